@@ -1,0 +1,39 @@
+package analyzers
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// newAnalyzer builds a unicode-tokenizer analyzer from registered filter names.
+func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
+	tok, err := cache.TokenizerNamed(unicode.Name)
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer %q: %w", unicode.Name, err)
+	}
+	a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+	for _, name := range filters {
+		f, err := cache.TokenFilterNamed(name)
+		if err != nil {
+			return nil, fmt.Errorf("token filter %q: %w", name, err)
+		}
+		a.TokenFilters = append(a.TokenFilters, f)
+	}
+	return a, nil
+}
+
+func mustRegisterAnalyzer(name string, filters ...string) {
+	err := registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+		a, err := newAnalyzer(cache, filters...)
+		if err != nil {
+			return nil, fmt.Errorf("analyzer %q: %w", name, err)
+		}
+		return a, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,152 @@
+package analyzers
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// analyzeTerms runs a registered analyzer looked up through Bleve's registry,
+// the way an index mapping gets it.
+func analyzeTerms(t *testing.T, name, text string) []string {
+	t.Helper()
+	a, err := registry.NewCache().AnalyzerNamed(name)
+	if err != nil {
+		t.Fatalf("AnalyzerNamed(%q): %v", name, err)
+	}
+	var terms []string
+	for _, tok := range a.Analyze([]byte(text)) {
+		if !utf8.Valid(tok.Term) {
+			t.Errorf("%s(%q): invalid UTF-8 term %q", name, text, tok.Term)
+		}
+		terms = append(terms, string(tok.Term))
+	}
+	return terms
+}
+
+type analyzerCase struct {
+	in   string
+	want []string
+}
+
+func runAnalyzerCases(t *testing.T, name string, cases []analyzerCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := analyzeTerms(t, name, c.in)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s(%q) = %q; want %q", name, c.in, got, c.want)
+		}
+	}
+}
+
+func TestAnalyzer_Turkish(t *testing.T) {
+	runAnalyzerCases(t, TurkishAnalyzer, []analyzerCase{
+		{"İstanbul'da", []string{"istanbul"}},
+		{"İstanbul’da", []string{"istanbul"}},
+		{"IŞIK", []string{"ışık"}},
+		{"ve bu", nil}, // stop words
+		{"Türkiye'nin", []string{stemTr("türkiye")}},
+		{"ISPARTA", []string{stemTr("ısparta")}},
+		{"İ\u0307", []string{stemTr("i\u0307")}}, // stays valid UTF-8
+	})
+}
+
+func TestAnalyzer_Folded(t *testing.T) {
+	runAnalyzerCases(t, FoldedAnalyzer, []analyzerCase{
+		{"marrëdhëniet", []string{"marredheniet"}},
+		{"İSTANBUL", []string{"istanbul"}},
+		{"İstanbul'da", []string{"istanbul"}},
+		{"Erdoğan", []string{"erdogan"}},
+		{"işbirliği", []string{"isbirligi"}},
+		{"ÇÖÜŞĞIıâîû", []string{"cousgiiaiu"}},
+		{"çështja e", []string{"ceshtja", "e"}},                // no stop words
+		{"marre\u0308dhe\u0308niet", []string{"marredheniet"}}, // decomposed input
+		{"s'ka", []string{"ka"}},
+	})
+}
+
+func TestAnalyzer_Albanian(t *testing.T) {
+	runAnalyzerCases(t, AlbanianAnalyzer, []analyzerCase{
+		{"e të së i", nil},
+		{"Turqia Turqisë Turqinë", []string{stemSq("turqia"), stemSq("turqia"), stemSq("turqia")}},
+		{"İSTANBUL", []string{stemSq("istanbul")}},
+	})
+}
+
+func TestAnalyzer_English(t *testing.T) {
+	runAnalyzerCases(t, EnglishAnalyzer, []analyzerCase{
+		{"The President's meetings", []string{"presid", "meet"}},
+		{"IRAN", []string{"iran"}},
+		{"running runs", []string{"run", "run"}},
+	})
+}
+
+func TestAnalyze_Offsets(t *testing.T) {
+	text := "Në Tiranë e\u0308 marre\u0308dhëniet İstanbul'da"
+	toks, err := Analyze(FoldedAnalyzer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Token{
+		{"ne", 0, 3, 1},
+		{"tirane", 4, 11, 2},
+		{"e", 12, 15, 3},
+		{"marredheniet", 16, 31, 4},
+		{"istanbul", 32, 44, 5},
+	}
+	if !reflect.DeepEqual(toks, want) {
+		t.Errorf("Analyze(%q) = %+v; want %+v", text, toks, want)
+	}
+	for _, tok := range toks {
+		t.Logf("%q -> %q", text[tok.Start:tok.End], tok.Term)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Erdoğan", "erdogan"},
+		{"İSTANBUL", "istanbul"},
+		{"IŞIK", "isik"},
+		{"Çështja", "ceshtja"},
+		{"marre\u0308dhe\u0308nie", "marredhenie"},
+		{"abc", "abc"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestForLang(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"sq", AlbanianAnalyzer}, {"tr", TurkishAnalyzer}, {"en", EnglishAnalyzer}, {"de", ""}, {"", ""},
+	} {
+		if got := ForLang(c.in); got != c.want {
+			t.Errorf("ForLang(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, c := range []struct{ lang, in, want string }{
+		{"tr", "İstanbul'da", "istanbul"},
+		{"tr", "ve", "ve"}, // stop word: the word itself
+		{"folded", "Erdoğan'ın", "erdogan"},
+		{"en", "The", "The"},
+		{"en", "meetings", "meet"},
+		{"sq", "...", "..."},
+	} {
+		got, err := Stem(c.lang, c.in)
+		if err != nil {
+			t.Fatalf("Stem(%q, %q): %v", c.lang, c.in, err)
+		}
+		if got != c.want {
+			t.Errorf("Stem(%q, %q) = %q; want %q", c.lang, c.in, got, c.want)
+		}
+	}
+	if _, err := Stem("de", "Haus"); err == nil {
+		t.Errorf("Stem(%q, %q): want error", "de", "Haus")
+	}
+}

@@ -1,0 +1,80 @@
+package analyzers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+)
+
+// ForLang returns the analyzer name for "sq", "tr" or "en", and "" for
+// anything else.
+func ForLang(lang string) string {
+	switch lang {
+	case "sq":
+		return AlbanianAnalyzer
+	case "tr":
+		return TurkishAnalyzer
+	case "en":
+		return EnglishAnalyzer
+	}
+	return ""
+}
+
+// Fold lowercases s language-neutrally (İ and I → i) and folds diacritics
+// exactly as FoldedAnalyzer does per token. Bleve does not analyze prefix,
+// wildcard and fuzzy terms, so kerko folds them (and suggestions) with this.
+// It does not tokenize or cut apostrophes.
+func Fold(s string) string {
+	b := []byte(norm.NFC.String(s))
+	return string(foldBytes(lowerBytes(b, false)))
+}
+
+// Token is one analyzed token with byte offsets into the input text.
+type Token struct {
+	Term       string
+	Start, End int // byte offsets of the token in the original text
+	Position   int // 1-based position of the token in the text
+}
+
+// cache holds the analyzers built from the registry; registry caches are safe
+// for concurrent use.
+var cache = registry.NewCache()
+
+// Analyze runs the named registered analyzer (one of the constants) over text.
+func Analyze(analyzer, text string) ([]Token, error) {
+	a, err := cache.AnalyzerNamed(analyzer)
+	if err != nil {
+		return nil, fmt.Errorf("analyze with %q: %w", analyzer, err)
+	}
+	stream := a.Analyze([]byte(text))
+	out := make([]Token, len(stream))
+	for i, t := range stream {
+		out[i] = Token{Term: string(t.Term), Start: t.Start, End: t.End, Position: t.Position}
+	}
+	return out, nil
+}
+
+// Stem returns the term a single word gets in language lang's index field
+// ("sq", "tr", "en" or "folded"), or the word itself when the analyzer drops
+// it (stop word, punctuation). When the tokenizer splits the word (SHBA-ve),
+// the first token's term is returned. This is the contract of
+// `kerko analyze --stem-only`: one line out per line in.
+func Stem(lang, word string) (string, error) {
+	name := ForLang(lang)
+	if lang == "folded" {
+		name = FoldedAnalyzer
+	}
+	if name == "" {
+		return "", fmt.Errorf("stem: unknown language %q (want sq, tr, en or folded)", lang)
+	}
+	toks, err := Analyze(name, strings.TrimSpace(word))
+	if err != nil {
+		return "", fmt.Errorf("stem %q: %w", word, err)
+	}
+	if len(toks) == 0 {
+		return word, nil
+	}
+	return toks[0].Term, nil
+}
