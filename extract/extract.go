@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Mention is an entity found in a text with how many times it is named.
+type Mention struct {
+	ID    string
+	Count int
+}
+
+// Countries returns the ISO 3166-1 alpha-2 codes (Kosovo "XK") of the
+// countries named in text, by name, short name, abbreviation, demonym or
+// inflected form, sorted by Count descending then ID. lang ("sq", "tr", "en",
+// or "und" when unknown) decides which language's ambiguous words may count.
+func Countries(text, lang string) []Mention {
+	return gz.scan(tokens(text), lang, kindCountry)
+}
+
+// Organizations returns the international organizations named in text, one
+// id per organization across languages (UN for UN, BM and OKB), sorted like
+// Countries.
+func Organizations(text, lang string) []Mention {
+	return gz.scan(tokens(text), lang, kindOrg)
+}
+
+// CountryName gives the display name of a country code in ui language "en",
+// "sq" or "tr", falling back to English, then to the code itself.
+func CountryName(code, ui string) string {
+	d, ok := countryDisplay[strings.ToUpper(code)]
+	if !ok {
+		return code
+	}
+	i := map[string]int{"en": 0, "sq": 1, "tr": 2}[ui]
+	if d[i] != "" {
+		return d[i]
+	}
+	if d[0] != "" {
+		return d[0]
+	}
+	return code
+}
+
+// OrgName gives the display name of an organization id in ui language "en",
+// "sq" or "tr", falling back to English, then to the id itself.
+func OrgName(id, ui string) string {
+	o, ok := orgByID[strings.ToUpper(id)]
+	if !ok {
+		return id
+	}
+	switch {
+	case ui == "sq" && o.sq != "":
+		return o.sq
+	case ui == "tr" && o.tr != "":
+		return o.tr
+	case o.en != "":
+		return o.en
+	}
+	return id
+}
+
+// LookupCountry maps one query word in any of the three languages and any form
+// (Kazakhstan, Kazakistan'ın, Kazakistanit, kirgizistan) to its country code,
+// for cross-language query expansion. Case is ignored, so "us" is the US here:
+// a query word has no sentence around it to tell.
+func LookupCountry(word string) (code string, ok bool) {
+	k := queryKey(word)
+	code, ok = lookupCountry[k]
+	return code, ok
+}
+
+// LookupOrganization maps one query word (NATO, AB, OKB, AGİT) to an
+// organization id.
+func LookupOrganization(word string) (id string, ok bool) {
+	id, ok = lookupOrg[queryKey(word)]
+	return id, ok
+}
+
+func queryKey(word string) string {
+	var first string
+	tokenize(strings.TrimSpace(word), func(w string) {
+		if first == "" {
+			first = w
+		}
+	})
+	return fold(first)
+}
+
+// IsCountry tells whether code is a country code the package knows, for
+// validating user filters.
+func IsCountry(code string) bool {
+	_, ok := countryDisplay[code]
+	return ok
+}
+
+// IsOrganization tells whether id is an organization id the package knows.
+func IsOrganization(id string) bool {
+	_, ok := orgByID[id]
+	return ok
+}
+
+// CountryCodes lists every country code known, sorted.
+func CountryCodes() []string {
+	out := make([]string, 0, len(countryDisplay))
+	for c := range countryDisplay {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// OrganizationIDs lists every organization id known, in table order.
+func OrganizationIDs() []string {
+	out := make([]string, 0, len(orgs))
+	for _, o := range orgs {
+		out = append(out, o.id)
+	}
+	return out
+}

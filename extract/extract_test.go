@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func ids(ms []Mention) string {
+	var b strings.Builder
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(m.ID)
+	}
+	return b.String()
+}
+
+func TestCountries(t *testing.T) {
+	tests := []struct {
+		text, lang, want string
+	}{
+		// Albanian inflection and hyphenated pairs (seed 000).
+		{"Grupit të Përbashkët të Planifikimit Strategjik Turqi-Kazakistan në Ankara", "sq", "KZ TR"},
+		{"Pas Rusisë dhe Irakut, Kazakistani është furnizuesi i tretë", "sq", "IQ KZ RU"},
+		{"naftës për Turqinë", "sq", "TR"},
+		{"Republikës së Kazakistanit", "sq", "KZ"},
+		{"sanksionet e SHBA-ve", "sq", "US"},
+		{"kompani në pronësi turke", "sq", "TR"},
+		{"me homologun e tij kazak", "sq", "KZ"},
+		{"Maqedonisë së Veriut", "sq", "MK"},
+		{"Shteteve të Bashkuara", "sq", "US"},
+		{"Kosovës dhe Shqipërisë", "sq", "AL XK"},
+		{"studimi gjerman", "sq", "DE"},
+		{"Amerikën Latine", "sq", ""},
+		// Turkish apostrophe cases and suffixed demonyms (seeds 001, 002).
+		{"Kırgızistan’ın Kazakistan’ın bölgede", "tr", "KG KZ"},
+		{"Kazakistan'dan Türkiye'ye 29, Türkiye'den de 17", "tr", "TR KZ"},
+		{"Kazaklar ve Kırgızlar", "tr", "KG KZ"},
+		{"Kazakların ve Türklerin", "tr", "KZ TR"},
+		{"Kazak öğrenci", "tr", "KZ"},
+		{"ABD'li yetkililer ve BAE", "tr", "AE US"},
+		{"KKTC'de", "tr", "CY"},
+		{"Alman şirketi", "tr", "DE"},
+		{"Türk şirketlerinin iştirakiyle yapılan", "tr", "TR"},
+		{"KAZAKİSTAN'IN BAĞIMSIZLIĞI", "tr", "KZ"},
+		{"kirgizistan", "tr", ""}, // a place name in lowercase is not a name
+		{"ırak bir yer", "tr", ""},
+		// English.
+		{"Kazakh-Turkish relations", "en", "KZ TR"},
+		{"the U.S. and the UK", "en", "GB US"},
+		{"let us go", "en", ""},
+		{"Turkish companies in Kazakhstan", "en", "KZ TR"},
+		{"coronavirus spreads", "en", ""},
+		{"Russia's gas", "en", "RU"},
+		{"trade with Latin America", "en", ""},
+		{"New Jersey", "en", ""},
+		// Capitals alone do not count.
+		{"Ankara ve Astana", "tr", ""},
+		{"in Ankara and Astana", "en", ""},
+		// Counts and order.
+		{"Turkey, Turkey and Iran", "en", "TR IR"},
+	}
+	for _, tt := range tests {
+		if got := ids(Countries(tt.text, tt.lang)); got != tt.want {
+			t.Errorf("Countries(%q, %q) = %q; want %q", tt.text, tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestCountries_Normalization(t *testing.T) {
+	for _, text := range []string{"Turqisë dhe Kazakistanit", "Türkiye'nin ve Kırgızistan’ın"} {
+		nfc := Countries(norm.NFC.String(text), "und")
+		nfd := Countries(norm.NFD.String(text), "und")
+		if !reflect.DeepEqual(nfc, nfd) || len(nfc) != 2 {
+			t.Errorf("Countries(NFD %q) = %v; NFC gives %v, want 2 countries", text, nfd, nfc)
+		}
+	}
+}
+
+func TestCountries_Counts(t *testing.T) {
+	got := Countries("Turqia, Turqisë, Turqinë; Kazakistani", "sq")
+	want := []Mention{{"TR", 3}, {"KZ", 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Countries = %v; want %v", got, want)
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	tests := []struct {
+		text, lang, want string
+	}{
+		{"BM Güvenlik Konseyi ve AB", "tr", "EU UN"},
+		{"ab ile", "tr", ""},
+		{"the United Nations and NATO", "en", "NATO UN"},
+		{"OKB dhe BE-ja", "sq", "EU UN"},
+		{"Bashkimit Evropian", "sq", "EU"},
+		{"AGİT ve İİT", "tr", "OIC OSCE"},
+		{"Türk Devletleri Teşkilatı (TDT)", "tr", "OTS"},
+		{"ŞİÖ, BDT ve Avrasya Ekonomik Birliği", "tr", "CIS EAEU SCO"},
+		{"Organization of Turkic States", "en", "OTS"},
+		{"CICA summit", "en", "CICA"},
+	}
+	for _, tt := range tests {
+		if got := ids(Organizations(tt.text, tt.lang)); got != tt.want {
+			t.Errorf("Organizations(%q, %q) = %q; want %q", tt.text, tt.lang, got, tt.want)
+		}
+	}
+	// An organization's words are not a country mention.
+	if got := ids(Countries("Türk Devletleri Teşkilatı", "tr")); got != "" {
+		t.Errorf("Countries(Türk Devletleri Teşkilatı) = %q; want none", got)
+	}
+}
+
+func TestLookupCountry(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"Kazakhstan", "KZ"}, {"Kazakistan'ın", "KZ"}, {"Kazakistanit", "KZ"},
+		{"Kyrgyzstan", "KG"}, {"Kırgızistan", "KG"}, {"kirgizistan", "KG"},
+		{"turqise", "TR"}, {"Türkiye", "TR"}, {"turkey", "TR"}, {"SHBA", "US"}, {"ABD", "US"},
+		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""},
+	}
+	for _, tt := range tests {
+		got, ok := LookupCountry(tt.word)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("LookupCountry(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
+		}
+	}
+}
+
+func TestLookupOrganization(t *testing.T) {
+	tests := []struct{ word, want string }{
+		{"NATO", "NATO"}, {"AB", "EU"}, {"OKB", "UN"}, {"AGİT", "OSCE"}, {"osbe", "OSCE"}, {"TDT", "OTS"}, {"ŞİÖ", "SCO"},
+	}
+	for _, tt := range tests {
+		got, ok := LookupOrganization(tt.word)
+		if got != tt.want || !ok {
+			t.Errorf("LookupOrganization(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	tests := []struct {
+		f            func(string, string) string
+		id, ui, want string
+	}{
+		{CountryName, "KZ", "sq", "Kazakistan"},
+		{CountryName, "KG", "tr", "Kırgızistan"},
+		{CountryName, "TR", "en", "Türkiye"},
+		{CountryName, "XK", "xx", "Kosovo"},
+		{CountryName, "QQ", "en", "QQ"},
+		{OrgName, "OSCE", "tr", "AGİT"},
+		{OrgName, "EU", "sq", "Bashkimi Evropian"},
+		{OrgName, "NOPE", "en", "NOPE"},
+	}
+	for _, tt := range tests {
+		if got := tt.f(tt.id, tt.ui); got != tt.want {
+			t.Errorf("Name(%q, %q) = %q; want %q", tt.id, tt.ui, got, tt.want)
+		}
+	}
+	if !IsCountry("XK") || IsCountry("ZZ") || !IsOrganization("OTS") || IsOrganization("XX") {
+		t.Error("IsCountry/IsOrganization disagree with the tables")
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Ministri i Jashtëm i Turqisë bashkëkryesoi takimin në Ankara", "sq"},
+		{"Marredheniet Turqi-Kazakistan zhvillohen ne menyre efektive", "sq"},
+		{"Kazakistan Dışişleri Bakanlığı, Türkiye ile stratejik ortaklığın geliştiğini bildirdi.", "tr"},
+		{"Turkiye ile isbirligi icin bir anlasma imzalandi", "tr"},
+		{"Kazakhstan and Turkey signed a strategic partnership agreement.", "en"},
+		{"Die Bundesregierung hat am Montag die neuen Regeln für die Einreise beschlossen.", "und"},
+		{"Le gouvernement a annoncé mardi une nouvelle réforme des retraites pour les salariés.", "und"},
+		{"El gobierno anunció el martes una nueva reforma de las pensiones para los trabajadores.", "und"},
+		{"Правительство Казахстана объявило о новых мерах.", "und"},
+		{"", "und"},
+	}
+	for _, tt := range tests {
+		got, conf := DetectLanguage(tt.text)
+		if got != tt.want || conf < 0 || conf > 1 {
+			t.Errorf("DetectLanguage(%q) = %q, %.2f; want %q", tt.text, got, conf, tt.want)
+		}
+	}
+}

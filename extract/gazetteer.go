@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// Language bits of an entry: the texts it may match in. A text of unknown
+// language ("und" or "") matches every entry.
+const (
+	langSq uint8 = 1 << iota
+	langTr
+	langEn
+	langAll = langSq | langTr | langEn
+)
+
+func langMask(lang string) uint8 {
+	switch lang {
+	case "sq":
+		return langSq
+	case "tr":
+		return langTr
+	case "en":
+		return langEn
+	}
+	return langAll
+}
+
+// Case rules of an entry, checked on its first word.
+const (
+	caseAny   uint8 = iota // Albanian demonyms are lowercase: kompani turke
+	caseTitle              // names: Turkey, not turkey; Irak, not ırak (far)
+	caseUpper              // abbreviations: US not us, AB not ab
+)
+
+// kind of what an entry names.
+const (
+	kindCountry uint8 = iota
+	kindOrg
+	kindBlock // consumes words that must name nothing: Latin America, New Jersey
+)
+
+// artWild stands for an Albanian article (e, i, të, së) inside a name, whose
+// form follows the case of the head: Maqedonia e Veriut, Maqedonisë së Veriut.
+const artWild = "\x00art"
+
+type entry struct {
+	id    string
+	words []string
+	kind  uint8
+	cs    uint8
+	langs uint8
+}
+
+// gazetteer maps the key of an entry's first word to its entries, longest
+// first, so one pass over the words finds the longest name at each position.
+type gazetteer map[string][]*entry
+
+func (g gazetteer) add(e *entry) {
+	if len(e.words) == 0 || e.words[0] == "" {
+		return
+	}
+	for _, o := range g[e.words[0]] {
+		if o.cs == e.cs && equalWords(o.words, e.words) {
+			if o.id != e.id || o.kind != e.kind {
+				if o.kind == kindBlock || e.kind == kindBlock {
+					o.kind, o.id = kindBlock, ""
+				} else if o.kind == e.kind {
+					// The same words name two countries (Congo, Kongo):
+					// rather nothing than a guess.
+					o.kind, o.id = kindBlock, ""
+				}
+			}
+			o.langs |= e.langs
+			return
+		}
+	}
+	g[e.words[0]] = append(g[e.words[0]], e)
+}
+
+// remove drops every entry of the given words (any case rule, any id).
+func (g gazetteer) remove(words []string) {
+	es := g[words[0]]
+	out := es[:0]
+	for _, e := range es {
+		if !equalWords(e.words, words) {
+			out = append(out, e)
+		}
+	}
+	g[words[0]] = out
+}
+
+func (g gazetteer) finish() {
+	for _, es := range g {
+		sort.SliceStable(es, func(i, j int) bool { return len(es[i].words) > len(es[j].words) })
+	}
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// keys splits a name into word keys the way texts are split.
+func keys(name string) []string {
+	var ks []string
+	tokenize(name, func(w string) { ks = append(ks, fold(w)) })
+	return ks
+}
+
+var sqArticles = map[string]bool{"e": true, "i": true, "te": true, "se": true}
+
+// scan counts the entries named in toks, taking the longest match at each
+// position and never matching inside a word.
+func (g gazetteer) scan(toks []token, lang string, want uint8) []Mention {
+	mask := langMask(lang)
+	var counts map[string]int
+	for i := 0; i < len(toks); {
+		n := 0
+		for _, e := range g[toks[i].key] {
+			if e.langs&mask == 0 || i+len(e.words) > len(toks) {
+				continue
+			}
+			switch e.cs {
+			case caseTitle:
+				if !toks[i].cap {
+					continue
+				}
+			case caseUpper:
+				if !toks[i].upper {
+					continue
+				}
+			}
+			ok := true
+			for j := 1; j < len(e.words); j++ {
+				k := toks[i+j].key
+				if e.words[j] == artWild {
+					ok = sqArticles[k]
+				} else {
+					ok = e.words[j] == k
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			n = len(e.words)
+			if e.kind == want {
+				if counts == nil {
+					counts = map[string]int{}
+				}
+				counts[e.id]++
+			}
+			break
+		}
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+	return sortMentions(counts)
+}
+
+func sortMentions(counts map[string]int) []Mention {
+	if len(counts) == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, len(counts))
+	for id, c := range counts {
+		out = append(out, Mention{ID: id, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// isAbbrev tells whether a source name is written as an abbreviation (ABD,
+// SHBA, USA, UK), which must then be matched in capitals only.
+func isAbbrev(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if r == '.' || r == '-' || r == ' ' {
+			continue
+		}
+		if !isUpperRune(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2 && letters <= 5
+}
+
+func isUpperRune(r rune) bool {
+	return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}

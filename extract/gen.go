@@ -1,0 +1,3 @@
+package extract
+
+//go:generate go run ./internal/gen -shared ../../shared -out tables_gen.go

@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// token is one word of a text as the matchers see it.
+type token struct {
+	key   string // fold(word)
+	cap   bool   // first letter is uppercase
+	upper bool   // every letter is uppercase and there are at least two
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´'
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenize splits text into words. Hyphens separate words (Turqi-Kazakistan,
+// SHBA-ve); an apostrophe inside a word ends it and drops the suffix, which is
+// how Turkish attaches case endings to proper nouns (Kazakistan'ın) and how
+// English forms possessives (Turkey's); single capitals joined by dots
+// (U.S., A.B.D.) become one word.
+func tokenize(text string, f func(word string)) {
+	if !isASCII(text) && !norm.NFC.IsNormalString(text) {
+		text = norm.NFC.String(text)
+	}
+	start := -1    // byte offset of the current word, -1 outside a word
+	skip := false  // inside the suffix after an apostrophe
+	var buf []byte // only used for dotted abbreviations
+	dotted := false
+	emit := func(end int) {
+		if start >= 0 {
+			if dotted {
+				buf = append(buf, text[start:end]...)
+				f(string(buf))
+				buf = buf[:0]
+				dotted = false
+			} else {
+				f(text[start:end])
+			}
+		}
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isWordRune(r):
+			if !skip && start < 0 {
+				start = i
+			}
+		case r == '.' && start >= 0 && i-start == 1 && unicode.IsUpper(rune(text[start])) && i+2 <= len(text) &&
+			text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isWordRune(rune(text[i+2]))):
+			// U.S / A.B.D: keep the letter, drop the dot, go on with the next one.
+			buf = append(buf, text[start:i]...)
+			dotted = true
+			start = i + 1
+			i += size
+			continue
+		case isApostrophe(r) && start >= 0 && i+size < len(text) && isWordStart(text[i+size:]):
+			emit(i)
+			skip = true
+		default:
+			emit(i)
+			skip = false
+		}
+		i += size
+	}
+	emit(len(text))
+}
+
+func isWordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tokens returns the words of text with their keys and case flags.
+func tokens(text string) []token {
+	out := make([]token, 0, len(text)/6)
+	tokenize(text, func(w string) {
+		out = append(out, makeToken(w))
+	})
+	return out
+}
+
+func makeToken(w string) token {
+	t := token{key: fold(w)}
+	letters, uppers := 0, 0
+	for i, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+				if i == 0 {
+					t.cap = true
+				}
+			}
+		}
+	}
+	t.upper = letters >= 2 && uppers == letters
+	return t
+}
