@@ -1,0 +1,93 @@
+// Command kerko indexes and searches news in Albanian, Turkish and English.
+//
+//	kerko serve   [--index DIR] [--addr 127.0.0.1:8080]
+//	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
+//	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
+//	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "kerko:", err)
+		var ee exitError
+		if errors.As(err, &ee) {
+			os.Exit(int(ee))
+		}
+		os.Exit(1)
+	}
+}
+
+// exitError carries a specific exit status (2 for usage errors).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+const usage = `kerko: full-text search for news in Albanian, Turkish and English
+
+Usage:
+  kerko serve   [--index DIR] [--addr 127.0.0.1:8080]     serve the search page and API
+  kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
+  kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
+  kerko analyze --lang sq|tr|en|folded [--stem-only] TEXT show what an analyzer makes of text
+
+Run "kerko COMMAND -h" for a command's flags. The index lives in ./kerko-index
+unless --index or $KERKO_INDEX says otherwise.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError(2)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "index":
+		return runIndex(ctx, rest, stdout, stderr)
+	case "search":
+		return runSearch(ctx, rest, stdout, stderr)
+	case "analyze":
+		return runAnalyze(ctx, rest, stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+// defaultIndexDir is where the index lives when no --index is given.
+func defaultIndexDir() string {
+	if d := os.Getenv("KERKO_INDEX"); d != "" {
+		return d
+	}
+	return "kerko-index"
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("kerko "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return fmt.Sprint(*l) }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"kerko/index"
+)
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("search", stderr)
+	dir := fs.String("index", defaultIndexDir(), "index directory")
+	var langs, countries, orgs listFlag
+	fs.Var(&langs, "lang", "language filter: sq, tr, en or und (repeatable)")
+	fs.Var(&countries, "country", "country filter, ISO 3166-1 alpha-2 (repeatable)")
+	fs.Var(&orgs, "org", "organization filter (repeatable)")
+	from := fs.String("from", "", "first day, YYYY-MM-DD")
+	to := fs.String("to", "", "last day, YYYY-MM-DD")
+	sortBy := fs.String("sort", "relevance", "relevance, newest or oldest")
+	page := fs.Int("page", 1, "page, from 1")
+	size := fs.Int("size", 10, "hits per page")
+	asJSON := fs.Bool("json", false, "print one JSON line")
+	repeat := fs.Int("repeat", 1, "run the search N times after one warm-up and report timings")
+	noFacets := fs.Bool("no-facets", false, "do not compute facet counts")
+	if err := fs.Parse(args); err != nil {
+		return exitError(2)
+	}
+	req := index.Request{
+		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs),
+		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets,
+	}
+	var err error
+	if req.From, err = optDate("from", *from); err != nil {
+		return err
+	}
+	if req.To, err = optDate("to", *to); err != nil {
+		return err
+	}
+	if *repeat < 1 {
+		return fmt.Errorf("--repeat must be at least 1")
+	}
+	ix, err := index.Open(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+
+	var res *index.Result
+	var times []float64
+	runs := *repeat
+	if runs > 1 || *asJSON {
+		// One untimed warm-up, so the figures describe a warm index.
+		if _, err := ix.Search(ctx, req); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < runs; i++ {
+		start := time.Now()
+		res, err = ix.Search(ctx, req)
+		if err != nil {
+			return err
+		}
+		times = append(times, float64(time.Since(start).Nanoseconds())/1e6)
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(searchJSON(res, times))
+	}
+	printResult(stdout, res, times)
+	return nil
+}
+
+func upper(l []string) []string {
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = strings.ToUpper(s)
+	}
+	return out
+}
+
+func optDate(name, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--%s %q: want YYYY-MM-DD", name, s)
+	}
+	return t, nil
+}
+
+// timing summarises run times in milliseconds.
+type timing struct {
+	Runs int     `json:"runs"`
+	Mean float64 `json:"mean"`
+	P50  float64 `json:"p50"`
+	P95  float64 `json:"p95"`
+}
+
+func summarize(ms []float64) timing {
+	s := append([]float64(nil), ms...)
+	sort.Float64s(s)
+	sum := 0.0
+	for _, x := range s {
+		sum += x
+	}
+	pct := func(p float64) float64 { return s[min(len(s)-1, int(p*float64(len(s))))] }
+	return timing{Runs: len(s), Mean: sum / float64(len(s)), P50: pct(0.5), P95: pct(0.95)}
+}
+
+func searchJSON(res *index.Result, times []float64) map[string]any {
+	hits := []map[string]any{}
+	for _, h := range res.Hits {
+		var date any
+		if !h.Date.IsZero() {
+			date = h.Date.Format(time.DateOnly)
+		}
+		hits = append(hits, map[string]any{"id": h.ID, "title": h.Title, "lang": h.Lang, "date": date,
+			"countries": h.Countries, "orgs": h.Orgs, "score": h.Score, "snippet": h.Snippet})
+	}
+	facets := map[string]any{}
+	for g, vals := range res.Facets {
+		list := []map[string]any{}
+		for _, v := range vals {
+			list = append(list, map[string]any{"value": v.Value, "count": v.Count})
+		}
+		facets[g] = list
+	}
+	return map[string]any{"op": "search", "query": res.Query.String(), "total": res.Total,
+		"ms": summarize(times), "hits": hits, "facets": facets}
+}
+
+func printResult(w io.Writer, res *index.Result, times []float64) {
+	t := summarize(times)
+	fmt.Fprintf(w, "%d results (%.2f ms)\n", res.Total, t.P50)
+	for i, h := range res.Hits {
+		date := "undated"
+		if !h.Date.IsZero() {
+			date = h.Date.Format(time.DateOnly)
+		}
+		fmt.Fprintf(w, "%2d. %s  [%s %s %s]  %s\n", i+1, h.Title, h.Lang, date, strings.Join(h.Countries, ","), h.ID)
+	}
+	for _, g := range index.FacetGroups {
+		vals := res.Facets[g]
+		if len(vals) == 0 {
+			continue
+		}
+		var parts []string
+		for i, v := range vals {
+			if i == 10 {
+				parts = append(parts, "…")
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", v.Value, v.Count))
+		}
+		fmt.Fprintf(w, "%s: %s\n", g, strings.Join(parts, ", "))
+	}
+}

@@ -1,0 +1,16 @@
+// Package index owns kerko's Bleve index: the mapping (one text field per
+// language plus a folded field for every article, keyword facets), building
+// generations of the index from a corpus, publishing them atomically, and
+// searching them with filters, facets and snippets.
+//
+// On disk an index is a directory of generations:
+//
+//	DIR/CURRENT         name of the published generation (written to a temp file, then renamed)
+//	DIR/LOCK            held (flock) by the one process building a generation
+//	DIR/gen-000007/     a complete Bleve index plus kerko.json, its completion marker
+//
+// A searcher opens the published generation read-only and follows CURRENT;
+// a builder writes a new generation beside it and publishes it when it is
+// complete, so searches never see a half-built index and a crashed build
+// leaves the published one untouched.
+package index

@@ -1,0 +1,154 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"kerko/corpus"
+	"kerko/extract"
+)
+
+// Article is an article as kerko stores it: the corpus article plus the facets
+// extracted from it.
+type Article struct {
+	ID       string
+	Title    string
+	Body     string
+	Lang     string    // "sq", "tr", "en" or Und
+	LangConf float64   // detection confidence; 1 when the input gave the language
+	Date     time.Time // zero when undated
+	Source   string
+	URL      string
+	// Countries are ISO 3166-1 alpha-2 codes with how often each is named,
+	// most named first.
+	Countries []extract.Mention
+	Orgs      []extract.Mention
+	Hash      string
+}
+
+// CountryCodes returns the article's country codes, most named first.
+func (a *Article) CountryCodes() []string { return ids(a.Countries) }
+
+// OrgIDs returns the article's organization ids, most named first.
+func (a *Article) OrgIDs() []string { return ids(a.Orgs) }
+
+func ids(ms []extract.Mention) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.ID
+	}
+	return out
+}
+
+// Enrich detects the language when the input did not give it and extracts
+// the entity facets. It is the whole per-article analysis kerko does outside
+// Bleve.
+func Enrich(a *corpus.Article) *Article {
+	out := &Article{
+		ID: a.ID, Title: a.Title, Body: a.Body, Date: a.Date,
+		Source: a.Source, URL: a.URL, Lang: a.Lang, LangConf: 1,
+		Hash: contentHash(a),
+	}
+	text := a.Title + "\n" + a.Body
+	if out.Lang == "" {
+		out.Lang, out.LangConf = extract.DetectLanguage(text)
+	}
+	if !isLang(out.Lang) {
+		out.Lang = Und
+	}
+	out.Countries = extract.Countries(text, out.Lang)
+	out.Orgs = extract.Organizations(text, out.Lang)
+	return out
+}
+
+// contentHash identifies an article's content, so an incremental build can
+// tell changed articles from unchanged ones. It covers everything that is
+// indexed; the mapping version is checked separately.
+func contentHash(a *corpus.Article) string {
+	h := sha256.New()
+	for _, s := range []string{a.ID, a.Title, a.Body, a.Lang, a.Source, a.URL, a.Date.Format(time.DateOnly)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+func isLang(l string) bool {
+	for _, x := range Langs {
+		if l == x {
+			return true
+		}
+	}
+	return false
+}
+
+// bleveDoc is the document Bleve indexes for a.
+func (a *Article) bleveDoc() map[string]any {
+	d := map[string]any{
+		fieldTitle:               a.Title,
+		fieldBody:                a.Body,
+		fieldLang:                a.Lang,
+		fieldLangConf:            a.LangConf,
+		fieldHash:                a.Hash,
+		titleField(foldedSuffix): a.Title,
+		bodyField(foldedSuffix):  a.Body,
+		fieldCountry:             a.CountryCodes(),
+		fieldOrg:                 a.OrgIDs(),
+		fieldMentions:            encodeMentions(a.Countries, a.Orgs),
+	}
+	if a.Source != "" {
+		d[fieldSource] = a.Source
+	}
+	if a.URL != "" {
+		d[fieldURL] = a.URL
+	}
+	if !a.Date.IsZero() {
+		d[fieldDate] = a.Date
+		d[fieldYear] = strconv.Itoa(a.Date.Year())
+	}
+	if isLang(a.Lang) {
+		d[titleField(a.Lang)] = a.Title
+		d[bodyField(a.Lang)] = a.Body
+	}
+	return d
+}
+
+// encodeMentions stores mention counts as "c:KZ=5 c:TR=2 o:NATO=1".
+func encodeMentions(countries, orgs []extract.Mention) string {
+	var b strings.Builder
+	for _, m := range countries {
+		fmt.Fprintf(&b, "c:%s=%d ", m.ID, m.Count)
+	}
+	for _, m := range orgs {
+		fmt.Fprintf(&b, "o:%s=%d ", m.ID, m.Count)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func decodeMentions(s string) (countries, orgs []extract.Mention) {
+	for _, f := range strings.Fields(s) {
+		kind, rest, ok := strings.Cut(f, ":")
+		if !ok {
+			continue
+		}
+		id, n, ok := strings.Cut(rest, "=")
+		if !ok {
+			continue
+		}
+		count, err := strconv.Atoi(n)
+		if err != nil {
+			continue
+		}
+		m := extract.Mention{ID: id, Count: count}
+		if kind == "c" {
+			countries = append(countries, m)
+		} else {
+			orgs = append(orgs, m)
+		}
+	}
+	return countries, orgs
+}

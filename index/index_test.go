@@ -1,0 +1,222 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"kerko/corpus"
+)
+
+// buildFS builds an index in a temp dir from fsys and opens it.
+func buildFS(t *testing.T, dir string, fsys fs.FS, opts BuildOptions) *Stats {
+	t.Helper()
+	st, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+		return r.ReadFS(ctx, fsys, "test")
+	}, opts)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return st
+}
+
+func openSeeds(t *testing.T) *Index {
+	t.Helper()
+	dir := t.TempDir()
+	buildFS(t, dir, corpus.Seeds(), BuildOptions{})
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func search(t *testing.T, ix *Index, req Request) *Result {
+	t.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", req, err)
+	}
+	return res
+}
+
+func hitIDs(res *Result) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+// Seed ids, by what they are.
+const (
+	seedSqTurqiKZ  = "000_d6b3d3bc0fda531d" // sq, 2026-02-02
+	seedTrKGKZ     = "001_f67958c7595deab4" // tr, 2025-08-22
+	seedTrKZTR     = "002_88681c88f7eb0ef2" // tr, 2026-02-02, İstanbul'da
+	seedEnUndated  = "003_17e3604612c61f8f" // en, undated, Erdogan
+	seedEnErdogan2 = "004_76c739ae50ea2fb1" // en, 2022-05-11, Erdoğan
+)
+
+func TestSearch_Seeds(t *testing.T) {
+	ix := openSeeds(t)
+	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+	tests := []struct {
+		name    string
+		req     Request
+		want    []string // exactly these ids, in any order
+		wantTop string   // first hit, when set
+	}{
+		{"turkish base form", Request{Query: "Kazakistan"}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, ""},
+		{"turkish apostrophe and capital İ", Request{Query: "istanbul"}, []string{seedTrKZTR}, ""},
+		{"capitals fold", Request{Query: "İSTANBUL'DA"}, []string{seedTrKZTR}, ""},
+		{"diacritics folded: Erdogan meets Erdoğan", Request{Query: "Erdogan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
+		{"diacritics folded: Turkish", Request{Query: "isbirligi"}, []string{seedTrKGKZ, seedTrKZTR}, ""},
+		{"english stemming", Request{Query: "declarations"}, []string{seedEnErdogan2}, ""},
+		{"phrase", Request{Query: `"joint declaration"`}, []string{seedEnErdogan2}, ""},
+		{"exclusion", Request{Query: "Tokayev -Kırgızistan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
+		{"OR", Request{Query: "Bişkek OR Tleuberdi"}, []string{seedTrKGKZ, seedEnUndated}, ""},
+		{"all words must match", Request{Query: "Tokayev Tleuberdi"}, []string{seedEnUndated}, ""},
+		{"lang filter", Request{Query: "Tokayev", Langs: []string{"en"}}, []string{seedEnUndated, seedEnErdogan2}, ""},
+		{"two langs OR", Request{Langs: []string{"en", "sq"}}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
+		{"country filter", Request{Countries: []string{"KG"}}, []string{seedTrKGKZ}, ""},
+		{"date range inclusive", Request{From: d("2025-08-22"), To: d("2026-02-02")}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, ""},
+		{"date range excludes undated", Request{From: d("2022-01-01"), To: d("2022-12-31")}, []string{seedEnErdogan2}, ""},
+		{"groups AND", Request{Langs: []string{"tr"}, From: d("2026-01-01")}, []string{seedTrKZTR}, ""},
+		{"no match", Request{Query: "zzzqqq"}, nil, ""},
+		{"browse newest first, undated last", Request{Sort: SortNewest}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnUndated, seedEnErdogan2}, ""},
+		{"oldest first", Request{Sort: SortOldest, Size: 1}, []string{seedEnErdogan2}, seedEnErdogan2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := search(t, ix, tt.req)
+			got := hitIDs(res)
+			if !sameSet(got, tt.want) {
+				t.Errorf("Search(%+v) = %v; want %v", tt.req, got, tt.want)
+			}
+			if tt.wantTop != "" && (len(got) == 0 || got[0] != tt.wantTop) {
+				t.Errorf("Search(%+v) top = %v; want %s", tt.req, got, tt.wantTop)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, n := range m {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func facetCount(res *Result, group, value string) int {
+	for _, v := range res.Facets[group] {
+		if v.Value == value {
+			return v.Count
+		}
+	}
+	return 0
+}
+
+func TestSearch_Facets(t *testing.T) {
+	ix := openSeeds(t)
+	res := search(t, ix, Request{})
+	if res.Total != 5 {
+		t.Fatalf("total = %d; want 5", res.Total)
+	}
+	for _, c := range []struct {
+		group, value string
+		want         int
+	}{
+		{FacetLang, "tr", 2}, {FacetLang, "en", 2}, {FacetLang, "sq", 1},
+		{FacetYear, "2026", 2}, {FacetYear, "2025", 1}, {FacetYear, "2022", 1},
+		{FacetCountry, "KZ", 5}, {FacetCountry, "TR", 4}, {FacetCountry, "KG", 1},
+	} {
+		if got := facetCount(res, c.group, c.value); got != c.want {
+			t.Errorf("facet %s=%s count = %d; want %d", c.group, c.value, got, c.want)
+		}
+	}
+	// Years come newest first.
+	if ys := res.Facets[FacetYear]; len(ys) < 2 || ys[0].Value < ys[1].Value {
+		t.Errorf("year facet order = %v; want newest first", ys)
+	}
+
+	// Multi-select: with lang=en selected, the lang group still counts the
+	// other languages (what selecting them would add), while other groups
+	// count only the English hits.
+	res = search(t, ix, Request{Langs: []string{"en"}})
+	if res.Total != 2 {
+		t.Errorf("lang=en total = %d; want 2", res.Total)
+	}
+	if got := facetCount(res, FacetLang, "tr"); got != 2 {
+		t.Errorf("lang=en: facet lang=tr = %d; want 2 (disjunctive)", got)
+	}
+	if got := facetCount(res, FacetYear, "2026"); got != 0 {
+		t.Errorf("lang=en: facet year=2026 = %d; want 0", got)
+	}
+}
+
+func TestSearch_Snippets(t *testing.T) {
+	dir := t.TempDir()
+	buildFS(t, dir, fstest.MapFS{
+		"x.txt": {Data: []byte("Headline <script>alert(1)</script> İstanbul\nThe <b>summit</b> in İstanbul'da & Ankara ended. " + strings.Repeat("filler words here ", 60) + "Final İstanbul mention.")},
+	}, BuildOptions{})
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res := search(t, ix, Request{Query: "istanbul"})
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %d; want 1", len(res.Hits))
+	}
+	h := res.Hits[0]
+	for _, want := range []string{"<mark>İstanbul&#39;da</mark>", "&lt;b&gt;summit&lt;/b&gt;", "&amp; Ankara"} {
+		if !strings.Contains(h.Snippet, want) {
+			t.Errorf("snippet = %q; want it to contain %q", h.Snippet, want)
+		}
+	}
+	if want := "Headline &lt;script&gt;alert(1)&lt;/script&gt; <mark>İstanbul</mark>"; h.TitleHTML != want {
+		t.Errorf("TitleHTML = %q; want %q", h.TitleHTML, want)
+	}
+	if strings.Contains(h.Snippet, "<script") || strings.Contains(h.Snippet, "<b>") {
+		t.Errorf("snippet has unescaped HTML: %q", h.Snippet)
+	}
+}
+
+func TestIndex_Article(t *testing.T) {
+	ix := openSeeds(t)
+	a, err := ix.Article(context.Background(), seedTrKGKZ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Lang != "tr" || a.Date.Format(time.DateOnly) != "2025-08-22" || !strings.Contains(a.Body, "Bişkek") {
+		t.Errorf("Article = lang %q date %v body %q…", a.Lang, a.Date, a.Body[:40])
+	}
+	if got := a.CountryCodes(); !sameSet(got, []string{"KG", "KZ"}) {
+		t.Errorf("countries = %v; want KG, KZ", got)
+	}
+	for _, m := range a.Countries {
+		if m.Count < 1 {
+			t.Errorf("mention %v has no count", m)
+		}
+	}
+	if _, err := ix.Article(context.Background(), "no-such-id"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Article(unknown) err = %v; want ErrNotFound", err)
+	}
+}

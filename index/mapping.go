@@ -1,0 +1,142 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"kerko/analyzers"
+)
+
+// Langs are the languages kerko analyzes with their own analyzer; an article
+// in any other language ("und") is searchable through the folded fields only.
+var Langs = []string{"sq", "tr", "en"}
+
+// Und is the language of text in none of Langs.
+const Und = "und"
+
+// Field names. Stored-only fields hold what results and snippets show; the
+// indexed text fields hold no stored copy (snippets re-analyze the stored
+// body), which keeps the index small.
+const (
+	fieldTitle    = "title"   // stored
+	fieldBody     = "body"    // stored
+	fieldSource   = "source"  // stored
+	fieldURL      = "url"     // stored
+	fieldHash     = "hash"    // stored: content hash for incremental builds
+	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
+	fieldLangConf = "lang_conf"
+	fieldLang     = "lang"    // keyword facet
+	fieldCountry  = "country" // keyword facet, one value per country
+	fieldOrg      = "org"     // keyword facet
+	fieldYear     = "year"    // keyword facet
+	fieldDate     = "date"    // datetime: filters and sort
+
+	foldedSuffix = "f"
+)
+
+// titleField and bodyField name the analyzed text fields for a language
+// ("sq", "tr", "en") or for the folded representation (foldedSuffix).
+func titleField(lang string) string { return "title_" + lang }
+func bodyField(lang string) string  { return "body_" + lang }
+
+// mappingRevision is bumped by hand when the mapping changes.
+const mappingRevision = "kerko-mapping-1"
+
+// MappingVersion changes whenever the mapping or the output of an analyzer
+// changes, so that an index built by an older kerko is rebuilt rather than
+// searched with analyzers it was not built with. The analyzer part is a
+// fingerprint of what the analyzers make of a probe text, so a stemmer change
+// cannot be forgotten.
+var MappingVersion = mappingRevision + "/" + analysisFingerprint()
+
+// probeText has the hard cases of each language: casing, apostrophes,
+// diacritics, inflection and stop words.
+const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar ` +
+	`Marrëdhëniet Turqisë Kazakistanit Shqipërisë vajzës punojmë shkruan qytetet të së i e një ` +
+	`The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
+
+func analysisFingerprint() string {
+	h := sha256.New()
+	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer} {
+		fmt.Fprintf(h, "%s:", name)
+		for _, tok := range analyze(name, probeText) {
+			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+// newMapping builds the static mapping: no dynamic fields, no _all field,
+// doc values only where kerko facets or sorts.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	doc := bleve.NewDocumentStaticMapping()
+
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	keywordFacet := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true
+		return f
+	}
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		// Positions (term vectors) are what phrase queries need.
+		f.IncludeTermVectors = true
+		f.DocValues = false
+		return f
+	}
+
+	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldHash, fieldMentions} {
+		doc.AddFieldMappingsAt(name, stored())
+	}
+	conf := bleve.NewNumericFieldMapping()
+	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
+	doc.AddFieldMappingsAt(fieldLangConf, conf)
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear} {
+		doc.AddFieldMappingsAt(name, keywordFacet())
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store, date.DocValues, date.IncludeInAll = true, true, false
+	doc.AddFieldMappingsAt(fieldDate, date)
+
+	for _, lang := range Langs {
+		a := analyzers.ForLang(lang)
+		if a == "" {
+			return nil, fmt.Errorf("no analyzer for language %q", lang)
+		}
+		doc.AddFieldMappingsAt(titleField(lang), text(a))
+		doc.AddFieldMappingsAt(bodyField(lang), text(a))
+	}
+	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedAnalyzer))
+	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedAnalyzer))
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzers.FoldedAnalyzer
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("validate mapping: %w", err)
+	}
+	return m, nil
+}

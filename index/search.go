@@ -1,0 +1,421 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"kerko/analyzers"
+	"kerko/query"
+)
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// Facet group names, as the API names them.
+const (
+	FacetLang    = "lang"
+	FacetCountry = "country"
+	FacetOrg     = "org"
+	FacetYear    = "year"
+)
+
+// FacetGroups lists the facet groups in display order.
+var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
+
+// facetField maps a facet group to its keyword field.
+var facetField = map[string]string{
+	FacetLang:    fieldLang,
+	FacetCountry: fieldCountry,
+	FacetOrg:     fieldOrg,
+	FacetYear:    fieldYear,
+}
+
+// facetSize is how many values each group returns; large enough to hold every
+// value a group can have, so counts are exact and "more" can show them all.
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300}
+
+// Request is one search. Zero values mean "no filter"; filters in one group
+// are ORed, groups are ANDed.
+type Request struct {
+	Query     string
+	Langs     []string
+	Countries []string
+	Orgs      []string
+	From, To  time.Time // inclusive days; zero = open
+	Sort      string    // SortRelevance (default), SortNewest, SortOldest
+	Page      int       // from 1 (default 1)
+	Size      int       // hits per page (default 10)
+	NoFacets  bool
+}
+
+// Hit is one result.
+type Hit struct {
+	ID        string
+	Title     string
+	Lang      string
+	Date      time.Time // zero when undated
+	Countries []string
+	Orgs      []string
+	Source    string
+	Score     float64
+	// TitleHTML and Snippet are HTML: the article text escaped, with the
+	// matched words in <mark>.
+	TitleHTML string
+	Snippet   string
+}
+
+// FacetValue is one value of a facet group with the number of hits it has.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// Result is a page of hits with the facet counts of all hits.
+type Result struct {
+	Query  *query.Query
+	Total  uint64
+	Took   time.Duration
+	Hits   []Hit
+	Facets map[string][]FacetValue
+}
+
+// ErrBadRequest wraps errors in a Request (an unknown sort order...).
+var ErrBadRequest = errors.New("bad request")
+
+// Field boosts: a match in the article's own language field (exact or
+// stemmed) adds to the folded match, so it ranks above a folded-only one;
+// titles weigh more than bodies.
+const (
+	boostLang  = 1.5
+	boostTitle = 2.0
+)
+
+// Search runs req.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	if req.Page <= 0 {
+		req.Page = 1
+	}
+	if req.Size <= 0 {
+		req.Size = 10
+	}
+	q := query.Parse(req.Query)
+	main := textQuery(q)
+	filters := filterQueries(req)
+
+	sr := bleve.NewSearchRequestOptions(withFilters(main, filters, ""), req.Size, (req.Page-1)*req.Size, false)
+	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	switch req.Sort {
+	case "", SortRelevance:
+		if q.Empty() {
+			sr.SortByCustom(dateSort(true))
+		}
+	case SortNewest:
+		sr.SortByCustom(dateSort(true))
+	case SortOldest:
+		sr.SortByCustom(dateSort(false))
+	default:
+		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
+	}
+	if !req.NoFacets {
+		for _, g := range FacetGroups {
+			// A group with an active filter gets its counts from its own
+			// request below (multi-select facets).
+			if _, active := filters[g]; !active {
+				sr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
+			}
+		}
+	}
+
+	var (
+		wg        sync.WaitGroup
+		mu        sync.Mutex
+		facetErr  error
+		disjoints = map[string][]FacetValue{}
+	)
+	if !req.NoFacets {
+		for g := range filters {
+			if facetField[g] == "" {
+				continue // the date range is no facet group
+			}
+			wg.Add(1)
+			go func(g string) {
+				defer wg.Done()
+				fr := bleve.NewSearchRequestOptions(withFilters(main, filters, g), 0, 0, false)
+				fr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
+				res, err := ix.alias.SearchInContext(ctx, fr)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					facetErr = err
+					return
+				}
+				disjoints[g] = facetValues(res.Facets[g])
+			}(g)
+		}
+	}
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	if facetErr != nil {
+		return nil, fmt.Errorf("search %q facets: %w", req.Query, facetErr)
+	}
+
+	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}}
+	if !req.NoFacets {
+		for _, g := range FacetGroups {
+			if v, ok := disjoints[g]; ok {
+				out.Facets[g] = v
+			} else {
+				out.Facets[g] = facetValues(res.Facets[g])
+			}
+		}
+		sort.SliceStable(out.Facets[FacetYear], func(i, j int) bool {
+			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
+		})
+	}
+	hl := newHighlighter(q)
+	for _, h := range res.Hits {
+		hit := hitFromFields(h.ID, h.Fields)
+		hit.Score = h.Score
+		body, _ := h.Fields[fieldBody].(string)
+		hit.TitleHTML = hl.title(hit.Title, hit.Lang)
+		hit.Snippet = hl.snippet(body, hit.Lang)
+		out.Hits = append(out.Hits, hit)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func dateSort(desc bool) bsearch.SortOrder {
+	return bsearch.SortOrder{
+		&bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortScore{Desc: true},
+		&bsearch.SortDocID{},
+	}
+}
+
+// textQuery turns the parsed user query into a Bleve query over every text
+// field. Each clause must match in at least one field; a word that some
+// language drops as a stop word only adds to the score.
+func textQuery(q *query.Query) bquery.Query {
+	if q.Empty() {
+		return bleve.NewMatchAllQuery()
+	}
+	var must, should []bquery.Query
+	for _, c := range q.Must {
+		cq := clauseQuery(c)
+		if len(c.Alts) == 1 && !c.Alts[0].Phrase && isStopWord(c.Alts[0].Text) {
+			should = append(should, cq)
+		} else {
+			must = append(must, cq)
+		}
+	}
+	if len(must) == 0 {
+		// Only stop words: then they are what the user is looking for.
+		must, should = should, nil
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	b.AddShould(should...)
+	for _, c := range q.Not {
+		b.AddMustNot(clauseQuery(c))
+	}
+	return b
+}
+
+// clauseQuery matches any alternative of c in any text field.
+func clauseQuery(c query.Clause) bquery.Query {
+	var ds []bquery.Query
+	for _, t := range c.Alts {
+		for _, f := range textFields {
+			var fq bquery.Query
+			if t.Phrase {
+				pq := bleve.NewMatchPhraseQuery(t.Text)
+				pq.SetField(f.name)
+				pq.SetBoost(f.boost)
+				fq = pq
+			} else {
+				mq := bleve.NewMatchQuery(t.Text)
+				mq.SetField(f.name)
+				mq.SetBoost(f.boost)
+				// "Turqi-Kazakistan" is two tokens: both must match.
+				mq.SetOperator(bquery.MatchQueryOperatorAnd)
+				fq = mq
+			}
+			ds = append(ds, fq)
+		}
+	}
+	return bleve.NewDisjunctionQuery(ds...)
+}
+
+type textField struct {
+	name  string
+	boost float64
+}
+
+// textFields are the analyzed fields a clause is searched in.
+var textFields = func() []textField {
+	var fs []textField
+	for _, l := range Langs {
+		fs = append(fs, textField{titleField(l), boostLang * boostTitle}, textField{bodyField(l), boostLang})
+	}
+	return append(fs, textField{titleField(foldedSuffix), boostTitle}, textField{bodyField(foldedSuffix), 1})
+}()
+
+// isStopWord reports whether any language's analyzer drops word entirely.
+func isStopWord(word string) bool {
+	if len(analyze(analyzers.FoldedAnalyzer, word)) == 0 {
+		return false
+	}
+	for _, l := range Langs {
+		if len(analyze(analyzers.ForLang(l), word)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// filterQueries builds one query per active filter group ("date" for the
+// date range).
+func filterQueries(req Request) map[string]bquery.Query {
+	fs := map[string]bquery.Query{}
+	terms := func(group string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		var ds []bquery.Query
+		for _, v := range values {
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(facetField[group])
+			ds = append(ds, tq)
+		}
+		fs[group] = bleve.NewDisjunctionQuery(ds...)
+	}
+	terms(FacetLang, req.Langs)
+	terms(FacetCountry, req.Countries)
+	terms(FacetOrg, req.Orgs)
+	if !req.From.IsZero() || !req.To.IsZero() {
+		var from, to time.Time
+		if !req.From.IsZero() {
+			from = req.From
+		}
+		if !req.To.IsZero() {
+			to = req.To.AddDate(0, 0, 1) // "to" is an inclusive day
+		}
+		incl, excl := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
+		dq.SetField(fieldDate)
+		fs["date"] = dq
+	}
+	return fs
+}
+
+// withFilters ANDs main with every filter except the one of group skip.
+func withFilters(main bquery.Query, filters map[string]bquery.Query, skip string) bquery.Query {
+	qs := []bquery.Query{main}
+	keys := make([]string, 0, len(filters))
+	for k := range filters {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k != skip {
+			qs = append(qs, filters[k])
+		}
+	}
+	if len(qs) == 1 {
+		return main
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+func facetValues(fr *bsearch.FacetResult) []FacetValue {
+	if fr == nil || fr.Terms == nil {
+		return []FacetValue{}
+	}
+	var out []FacetValue
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+func hitFromFields(id string, f map[string]any) Hit {
+	h := Hit{ID: id}
+	h.Title, _ = f[fieldTitle].(string)
+	h.Lang, _ = f[fieldLang].(string)
+	h.Source, _ = f[fieldSource].(string)
+	if d, ok := f[fieldDate].(string); ok {
+		if t, err := time.Parse(time.RFC3339, d); err == nil {
+			h.Date = t.UTC()
+		}
+	}
+	h.Countries = stringList(f[fieldCountry])
+	h.Orgs = stringList(f[fieldOrg])
+	return h
+}
+
+// stringList reads a stored multi-valued field, which Bleve returns as a
+// string for one value and a []any for several.
+func stringList(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return []string{}
+}
+
+// ErrNotFound is returned for an unknown article id.
+var ErrNotFound = errors.New("article not found")
+
+// Article returns the stored article with id.
+func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
+	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
+	sr.Fields = []string{"*"}
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("load article %q: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	f := res.Hits[0].Fields
+	h := hitFromFields(id, f)
+	a := &Article{ID: id, Title: h.Title, Lang: h.Lang, Date: h.Date, Source: h.Source}
+	a.Body, _ = f[fieldBody].(string)
+	a.URL, _ = f[fieldURL].(string)
+	a.Hash, _ = f[fieldHash].(string)
+	a.LangConf, _ = f[fieldLangConf].(float64)
+	m, _ := f[fieldMentions].(string)
+	a.Countries, a.Orgs = decodeMentions(m)
+	return a, nil
+}
