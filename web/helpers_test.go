@@ -1,0 +1,130 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"kerko/corpus"
+	"kerko/index"
+)
+
+// buildIndex builds a real index in a temp dir from the seed corpus plus
+// extra, and opens it.
+func buildIndex(t *testing.T, extra fs.FS) *index.Index {
+	t.Helper()
+	dir := t.TempDir()
+	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+		if err := r.ReadFS(ctx, corpus.Seeds(), "seeds"); err != nil {
+			return err
+		}
+		if extra != nil {
+			return r.ReadFS(ctx, extra, "extra")
+		}
+		return nil
+	}, index.BuildOptions{})
+	if err != nil {
+		t.Fatalf("build index: %v", err)
+	}
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatalf("open index: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// syncBuffer collects a server's log lines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// testServer is a real kerko HTTP server on 127.0.0.1.
+type testServer struct {
+	URL  string // http://127.0.0.1:PORT
+	Addr string
+	HS   *http.Server
+	Log  *syncBuffer
+}
+
+// startServer serves cfg (its Logger is replaced by a buffer) with the
+// production http.Server settings on a loopback port; tweak may adjust them.
+func startServer(t *testing.T, cfg Config, tweak func(*http.Server)) *testServer {
+	t.Helper()
+	logs := &syncBuffer{}
+	cfg.Logger = slog.New(slog.NewTextHandler(logs, nil))
+	srv, err := New(cfg)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	hs := srv.HTTPServer()
+	if tweak != nil {
+		tweak(hs)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	return &testServer{URL: "http://" + ln.Addr().String(), Addr: ln.Addr().String(), HS: hs, Log: logs}
+}
+
+// client has a timeout so that a hanging server fails the test, not CI.
+var client = &http.Client{Timeout: 10 * time.Second}
+
+// get fetches rawURL (path and query exactly as given) and returns the
+// response with its body read, and how long it took.
+func get(t *testing.T, rawURL string) (*http.Response, string, time.Duration) {
+	t.Helper()
+	start := time.Now()
+	resp, err := client.Get(rawURL)
+	if err != nil {
+		t.Fatalf("GET %.200s: %v", rawURL, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		t.Fatalf("read %.200s: %v", rawURL, err)
+	}
+	return resp, string(b), time.Since(start)
+}
+
+// rawRequest writes req to the server as is, bypassing the client's URL
+// cleaning, and returns the status line and the rest of the response.
+func rawRequest(t *testing.T, addr, req string) (status, rest string) {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(conn, req); err != nil {
+		t.Fatalf("write: %v", err)
+	}
+	b, _ := io.ReadAll(conn)
+	s := string(b)
+	line, after, _ := bytes.Cut([]byte(s), []byte("\r\n"))
+	return string(line), string(after)
+}
