@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/labstack/echo/v4"
 
 	"kerko/corpus"
 	"kerko/index"
@@ -127,4 +130,12 @@ func rawRequest(t *testing.T, addr, req string) (status, rest string) {
 	s := string(b)
 	line, after, _ := bytes.Cut([]byte(s), []byte("\r\n"))
 	return string(line), string(after)
+}
+
+// newContext is an Echo context for a GET of rawPath, for testing helpers
+// that read the request.
+func newContext(t *testing.T, rawPath string) echo.Context {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+rawPath, nil)
+	return echo.New().NewContext(req, httptest.NewRecorder())
 }
