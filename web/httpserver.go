@@ -1,7 +1,10 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 )
@@ -54,4 +57,25 @@ func limitBody(h http.Handler, n int64) http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, n)
 		h.ServeHTTP(w, r)
 	})
+}
+
+// Serve serves hs on ln until ctx ends, then shuts down gracefully: the
+// listener closes at once, requests being handled finish (for up to
+// grace), and idle connections close. A request whose headers had not been
+// fully read when shutdown began gets its connection closed unanswered
+// (net/http's rule); clients retry such idempotent GETs.
+func Serve(ctx context.Context, hs *http.Server, ln net.Listener, grace time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := hs.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
 }

@@ -46,18 +46,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	hs := srv.HTTPServer()
 	fmt.Fprintf(stdout, "kerko: serving %d articles from %s on http://%s/\n", ix.Count(), *dir, ln.Addr())
 
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	// In-flight requests finish; new ones are refused.
-	shutCtx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutCtx); err != nil {
-		return fmt.Errorf("shut down: %w", err)
+	// 8s of grace keeps the exit within the 10s most supervisors allow.
+	if err := web.Serve(ctx, hs, ln, 8*time.Second); err != nil {
+		return err
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
 	return nil
