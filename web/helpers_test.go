@@ -139,3 +139,15 @@ func newContext(t *testing.T, rawPath string) echo.Context {
 	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+rawPath, nil)
 	return echo.New().NewContext(req, httptest.NewRecorder())
 }
+
+// fetch is get for goroutines, which must not call t.Fatal.
+func fetch(rawURL string) (status int, body string, took time.Duration, err error) {
+	start := time.Now()
+	resp, err := client.Get(rawURL)
+	if err != nil {
+		return 0, "", time.Since(start), err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	return resp.StatusCode, string(b), time.Since(start), err
+}
