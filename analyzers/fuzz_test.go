@@ -10,7 +10,8 @@ import (
 // must be valid UTF-8 when the text is (Bleve's stock lowercase filter once
 // broke that for "İstanbul"), its offsets must lie inside the text on rune
 // boundaries with Start <= End, and positions must not go backwards.
-// Highlighting slices the text on these offsets.
+// Highlighting slices the text on these offsets. Terms are never empty for
+// valid text.
 func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
 		"İstanbul'da İZMİR IŞIK Türkiye'nin", "Në Tiranë, OSBE-ja dhe SHBA-ve", "The UN's Secretary-General",
@@ -38,7 +39,10 @@ func FuzzAnalyze(f *testing.F) {
 				if valid && (!utf8.RuneStart(byteAt(text, tok.Start)) || !utf8.RuneStart(byteAt(text, tok.End))) {
 					t.Errorf("Analyze(%s, %q): token %q at %d-%d cuts a character", name, text, tok.Term, tok.Start, tok.End)
 				}
-				if tok.Term == "" {
+				// Invalid UTF-8 never reaches an analyzer in kerko (corpus
+				// repairs it, web rejects it); the tokenizer then keeps a
+				// stray byte whose term may fold away to nothing.
+				if valid && tok.Term == "" {
 					t.Errorf("Analyze(%s, %q): empty term at %d-%d", name, text, tok.Start, tok.End)
 				}
 				if tok.Position < pos {
