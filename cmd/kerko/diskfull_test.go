@@ -131,6 +131,11 @@ func TestIndex_DiskFull(t *testing.T) {
 			}
 			t.Logf("failed after %v with: %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(out))
 			checkPublishedUntouched(t, dir, before, gen)
+			// The failed generation is removed, so the disk is not left full.
+			gens, _ := filepath.Glob(filepath.Join(dir, "gen-*"))
+			if len(gens) != 1 || filepath.Base(gens[0]) != gen {
+				t.Errorf("generations left after the failed build: %v; want only %s", gens, gen)
+			}
 		})
 	}
 	// With the disk full the server still starts and serves the published index.
