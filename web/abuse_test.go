@@ -16,7 +16,7 @@ import (
 const fastLimit = 2 * time.Second
 
 func TestServer_AbusiveSearchParams(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil)}, nil)
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, nil)
 	repeat := func(key, val string, n int) string {
 		parts := make([]string, n)
 		for i := range parts {
@@ -59,7 +59,7 @@ func TestServer_AbusiveSearchParams(t *testing.T) {
 	for _, tt := range tests {
 		for _, path := range []string{"/api/search", "/"} {
 			t.Run(tt.name+" "+path, func(t *testing.T) {
-				resp, body, took := get(t, ts.URL+path+"?"+tt.query)
+				resp, body, took := getTimed(t, ts.URL+path+"?"+tt.query)
 				if resp.StatusCode != tt.status {
 					t.Fatalf("status %d; want %d (body %.300s)", resp.StatusCode, tt.status, body)
 				}
@@ -93,7 +93,7 @@ func wordsN(n int) string {
 }
 
 func TestServer_OversizedRequests(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil)}, nil)
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, nil)
 	tests := []struct {
 		name, req string
 		status    string
@@ -108,7 +108,7 @@ func TestServer_OversizedRequests(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			status, _ := rawRequest(t, ts.Addr, tt.req)
+			status, _ := rawHTTP(t, ts.Addr, tt.req)
 			if f := strings.Fields(status); len(f) < 2 || f[1] != tt.status {
 				t.Errorf("status line %q; want %s", status, tt.status)
 			}
@@ -120,7 +120,7 @@ func TestServer_OversizedRequests(t *testing.T) {
 }
 
 func TestServer_SlowClientIsCut(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil)}, func(hs *http.Server) {
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, func(hs *http.Server) {
 		hs.ReadHeaderTimeout = 300 * time.Millisecond
 	})
 	// A client that starts a request and never finishes its headers

@@ -29,10 +29,10 @@ func (blockingSearcher) Count() uint64 { return 0 }
 // panicSearcher panics with a message that must never reach a client.
 type panicSearcher struct{}
 
-const secret = "secret internal detail /srv/kerko/gen-000001"
+const panicSecret = "panicSecret internal detail /srv/kerko/gen-000001"
 
 func (panicSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
-	panic(secret)
+	panic(panicSecret)
 }
 
 func (panicSearcher) Article(ctx context.Context, id string) (*index.Article, error) {
@@ -45,10 +45,10 @@ func (panicSearcher) Count() uint64 { return 0 }
 
 func TestServer_SearchDeadline(t *testing.T) {
 	const timeout = 200 * time.Millisecond
-	ts := startServer(t, Config{Searcher: blockingSearcher{}, SearchTimeout: timeout}, nil)
+	ts := startRealServer(t, Config{Searcher: blockingSearcher{}, SearchTimeout: timeout}, nil)
 	for _, path := range []string{"/api/search?q=erdogan", "/?q=erdogan"} {
 		t.Run(path, func(t *testing.T) {
-			resp, body, took := get(t, ts.URL+path)
+			resp, body, took := getTimed(t, ts.URL+path)
 			if resp.StatusCode != 503 {
 				t.Fatalf("status %d; want 503 (body %.200s)", resp.StatusCode, body)
 			}
@@ -65,8 +65,8 @@ func TestServer_SearchDeadline(t *testing.T) {
 // TestServer_SearchDeadlineRealIndex checks that Bleve itself gives up when
 // the deadline has passed, so a deadline bounds real searches too.
 func TestServer_SearchDeadlineRealIndex(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil), SearchTimeout: time.Nanosecond}, nil)
-	resp, body, took := get(t, ts.URL+"/api/search?q=erdogan&country=TR")
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil), SearchTimeout: time.Nanosecond}, nil)
+	resp, body, took := getTimed(t, ts.URL+"/api/search?q=erdogan&country=TR")
 	if resp.StatusCode != 503 {
 		t.Fatalf("status %d; want 503 (body %.200s)", resp.StatusCode, body)
 	}
@@ -76,7 +76,7 @@ func TestServer_SearchDeadlineRealIndex(t *testing.T) {
 }
 
 func TestServer_PanicIsRecovered(t *testing.T) {
-	ts := startServer(t, Config{Searcher: panicSearcher{}}, nil)
+	ts := startRealServer(t, Config{Searcher: panicSearcher{}}, nil)
 	tests := []struct {
 		path string
 		json bool
@@ -88,11 +88,11 @@ func TestServer_PanicIsRecovered(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			resp, body, _ := get(t, ts.URL+tt.path)
+			resp, body, _ := getTimed(t, ts.URL+tt.path)
 			if resp.StatusCode != 500 {
 				t.Fatalf("status %d; want 500", resp.StatusCode)
 			}
-			for _, leak := range []string{secret, "goroutine", "panic", ".go:", "nil pointer"} {
+			for _, leak := range []string{panicSecret, "goroutine", "panic", ".go:", "nil pointer"} {
 				if strings.Contains(body, leak) {
 					t.Errorf("body leaks %q: %.300s", leak, body)
 				}
@@ -117,7 +117,7 @@ func TestServer_PanicIsRecovered(t *testing.T) {
 		})
 	}
 	// The server still serves after the panics.
-	if resp, _, _ := get(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
+	if resp, _, _ := getTimed(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
 		t.Errorf("healthz after panics: %d", resp.StatusCode)
 	}
 }

@@ -33,15 +33,15 @@ func (s *countingSearcher) Search(ctx context.Context, req index.Request) (*inde
 }
 
 func TestServer_SearchesAreBounded(t *testing.T) {
-	cs := &countingSearcher{Index: buildIndex(t, nil), delay: 50 * time.Millisecond}
-	ts := startServer(t, Config{Searcher: cs, MaxSearches: 2}, nil)
+	cs := &countingSearcher{Index: seedIndex(t, nil), delay: 50 * time.Millisecond}
+	ts := startRealServer(t, Config{Searcher: cs, MaxSearches: 2}, nil)
 	var wg sync.WaitGroup
 	statuses := make(chan int, 12)
 	for i := 0; i < cap(statuses); i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			status, _, _, err := fetch(ts.URL + "/api/search?q=erdogan")
+			status, _, _, err := getAsync(ts.URL + "/api/search?q=erdogan")
 			if err != nil {
 				t.Error(err)
 			}
@@ -74,15 +74,15 @@ func (s stuckSearcher) Search(ctx context.Context, req index.Request) (*index.Re
 
 func TestServer_BusyWhenQueueOutlastsDeadline(t *testing.T) {
 	const timeout = 200 * time.Millisecond
-	ts := startServer(t, Config{Searcher: stuckSearcher{hold: 1500 * time.Millisecond}, MaxSearches: 1, SearchTimeout: timeout}, nil)
-	go fetch(ts.URL + "/api/search?q=holder")
+	ts := startRealServer(t, Config{Searcher: stuckSearcher{hold: 1500 * time.Millisecond}, MaxSearches: 1, SearchTimeout: timeout}, nil)
+	go getAsync(ts.URL + "/api/search?q=holder")
 	time.Sleep(100 * time.Millisecond) // the holder has the only slot
 	var wg sync.WaitGroup
 	for i := 0; i < 3; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			status, body, took, err := fetch(ts.URL + "/api/search?q=x")
+			status, body, took, err := getAsync(ts.URL + "/api/search?q=x")
 			if err != nil || status != 503 || !strings.Contains(body, "busy") {
 				t.Errorf("queued search: %d %q %v; want 503 server busy", status, body, err)
 			}

@@ -10,7 +10,7 @@ import (
 // article id or an embedded static file, with nothing from the disk in the
 // answer.
 func TestServer_PathTraversal(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil)}, nil)
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, nil)
 	const seed = "000_d6b3d3bc0fda531d"
 	tests := []struct {
 		target string
@@ -50,7 +50,7 @@ func TestServer_PathTraversal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
-			status, rest := rawRequest(t, ts.Addr, "GET "+tt.target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+			status, rest := rawHTTP(t, ts.Addr, "GET "+tt.target+" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
 			if f := strings.Fields(status); len(f) < 2 || f[1] != tt.status {
 				t.Fatalf("status line %q; want %s", status, tt.status)
 			}
@@ -83,7 +83,7 @@ func TestArticleID(t *testing.T) {
 		{"/articles/a/", ""},
 	}
 	for _, tt := range tests {
-		c := newContext(t, tt.path)
+		c := echoContext(t, tt.path)
 		id, err := articleID(c, "/articles/")
 		if tt.id == "" && err == nil || tt.id != "" && (err != nil || id != tt.id) {
 			t.Errorf("articleID(%q) = %q, %v; want %q", tt.path, id, err, tt.id)

@@ -52,7 +52,7 @@ func serveInBackground(t *testing.T, searcher Searcher, grace time.Duration) (st
 
 func TestServe_InFlightRequestsFinish(t *testing.T) {
 	const delay = 600 * time.Millisecond
-	base, sigterm, done := serveInBackground(t, slowSearcher{buildIndex(t, nil), delay}, 5*time.Second)
+	base, sigterm, done := serveInBackground(t, slowSearcher{seedIndex(t, nil), delay}, 5*time.Second)
 
 	type answer struct {
 		status int
@@ -62,7 +62,7 @@ func TestServe_InFlightRequestsFinish(t *testing.T) {
 	answers := make(chan answer, 8)
 	for i := 0; i < cap(answers); i++ {
 		go func() {
-			resp, err := client.Get(base + "/api/search?q=erdogan")
+			resp, err := timedClient.Get(base + "/api/search?q=erdogan")
 			if err != nil {
 				answers <- answer{err: err}
 				return
@@ -104,7 +104,7 @@ func TestServe_InFlightRequestsFinish(t *testing.T) {
 func TestServe_GraceRunsOut(t *testing.T) {
 	base, sigterm, done := serveInBackground(t, blockingSearcher{}, 300*time.Millisecond)
 	go func() {
-		resp, err := client.Get(base + "/api/search?q=x")
+		resp, err := timedClient.Get(base + "/api/search?q=x")
 		if err == nil {
 			resp.Body.Close()
 		}

@@ -134,7 +134,7 @@ func checkMarked(t *testing.T, what, fragment string) {
 
 func TestServer_XSS(t *testing.T) {
 	fsys, arts := xssCorpus()
-	ts := startServer(t, Config{Searcher: buildIndex(t, fsys)}, nil)
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, fsys)}, nil)
 
 	// Search pages: the articles' payloads in titles, snippets, sources and
 	// links, and each payload as the query itself.
@@ -143,7 +143,7 @@ func TestServer_XSS(t *testing.T) {
 	for _, q := range queries {
 		for _, extra := range []string{"", "&sort=newest&lang=tr&country=KZ"} {
 			u := ts.URL + "/?size=50&q=" + url.QueryEscape(q) + extra
-			resp, page, _ := get(t, u)
+			resp, page, _ := getTimed(t, u)
 			if resp.StatusCode != 200 {
 				t.Fatalf("GET /?q=%q: status %d", q, resp.StatusCode)
 			}
@@ -155,7 +155,7 @@ func TestServer_XSS(t *testing.T) {
 	}
 
 	// Every article is found and its page shows each payload as text.
-	resp, page, _ := get(t, ts.URL+"/?size=50&q=xsstoken")
+	resp, page, _ := getTimed(t, ts.URL+"/?size=50&q=xsstoken")
 	text := checkHTML(t, "search page", page)
 	links := articleLinks(t, page)
 	if len(links) != len(arts) {
@@ -167,7 +167,7 @@ func TestServer_XSS(t *testing.T) {
 		}
 	}
 	for _, l := range links {
-		resp, page, _ = get(t, ts.URL+l)
+		resp, page, _ = getTimed(t, ts.URL+l)
 		if resp.StatusCode != 200 {
 			t.Errorf("GET %s (a link from the search page): %d", l, resp.StatusCode)
 			continue
@@ -191,7 +191,7 @@ func TestServer_XSS(t *testing.T) {
 			TitleHTML                  string `json:"title_html"`
 		}
 	}
-	_, body, _ := get(t, ts.URL+"/api/search?size=50&q="+url.QueryEscape("script alert onerror xsstoken"))
+	_, body, _ := getTimed(t, ts.URL+"/api/search?size=50&q="+url.QueryEscape("script alert onerror xsstoken"))
 	checkJSON(t, "api search", body, &sr)
 	if len(sr.Hits) != len(arts) {
 		t.Fatalf("api search: %d hits; want %d", len(sr.Hits), len(arts))
@@ -215,14 +215,14 @@ func TestServer_XSS(t *testing.T) {
 			t.Errorf("snippet of %q marks nothing: %q", h.ID, h.Snippet)
 		}
 		var art struct{ ID, Title, Body, Source, URL string }
-		_, body, _ := get(t, ts.URL+"/api"+articleURL(h.ID, ""))
+		_, body, _ := getTimed(t, ts.URL+"/api"+articleURL(h.ID, ""))
 		checkJSON(t, "api article "+h.ID, body, &art)
 		if art.ID != a["id"] || art.Title != a["title"] || art.Body != a["body"] || art.URL != a["url"] {
 			t.Errorf("api article %q came back changed: %+v", h.ID, art)
 		}
 	}
 	for _, q := range xssPayloads {
-		_, body, _ := get(t, ts.URL+"/api/search?q="+url.QueryEscape(q))
+		_, body, _ := getTimed(t, ts.URL+"/api/search?q="+url.QueryEscape(q))
 		var v map[string]any
 		checkJSON(t, "api search for "+q, body, &v)
 		if v["query"] != q {
@@ -251,14 +251,14 @@ func articleLinks(t *testing.T, page string) []string {
 }
 
 func TestServer_SecurityHeaders(t *testing.T) {
-	ts := startServer(t, Config{Searcher: buildIndex(t, nil)}, nil)
+	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, nil)
 	for _, path := range []string{
 		"/", "/?q=erdogan", "/?page=-1", "/api/search?q=x", "/api/search?size=0", "/healthz",
 		"/articles/000_d6b3d3bc0fda531d", "/articles/nope", "/api/articles/nope", "/static/kerko.css",
 		"/static/kerko.js", "/static/nope", "/no/such/route",
 	} {
 		t.Run(path, func(t *testing.T) {
-			resp, _, _ := get(t, ts.URL+path)
+			resp, _, _ := getTimed(t, ts.URL+path)
 			h := resp.Header
 			csp := h.Get("Content-Security-Policy")
 			for _, want := range []string{"default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'"} {

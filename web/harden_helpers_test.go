@@ -19,9 +19,9 @@ import (
 	"kerko/index"
 )
 
-// buildIndex builds a real index in a temp dir from the seed corpus plus
+// seedIndex builds a real index in a temp dir from the seed corpus plus
 // extra, and opens it.
-func buildIndex(t *testing.T, extra fs.FS) *index.Index {
+func seedIndex(t *testing.T, extra fs.FS) *index.Index {
 	t.Helper()
 	dir := t.TempDir()
 	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
@@ -44,37 +44,37 @@ func buildIndex(t *testing.T, extra fs.FS) *index.Index {
 	return ix
 }
 
-// syncBuffer collects a server's log lines.
-type syncBuffer struct {
+// logBuffer collects a server's log lines.
+type logBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
+func (s *logBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Write(p)
 }
 
-func (s *syncBuffer) String() string {
+func (s *logBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
 }
 
-// testServer is a real kerko HTTP server on 127.0.0.1.
-type testServer struct {
+// realServer is a real kerko HTTP server on 127.0.0.1.
+type realServer struct {
 	URL  string // http://127.0.0.1:PORT
 	Addr string
 	HS   *http.Server
-	Log  *syncBuffer
+	Log  *logBuffer
 }
 
-// startServer serves cfg (its Logger is replaced by a buffer) with the
+// startRealServer serves cfg (its Logger is replaced by a buffer) with the
 // production http.Server settings on a loopback port; tweak may adjust them.
-func startServer(t *testing.T, cfg Config, tweak func(*http.Server)) *testServer {
+func startRealServer(t *testing.T, cfg Config, tweak func(*http.Server)) *realServer {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &logBuffer{}
 	cfg.Logger = slog.New(slog.NewTextHandler(logs, nil))
 	srv, err := New(cfg)
 	if err != nil {
@@ -90,18 +90,18 @@ func startServer(t *testing.T, cfg Config, tweak func(*http.Server)) *testServer
 	}
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
-	return &testServer{URL: "http://" + ln.Addr().String(), Addr: ln.Addr().String(), HS: hs, Log: logs}
+	return &realServer{URL: "http://" + ln.Addr().String(), Addr: ln.Addr().String(), HS: hs, Log: logs}
 }
 
-// client has a timeout so that a hanging server fails the test, not CI.
-var client = &http.Client{Timeout: 10 * time.Second}
+// timedClient has a timeout so that a hanging server fails the test, not CI.
+var timedClient = &http.Client{Timeout: 10 * time.Second}
 
-// get fetches rawURL (path and query exactly as given) and returns the
+// getTimed fetches rawURL (path and query exactly as given) and returns the
 // response with its body read, and how long it took.
-func get(t *testing.T, rawURL string) (*http.Response, string, time.Duration) {
+func getTimed(t *testing.T, rawURL string) (*http.Response, string, time.Duration) {
 	t.Helper()
 	start := time.Now()
-	resp, err := client.Get(rawURL)
+	resp, err := timedClient.Get(rawURL)
 	if err != nil {
 		t.Fatalf("GET %.200s: %v", rawURL, err)
 	}
@@ -113,9 +113,9 @@ func get(t *testing.T, rawURL string) (*http.Response, string, time.Duration) {
 	return resp, string(b), time.Since(start)
 }
 
-// rawRequest writes req to the server as is, bypassing the client's URL
+// rawHTTP writes req to the server as is, bypassing the client's URL
 // cleaning, and returns the status line and the rest of the response.
-func rawRequest(t *testing.T, addr, req string) (status, rest string) {
+func rawHTTP(t *testing.T, addr, req string) (status, rest string) {
 	t.Helper()
 	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
@@ -132,18 +132,18 @@ func rawRequest(t *testing.T, addr, req string) (status, rest string) {
 	return string(line), string(after)
 }
 
-// newContext is an Echo context for a GET of rawPath, for testing helpers
+// echoContext is an Echo context for a GET of rawPath, for testing helpers
 // that read the request.
-func newContext(t *testing.T, rawPath string) echo.Context {
+func echoContext(t *testing.T, rawPath string) echo.Context {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, "http://127.0.0.1"+rawPath, nil)
 	return echo.New().NewContext(req, httptest.NewRecorder())
 }
 
-// fetch is get for goroutines, which must not call t.Fatal.
-func fetch(rawURL string) (status int, body string, took time.Duration, err error) {
+// getAsync is getTimed for goroutines, which must not call t.Fatal.
+func getAsync(rawURL string) (status int, body string, took time.Duration, err error) {
 	start := time.Now()
-	resp, err := client.Get(rawURL)
+	resp, err := timedClient.Get(rawURL)
 	if err != nil {
 		return 0, "", time.Since(start), err
 	}

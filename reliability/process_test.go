@@ -1,4 +1,4 @@
-package main
+package reliability
 
 import (
 	"bufio"
@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	kerkoBin = filepath.Join(dir, "kerko")
-	out, err := exec.Command("go", "build", "-o", kerkoBin, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", kerkoBin, "kerko/cmd/kerko").CombinedOutput()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "build kerko: %v\n%s", err, out)
 		os.RemoveAll(dir)
