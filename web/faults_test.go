@@ -11,8 +11,10 @@ import (
 )
 
 // blockingSearcher holds every search until its context ends, like a search
-// that would never finish on its own.
-type blockingSearcher struct{}
+// that would never finish on its own. The embedded interface is nil: a
+// method the fault tests never reach (one added to Searcher later) panics
+// if called, and the tests would say so.
+type blockingSearcher struct{ Searcher }
 
 func (blockingSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
 	<-ctx.Done()
@@ -27,7 +29,7 @@ func (blockingSearcher) Article(ctx context.Context, id string) (*index.Article,
 func (blockingSearcher) Count() uint64 { return 0 }
 
 // panicSearcher panics with a message that must never reach a client.
-type panicSearcher struct{}
+type panicSearcher struct{ Searcher }
 
 const panicSecret = "panicSecret internal detail /srv/kerko/gen-000001"
 
