@@ -31,7 +31,7 @@ func (blockingSearcher) Count() uint64 { return 0 }
 // panicSearcher panics with a message that must never reach a client.
 type panicSearcher struct{ Searcher }
 
-const panicSecret = "panicSecret internal detail /srv/kerko/gen-000001"
+const panicSecret = "secret internal detail /srv/kerko/gen-000001"
 
 func (panicSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
 	panic(panicSecret)
