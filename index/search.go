@@ -318,11 +318,32 @@ func filterQueries(req Request) map[string]bquery.Query {
 			to = req.To.AddDate(0, 0, 1) // "to" is an inclusive day
 		}
 		incl, excl := true, false
-		dq := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
+		dq := bleve.NewDateRangeInclusiveQuery(clampDate(from), clampDate(to), &incl, &excl)
 		dq.SetField(fieldDate)
 		fs["date"] = dq
 	}
 	return fs
+}
+
+// Bleve keeps dates as int64 nanoseconds and fails a search whose range
+// ends outside 1677-09-21..2262-04-11 ("invalid/unsupported date range"),
+// which made to=0001-10-01 a 500. No article can be dated out there, so a
+// bound beyond is moved to the edge: it excludes what it would have.
+var (
+	minDate = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
+	maxDate = time.Date(2262, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func clampDate(t time.Time) time.Time {
+	switch {
+	case t.IsZero():
+		return t
+	case t.Before(minDate):
+		return minDate
+	case t.After(maxDate):
+		return maxDate
+	}
+	return t
 }
 
 // withFilters ANDs main with every filter except the one of group skip.
