@@ -25,8 +25,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		if _, err := buildIndex(ctx, *dir, nil, false, false, stderr); err != nil && !errors.Is(err, index.ErrBusy) {
+		st, err := buildIndex(ctx, *dir, nil, false, false, stderr)
+		switch {
+		case errors.Is(err, index.ErrBusy):
+			// Another kerko is building it; serve what it publishes.
+		case err != nil:
 			return err
+		default:
+			printSummary(stderr, *dir, st)
 		}
 	}
 	ix, err := index.Open(*dir)
