@@ -37,6 +37,8 @@ const (
 	sqAfterVowel        // only after a vowel: -së, -në, -të, -ve, -sh of vowel stems (Turqisë)
 	sqAfterKGH          // -u, -ut, -un: masculine definite only after k, g, h (Iraku)
 	sqNotAfterI
+	sqLongStem       // the stem must keep at least minStemSq+1 letters
+	sqAfterConsonant // only after a consonant letter
 )
 
 type sqEnding struct {
@@ -67,34 +69,47 @@ func buildSqEndings() []sqEnding {
 	// Verbs of the -oj class alternate their theme vowel (punoj, punova,
 	// punuam, punuar): every form ends up as stem+o, which also keeps them
 	// apart from the noun they derive from (jetë → jet, jetoj → jeto).
-	addRepl(sqAny, "o", `ojmë ojnë onte onim onit onin ova ove oja oje oni oi oj
+	addRepl(sqAny, "o", `ojmë ojnë onte onim ova ove oja oje oi oj
 		ofshim ofshin ofshit ofsha ofsh oftë
 		ohem ohesh ohet ohemi oheni ohen ohesha oheshe ohej oheshim oheshit oheshin ohu ohuni
 		uam uat uan uar uara uarit ua uaj
 		uakëshim uakëshin uakëshit uakësha uakëshe uakësh uakemi uakeni uakam uakan uaka uake`)
-	// -on is also the end of -ion nouns (institucion, funksion).
-	addRepl(sqNotAfterI, "o", "on")
+	// -on is also the end of -ion nouns (institucion, funksion), and their
+	// definite forms end like these verb forms.
+	addRepl(sqNotAfterI, "o", "on oni onit onin")
 	// -ej class (gënjej, gënjyer) and -ij class (fshij, fshiu).
 	add(sqAny, `ejmë ejnë ente enim enit enin eva eja eje eni eu ej
 		efshim efshin efshit efsha efsh eftë
-		yem yet yen yer yeka yekam yekan yeke yekemi yekeni
+		yem yet yen yer yeka yekam yekan yeke yekemi yekeni yekësh yekësha yekëshe yekëshim yekëshin yekëshit
+		ikemi ikeni ikësh ikësha ikëshe ikëshim ikëshin ikëshit
 		ijmë ijnë inte inim init inin iva ija ije iu ij irë
 		ifshim ifshin ifshit ifsha ifsh iftë`)
 	// Consonant stems (hap): imperfect, optative, aorist, participle,
 	// admirative and mediopassive endings long enough not to be nouns.
-	add(sqAny, `nim nin nit shim shin shit sha ëm ur
+	// Not -nim/-shim: they are also the ends of -im nouns (ndryshim, sinonim).
+	add(sqAny, `shin shit sha ëm ur
 		këshim këshin këshit kësha këshe kësh kemi keni
 		eshim eshit eshin esha eshe emi hemi heni hesha heshe heshim heshit heshin hem het hen hej`)
 	// Nouns: plural oblique, ablative plural, definite and case endings.
 	add(sqAny, `ëve eve ave ive ësh esh ash ish eje
-		ët et at it ën en in ës
+		ët at it ën en in ës
 		ia ie isë inë itë
 		a e ë i`)
-	add(sqAfterVowel, `ve sh së në të`)
+	add(sqAfterVowel, `ve`)
 	// Verbal nouns in -je (mbrojtje, pritje) keep their j, so they stay
 	// apart from the verb (mbrojtur, pres); all their forms end in j+vowel.
 	addRepl(sqAny, "j", `ja je jes jen jet jeve jesh jeje`)
 	add(sqAfterKGH, `u ut un`)
+	// -et is both the plural definite (vendet) and the end of many stems
+	// (shtet, qytet, mbret): only strip it when a real stem remains.
+	add(sqAny, "et")
+	// 2nd person plural of consonant-stem verbs (vendosni, lidhni); after a
+	// vowel -ni ends nouns (kompani, harmoni).
+	// Imperfect -nin/-nit of consonant stems (hapnin); after a vowel these
+	// are the definite -in/-it of nouns in -n (Kazakistanin, filxhanit).
+	add(sqAfterConsonant, `ni nin nit`)
+	// Genitive/dative of feminine -e nouns (fitores, dritares).
+	add(sqAny, "es")
 	// Longest first; stable so equal lengths keep the order above.
 	for i := 1; i < len(es); i++ {
 		for j := i; j > 0 && utf8.RuneCountInString(es[j].suffix) > utf8.RuneCountInString(es[j-1].suffix); j-- {
@@ -136,6 +151,14 @@ func stripSq(w string) (string, bool) {
 		case sqAfterVowel:
 			// ë is two bytes (0xC3 0xAB); its last byte is not a vowel letter.
 			if !isVowelSq(last) && !strings.HasSuffix(stem, "ë") {
+				continue
+			}
+		case sqLongStem:
+			if utf8.RuneCountInString(stem) <= minStemSq {
+				continue
+			}
+		case sqAfterConsonant:
+			if isVowelSq(last) || strings.HasSuffix(stem, "ë") {
 				continue
 			}
 		case sqNotAfterI:
