@@ -1,6 +1,9 @@
 package analyzers
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/turkish"
@@ -23,11 +26,96 @@ func (TurkishStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 	return input
 }
 
-// stemTr stems one lowercase Turkish word.
+// stemTr stems one lowercase Turkish word: Snowball Turkish strips the
+// nominal suffixes (case, possessive, plural, copula), then stripTrVerb
+// removes the verbal ones Snowball does not know (tense, negation, ability,
+// participles, verbal nouns).
 func stemTr(w string) string {
+	if utf8.RuneCountInString(w) <= 3 {
+		// Snowball over-stems short words (oda → o, ana → an).
+		return w
+	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return env.Current()
+	return stripTrVerb(env.Current())
+}
+
+// trVerbSuffixes are verbal suffixes in their vowel-harmony variants, tried
+// longest first, repeatedly (olmayacak → olmay → olma → ol).
+var trVerbSuffixes = buildTrVerbSuffixes()
+
+func buildTrVerbSuffixes() []string {
+	var out []string
+	for _, s := range strings.Fields(trVerbSuffixList) {
+		if trSuffixFilter != nil && !trSuffixFilter(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(out[j]) > utf8.RuneCountInString(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+var trSuffixFilter func(string) bool
+
+const trVerbSuffixList = `
+ıyor iyor uyor üyor
+acak ecek acağ eceğ
+abil ebil
+mış miş muş müş
+madan meden mak mek mas mes ma me
+maz mez
+malı meli mal mel
+arak erek
+dık dik duk dük tık tik tuk tük
+dı di du dü tı ti tu tü
+ınca ince unca ünce
+ıp ip up üp
+`
+
+// minTrRoot is the shortest root a verbal suffix may leave, except for the
+// frequent two-letter verb roots in trShortRoots: stripping down to any two
+// letters merges unrelated words (kadın → kadı → ka, kan → ka).
+const minTrRoot = 3
+
+// trShortRoots are the common two-letter verb roots (ed is et before a vowel).
+var trShortRoots = map[string]bool{
+	"ol": true, "et": true, "ed": true, "al": true, "at": true, "aç": true, "iç": true,
+	"öl": true, "de": true, "di": true, "ye": true, "uç": true, "er": true, "ez": true,
+}
+
+func stripTrVerb(s string) string {
+	for round := 0; round < 4; round++ {
+		stripped := false
+		for _, suf := range trVerbSuffixes {
+			if !strings.HasSuffix(s, suf) {
+				continue
+			}
+			rest := s[:len(s)-len(suf)]
+			if n := utf8.RuneCountInString(rest); n < minTrRoot && !(n == 2 && trShortRoots[rest]) || !hasTrVowel(rest) {
+				continue
+			}
+			s = rest
+			// The y buffer between a vowel-final stem and a vowel-initial suffix.
+			if strings.HasSuffix(s, "y") && utf8.RuneCountInString(s) > minTrRoot {
+				s = s[:len(s)-1]
+			}
+			stripped = true
+			break
+		}
+		if !stripped {
+			break
+		}
+	}
+	return s
+}
+
+func hasTrVowel(s string) bool {
+	return strings.ContainsAny(s, "aeıioöuü")
 }
 
 func init() {
