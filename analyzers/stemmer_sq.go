@@ -19,7 +19,7 @@ func (AlbanianStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenSt
 		if tok.KeyWord {
 			continue
 		}
-		if s := stemSq(string(tok.Term)); len(s) != len(tok.Term) {
+		if s := sqStemCache.get(tok.Term); len(s) != len(tok.Term) {
 			tok.Term = []byte(s)
 		}
 	}
@@ -47,8 +47,9 @@ type sqEnding struct {
 	cond   sqCond
 }
 
-// sqEndings holds every ending stemSq strips, sorted longest first at init.
-var sqEndings []sqEnding
+// sqEndings holds every ending stemSq strips, sorted longest first and
+// indexed by last byte at init, so a word meets only the endings it can have.
+var sqEndings [256][]sqEnding
 
 // sqEndingFilter, when set before init, drops endings from the table; it
 // exists for ablation experiments (which ending costs how much merge).
@@ -138,7 +139,7 @@ func stripSq(w string) (string, bool) {
 	if n <= minStemSq {
 		return w, false
 	}
-	for _, e := range sqEndings {
+	for _, e := range sqEndings[w[len(w)-1]] {
 		if !strings.HasSuffix(w, e.suffix) {
 			continue
 		}
@@ -175,7 +176,12 @@ func stripSq(w string) (string, bool) {
 	return w, false
 }
 
+var sqStemCache = newStemCache(stemCacheSize, stemSq)
+
 func init() {
-	sqEndings = buildSqEndings()
+	for _, e := range buildSqEndings() {
+		last := e.suffix[len(e.suffix)-1]
+		sqEndings[last] = append(sqEndings[last], e)
+	}
 	mustRegisterFilter(AlbanianStemmerFilterName, AlbanianStemmerFilter{})
 }

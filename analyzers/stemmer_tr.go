@@ -21,7 +21,9 @@ func (TurkishStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 		if tok.KeyWord {
 			continue
 		}
-		tok.Term = []byte(stemTr(string(tok.Term)))
+		if s := trStemCache.get(tok.Term); s != string(tok.Term) {
+			tok.Term = []byte(s)
+		}
 	}
 	return input
 }
@@ -42,9 +44,11 @@ func stemTr(w string) string {
 
 // trVerbSuffixes are verbal suffixes in their vowel-harmony variants, tried
 // longest first, repeatedly (olmayacak → olmay → olma → ol).
+// They are indexed by their last byte so a word is only compared with the
+// few suffixes it can end in.
 var trVerbSuffixes = buildTrVerbSuffixes()
 
-func buildTrVerbSuffixes() []string {
+func buildTrVerbSuffixes() (index [256][]string) {
 	var out []string
 	for _, s := range strings.Fields(trVerbSuffixList) {
 		if trSuffixFilter != nil && !trSuffixFilter(s) {
@@ -57,7 +61,11 @@ func buildTrVerbSuffixes() []string {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	return out
+	for _, suf := range out {
+		last := suf[len(suf)-1]
+		index[last] = append(index[last], suf)
+	}
+	return index
 }
 
 var trSuffixFilter func(string) bool
@@ -91,7 +99,10 @@ var trShortRoots = map[string]bool{
 func stripTrVerb(s string) string {
 	for round := 0; round < 4; round++ {
 		stripped := false
-		for _, suf := range trVerbSuffixes {
+		if len(s) == 0 {
+			break
+		}
+		for _, suf := range trVerbSuffixes[s[len(s)-1]] {
 			if !strings.HasSuffix(s, suf) {
 				continue
 			}
@@ -117,6 +128,8 @@ func stripTrVerb(s string) string {
 func hasTrVowel(s string) bool {
 	return strings.ContainsAny(s, "aeıioöuü")
 }
+
+var trStemCache = newStemCache(stemCacheSize, stemTr)
 
 func init() {
 	mustRegisterFilter(TurkishStemmerFilterName, TurkishStemmerFilter{})
