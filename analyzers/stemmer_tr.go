@@ -39,8 +39,38 @@ func stemTr(w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return stripTrVerb(env.Current())
+	return stripTrVerb(fixTrPossessive(w, env.Current()))
 }
+
+// fixTrPossessive completes Snowball's handling of the 3rd person
+// possessive after vowel stems: parçası → parças, sayısı → sayıs; the buffer
+// s must go too (parça, sayı). It only applies when the word continues with
+// the possessive vowel after the s and a 3-letter stem remains.
+func fixTrPossessive(word, stem string) string {
+	if !strings.HasSuffix(stem, "s") || len(stem) >= len(word) {
+		return stem
+	}
+	base := stem[:len(stem)-1]
+	if utf8.RuneCountInString(base) < 3 || !endsWithTrVowel(base) {
+		return stem
+	}
+	next, _ := utf8.DecodeRuneInString(word[len(stem):])
+	switch next {
+	case 'ı', 'i', 'u', 'ü':
+		return base
+	}
+	return stem
+}
+
+func endsWithTrVowel(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("aeıioöuü", r)
+}
+
+// trVoiceless are the consonants after which suffix-initial d becomes t
+// (yaptı, gitti); after anything else it stays d (kazandı). A t-suffix after
+// a voiced letter is not a suffix at all (sıkıntı, toplantı: -ntI nouns).
+const trVoiceless = "çfhkpsşt"
 
 // trVerbSuffixes are verbal suffixes in their vowel-harmony variants, tried
 // longest first, repeatedly (olmayacak → olmay → olma → ol).
@@ -107,6 +137,9 @@ func stripTrVerb(s string) string {
 				continue
 			}
 			rest := s[:len(s)-len(suf)]
+			if !trHarmonyOK(rest, suf) {
+				continue
+			}
 			if n := utf8.RuneCountInString(rest); n < minTrRoot && !(n == 2 && trShortRoots[rest]) || !hasTrVowel(rest) {
 				continue
 			}
@@ -122,7 +155,23 @@ func stripTrVerb(s string) string {
 			break
 		}
 	}
+	// et and git (and the many compounds of et: kaybet, hisset) voice their
+	// final t before a vowel (ediyor, gidecek); join those forms to the root.
+	if s == "ed" || s == "gid" || (strings.HasSuffix(s, "ed") && utf8.RuneCountInString(s) >= 5) {
+		s = s[:len(s)-1] + "t"
+	}
 	return s
+}
+
+// trHarmonyOK reports whether a d/t-initial suffix agrees with the consonant
+// before it.
+func trHarmonyOK(rest, suf string) bool {
+	if rest == "" || (suf[0] != 'd' && suf[0] != 't') {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	voiceless := strings.ContainsRune(trVoiceless, last)
+	return (suf[0] == 't') == voiceless
 }
 
 func hasTrVowel(s string) bool {
