@@ -37,7 +37,7 @@ const (
 	sqAfterVowel        // only after a vowel: -së, -në, -të, -ve, -sh of vowel stems (Turqisë)
 	sqAfterKGH          // -u, -ut, -un: masculine definite only after k, g, h (Iraku)
 	sqNotAfterI
-	sqLongStem       // the stem must keep at least minStemSq+1 letters
+	sqStemHasVowel   // the stem left must contain a vowel
 	sqAfterConsonant // only after a consonant letter
 )
 
@@ -102,8 +102,8 @@ func buildSqEndings() []sqEnding {
 	addRepl(sqAny, "j", `ja je jes jen jet jeve jesh jeje`)
 	add(sqAfterKGH, `u ut un`)
 	// -et is both the plural definite (vendet) and the end of many stems
-	// (shtet, qytet, mbret): only strip it when a real stem remains.
-	add(sqAny, "et")
+	// (shtet, mbret): only strip it when the stem left has a vowel.
+	add(sqStemHasVowel, "et")
 	// 2nd person plural of consonant-stem verbs (vendosni, lidhni); after a
 	// vowel -ni ends nouns (kompani, harmoni).
 	// Imperfect -nin/-nit of consonant stems (hapnin); after a vowel these
@@ -154,8 +154,8 @@ func stripSq(w string) (string, bool) {
 			if !isVowelSq(last) && !strings.HasSuffix(stem, "ë") {
 				continue
 			}
-		case sqLongStem:
-			if utf8.RuneCountInString(stem) <= minStemSq {
+		case sqStemHasVowel:
+			if !strings.ContainsAny(stem, "aeëiouy") {
 				continue
 			}
 		case sqAfterConsonant:
