@@ -19,7 +19,7 @@ func (AlbanianStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenSt
 		if tok.KeyWord {
 			continue
 		}
-		if s := stemSq(string(tok.Term)); len(s) != len(tok.Term) {
+		if s := sqStemCache.get(tok.Term); len(s) != len(tok.Term) {
 			tok.Term = []byte(s)
 		}
 	}
@@ -29,63 +29,159 @@ func (AlbanianStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenSt
 // minStemSq is the shortest stem (in letters) a suffix may leave behind.
 const minStemSq = 3
 
-// albanianVerbEndings are long verb endings, stripped unconditionally because
-// nouns rarely end in them (short verb endings clash with noun endings).
-var albanianVerbEndings = []string{
-	"ojmë", "ojnë", "onte", "onim", "onit", "onin", "ofsha", "ova", "uam", "uat", "uan", "uar",
-	"hemi", "hesha", "hej", "hem", "het", "hen",
+// sqCond restricts where an ending may be stripped.
+type sqCond uint8
+
+const (
+	sqAny        sqCond = iota
+	sqAfterVowel        // only after a vowel: -së, -në, -të, -ve, -sh of vowel stems (Turqisë)
+	sqAfterKGH          // -u, -ut, -un: masculine definite only after k, g, h (Iraku)
+	sqNotAfterI
+	sqStemHasVowel   // the stem left must contain a vowel
+	sqAfterConsonant // only after a consonant letter
+)
+
+type sqEnding struct {
+	suffix string
+	repl   string // what replaces the suffix: verb theme vowels are kept
+	cond   sqCond
 }
 
-// albanianNounEndings are definite/case endings, tried longest first.
-var albanianNounEndings = []string{
-	"ëve", "eve", "ave", "ve",
-	"ët", "et", "at", "të", "it", "in", "ut", "un", "ja", "je", "së", "ës", "në", "ën",
-	"t", "i", "u", "a", "s", "n", "e", "ë",
+// sqEndings holds every ending stemSq strips, sorted longest first and
+// indexed by last byte at init, so a word meets only the endings it can have.
+var sqEndings [256][]sqEnding
+
+// sqEndingFilter, when set before init, drops endings from the table; it
+// exists for ablation experiments (which ending costs how much merge).
+var sqEndingFilter func(suffix string) bool
+
+func buildSqEndings() []sqEnding {
+	var es []sqEnding
+	var addRepl func(cond sqCond, repl, list string)
+	add := func(cond sqCond, list string) { addRepl(cond, "", list) }
+	addRepl = func(cond sqCond, repl, list string) {
+		for _, s := range strings.Fields(list) {
+			if sqEndingFilter != nil && !sqEndingFilter(s) {
+				continue
+			}
+			es = append(es, sqEnding{s, repl, cond})
+		}
+	}
+	// Verbs of the -oj class alternate their theme vowel (punoj, punova,
+	// punuam, punuar): every form ends up as stem+o, which also keeps them
+	// apart from the noun they derive from (jetë → jet, jetoj → jeto).
+	addRepl(sqAny, "o", `ojmë ojnë onte onim ova ove oja oje oi oj
+		ofshim ofshin ofshit ofsha ofsh oftë
+		ohem ohesh ohet ohemi oheni ohen ohesha oheshe ohej oheshim oheshit oheshin ohu ohuni
+		uam uat uan uar uara uarit ua uaj
+		uakëshim uakëshin uakëshit uakësha uakëshe uakësh uakemi uakeni uakam uakan uaka uake`)
+	// -on is also the end of -ion nouns (institucion, funksion), and their
+	// definite forms end like these verb forms.
+	addRepl(sqNotAfterI, "o", "on oni onit onin")
+	// -ej class (gënjej, gënjyer) and -ij class (fshij, fshiu).
+	add(sqAny, `ejmë ejnë ente enim enit enin eva eja eje eni eu ej
+		efshim efshin efshit efsha efsh eftë
+		yem yet yen yer yeka yekam yekan yeke yekemi yekeni yekësh yekësha yekëshe yekëshim yekëshin yekëshit
+		ikemi ikeni ikësh ikësha ikëshe ikëshim ikëshin ikëshit
+		ijmë ijnë inte inim init inin iva ija ije iu ij irë
+		ifshim ifshin ifshit ifsha ifsh iftë`)
+	// Consonant stems (hap): imperfect, optative, aorist, participle,
+	// admirative and mediopassive endings long enough not to be nouns.
+	// Not -nim/-shim: they are also the ends of -im nouns (ndryshim, sinonim).
+	add(sqAny, `shin shit sha ëm ur
+		këshim këshin këshit kësha këshe kësh kemi keni
+		eshim eshit eshin esha eshe emi hemi heni hesha heshe heshim heshit heshin hem het hen hej`)
+	// Nouns: plural oblique, ablative plural, definite and case endings.
+	add(sqAny, `ëve eve ave ive ësh esh ash ish eje
+		ët at it ën en in ës
+		ia ie isë inë itë
+		a e ë i`)
+	add(sqAfterVowel, `ve`)
+	// Verbal nouns in -je (mbrojtje, pritje) keep their j, so they stay
+	// apart from the verb (mbrojtur, pres); all their forms end in j+vowel.
+	addRepl(sqAny, "j", `ja je jes jen jet jeve jesh jeje`)
+	add(sqAfterKGH, `u ut un`)
+	// -et is both the plural definite (vendet) and the end of many stems
+	// (shtet, mbret): only strip it when the stem left has a vowel.
+	add(sqStemHasVowel, "et")
+	// 2nd person plural of consonant-stem verbs (vendosni, lidhni); after a
+	// vowel -ni ends nouns (kompani, harmoni).
+	// Imperfect -nin/-nit of consonant stems (hapnin); after a vowel these
+	// are the definite -in/-it of nouns in -n (Kazakistanin, filxhanit).
+	add(sqAfterConsonant, `ni nin nit`)
+	// Genitive/dative of feminine -e nouns (fitores, dritares).
+	add(sqAny, "es")
+	// Longest first; stable so equal lengths keep the order above.
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(es[j].suffix) > utf8.RuneCountInString(es[j-1].suffix); j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+	return es
 }
 
-// stemSq strips Albanian inflection from a lowercase word: first a long verb
-// ending or a definite/case ending (longest match first), then a plural
-// marker or stem vowel, always leaving at least minStemSq letters.
+func isVowelSq(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// stemSq strips Albanian inflection from a lowercase word.
 func stemSq(w string) string {
+	s, _ := stripSq(w)
+	return s
+}
+
+func stripSq(w string) (string, bool) {
 	n := utf8.RuneCountInString(w)
 	if n <= minStemSq {
-		return w
+		return w, false
 	}
-	if s, ok := stripLongest(w, n, albanianVerbEndings); ok {
-		return s
-	}
-	if s, ok := stripLongest(w, n, albanianNounEndings); ok {
-		w = s
-		n = utf8.RuneCountInString(w)
-	}
-	if s, ok := stripLongest(w, n, []string{"ër", "ë", "e", "a"}); ok {
-		w = s
-	}
-	return w
-}
-
-// stripLongest removes the first (longest) ending of endings that w has and
-// that leaves at least minStemSq letters.
-func stripLongest(w string, n int, endings []string) (string, bool) {
-	for _, e := range endings {
-		if !strings.HasSuffix(w, e) {
+	for _, e := range sqEndings[w[len(w)-1]] {
+		if !strings.HasSuffix(w, e.suffix) {
 			continue
 		}
-		if n-utf8.RuneCountInString(e) < minStemSq {
+		stem := w[:len(w)-len(e.suffix)]
+		if utf8.RuneCountInString(stem) < minStemSq {
 			continue
 		}
-		if e == "u" || e == "ut" || e == "un" {
-			// -u is the masculine definite only after k, g, h (Iraku).
-			prev := w[len(w)-len(e)-1]
-			if prev != 'k' && prev != 'g' && prev != 'h' {
+		last := stem[len(stem)-1]
+		switch e.cond {
+		case sqAfterVowel:
+			// ë is two bytes (0xC3 0xAB); its last byte is not a vowel letter.
+			if !isVowelSq(last) && !strings.HasSuffix(stem, "ë") {
+				continue
+			}
+		case sqStemHasVowel:
+			if !strings.ContainsAny(stem, "aeëiouy") {
+				continue
+			}
+		case sqAfterConsonant:
+			if isVowelSq(last) || strings.HasSuffix(stem, "ë") {
+				continue
+			}
+		case sqNotAfterI:
+			if last == 'i' {
+				continue
+			}
+		case sqAfterKGH:
+			if last != 'k' && last != 'g' && last != 'h' {
 				continue
 			}
 		}
-		return w[:len(w)-len(e)], true
+		return stem + e.repl, true
 	}
 	return w, false
 }
 
+var sqStemCache = newStemCache(stemCacheSize, stemSq)
+
 func init() {
+	for _, e := range buildSqEndings() {
+		last := e.suffix[len(e.suffix)-1]
+		sqEndings[last] = append(sqEndings[last], e)
+	}
 	mustRegisterFilter(AlbanianStemmerFilterName, AlbanianStemmerFilter{})
 }

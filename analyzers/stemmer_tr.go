@@ -1,6 +1,9 @@
 package analyzers
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/turkish"
@@ -18,17 +21,164 @@ func (TurkishStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 		if tok.KeyWord {
 			continue
 		}
-		tok.Term = []byte(stemTr(string(tok.Term)))
+		if s := trStemCache.get(tok.Term); s != string(tok.Term) {
+			tok.Term = []byte(s)
+		}
 	}
 	return input
 }
 
-// stemTr stems one lowercase Turkish word.
+// stemTr stems one lowercase Turkish word: Snowball Turkish strips the
+// nominal suffixes (case, possessive, plural, copula), then stripTrVerb
+// removes the verbal ones Snowball does not know (tense, negation, ability,
+// participles, verbal nouns).
 func stemTr(w string) string {
+	if utf8.RuneCountInString(w) <= 3 {
+		// Snowball over-stems short words (oda → o, ana → an).
+		return w
+	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return env.Current()
+	return stripTrVerb(fixTrPossessive(w, env.Current()))
 }
+
+// fixTrPossessive completes Snowball's handling of the 3rd person
+// possessive after vowel stems: parçası → parças, sayısı → sayıs; the buffer
+// s must go too (parça, sayı). It only applies when the word continues with
+// the possessive vowel after the s and a 3-letter stem remains.
+func fixTrPossessive(word, stem string) string {
+	if !strings.HasSuffix(stem, "s") || len(stem) >= len(word) {
+		return stem
+	}
+	base := stem[:len(stem)-1]
+	if utf8.RuneCountInString(base) < 3 || !endsWithTrVowel(base) {
+		return stem
+	}
+	next, _ := utf8.DecodeRuneInString(word[len(stem):])
+	switch next {
+	case 'ı', 'i', 'u', 'ü':
+		return base
+	}
+	return stem
+}
+
+func endsWithTrVowel(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("aeıioöuü", r)
+}
+
+// trVoiceless are the consonants after which suffix-initial d becomes t
+// (yaptı, gitti); after anything else it stays d (kazandı). A t-suffix after
+// a voiced letter is not a suffix at all (sıkıntı, toplantı: -ntI nouns).
+const trVoiceless = "çfhkpsşt"
+
+// trVerbSuffixes are verbal suffixes in their vowel-harmony variants, tried
+// longest first, repeatedly (olmayacak → olmay → olma → ol).
+// They are indexed by their last byte so a word is only compared with the
+// few suffixes it can end in.
+var trVerbSuffixes = buildTrVerbSuffixes()
+
+func buildTrVerbSuffixes() (index [256][]string) {
+	var out []string
+	for _, s := range strings.Fields(trVerbSuffixList) {
+		if trSuffixFilter != nil && !trSuffixFilter(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(out[j]) > utf8.RuneCountInString(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	for _, suf := range out {
+		last := suf[len(suf)-1]
+		index[last] = append(index[last], suf)
+	}
+	return index
+}
+
+var trSuffixFilter func(string) bool
+
+const trVerbSuffixList = `
+ıyor iyor uyor üyor
+acak ecek acağ eceğ
+abil ebil
+mış miş muş müş
+madan meden mak mek mas mes ma me
+maz mez
+malı meli mal mel
+arak erek
+dık dik duk dük tık tik tuk tük
+dı di du dü tı ti tu tü
+ınca ince unca ünce
+ıp ip up üp
+`
+
+// minTrRoot is the shortest root a verbal suffix may leave, except for the
+// frequent two-letter verb roots in trShortRoots: stripping down to any two
+// letters merges unrelated words (kadın → kadı → ka, kan → ka).
+const minTrRoot = 3
+
+// trShortRoots are the common two-letter verb roots (ed is et before a vowel).
+var trShortRoots = map[string]bool{
+	"ol": true, "et": true, "ed": true, "al": true, "at": true, "aç": true, "iç": true,
+	"öl": true, "de": true, "di": true, "ye": true, "uç": true, "er": true, "ez": true,
+}
+
+func stripTrVerb(s string) string {
+	for round := 0; round < 4; round++ {
+		stripped := false
+		if len(s) == 0 {
+			break
+		}
+		for _, suf := range trVerbSuffixes[s[len(s)-1]] {
+			if !strings.HasSuffix(s, suf) {
+				continue
+			}
+			rest := s[:len(s)-len(suf)]
+			if !trHarmonyOK(rest, suf) {
+				continue
+			}
+			if n := utf8.RuneCountInString(rest); n < minTrRoot && !(n == 2 && trShortRoots[rest]) || !hasTrVowel(rest) {
+				continue
+			}
+			s = rest
+			// The y buffer between a vowel-final stem and a vowel-initial suffix.
+			if strings.HasSuffix(s, "y") && utf8.RuneCountInString(s) > minTrRoot {
+				s = s[:len(s)-1]
+			}
+			stripped = true
+			break
+		}
+		if !stripped {
+			break
+		}
+	}
+	// et and git (and the many compounds of et: kaybet, hisset) voice their
+	// final t before a vowel (ediyor, gidecek); join those forms to the root.
+	if s == "ed" || s == "gid" || (strings.HasSuffix(s, "ed") && utf8.RuneCountInString(s) >= 5) {
+		s = s[:len(s)-1] + "t"
+	}
+	return s
+}
+
+// trHarmonyOK reports whether a d/t-initial suffix agrees with the consonant
+// before it.
+func trHarmonyOK(rest, suf string) bool {
+	if rest == "" || (suf[0] != 'd' && suf[0] != 't') {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	voiceless := strings.ContainsRune(trVoiceless, last)
+	return (suf[0] == 't') == voiceless
+}
+
+func hasTrVowel(s string) bool {
+	return strings.ContainsAny(s, "aeıioöuü")
+}
+
+var trStemCache = newStemCache(stemCacheSize, stemTr)
 
 func init() {
 	mustRegisterFilter(TurkishStemmerFilterName, TurkishStemmerFilter{})
