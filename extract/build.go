@@ -92,6 +92,9 @@ func buildGazetteer() gazetteer {
 		case "tr":
 			addName(kindCountry, code, name, bit, caseTitle, false)
 			if !strings.Contains(name, " ") && !strings.Contains(name, "-") {
+				for _, f := range trNameForms(name) {
+					addName(kindCountry, code, f, bit, caseTitle, false)
+				}
 				for _, f := range trSuffixForms(trLI(name)) {
 					addName(kindCountry, code, f, bit, caseTitle, false)
 				}
