@@ -87,6 +87,9 @@ func buildGazetteer() gazetteer {
 		case "sq":
 			ws := strings.Fields(name)
 			for _, f := range sqForms(ws[0]) {
+				if len(ws) == 1 && sqNotNames[f] {
+					continue
+				}
 				addName(kindCountry, code, strings.Join(append([]string{f}, ws[1:]...), " "), bit, caseTitle, true)
 			}
 		case "tr":

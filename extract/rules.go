@@ -174,10 +174,11 @@ var blocked = map[string][]string{
 	"en": {"Latin America", "South America", "North America", "Central America",
 		"Latin American", "South American", "North American", "Central American",
 		"New Jersey", "New Mexico", "New England", "New Guinea", "Indian Ocean",
-		"British Columbia", "Middle East", "English"},
+		"British Columbia", "Middle East", "English", "New South Wales", "Gulf of Mexico", "Lake Chad"},
 	"sq": {"Amerika Latine", "Amerikës Latine", "Amerikën Latine", "Amerika e Jugut",
-		"Amerika e Veriut", "Amerika Qendrore", "Amerikës Qendrore", "Oqeani Indian"},
-	"tr": {"Latin Amerika", "Güney Amerika", "Kuzey Amerika", "Orta Amerika", "Hint Okyanusu"},
+		"Amerika e Veriut", "Amerika Qendrore", "Amerikës Qendrore", "Oqeani Indian", "Gjiri i Meksikës"},
+	"tr": {"Latin Amerika", "Güney Amerika", "Kuzey Amerika", "Orta Amerika", "Hint Okyanusu",
+		"Meksika Körfezi", "Çad Gölü"},
 }
 
 // dropped are table names too ambiguous to count as they are: Mali is the
@@ -188,7 +189,7 @@ var blocked = map[string][]string{
 var dropped = map[string][]string{
 	"en": {"Georgia", "Jordan", "Chad", "Man", "Guernsey", "Jersey"},
 	"sq": {"Mali", "Çad"},
-	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin"},
+	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin", "Sark"}, // Sark+ı = şarkı (song)
 	"":   {},
 }
 
@@ -231,6 +232,10 @@ func trNameForms(w string) []string {
 // trNotNames are suffixed forms of country names that are also common words or
 // places: Çini (tile art), Çine (a town).
 var trNotNames = map[string]bool{"Çini": true, "Çine": true}
+
+// sqNotNames are inflected forms of country names that are common Albanian
+// words: Keni (Kenia) is "you have", capitalized at every sentence start.
+var sqNotNames = map[string]bool{"Keni": true}
 
 func trCases(w string, back, round, endsVowel, voiceless bool) []string {
 	i := "i"
