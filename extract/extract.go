@@ -26,6 +26,13 @@ func Organizations(text, lang string) []Mention {
 	return gz.scan(tokens(text), lang, kindOrg)
 }
 
+// Mentions returns both the countries and the organizations named in text,
+// as Countries and Organizations do, from one pass over its words: indexers
+// that want both should call this.
+func Mentions(text, lang string) (countries, orgs []Mention) {
+	return gz.scanBoth(tokens(text), lang)
+}
+
 // CountryName gives the display name of a country code in ui language "en",
 // "sq" or "tr", falling back to English, then to the code itself.
 func CountryName(code, ui string) string {
