@@ -120,7 +120,8 @@ func TestLookupCountry(t *testing.T) {
 		{"Kazakhstan", "KZ"}, {"Kazakistan'ın", "KZ"}, {"Kazakistanit", "KZ"},
 		{"Kyrgyzstan", "KG"}, {"Kırgızistan", "KG"}, {"kirgizistan", "KG"},
 		{"turqise", "TR"}, {"Türkiye", "TR"}, {"turkey", "TR"}, {"SHBA", "US"}, {"ABD", "US"},
-		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""},
+		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""}, {"US", "US"}, {"us", ""}, {"usa", "US"},
+		{"abd", "US"}, {"shba", "US"},
 	}
 	for _, tt := range tests {
 		got, ok := LookupCountry(tt.word)
@@ -134,9 +135,10 @@ func TestLookupOrganization(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"NATO", "NATO"}, {"AB", "EU"}, {"OKB", "UN"}, {"AGİT", "OSCE"}, {"osbe", "OSCE"}, {"TDT", "OTS"}, {"ŞİÖ", "SCO"},
 	}
+	tests = append(tests, struct{ word, want string }{"ab", ""}, struct{ word, want string }{"un", ""})
 	for _, tt := range tests {
 		got, ok := LookupOrganization(tt.word)
-		if got != tt.want || !ok {
+		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("LookupOrganization(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
 		}
 	}

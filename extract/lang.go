@@ -2,6 +2,7 @@ package extract
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // Language detection scores each word of a text against function-word lists
@@ -30,6 +31,9 @@ var stopEn = []string{
 	"profit", "quarter", "oil", "trade", "government", "market", "bank", "world", "people",
 	"game", "win", "wins", "against", "up", "off", "over", "back",
 }
+
+// otherWeight scales the evidence for languages we do not index.
+const otherWeight = 0.6
 
 const (
 	dSq = iota
@@ -64,6 +68,11 @@ func buildStopWeights() (map[string][]float32, int) {
 		v := make([]float32, numClasses)
 		for _, c := range cs {
 			v[c] = 1 / float32(len(cs))
+			if c >= dOther {
+				// stopwords-iso lists for other languages are long and hold
+				// content words; trust them less than our curated lists.
+				v[c] *= otherWeight
+			}
 		}
 		stopW[k] = v
 	}
@@ -74,47 +83,104 @@ func otherLangOrder() []string {
 	return []string{"de", "fr", "es", "it", "pt", "nl", "ro", "pl", "hr", "sv", "cs", "hu", "id"}
 }
 
+// detectPrefix is how much of a text DetectLanguage reads: the first 2 kB hold
+// dozens of function words, and reading no further keeps detection of long
+// articles as cheap as that of short ones.
+const detectPrefix = 2048
+
 // DetectLanguage returns "sq", "tr", "en", or "und" when the text is in none of
 // them, with a confidence in [0,1].
 func DetectLanguage(text string) (lang string, confidence float64) {
+	if len(text) > detectPrefix {
+		cut := detectPrefix
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
 	var score [32]float32
-	var letters, latin, nonLatin int
-	tokenize(text, func(w string) {
-		for _, r := range w {
-			switch {
-			case r < 0x80:
-				if r >= 'A' {
-					latin++
+	var latin, nonLatin int
+	var buf [64]byte
+	n := 0 // bytes of the current word in buf; words longer than buf are skipped
+	var prev rune
+	endWord := func() {
+		if n > 0 && n <= len(buf) {
+			if v, ok := stopW[string(buf[:n])]; ok {
+				for c, x := range v {
+					score[c] += x
 				}
-			case r == 'ë' || r == 'Ë':
+			}
+		}
+		n = 0
+	}
+	for _, r := range text {
+		var f rune // folded letter, 0 if r ends a word
+		switch {
+		case r < 0x80:
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+				f = r
+				latin++
+			case 'A' <= r && r <= 'Z':
+				f = r + 32
+				latin++
+			}
+		case r < 0x250:
+			f = foldTab[r]
+			latin++
+			switch r {
+			case 'ë', 'Ë':
 				score[dSq] += 0.7
-				latin++
-			case r == 'ı' || r == 'ğ' || r == 'ş' || r == 'İ' || r == 'Ş' || r == 'Ğ':
+			case 'ı', 'ğ', 'ş', 'İ', 'Ş', 'Ğ':
 				score[dTr] += 0.7
-				latin++
-			case r == 'ç' || r == 'Ç':
+			case 'ç', 'Ç':
 				score[dSq] += 0.15
 				score[dTr] += 0.15
-				latin++
-			case r == 'ö' || r == 'ü' || r == 'Ö' || r == 'Ü':
+			case 'ö', 'ü', 'Ö', 'Ü':
 				score[dTr] += 0.2
+			}
+		case 0x300 <= r && r <= 0x36f:
+			// NFD input: credit the mark as if precomposed, keep the word going.
+			switch {
+			case r == 0x308 && (prev == 'e' || prev == 'E'):
+				score[dSq] += 0.7
+			case r == 0x308:
+				score[dTr] += 0.2
+			case r == 0x306 || r == 0x307 || r == 0x327 && (prev == 's' || prev == 'S'):
+				score[dTr] += 0.7
+			case r == 0x327:
+				score[dSq] += 0.15
+				score[dTr] += 0.15
+			}
+			prev = r
+			continue
+		case unicode.IsLetter(r):
+			if unicode.Is(unicode.Latin, r) {
 				latin++
-			case unicode.IsLetter(r):
-				if unicode.Is(unicode.Latin, r) {
-					latin++
-				} else {
-					nonLatin++
-				}
+			} else {
+				nonLatin++
 			}
+			f = unicode.ToLower(r)
 		}
-		if v, ok := stopW[fold(w)]; ok {
-			for c, x := range v {
-				score[c] += x
+		prev = r
+		if f == 0 {
+			endWord()
+			continue
+		}
+		if f < 0x80 {
+			if n < len(buf) {
+				buf[n] = byte(f)
 			}
+			n++
+		} else {
+			if n+utf8.RuneLen(f) <= len(buf) {
+				utf8.EncodeRune(buf[n:], f)
+			}
+			n += utf8.RuneLen(f)
 		}
-	})
-	letters = latin + nonLatin
-	if letters == 0 || nonLatin > latin {
+	}
+	endWord()
+	if latin+nonLatin == 0 || nonLatin > latin {
 		return "und", 1
 	}
 	best, second := -1, -1

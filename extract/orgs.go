@@ -51,7 +51,8 @@ var orgs = []org{
 		}},
 	{id: "OTS", en: "Organization of Turkic States", sq: "Organizata e Shteteve Turke", tr: "Türk Devletleri Teşkilatı",
 		names: map[string][]string{
-			"en": {"Organization of Turkic States", "Organisation of Turkic States", "OTS", "Turkic Council"},
+			"en": {"Organization of Turkic States", "Organisation of Turkic States", "OTS", "Turkic Council",
+				"Cooperation Council of Turkic Speaking States", "Cooperation Council of Turkic-Speaking States"},
 			"sq": {"Organizata e Shteteve Turke", "Këshilli Turk"},
 			"tr": {"Türk Devletleri Teşkilatı", "TDT", "Türk Konseyi", "Türk Dili Konuşan Ülkeler İşbirliği Konseyi"},
 		}},
@@ -161,7 +162,7 @@ var orgs = []org{
 	{id: "UNESCO", en: "UNESCO", sq: "UNESCO", tr: "UNESCO", abbr: []string{"UNESCO"}, names: map[string][]string{"en": {"Unesco"}}},
 	{id: "UNICEF", en: "UNICEF", sq: "UNICEF", tr: "UNICEF", abbr: []string{"UNICEF"}, names: map[string][]string{"en": {"Unicef"}}},
 	{id: "UNHCR", en: "UNHCR", sq: "UNHCR", tr: "UNHCR", abbr: []string{"UNHCR"},
-		names: map[string][]string{"en": {"UN Refugee Agency", "UN High Commissioner for Refugees"}, "tr": {"BM Mülteciler Yüksek Komiserliği"}}},
+		names: map[string][]string{"en": {"UN Refugee Agency", "UN High Commissioner for Refugees"}, "tr": {"BM Mülteciler Yüksek Komiserliği", "BM Mülteciler Yüksek Komiseri"}}},
 	{id: "UNDP", en: "UNDP", sq: "UNDP", tr: "UNDP", abbr: []string{"UNDP"}},
 	{id: "FAO", en: "Food and Agriculture Organization", sq: "FAO", tr: "FAO", abbr: []string{"FAO"},
 		names: map[string][]string{"en": {"Food and Agriculture Organization"}, "tr": {"Gıda ve Tarım Örgütü"}}},
