@@ -60,8 +60,7 @@ func Enrich(a *corpus.Article) *Article {
 	if !isLang(out.Lang) {
 		out.Lang = Und
 	}
-	out.Countries = extract.Countries(text, out.Lang)
-	out.Orgs = extract.Organizations(text, out.Lang)
+	out.Countries, out.Orgs = extract.Mentions(text, out.Lang)
 	return out
 }
 
