@@ -220,3 +220,25 @@ func TestIndex_Article(t *testing.T) {
 		t.Errorf("Article(unknown) err = %v; want ErrNotFound", err)
 	}
 }
+
+func TestSearch_ArticlesAboutACountryRankFirst(t *testing.T) {
+	dir := t.TempDir()
+	buildFS(t, dir, fstest.MapFS{
+		"once.txt":  {Data: []byte("Grain report\nThe grain harvest was good this year in many places, and Kazakhstan sold some of it abroad while prices held.")},
+		"about.txt": {Data: []byte("Kazakhstan grain\nKazakhstan expects a grain harvest; Kazakhstan exports rise, Kazakh farmers say, and Kazakhstan ports are busy.")},
+	}, BuildOptions{})
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, req := range []Request{
+		{Countries: []string{"KZ"}},
+		{Query: "harvest", Countries: []string{"KZ"}},
+	} {
+		got := hitIDs(search(t, ix, req))
+		if len(got) != 2 || got[0] != "about" {
+			t.Errorf("Search(%q, country=KZ) = %v; want [about once]", req.Query, got)
+		}
+	}
+}

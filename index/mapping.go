@@ -32,9 +32,14 @@ const (
 	fieldLangConf = "lang_conf"
 	fieldLang     = "lang"    // keyword facet
 	fieldCountry  = "country" // keyword facet, one value per country
-	fieldOrg      = "org"     // keyword facet
-	fieldYear     = "year"    // keyword facet
-	fieldDate     = "date"    // datetime: filters and sort
+	// fieldAbout repeats each country code once per mention (up to
+	// maxAboutRepeats), so the term frequency of a code scores how much an
+	// article is about that country. Filters match on it, which makes
+	// articles about a country rank above ones that name it once.
+	fieldAbout = "about"
+	fieldOrg   = "org"  // keyword facet
+	fieldYear  = "year" // keyword facet
+	fieldDate  = "date" // datetime: filters and sort
 
 	foldedSuffix = "f"
 )
@@ -45,7 +50,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-1"
+const mappingRevision = "kerko-mapping-2"
 
 // MappingVersion changes whenever the mapping or the output of an analyzer
 // changes, so that an index built by an older kerko is rebuilt rather than
@@ -114,6 +119,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear} {
 		doc.AddFieldMappingsAt(name, keywordFacet())
 	}
+	about := bleve.NewKeywordFieldMapping()
+	about.Store, about.IncludeInAll, about.IncludeTermVectors, about.DocValues = false, false, false, false
+	doc.AddFieldMappingsAt(fieldAbout, about)
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store, date.DocValues, date.IncludeInAll = true, true, false
 	doc.AddFieldMappingsAt(fieldDate, date)

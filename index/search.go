@@ -119,7 +119,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
 	switch req.Sort {
 	case "", SortRelevance:
-		if q.Empty() {
+		// Browsing without words or entity filters has no relevance to rank
+		// by: newest first. With a country or organization filter, relevance
+		// is how much each article is about it (fieldAbout).
+		if q.Empty() && len(req.Countries)+len(req.Orgs) == 0 {
 			sr.SortByCustom(dateSort(true))
 		}
 	case SortNewest:
@@ -294,21 +297,26 @@ func isStopWord(word string) bool {
 // date range).
 func filterQueries(req Request) map[string]bquery.Query {
 	fs := map[string]bquery.Query{}
-	terms := func(group string, values []string) {
+	terms := func(group, field string, values []string) {
 		if len(values) == 0 {
 			return
 		}
 		var ds []bquery.Query
 		for _, v := range values {
+			if field == fieldAbout {
+				v = aboutTerm(group, v)
+			}
 			tq := bleve.NewTermQuery(v)
-			tq.SetField(facetField[group])
+			tq.SetField(field)
 			ds = append(ds, tq)
 		}
 		fs[group] = bleve.NewDisjunctionQuery(ds...)
 	}
-	terms(FacetLang, req.Langs)
-	terms(FacetCountry, req.Countries)
-	terms(FacetOrg, req.Orgs)
+	terms(FacetLang, fieldLang, req.Langs)
+	// Entity filters match the mention-weighted field: same articles as the
+	// facet field, but those about the entity score higher.
+	terms(FacetCountry, fieldAbout, req.Countries)
+	terms(FacetOrg, fieldAbout, req.Orgs)
 	if !req.From.IsZero() || !req.To.IsZero() {
 		var from, to time.Time
 		if !req.From.IsZero() {
