@@ -34,6 +34,7 @@ const (
 	fieldCountry  = "country" // keyword facet, one value per country
 	fieldOrg      = "org"     // keyword facet
 	fieldYear     = "year"    // keyword facet
+	fieldMonth    = "month"   // keyword facet: "2026-02", or undatedMonth; the timeline
 	fieldDate     = "date"    // datetime: filters and sort
 
 	foldedSuffix = "f"
@@ -45,7 +46,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-1"
+const mappingRevision = "kerko-mapping-2" // 2: month field
 
 // MappingVersion changes whenever the mapping or the output of an analyzer
 // changes, so that an index built by an older kerko is rebuilt rather than
@@ -111,7 +112,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	conf := bleve.NewNumericFieldMapping()
 	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
 	doc.AddFieldMappingsAt(fieldLangConf, conf)
-	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear} {
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
 		doc.AddFieldMappingsAt(name, keywordFacet())
 	}
 	date := bleve.NewDateTimeFieldMapping()
