@@ -1,6 +1,8 @@
 package index
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
@@ -55,4 +57,31 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 		}
 	}
 	return qs, exps
+}
+
+// withEntityNames adds the names of the expanded countries and
+// organizations in every UI language to q, for highlighting only: an
+// article found through its country shows the country's name as it writes
+// it (Kazakistan, Kazakistanit) marked in its snippet.
+func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
+	if len(exps) == 0 {
+		return q
+	}
+	out := &query.Query{Must: append([]query.Clause(nil), q.Must...), Not: q.Not}
+	for _, x := range exps {
+		for _, ui := range Langs {
+			name := extract.CountryName(x.ID, ui)
+			if x.Kind == FacetOrg {
+				name = extract.OrgName(x.ID, ui)
+			}
+			// Word by word, without stop words: "të" of "Kombet të
+			// Bashkuara" must not mark every "të" (or "2025'te").
+			for _, w := range strings.Fields(name) {
+				if !isStopWord(w) {
+					out.Must = append(out.Must, query.Clause{Alts: []query.Term{{Text: w}}})
+				}
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -119,6 +120,12 @@ func TestSearch_CrossLanguage(t *testing.T) {
 				t.Errorf("Expanded = %+v; want one %s %s", res.Expanded, tt.wantKind, tt.wantEntity)
 			}
 		})
+	}
+	// An article found through its country shows the name as it writes it.
+	for _, h := range search(t, ix, Request{Query: "Kazakhstan"}).Hits {
+		if h.Lang == "tr" && !strings.Contains(h.Snippet, "<mark>Kazakistan</mark>") {
+			t.Errorf("Kazakhstan: Turkish snippet %q does not mark Kazakistan", h.Snippet)
+		}
 	}
 	if res := search(t, ix, Request{Query: "strategic"}); len(res.Expanded) != 0 {
 		t.Errorf("strategic: Expanded = %+v; want none", res.Expanded)

@@ -212,7 +212,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
 		})
 	}
-	hl := newHighlighter(q)
+	hl := newHighlighter(withEntityNames(q, expanded))
 	for _, h := range res.Hits {
 		hit := hitFromFields(h.ID, h.Fields)
 		hit.Score = h.Score

@@ -115,11 +115,19 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: withParam(v, "ui", l), Active: l == ui})
 	}
+	// A country the query named is marked on every hit about it: that is
+	// why an article in another language is among the results.
+	named := map[string]bool{}
+	for _, x := range res.Expanded {
+		if x.Kind == index.FacetCountry {
+			named[x.ID] = true
+		}
+	}
 	for _, h := range res.Hits {
 		hv := hitView{Hit: h, URL: articleURL(h.ID, ui), LangLabel: T(ui, "lang_"+h.Lang)}
 		for _, code := range h.Countries {
 			hv.Places = append(hv.Places, link{Label: facetLabel("country", code, ui), Value: code,
-				URL: toggle(v, "country", code), Selected: contains(req.Countries, code)})
+				URL: toggle(v, "country", code), Selected: contains(req.Countries, code), Active: named[code]})
 		}
 		p.Hits = append(p.Hits, hv)
 	}

@@ -17,11 +17,14 @@ const (
 	tlWidth  = 720.0
 	tlChartH = 84.0 // bars
 	tlLabelH = 18.0 // year or month labels under the bars
-	tlTopPad = 4.0
+	tlTopPad = 14.0 // room for the count over the highest bar
+	// minCountSlot is the narrowest bar slot that can carry its count.
+	minCountSlot = 12.0
 )
 
 type tlBar struct {
 	X, Y, W, H float64 // the visible bar
+	CX         float64 // its centre, for the count above it
 	HitX, HitW float64 // the clickable slot
 	URL        string  // empty for an empty period
 	Title      string
@@ -44,6 +47,7 @@ type timelineView struct {
 	Undated     int
 	UndatedOpts []link
 	Label       string // aria-label of the chart
+	Counts      bool   // bars are wide enough to carry their counts
 }
 
 var monthNames = map[string][12]string{
@@ -85,6 +89,7 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 	for i, b := range res.Timeline {
 		bar := tlBar{HitX: float64(i) * slot, HitW: slot, Count: b.Count, From: b.From.Format(time.DateOnly)}
 		bar.X, bar.W = bar.HitX+gap/2, max(slot-gap, 1)
+		bar.CX = bar.HitX + slot/2
 		bar.H = tlChartH * float64(b.Count) / float64(maxCount)
 		if b.Count > 0 {
 			bar.H = max(bar.H, 2) // a single article still shows
@@ -106,6 +111,7 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 		}
 		tv.Bars = append(tv.Bars, bar)
 	}
+	tv.Counts = slot >= minCountSlot
 	tv.Labels = timelineLabels(res.Timeline, res.Interval, slot, ui)
 	per := T(ui, "permonth")
 	if res.Interval == index.IntervalYear {
