@@ -163,7 +163,8 @@ func TestBrowser_SearchJourney(t *testing.T) {
 		chromedp.Evaluate(`document.activeElement.blur()`, nil),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			var buf []byte
-			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+			// The viewport, not the full page: what a reader first sees.
+			if err := chromedp.CaptureScreenshot(&buf).Do(ctx); err != nil {
 				return err
 			}
 			p := screenshotPath(t, "results.png")
