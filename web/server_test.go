@@ -3,13 +3,16 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"kerko/corpus"
 	"kerko/index"
@@ -27,9 +30,15 @@ const (
 // seedServer serves a real index of the seed corpus built in a temp dir.
 func seedServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return fsServer(t, corpus.Seeds())
+}
+
+// fsServer serves a real index of the .txt articles in fsys.
+func fsServer(t *testing.T, fsys fs.FS) *httptest.Server {
+	t.Helper()
 	dir := t.TempDir()
 	if _, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		return r.ReadFS(ctx, corpus.Seeds(), "seeds")
+		return r.ReadFS(ctx, fsys, "test")
 	}, index.BuildOptions{}); err != nil {
 		t.Fatalf("build seed index: %v", err)
 	}
@@ -282,6 +291,55 @@ func TestServer_SearchPage(t *testing.T) {
 			if strings.Contains(page, a) {
 				t.Errorf("GET %s: page has %q", tt.path, a)
 			}
+		}
+	}
+}
+
+// A corpus of twelve countries over sixteen years: more values than a
+// facet group shows, and a span the timeline draws per year.
+func manyCountries() fs.FS {
+	names := []string{"France", "Germany", "Italy", "Spain", "Poland", "Greece", "Egypt", "Japan", "China", "India", "Brazil", "Canada"}
+	fsys := fstest.MapFS{}
+	for i, n := range names {
+		body := fmt.Sprintf(" date %d-03-15 Trade talks in %s\n\nMinisters from %s met to discuss trade and energy.", 2010+i, n, n)
+		fsys[fmt.Sprintf("%02d.txt", i)] = &fstest.MapFile{Data: []byte(body)}
+	}
+	fsys["undated.txt"] = &fstest.MapFile{Data: []byte("Energy prices\n\nEnergy prices rose again this winter.")}
+	fsys["late.txt"] = &fstest.MapFile{Data: []byte(" date 2026-01-10 Energy outlook\n\nThe energy outlook for the coming year.")}
+	return fsys
+}
+
+func TestServer_FacetMoreAndYears(t *testing.T) {
+	ts := fsServer(t, manyCountries())
+	code, page := get(t, ts, "/")
+	if code != http.StatusOK {
+		t.Fatalf("GET / = %d", code)
+	}
+	// Ties are in code order: BR CA CN DE EG ES FR GR shown, IN IT JP PL behind "more".
+	if !strings.Contains(page, `<span class="more-n">+4</span>`) {
+		t.Errorf("country group does not hide 4 values behind more")
+	}
+	_, page = get(t, ts, "/?country=PL")
+	shown, more, _ := strings.Cut(page, `<details class="more">`)
+	if !strings.Contains(shown, `class="fv selected" data-value="PL"`) || strings.Contains(more[:strings.Index(more, "</details>")], `data-value="PL"`) {
+		t.Errorf("a selected value behind more is not shown with the top values")
+	}
+	if !strings.Contains(page, `<span class="more-n">+3</span>`) {
+		t.Errorf("with PL selected, more should hold the other 3")
+	}
+
+	var res searchJSON
+	getJSON(t, ts, "/api/search", &res)
+	if res.Interval != "year" || len(res.Histogram) != 17 || res.Histogram[0].From != "2010-01-01" || res.Histogram[16].To != "2026-12-31" {
+		t.Errorf("histogram: %d %s buckets from %+v; want 17 years 2010..2026", len(res.Histogram), res.Interval, res.Histogram[:1])
+	}
+	if res.Undated == nil || *res.Undated != 1 {
+		t.Errorf("undated = %v; want 1", res.Undated)
+	}
+	_, page = get(t, ts, "/?q=energy")
+	for _, want := range []string{"2010 – 2026 · per year", `data-from="2015-01-01" data-count="1"`, `<text class="tl-label"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("yearly timeline lacks %q", want)
 		}
 	}
 }
