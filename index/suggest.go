@@ -56,11 +56,8 @@ type entityCounts struct {
 	orgs      []FacetValue
 }
 
-var entityCache sync.Map // *Index -> *entityCounts
-
-func (ix *Index) entities(ctx context.Context) (countries, orgs []FacetValue, err error) {
-	v, _ := entityCache.LoadOrStore(ix, &entityCounts{})
-	ec := v.(*entityCounts)
+func (ix *Index) entityCounts(ctx context.Context) (countries, orgs []FacetValue, err error) {
+	ec := &ix.entities
 	ec.mu.Lock()
 	defer ec.mu.Unlock()
 	gen := ix.Generation()
@@ -90,7 +87,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Sugge
 	last := words[len(words)-1]
 	head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(prefix), lastField(prefix)))
 
-	countries, orgs, err := ix.entities(ctx)
+	countries, orgs, err := ix.entityCounts(ctx)
 	if err != nil {
 		return nil, err
 	}
