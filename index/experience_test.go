@@ -79,14 +79,23 @@ func TestSearch_Timeline(t *testing.T) {
 }
 
 func TestTimeline_Years(t *testing.T) {
-	bars, interval, undated := timeline([]FacetValue{{"2010-03", 2}, {"2019-11", 1}, {"2019-01", 4}, {undatedMonth, 7}})
-	if interval != IntervalYear || undated != 7 || len(bars) != 10 {
+	bars, interval, undated, zoomed := timeline([]FacetValue{{"2010-03", 2}, {"2019-11", 1}, {"2019-01", 4}, {undatedMonth, 7}}, time.Time{}, time.Time{})
+	if interval != IntervalYear || undated != 7 || len(bars) != 10 || zoomed {
 		t.Fatalf("timeline = %d bars per %s, %d undated; want 10 per year, 7", len(bars), interval, undated)
 	}
 	if !bars[0].From.Equal(day("2010-01-01")) || !bars[0].To.Equal(day("2010-12-31")) || bars[0].Count != 2 || bars[9].Count != 5 {
 		t.Errorf("bars = %v", bars)
 	}
-	if bars, _, _ := timeline(nil); len(bars) != 0 {
+	// A chosen year is drawn per month.
+	bars, interval, _, zoomed = timeline([]FacetValue{{"2010-03", 2}, {"2019-11", 1}, {"2019-01", 4}}, day("2019-01-01"), day("2019-12-31"))
+	if !zoomed || interval != IntervalMonth || len(bars) != 12 || !bars[0].From.Equal(day("2019-01-01")) || bars[0].Count != 4 || bars[10].Count != 1 {
+		t.Errorf("zoomed into 2019: %d bars per %s: %v; want its 12 months", len(bars), interval, bars)
+	}
+	// Too many years chosen stay per year.
+	if _, interval, _, _ = timeline([]FacetValue{{"2010-03", 2}, {"2019-11", 1}}, day("2011-01-01"), day("2018-12-31")); interval != IntervalYear {
+		t.Errorf("eight years chosen: per %s; want per year", interval)
+	}
+	if bars, _, _, _ := timeline(nil, time.Time{}, time.Time{}); len(bars) != 0 {
 		t.Errorf("no months: %d bars; want none", len(bars))
 	}
 }

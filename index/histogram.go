@@ -96,7 +96,10 @@ func dateFilter(req Request) bquery.Query {
 
 // timeline turns month facet counts into bars, filling empty months or
 // years between the first and the last, and counts the undated hits apart.
-func timeline(vals []FacetValue) (bars []Bucket, interval string, undated int) {
+// A span too long for months is drawn per year, unless the date range
+// [from, to] lies within few enough whole years: then those years are
+// drawn per month, so that choosing a year zooms into its months.
+func timeline(vals []FacetValue, from, to time.Time) (bars []Bucket, interval string, undated int, zoomed bool) {
 	counts := map[time.Time]int{}
 	var first, last time.Time
 	for _, v := range vals {
@@ -117,14 +120,28 @@ func timeline(vals []FacetValue) (bars []Bucket, interval string, undated int) {
 		}
 	}
 	if len(counts) == 0 {
-		return []Bucket{}, IntervalMonth, undated
+		return []Bucket{}, IntervalMonth, undated, false
 	}
 	months := (last.Year()-first.Year())*12 + int(last.Month()-first.Month()) + 1
+	if months > maxMonthBars && (!from.IsZero() || !to.IsZero()) {
+		// Whole years: the chosen period among its neighbours.
+		fy, ly := first.Year(), last.Year()
+		if !from.IsZero() && from.Year() > fy {
+			fy = from.Year()
+		}
+		if !to.IsZero() && to.Year() < ly {
+			ly = to.Year()
+		}
+		zf, zl := time.Date(fy, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(ly, 12, 1, 0, 0, 0, 0, time.UTC)
+		if n := (zl.Year()-zf.Year())*12 + int(zl.Month()-zf.Month()) + 1; n > 0 && n <= maxMonthBars {
+			first, last, months, zoomed = zf, zl, n, true
+		}
+	}
 	if months <= maxMonthBars {
 		for m := first; !m.After(last); m = m.AddDate(0, 1, 0) {
 			bars = append(bars, Bucket{From: m, To: m.AddDate(0, 1, -1), Count: counts[m]})
 		}
-		return bars, IntervalMonth, undated
+		return bars, IntervalMonth, undated, zoomed
 	}
 	byYear := map[int]int{}
 	for m, n := range counts {
@@ -134,5 +151,5 @@ func timeline(vals []FacetValue) (bars []Bucket, interval string, undated int) {
 		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		bars = append(bars, Bucket{From: from, To: from.AddDate(1, 0, -1), Count: byYear[y]})
 	}
-	return bars, IntervalYear, undated
+	return bars, IntervalYear, undated, false
 }

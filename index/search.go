@@ -96,6 +96,9 @@ type Result struct {
 	Timeline []Bucket
 	Interval string
 	Undated  int
+	// Zoomed is set when the timeline shows the months of the chosen
+	// years only, because all of them would be too many.
+	Zoomed bool
 	// Expanded lists the countries and organizations named in the query
 	// that also matched articles about them in every language.
 	Expanded []Expansion
@@ -200,7 +203,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if !ok {
 			months = facetValues(res.Facets[timelineFacet])
 		}
-		out.Timeline, out.Interval, out.Undated = timeline(months)
+		out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, req.From, req.To)
 		for _, g := range FacetGroups {
 			if v, ok := disjoints[g]; ok {
 				out.Facets[g] = v

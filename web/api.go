@@ -46,6 +46,7 @@ type apiSearch struct {
 	// facet group ignores its own filter.
 	Histogram  []apiBucket    `json:"histogram"`
 	Interval   string         `json:"interval"`
+	Zoomed     bool           `json:"zoomed"`
 	Undated    int            `json:"undated"`
 	DidYouMean *string        `json:"did_you_mean"`
 	Expanded   []apiExpansion `json:"expanded"`
@@ -146,7 +147,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	for _, b := range res.Timeline {
 		out.Histogram = append(out.Histogram, apiBucket{From: b.From.Format(time.DateOnly), To: b.To.Format(time.DateOnly), Count: b.Count})
 	}
-	out.Interval, out.Undated = res.Interval, res.Undated
+	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
 		out.DidYouMean = &res.DidYouMean
 	}

@@ -14,7 +14,7 @@ var uiLangs = []string{"en", "sq", "tr"}
 // messages holds the interface text per UI language.
 var messages = map[string]map[string]string{
 	"en": {
-		"timeline": "Timeline", "permonth": "per month", "peryear": "per year", "undatedn": "undated",
+		"timeline": "Timeline", "permonth": "per month", "allyears": "all years", "peryear": "per year", "undatedn": "undated",
 		"undated_include": "include", "undated_exclude": "exclude", "undated_only": "only these",
 		"also": "Also matching articles about %s in all languages", "didyoumean": "Did you mean",
 		"related": "Related articles", "shared": "Shared", "words": "words", "clearf": "clear",
@@ -29,7 +29,7 @@ var messages = map[string]map[string]string{
 		"lang_sq": "Albanian", "lang_tr": "Turkish", "lang_en": "English", "lang_und": "Undetermined",
 	},
 	"sq": {
-		"timeline": "Kronologjia", "permonth": "për muaj", "peryear": "për vit", "undatedn": "pa datë",
+		"timeline": "Kronologjia", "permonth": "për muaj", "allyears": "të gjitha vitet", "peryear": "për vit", "undatedn": "pa datë",
 		"undated_include": "përfshi", "undated_exclude": "përjashto", "undated_only": "vetëm këto",
 		"also": "Përputhen edhe artikujt për %s në të gjitha gjuhët", "didyoumean": "Mos doje të thoshe",
 		"related": "Artikuj të ngjashëm", "shared": "Të përbashkëta", "words": "fjalë", "clearf": "hiq",
@@ -44,7 +44,7 @@ var messages = map[string]map[string]string{
 		"lang_sq": "Shqip", "lang_tr": "Turqisht", "lang_en": "Anglisht", "lang_und": "E papërcaktuar",
 	},
 	"tr": {
-		"timeline": "Zaman çizelgesi", "permonth": "aylık", "peryear": "yıllık", "undatedn": "tarihsiz",
+		"timeline": "Zaman çizelgesi", "permonth": "aylık", "allyears": "tüm yıllar", "peryear": "yıllık", "undatedn": "tarihsiz",
 		"undated_include": "dahil et", "undated_exclude": "hariç tut", "undated_only": "yalnızca bunlar",
 		"also": "Tüm dillerde %s hakkındaki haberler de eşleşiyor", "didyoumean": "Bunu mu demek istediniz",
 		"related": "İlgili haberler", "shared": "Ortak", "words": "kelimeler", "clearf": "temizle",

@@ -100,6 +100,7 @@ type searchJSON struct {
 		Count    int
 	}
 	Interval string  `json:"interval"`
+	Zoomed   bool    `json:"zoomed"`
 	Undated  *int    `json:"undated"`
 	DYM      *string `json:"did_you_mean"`
 	Expanded []struct{ Kind, ID, Label, Word string }
@@ -335,6 +336,15 @@ func TestServer_FacetMoreAndYears(t *testing.T) {
 	}
 	if res.Undated == nil || *res.Undated != 1 {
 		t.Errorf("undated = %v; want 1", res.Undated)
+	}
+	// Choosing a year zooms into its months, with a way back out.
+	getJSON(t, ts, "/api/search?from=2015-01-01&to=2015-12-31", &res)
+	if !res.Zoomed || res.Interval != "month" || len(res.Histogram) != 12 || res.Histogram[2].Count != 1 || res.Total != 1 {
+		t.Errorf("2015 chosen: zoomed %v, %d %s buckets, %d hits; want 12 months, March's article", res.Zoomed, len(res.Histogram), res.Interval, res.Total)
+	}
+	_, page = get(t, ts, "/?from=2015-01-01&to=2015-12-31")
+	if !strings.Contains(page, `<a class="tl-zoomout" href="/?">← all years</a>`) || !strings.Contains(page, `data-from="2015-03-01" data-count="1"`) {
+		t.Errorf("zoomed page lacks the way back or March 2015's bar")
 	}
 	_, page = get(t, ts, "/?q=energy")
 	for _, want := range []string{"2010 – 2026 · per year", `data-from="2015-01-01" data-count="1"`, `<text class="tl-label"`} {

@@ -48,6 +48,7 @@ type timelineView struct {
 	UndatedOpts []link
 	Label       string // aria-label of the chart
 	Counts      bool   // bars are wide enough to carry their counts
+	ZoomOutURL  string // back to all years, when zoomed into some
 }
 
 var monthNames = map[string][12]string{
@@ -121,6 +122,9 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 		tv.Caption = periodLabel(res.Timeline[0], res.Interval, ui) + " – " + periodLabel(res.Timeline[n-1], res.Interval, ui) + " · " + per
 	}
 	tv.Label = T(ui, "timeline") + ": " + tv.Caption
+	if res.Zoomed {
+		tv.ZoomOutURL = "/?" + without(without(without(without(v, "from"), "to"), "page"), "undated").Encode()
+	}
 
 	// The undated option as it stands: by default undated articles are in
 	// the results unless a date range is set.
