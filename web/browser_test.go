@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // The browser tests drive a real headless Chromium against a real server
@@ -224,6 +225,13 @@ func TestBrowser_SearchJourney(t *testing.T) {
 	if n := count(t, ctx, ".related .rel"); n != 4 {
 		t.Errorf("%d related articles; want 4", n)
 	}
+	run(t, ctx, "screenshot the article", chromedp.ActionFunc(func(ctx context.Context) error {
+		var buf []byte
+		if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+			return err
+		}
+		return os.WriteFile(screenshotPath(t, "article.png"), buf, 0o644)
+	}))
 	why := text(t, ctx, ".related .rel:first-child .why")
 	if !strings.Contains(why, "Kazakhstan") || !strings.Contains(why, "words:") {
 		t.Errorf("why related = %q; want shared countries and words", why)
@@ -271,6 +279,19 @@ func TestBrowser_PhoneAndKeyboard(t *testing.T) {
 	)
 	if !focused {
 		t.Errorf(`"/" did not focus the search box`)
+	}
+
+	// The keyboard picks a suggestion too.
+	run(t, ctx, "pick a suggestion with the keyboard",
+		chromedp.Evaluate(`document.getElementById("q").value = ""`, nil),
+		chromedp.SendKeys("#q", "kirg"),
+		chromedp.WaitVisible("#suggest li.s-country"),
+		chromedp.KeyEvent(kb.ArrowDown),
+		chromedp.KeyEvent(kb.Enter),
+		waitURL("q=K%C4%B1rg%C4%B1zistan"),
+	)
+	if got := text(t, ctx, ".also"); got != "Tüm dillerde Kırgızistan hakkındaki haberler de eşleşiyor" {
+		t.Errorf("after picking Kırgızistan: note = %q", got)
 	}
 	if pageW > 390 {
 		t.Errorf("page is %.0fpx wide on a 390px screen: it scrolls sideways", pageW)

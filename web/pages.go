@@ -285,6 +285,7 @@ type articlePage struct {
 	BackURL   string
 	Paras     []string
 	Related   []relatedView
+	UILinks   []link
 }
 
 // relatedView is a related article with why it is related.
@@ -306,6 +307,10 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	}
 	ui := uiFor(c)
 	p := articlePage{UI: ui, A: a, LangLabel: T(ui, "lang_"+a.Lang), BackURL: "/"}
+	for _, l := range uiLangs {
+		// Explicit even for English: without ?ui= the browser's language wins.
+		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: articleURL(id, "") + "?ui=" + l, Active: l == ui})
+	}
 	if ui != "en" {
 		p.BackURL = "/?ui=" + ui
 	}

@@ -252,7 +252,8 @@ func TestServer_Related(t *testing.T) {
 		t.Errorf("most related to the Albanian seed = %+v; want an English article with shared countries and words", top)
 	}
 	_, page := get(t, ts, "/articles/"+seedSq+"?ui=sq")
-	for _, want := range []string{`<aside class="related"`, "Artikuj të ngjashëm", "Kazakistani", `<span class="term">erdogan</span>`} {
+	for _, want := range []string{`<aside class="related"`, "Artikuj të ngjashëm", "Kazakistani", `<span class="term">erdogan</span>`,
+		`<a href="/articles/` + seedSq + `?ui=en">EN</a>`, `<a href="/articles/` + seedSq + `?ui=sq" class="active" aria-current="true">SQ</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("article page lacks %q", want)
 		}
