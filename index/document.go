@@ -109,6 +109,11 @@ func (a *Article) bleveDoc() map[string]any {
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date
 		d[fieldYear] = strconv.Itoa(a.Date.Year())
+		d[fieldMonth] = a.Date.Format(monthLayout)
+	} else {
+		// An explicit value, not a missing field: Bleve has no "field is
+		// missing" query, and the undated filter needs one.
+		d[fieldMonth] = undatedMonth
 	}
 	if isLang(a.Lang) {
 		d[titleField(a.Lang)] = a.Title

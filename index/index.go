@@ -23,6 +23,8 @@ type Index struct {
 	gen   string
 	open  bleve.Index
 	count uint64
+
+	entities entityCounts // for suggestions, per generation
 }
 
 // Open opens the published generation of dir for searching.

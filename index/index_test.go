@@ -71,7 +71,8 @@ func TestSearch_Seeds(t *testing.T) {
 		want    []string // exactly these ids, in any order
 		wantTop string   // first hit, when set
 	}{
-		{"turkish base form", Request{Query: "Kazakistan"}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, ""},
+		// The English articles come through the country (crosslang.go).
+		{"turkish base form", Request{Query: "Kazakistan"}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnUndated, seedEnErdogan2}, ""},
 		{"turkish apostrophe and capital İ", Request{Query: "istanbul"}, []string{seedTrKZTR}, ""},
 		{"capitals fold", Request{Query: "İSTANBUL'DA"}, []string{seedTrKZTR}, ""},
 		{"diacritics folded: Erdogan meets Erdoğan", Request{Query: "Erdogan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},

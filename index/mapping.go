@@ -37,9 +37,10 @@ const (
 	// article is about that country. Filters match on it, which makes
 	// articles about a country rank above ones that name it once.
 	fieldAbout = "about"
-	fieldOrg   = "org"  // keyword facet
-	fieldYear  = "year" // keyword facet
-	fieldDate  = "date" // datetime: filters and sort
+	fieldOrg   = "org"   // keyword facet
+	fieldYear  = "year"  // keyword facet
+	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
+	fieldDate  = "date"  // datetime: filters and sort
 
 	foldedSuffix = "f"
 )
@@ -50,7 +51,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-2"
+const mappingRevision = "kerko-mapping-3" // 2: month field; 3: about field
 
 // MappingVersion changes whenever the mapping or the output of an analyzer
 // changes, so that an index built by an older kerko is rebuilt rather than
@@ -116,7 +117,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	conf := bleve.NewNumericFieldMapping()
 	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
 	doc.AddFieldMappingsAt(fieldLangConf, conf)
-	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear} {
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
 		doc.AddFieldMappingsAt(name, keywordFacet())
 	}
 	about := bleve.NewKeywordFieldMapping()
