@@ -102,6 +102,7 @@ func main() {
 			Official string `json:"official"`
 		} `json:"name"`
 		Cca2         string `json:"cca2"`
+		Independent  bool   `json:"independent"`
 		Translations map[string]struct {
 			Common   string `json:"common"`
 			Official string `json:"official"`
@@ -112,6 +113,16 @@ func main() {
 		} `json:"demonyms"`
 	}
 	mustJSON(filepath.Join(data, "countries", "world-countries.json"), &wc)
+	// A demonym that a dependent territory shares with an independent state
+	// is the state's: American is the US, not the Northern Mariana Islands;
+	// French is France, not French Polynesia; Norwegian is not Svalbard.
+	// Otherwise the two would cancel out and neither would be found.
+	stateDemonym := map[string]bool{}
+	for _, c := range wc {
+		if d, ok := c.Demonyms["eng"]; ok && c.Independent {
+			stateDemonym[d.M], stateDemonym[d.F] = true, true
+		}
+	}
 	for _, c := range wc {
 		add(c.Cca2, "en", "name", c.Name.Common)
 		add(c.Cca2, "en", "name", c.Name.Official)
@@ -120,8 +131,11 @@ func main() {
 			add(c.Cca2, "tr", "name", t.Official)
 		}
 		if d, ok := c.Demonyms["eng"]; ok {
-			add(c.Cca2, "en", "demonym", d.M)
-			add(c.Cca2, "en", "demonym", d.F)
+			for _, n := range []string{d.M, d.F} {
+				if c.Independent || !stateDemonym[n] {
+					add(c.Cca2, "en", "demonym", n)
+				}
+			}
 		}
 	}
 	sort.Slice(recs, func(i, j int) bool {
