@@ -12,7 +12,10 @@
 //   - shared/data/stopwords/sq_closed_class_from_ud.tsv (UD treebanks) and
 //     sq_andrixh_ascii_folded.txt (MIT): Albanian function words;
 //   - shared/data/stopwords/bleve_v2.6.3_stop_words_tr.go.txt (Lucene, Apache-2.0):
-//     Turkish function words.
+//     Turkish function words;
+//   - shared/eval/ud/{sq,tr,en}_*.conllu (Universal Dependencies treebanks, word
+//     forms only): letter-trigram models written to extract/ngrams.bin
+//     (see writeNgrams), used by DetectLanguage on short texts.
 //
 // Inflected forms and Albanian/Turkish demonyms are not in any source; they are
 // produced by rules in extract/rules.go at package initialisation.
@@ -35,7 +38,9 @@ import (
 func main() {
 	shared := flag.String("shared", "../../shared", "path of the shared reference folder")
 	out := flag.String("out", "tables_gen.go", "output file")
+	ngrams := flag.String("ngrams", "ngrams.bin", "letter-trigram model output file")
 	flag.Parse()
+	writeNgrams(filepath.Join(*shared, "eval", "ud"), *ngrams)
 	data := filepath.Join(*shared, "data")
 
 	type rec struct{ code, lang, kind, name string }
