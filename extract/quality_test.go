@@ -297,6 +297,8 @@ func TestExtractionQuality(t *testing.T) {
 	lines = append(lines,
 		fmt.Sprintf("language overall accuracy %.4f (%d/%d)", float64(ls.ok)/float64(ls.n), ls.ok, ls.n),
 		fmt.Sprintf("language short accuracy %.4f (%d/%d)", float64(ls.okShort)/float64(ls.nShort), ls.okShort, ls.nShort))
+	ts := evalLang(titlesOnly(docs), func(x string) string { l, _ := DetectLanguage(x); return l })
+	lines = append(lines, fmt.Sprintf("language title accuracy %.4f (%d/%d)", float64(ts.ok)/float64(ts.n), ts.ok, ts.n))
 	got := strings.Join(lines, "\n") + "\n"
 	t.Log("\n" + got)
 	if *update {
