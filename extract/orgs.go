@@ -183,6 +183,9 @@ var orgs = []org{
 		names: map[string][]string{"en": {"Islamic Development Bank"}, "tr": {"İslam Kalkınma Bankası"}}},
 	{id: "AIIB", en: "Asian Infrastructure Investment Bank", sq: "AIIB", tr: "Asya Altyapı Yatırım Bankası", abbr: []string{"AIIB"},
 		names: map[string][]string{"en": {"Asian Infrastructure Investment Bank"}, "tr": {"Asya Altyapı Yatırım Bankası"}}},
+	{id: "IADB", en: "Inter-American Development Bank", sq: "Banka Ndëramerikane e Zhvillimit", tr: "Amerikalararası Kalkınma Bankası", abbr: []string{"IADB"},
+		names: map[string][]string{"en": {"Inter-American Development Bank"}, "sq": {"Banka Ndëramerikane e Zhvillimit"},
+			"tr": {"Amerikalararası Kalkınma Bankası", "Amerikalar Arası Kalkınma Bankası"}}},
 	{id: "EFTA", en: "EFTA", sq: "EFTA", tr: "EFTA", abbr: []string{"EFTA"},
 		names: map[string][]string{"en": {"European Free Trade Association"}, "tr": {"Avrupa Serbest Ticaret Birliği"}}},
 }

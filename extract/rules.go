@@ -174,7 +174,8 @@ var blocked = map[string][]string{
 	"en": {"Latin America", "South America", "North America", "Central America",
 		"Latin American", "South American", "North American", "Central American",
 		"New Jersey", "New Mexico", "New England", "New Guinea", "Indian Ocean",
-		"British Columbia", "Middle East", "English", "New South Wales", "Gulf of Mexico", "Lake Chad"},
+		"British Columbia", "Middle East", "English", "New South Wales", "Gulf of Mexico", "Lake Chad",
+		"Inter-American"}, // Inter-American Commission, Convention: the Americas, not the US
 	"sq": {"Amerika Latine", "Amerikës Latine", "Amerikën Latine", "Amerika e Jugut",
 		"Amerika e Veriut", "Amerika Qendrore", "Amerikës Qendrore", "Oqeani Indian", "Gjiri i Meksikës"},
 	"tr": {"Latin Amerika", "Güney Amerika", "Kuzey Amerika", "Orta Amerika", "Hint Okyanusu",

@@ -5,6 +5,7 @@
 // never enters kerko's own dependencies.
 //
 //	cd extract/internal/linguacmp && go run . -corpus ../../../../shared/bench/corpus
+//	go run . -titles   # titles alone
 package main
 
 import (
@@ -31,6 +32,7 @@ type article struct {
 func main() {
 	dir := flag.String("corpus", "../../../../shared/bench/corpus", "folder of *.jsonl articles")
 	low := flag.Bool("low", false, "also run lingua-go in low accuracy mode")
+	titles := flag.Bool("titles", false, "detect the titles alone (articles that have one)")
 	flag.Parse()
 	files, _ := filepath.Glob(filepath.Join(*dir, "*.jsonl"))
 	var docs []article
@@ -50,9 +52,22 @@ func main() {
 		}
 		fh.Close()
 	}
+	if *titles {
+		kept := docs[:0]
+		for _, a := range docs {
+			if a.Title != "" {
+				a.Body = ""
+				kept = append(kept, a)
+			}
+		}
+		docs = kept
+	}
 	texts := make([]string, len(docs))
 	for i, a := range docs {
 		texts[i] = a.Title + "\n" + a.Body
+		if *titles {
+			texts[i] = a.Title
+		}
 	}
 	fmt.Printf("%d articles\n", len(docs))
 	run("extract.DetectLanguage", docs, texts, func() func(string) string {
