@@ -48,6 +48,17 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 	}
 	for _, t := range c.Alts {
 		if t.Phrase {
+			// A quoted multi-word name ("United Nations", "Birleşmiş
+			// Milletler") is matched whole, as extraction reads articles.
+			countries, orgs := extract.Mentions(t.Text, Und)
+			if len(countries)+len(orgs) == 1 {
+				for _, m := range countries {
+					add(FacetCountry, m.ID, t.Text)
+				}
+				for _, m := range orgs {
+					add(FacetOrg, m.ID, t.Text)
+				}
+			}
 			continue
 		}
 		if code, ok := extract.LookupCountry(t.Text); ok {

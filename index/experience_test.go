@@ -114,6 +114,8 @@ func TestSearch_CrossLanguage(t *testing.T) {
 		{"Kazakistan'ın", []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, []string{seedEnUndated, seedEnErdogan2}, FacetCountry, "KZ"},
 		{"Kyrgyzstan", nil, []string{seedTrKGKZ}, FacetCountry, "KG"},
 		{"BM", []string{seedTrKZTR}, []string{seedEnErdogan2}, FacetOrg, "UN"},
+		// A quoted multi-word name crosses languages as a whole.
+		{`"Birleşmiş Milletler"`, []string{seedTrKZTR}, []string{seedEnErdogan2}, FacetOrg, "UN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
