@@ -1,10 +1,9 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,38 +12,27 @@ import (
 	"testing/fstest"
 
 	"kerko/corpus"
-	"kerko/index"
 )
 
-// newTestServer builds a real index from the seed corpus plus extra
-// articles in a temp dir and serves it on 127.0.0.1:0.
+// newTestServer serves a real index of the seed corpus plus extra articles.
 func newTestServer(t *testing.T, extra fstest.MapFS) *httptest.Server {
 	t.Helper()
-	dir := t.TempDir()
-	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		if err := r.ReadFS(ctx, corpus.Seeds(), "seeds"); err != nil {
-			return err
+	all := fstest.MapFS{}
+	seeds, err := fs.ReadDir(corpus.Seeds(), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range seeds {
+		b, err := fs.ReadFile(corpus.Seeds(), e.Name())
+		if err != nil {
+			t.Fatal(err)
 		}
-		if extra != nil {
-			return r.ReadFS(ctx, extra, "extra")
-		}
-		return nil
-	}, index.BuildOptions{})
-	if err != nil {
-		t.Fatalf("build index: %v", err)
+		all[e.Name()] = &fstest.MapFile{Data: b}
 	}
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatalf("open index: %v", err)
+	for name, f := range extra {
+		all[name] = f
 	}
-	t.Cleanup(func() { ix.Close() })
-	srv, err := New(Config{Searcher: ix, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return ts
+	return fsServer(t, all)
 }
 
 func getPage(t *testing.T, ts *httptest.Server, path string) (int, http.Header, string) {
