@@ -75,6 +75,32 @@ func TestAnalyzer_Albanian(t *testing.T) {
 	})
 }
 
+// TestAnalyzer_AlbanianDiacritics: Albanian is often written and searched
+// without ë and ç; each group must get a single term.
+func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
+	for _, group := range [][]string{
+		{"marredhenie", "marrëdhëniet", "marrëdhënie", "marredheniet", "marrëdhënia", "marrëdhënieve"},
+		{"ceshtja", "çështja", "çështjes", "çështje", "ceshtjet"},
+		{"Shqiperise", "Shqipërisë", "Shqipëria", "Shqipëri"},
+		{"Kosoves", "Kosovës", "Kosova", "Kosovë", "Kosovën"},
+		{"Turqia", "Turqisë", "Turqinë", "Turqi", "Turqise"},
+		{"nevojë", "nevoja", "nevojat", "nevojave", "nevoje"},
+		{"punoj", "punova", "punoi", "punon", "punuar", "puno", "punojmë", "punojme"},
+	} {
+		want := analyzeTerms(t, AlbanianAnalyzer, group[0])
+		if len(want) != 1 {
+			t.Fatalf("%s(%q) = %q; want one term", AlbanianAnalyzer, group[0], want)
+		}
+		for _, w := range group[1:] {
+			if got := analyzeTerms(t, AlbanianAnalyzer, w); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %q; want %q (as %q)", AlbanianAnalyzer, w, got, want, group[0])
+			}
+		}
+	}
+	// Folded stop words are still stop words.
+	runAnalyzerCases(t, AlbanianAnalyzer, []analyzerCase{{"ne te se eshte per", nil}})
+}
+
 func TestAnalyzer_English(t *testing.T) {
 	runAnalyzerCases(t, EnglishAnalyzer, []analyzerCase{
 		{"The President's meetings", []string{"presid", "meet"}},

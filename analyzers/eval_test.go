@@ -299,8 +299,8 @@ func TestStemScores(t *testing.T) {
 // foldScores adds the diacritic measures for Albanian, whose news and queries
 // are often typed without ë and ç:
 //   - "fold_invariant": the share of distinct gold forms w (treebanks and
-//     UniMorph) with Stem(w) == Stem(Fold(w)), i.e. a query typed without
-//     diacritics meets the same term;
+//     UniMorph) that kerko_sq gives the same terms as Fold(w), i.e. a query
+//     typed without diacritics meets the same term;
 //   - "<group> pair_recall half_folded": pair recall over the treebank types
 //     when half of the forms (chosen by a hash of the form, so the choice is
 //     stable) are replaced by their folded spelling, as in a mix of
@@ -322,9 +322,24 @@ func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
 		forms[r.form] = true
 		forms[r.lemma] = true
 	}
+	// Compare the analyzer's terms rather than Stem's lines: Stem gives a
+	// stop word back as typed, so "është" and "eshte" would differ although
+	// the analyzer drops both.
+	terms := func(w string) string {
+		toks, err := Analyze(AlbanianAnalyzer, w)
+		if err != nil {
+			t.Fatalf("Analyze(%q): %v", w, err)
+		}
+		var b strings.Builder
+		for _, tok := range toks {
+			b.WriteString(tok.Term)
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
 	same := 0
 	for w := range forms {
-		if stem(w) == stem(Fold(w)) {
+		if terms(w) == terms(Fold(w)) {
 			same++
 		}
 	}
