@@ -86,6 +86,16 @@ func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
 		{"Turqia", "Turqisë", "Turqinë", "Turqi", "Turqise"},
 		{"nevojë", "nevoja", "nevojat", "nevojave", "nevoje"},
 		{"punoj", "punova", "punoi", "punon", "punuar", "puno", "punojmë", "punojme"},
+		// Irregular verbs: suppletive stems from the exception table.
+		{"jap", "jep", "japin", "dha", "dhanë", "dhashe", "dhënë", "jepet"},
+		{"vij", "vjen", "erdhi", "erdhën", "ardhur", "vinte"},
+		{"them", "thotë", "thonë", "tha", "thane", "thënë", "thuhet"},
+		{"kundërthem", "kundërthotë", "kundërthanë"},
+		{"bëj", "bën", "bëri", "bërë", "bëhet", "behet", "bënte"},
+		{"marr", "merr", "mori", "morën", "marrë", "merret"},
+		{"dal", "del", "doli", "dolën", "dalë"},
+		{"heq", "hoqi", "hequr", "heqin"},
+		{"tërheq", "tërhoqi", "terhequr", "tërhiqet"},
 	} {
 		want := analyzeTerms(t, AlbanianAnalyzer, group[0])
 		if len(want) != 1 {
@@ -95,6 +105,15 @@ func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
 			if got := analyzeTerms(t, AlbanianAnalyzer, w); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s(%q) = %q; want %q (as %q)", AlbanianAnalyzer, w, got, want, group[0])
 			}
+		}
+	}
+	// Words that look like irregular verb forms but belong to another
+	// lemma keep their own term.
+	for _, c := range []struct{ word, verb string }{
+		{"kisha", "kam"}, {"lajme", "laj"}, {"parë", "shoh"}, {"ditën", "di"}, {"pika", "pi"},
+	} {
+		if got, verb := analyzeTerms(t, AlbanianAnalyzer, c.word), analyzeTerms(t, AlbanianAnalyzer, c.verb); reflect.DeepEqual(got, verb) {
+			t.Errorf("%s(%q) = %q, the term of the verb %q", AlbanianAnalyzer, c.word, got, c.verb)
 		}
 	}
 	// Folded stop words are still stop words.

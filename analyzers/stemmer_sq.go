@@ -156,6 +156,9 @@ func stemSq(w string) string {
 }
 
 func stripSq(w string) (string, bool) {
+	if s, ok := sqIrregular[w]; ok {
+		return s, true
+	}
 	n := utf8.RuneCountInString(w)
 	if n <= minStemSq {
 		return w, false
