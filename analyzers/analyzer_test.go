@@ -51,6 +51,24 @@ func TestAnalyzer_Turkish(t *testing.T) {
 		{"ISPARTA", []string{stemTr("ısparta")}},
 		{"İ\u0307", []string{stemTr("i\u0307")}}, // stays valid UTF-8
 	})
+	// Bare nouns and their inflected forms get one term.
+	for _, group := range [][]string{
+		{"zaman", "zamanlar", "zamanı", "zamanda", "zamanın"},
+		{"durum", "durumu", "durumlar", "durumda"},
+		{"seçim", "seçimler", "seçimde", "seçimi"},
+		{"kadın", "kadınlar", "kadını"},
+		{"Erdoğan", "Erdoğan'ın", "Erdoğan’a"},
+		{"Ankara", "Ankara'da", "ANKARA'YA"},
+		{"oda", "odası", "odalar"},
+		{"ülke", "ülkeler", "ülkesi", "ülkelerin"},
+	} {
+		want := analyzeTerms(t, TurkishAnalyzer, group[0])
+		for _, w := range group[1:] {
+			if got := analyzeTerms(t, TurkishAnalyzer, w); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %q; want %q (as %q)", TurkishAnalyzer, w, got, want, group[0])
+			}
+		}
+	}
 }
 
 func TestAnalyzer_Folded(t *testing.T) {

@@ -39,7 +39,35 @@ func stemTr(w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return stripTrVerb(fixTrPossessive(w, env.Current()))
+	return trDropFinalNM(stripTrVerb(fixTrPossessive(w, env.Current())))
+}
+
+// trDropFinalNM makes Snowball's stems of nouns in -n and -m agree. Snowball
+// reads the final -n/-m of a bare noun as a possessive (2nd/1st person) and
+// strips it (zaman → zama, durum → dur, seçim → seç), but keeps it once a
+// plural or possessive follows (zamanlar → zaman, seçimler → seçim), so a
+// noun's bare form missed its inflected forms. A stem that still ends in a
+// vowel and -n/-m is stemmed again as the bare word would be, so every form
+// gets one stem. Derived nouns in -Im then join their verb (deneyim/deney,
+// aktarım/aktar), and passives in -n their active verb (düzenlen/düzenle):
+// more merges in the gold data's terms, related words for a searcher.
+func trDropFinalNM(s string) string {
+	if utf8.RuneCountInString(s) < 4 {
+		return s
+	}
+	r, n := utf8.DecodeLastRuneInString(s)
+	if r != 'n' && r != 'm' {
+		return s
+	}
+	if v, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); !strings.ContainsRune("aeıioöuü", v) {
+		return s
+	}
+	env := snowballstem.NewEnv(s)
+	turkish.Stem(env)
+	if t := env.Current(); len(t) < len(s) && strings.HasPrefix(s, t) {
+		return t
+	}
+	return s
 }
 
 // fixTrPossessive completes Snowball's handling of the 3rd person
