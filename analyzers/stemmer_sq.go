@@ -194,9 +194,25 @@ func stripSq(w string) (string, bool) {
 				continue
 			}
 		}
-		return stem + e.repl, true
+		return sqSchwa(stem + e.repl), true
 	}
-	return w, false
+	return sqSchwa(w), false
+}
+
+const sqSchwaLetters = "rl"
+
+// sqSchwa drops the ë of a final -ër, -ël, -ëm (folded: -er, -el, -em)
+// after a consonant: it falls out when the noun is inflected (motër,
+// motra; numër, numri; organizëm, organizmi), so both shapes get one stem.
+func sqSchwa(s string) string {
+	n := len(s)
+	if n < 5 {
+		return s
+	}
+	if s[n-2] != 'e' || strings.IndexByte(sqSchwaLetters, s[n-1]) < 0 || isVowelSq(s[n-3]) {
+		return s
+	}
+	return s[:n-2] + s[n-1:]
 }
 
 var sqStemCache = newStemCache(stemCacheSize, stemSq)
