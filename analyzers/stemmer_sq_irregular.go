@@ -25,73 +25,64 @@ var sqIrregular = buildSqIrregular()
 // takes (tërheq, udhëheq; kundërthem), and the forms. A token a{b,c} stands
 // for ab ac. The first verb to list a form keeps it.
 var sqIrregularVerbs = []struct{ lemma, prefixes, forms string }{
-	{"kam", "", `kam kemi keni kanë kish{te,im,it,in} pat{a,e,i,ëm,ët,ën} pasur patur
-		paç paça paçim paçi paçin pastë pask{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin}
-		kem kesh ketë ki kini`},
+	{"kam", "", `kam ka ke kemi keni kanë kish{te,im,it,in} pat{a,e,i,ëm,ët,ën} pasur patur
+		paç{a,im,i,it,in} paç pastë pask{ADM} kem kesh ketë ki kini`},
 	{"jam", "", `jam jemi jeni janë është ish{a,e,te,im,it,in} qemë qetë qenë
-		qenk{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin} qof{sha,sh,të,shim,shi,shin}
-		jem jesh ji jini`},
+		qenk{ADM} qof{OPT} jem jesh ji jini`},
 	{"them", "kundër", `them thua thotë themi thoni thonë thosh{a,e,te,im,it,in}
-		thashë tha thamë thanë thënë thënç{a,im,i,in} thënç thëntë
-		thënk{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin} thuash thuaj thuani
+		thashë tha thamë thanë thënë thën{OPTC} thënk{ADM} thuash thuaj thuani
 		thu{hem,hesh,het,hemi,heni,hen,hej,hesha,heshin}`},
 	{"jap", "", `jap jep japim jepni japin jep{ja,je,te,nim,nit,nin} dhashë dha dhamë dhatë dhanë dhënë
-		dhënç{a,im,i,in} dhënç dhëntë dhënk{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin}
-		japësh japë jep{em,esh,et,emi,eni,en,ej,esha,eshin}`},
+		dhën{OPTC} dhënk{ADM} japësh japë jep{em,esh,et,emi,eni,en,ej,esha,eshin}`},
 	{"vij", "", `vij vjen vijmë vini vijnë vinte vin{im,it,in} erdh{a,e,i,ëm,ët,ën} ardhur
-		ardh{sha,sh,të,shim,shi,shin} ardhk{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin}
-		vish eja ejani`},
+		ardh{OPT} ardhk{ADM} vish eja ejani`},
 	{"shoh", "", `shoh sheh shohim shihni shohin shih{ja,je,te,nim,nit,nin} pashë pe pamë panë
-		paf{sha,sh,të,shim,shi,shin} shohësh shohë shih shih{em,esh,et,emi,eni,en,ej}`},
+		paf{OPT} pak{am,an,emi,eni,ësha,ëshe,ëshim,ëshin,ëshit} shohësh shohë shih
+		shih{em,esh,et,emi,eni,en,ej}`},
 	{"bëj", "", `bëj bën bëjmë bëni bëjnë bëja bëje bënte bën{im,it,in} bër{a,e,i} bëmë bëtë bënë bërë
-		bëf{sha,sh,të,shim,shi,shin} bëk{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin}
-		bësh bëjë bë{hem,hesh,het,hemi,heni,hen,hej,hesha,heshe,heshim,heshit,heshin,hu}`},
+		bëf{OPT} bëk{ADM} bësh bëjë bë{hem,hesh,het,hemi,heni,hen,hej,hesha,heshe,heshim,heshit,heshin,hu}`},
 	{"lë", "", `lë lëmë lini lënë lija lije linte lin{im,it,in} lashë la lamë latë lanë
-		lënç{a,im,i,in} lënç lëntë lënk{am,e,a,emi,eni,an} lër lërë li{hem,hesh,het,hen,hej}`},
-	{"vë", "", `vë vëmë vënë vur{a,e,i} vumë vutë vunë vënç{a,im,i,in} vënç vëntë
-		vënk{am,e,a,emi,eni,an} vër vi{hem,hesh,het,hen,hej}`},
+		lën{OPTC} lënk{ADM} lër lërë li{hem,hesh,het,hen,hej}`},
+	{"vë", "", `vë vëmë vënë vur{a,e,i} vumë vutë vunë vën{OPTC} vënk{ADM} vër vi{hem,hesh,het,hen,hej}`},
 	{"ha", "", `ha hamë hani hanë haja haje hante han{im,it,in} hëngr{a,e,i,ëm,ët,ën} ngrënë
-		ngrënç{a,im,i,in} ngrënk{am,e,a,emi,eni,an} hash hajë ha{het,hen,hej}`},
+		ngrën{OPTC} ngrënk{ADM} hash hajë ha{het,hen,hej}`},
 	{"dal", "", `dal del dalim dilni dalin dil{ja,je,te,nim,nit,nin} dol{a,e,i,ëm,ët,ën} dalë
-		dal{sha,sh,të,shim,shi,shin} dalk{am,e,a,emi,eni,an} dalësh dil`},
+		dal{OPT} dalk{ADM} dalësh dil`},
 	{"marr", "", `marr merr marrim merrni marrin merr{ja,je,te,nim,nit,nin} mor{a,e,i,ëm,ët,ën} marrë
-		marr{sha,sh,të,shim,shi,shin} marrk{am,e,a,emi,eni,an} marrësh
-		merr{em,esh,et,emi,eni,en,ej,esha,eshin}`},
+		marr{OPT} marrk{ADM} marrësh merr{em,esh,et,emi,eni,en,ej,esha,eshin}`},
 	{"dua", "", `dua duam doni duan doja doje donte don{im,it,in} desh{a,e,i,ëm,ët,ën} dashtë
-		dashk{am,e,a,emi,eni,an} duash dojë`},
-	{"di", "", `di dimë dini dinë dinte din{im,it,in} diti ditëm dish dijë dihet dihej
-		ditk{am,e,a,emi,eni,an}`},
+		dashk{ADM} duash dojë`},
+	{"di", "", `di dimë dini dinë dinte din{im,it,in} diti ditëm dish dijë dihet dihej ditk{ADM}`},
 	{"rri", "", `rri rrimë rrini rrinë rrija rrije rrinte rrin{im,it,in} ndenj{a,e,i,ëm,ët,ën} ndenjur
-		ndenj{sha,sh,të} ndenjk{am,e,a,emi,eni,an} rrish rrijë`},
+		ndenj{OPT} ndenj{OPTC} ndenjk{ADM} rrish rrijë`},
 	{"bie", "", `bie biem bini bien binte bin{im,it,in} rashë ra ramë ratë ranë rënë
-		rënç{a,im,i,in} rënk{am,e,a,emi,eni,an} bjer`},
-	{"pi", "", `pi pimë pini pinë pinte pin{im,it,in} piva pive piu pitë pirë pif{sha,sh,të} pish pijë pi{het,hen,hej}`},
+		rën{OPTC} rënk{ADM} bjer`},
+	{"pi", "", `pi pimë pini pinë pinte pin{im,it,in} piva pive piu pitë pirë pif{OPT} pish pijë pi{het,hen,hej}`},
 	{"flas", "", `flas flet flasim flisni flasin flis{ja,je,nim,nit,nin} fliste fol{a,e,i,ëm,ët,ën}
-		folur fol{sha,sh,të} folk{am,e,a,emi,eni,an} flasësh flasë folni fli{tet,ten,tej}`},
+		folur fol{OPT} folk{ADM} flasësh flasë folni fli{tet,ten,tej}`},
 	{"shes", "", `shes shet shesim shitni shesin shis{ja,je,nim,nit,nin} shiste shit{a,e,i,ëm,ët,ën}
-		shitur shit{sha,sh,të} shitk{am,e,a,emi,eni,an} shesësh shesë shi{tet,ten,tej}`},
+		shitur shit{OPT} shitk{ADM} shesësh shesë shi{tet,ten,tej}`},
 	{"vdes", "", `vdes vdesim vdisni vdesin vdis{ja,je,nim,nit,nin} vdiste vdiq{a,e,ëm,ët,ën} vdiq
-		vdekur vdekç{a,im,i,in} vdekk{am,e,a,emi,eni,an} vdesë vdesësh`},
+		vdekur vdek{OPTC} vdekk{ADM} vdesë vdesësh`},
 	{"pres", "", `pres pret presim prisni presin pris{ja,je,nim,nit,nin} priste prit{a,e,i,ëm,ët,ën}
-		pritur prit{sha,sh,të} pritk{am,e,a,emi,eni,an} presësh presë pri{tem,tesh,tet,ten,tej}`},
+		pritur prit{OPT} pritk{ADM} presësh presë pri{tem,tesh,tet,ten,tej}`},
 	{"hyj", "", `hyj hyn hyjmë hyni hyjnë hyja hyje hynte hyn{im,it,in} hyr{a,e,i} hymë hytë hynë hyrë
-		hyf{sha,sh,të} hyk{am,e,a,emi,eni,an} hysh hyjë`},
-	{"iki", "", `iki ikën ikim ikni ikin ikja ikje ikte ik{a,e,u,ëm,ët} ikur ik{sha,sh,të}
-		ikk{am,e,a,emi,eni,an} ikësh ikë ik`},
+		hyf{OPT} hyk{ADM} hysh hyjë`},
+	{"iki", "", `iki ikën ikim ikni ikin ikja ikje ikte ik{a,e,u,ëm,ët} ikur ik{OPT} ikk{ADM} ikësh ikë ik`},
 	{"heq", "tër udhë", `heq heqim hiqni heqin hiq{ja,je,te,nim,nit,nin} hoq{a,e,i,ëm,ët,ën} hequr
-		heq{sha,sh,të} heqk{am,e,a,emi,eni,an} heqësh heqë hiq hi{qem,qesh,qet,qen,qej}`},
+		heq{OPT} heqk{ADM} heqësh heqë hiq hi{qem,qesh,qet,qen,qej}`},
 	{"ngre", "", `ngre ngremë ngrini ngrenë ngrija ngrinte ngrin{im,it,in} ngrit{a,e,i,ëm,ët,ën} ngritur
-		ngrit{sha,sh,të} ngritk{am,e,a,emi,eni,an} ngresh ngrejë ngri{hem,hesh,het,hen,hej}`},
+		ngrit{OPT} ngritk{ADM} ngresh ngrejë ngri{hem,hesh,het,hen,hej}`},
 	{"sjell", "", `sjell sjellim sillni sjellin sill{ja,je,te,nim,nit,nin} soll{a,e,i,ëm,ët,ën} sjellë
-		sjell{sha,sh,të} sjellk{am,e,a,emi,eni,an} sjellësh sill si{llem,llet,llen,llej}`},
+		sjell{OPT} sjellk{ADM} sjellësh sill si{llem,llet,llen,llej}`},
 	{"nxjerr", "", `nxjerr nxjerrim nxirrni nxjerrin nxirr{ja,je,te,nim,nit,nin} nxor{a,e,i,ëm,ët,ën}
-		nxjerrë nxjerr{sha,sh,të} nxjerrk{am,e,a,emi,eni,an} nxjerrësh nxirr nxi{rrem,rret,rren,rrej}`},
-	{"zë", "", `zë zëmë zini zënë zija zinte zin{im,it,in} zur{a,e,i} zumë zutë zunë zënç{a,im,i,in}
-		zënk{am,e,a,emi,eni,an} zër zësh zi{het,hen,hej}`},
+		nxjerrë nxjerr{OPT} nxjerrk{ADM} nxjerrësh nxirr nxi{rrem,rret,rren,rrej}`},
+	{"zë", "", `zë zëmë zini zënë zija zinte zin{im,it,in} zur{a,e,i} zumë zutë zunë zën{OPTC}
+		zënk{ADM} zër zësh zi{het,hen,hej}`},
 	{"mbaj", "", `mbaj mban mbajmë mbani mbajnë mbaja mbaje mbante mban{im,it,in} mbajt{a,e,i,ëm,ët,ën}
-		mbajtur mbajt{sha,sh,të} mbajtk{am,e,a,emi,eni,an} mbash mbajë mba{hem,hesh,het,hen,hej}`},
+		mbajtur mbajt{OPT} mbajtk{ADM} mbash mbajë mba{hem,hesh,het,hen,hej}`},
 	{"mas", "", `mas mat masim matni masin mat{ja,je,te,nim,nit,nin} mat{a,e,i,ëm,ët,ën} matur
-		mat{sha,sh,të} matk{am,e,a,emi,eni,an} masësh masë ma{tem,tet,ten,tej}`},
+		mat{OPT} matk{ADM} masësh masë ma{tem,tet,ten,tej}`},
 	// Verbs in -aj with a two-letter stem, which the suffix rules (3-letter
 	// minimum stem) cannot reach; their aorist is in -va/-u, participle -rë.
 	{"qaj", "", ajVerb("qa")},
@@ -99,11 +90,19 @@ var sqIrregularVerbs = []struct{ lemma, prefixes, forms string }{
 	{"ndaj", "", ajVerb("nda")},
 }
 
+// sqParadigmSets are the ending sets the table shares: optative (-fsha after
+// a vowel, -sha after a consonant, -ça after n), admirative (-kam ... -kësha).
+var sqParadigmSets = strings.NewReplacer(
+	"{OPT}", "{sha,sh,të,shim,shi,shit,shin}",
+	"{OPTC}", "{ça,ç,të,çim,çi,çit,çin}",
+	"{ADM}", "{am,e,a,emi,eni,an,ësha,ëshe,ësh,ëshim,ëshit,ëshin}",
+)
+
 // ajVerb writes the paradigm of an -aj verb from its stem (qa → qaj, qan,
 // qava, qau, qarë ...).
 func ajVerb(s string) string {
 	return strings.NewReplacer("S", s).Replace(`Sj Sn Sjmë Sni Sjnë Sja Sje Snte Sn{im,it,in} Sv{a,e} Su Smë Stë Snë Srë
-		Sf{sha,sh,të,shim,shi,shin} Sk{am,e,a,emi,eni,an} Sjë S{hem,hesh,het,hen,hej}`)
+		Sf{sha,sh,të,shim,shi,shit,shin} Sk{ADM} Sjë S{hem,hesh,het,hen,hej}`)
 }
 
 // expandSq expands one a{b,c}d token into abd acd.
@@ -126,7 +125,7 @@ func buildSqIrregular() map[string]string {
 		lemma := foldSqString(v.lemma)
 		for _, pre := range append([]string{""}, strings.Fields(v.prefixes)...) {
 			pre = foldSqString(pre)
-			for _, tok := range strings.Fields(v.forms) {
+			for _, tok := range strings.Fields(sqParadigmSets.Replace(v.forms)) {
 				for _, f := range expandSq(tok) {
 					f = pre + foldSqString(f)
 					if _, ok := m[f]; !ok {
