@@ -106,6 +106,10 @@ func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
 		// The ë of -ër/-ël falls out under inflection.
 		{"qendër", "qendra", "qendrës", "qender", "qendrat"},
 		{"ministër", "ministri", "ministrat", "ministrit", "minister"},
+		// Bare masculine nouns in -et/-em/-in.
+		{"qytet", "qyteti", "qytetin", "qytetet", "qyteteve"},
+		{"sistem", "sistemi", "sistemin", "sistemet"},
+		{"Berlin", "Berlini", "Berlinit"},
 		{"punoj", "punova", "punoi", "punon", "punuar", "puno", "punojmë", "punojme"},
 		// Irregular verbs: suppletive stems from the exception table.
 		{"jap", "jep", "japin", "dha", "dhanë", "dhashe", "dhënë", "jepet"},
@@ -137,8 +141,14 @@ func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
 			t.Errorf("%s(%q) = %q, the term of the verb %q", AlbanianAnalyzer, c.word, got, c.verb)
 		}
 	}
-	// Folded stop words are still stop words.
+	// Folded stop words are still stop words, but content words that fold
+	// to a stop word are not dropped.
 	runAnalyzerCases(t, AlbanianAnalyzer, []analyzerCase{{"ne te se eshte per", nil}})
+	for _, w := range []string{"palët", "herë", "lë"} {
+		if got := analyzeTerms(t, AlbanianAnalyzer, w); len(got) != 1 {
+			t.Errorf("%s(%q) = %q; want one term", AlbanianAnalyzer, w, got)
+		}
+	}
 }
 
 func TestAnalyzer_English(t *testing.T) {

@@ -151,7 +151,14 @@ func isVowelSq(c byte) bool {
 // ç→c): the Albanian analyzer folds before stemming, so a word typed with
 // and without diacritics gets one term.
 func stemSq(w string) string {
-	s, _ := stripSq(w)
+	s, ok := stripSq(w)
+	if ok && (strings.HasSuffix(s, "em") || strings.HasSuffix(s, "in") || strings.HasSuffix(s, "et")) {
+		// A bare masculine noun ending in -em, -in or -et (sistem, Berlin,
+		// qytet) loses those letters as if they were an ending, while its
+		// inflected forms (sistemi, Berlinit, qytetin) keep them after one
+		// strip; a second strip gives every form one stem.
+		s, _ = stripSq(s)
+	}
 	return s
 }
 
