@@ -88,19 +88,21 @@ func buildSqEndings() []sqEnding {
 	// indefinite and definite forms; their case forms go the same way.
 	addRepl(sqAny, "oj", "oves oven ovet oveve")
 	add(sqAny, "eves even evet eveve")
-	// -ej class (genjej, genjyer) and -ij class (fshij, fshiu).
+	// -ej class (genjej, genjyer) and -ij class (fshij, fshiu). Not the
+	// imperfect -ija/-ije, nor the consonant-stem -esha/-eshe: folded, they
+	// are the forms of nouns in -ijë and -eshë (mbretëreshë, mbretëresha).
 	add(sqAny, `ejme ejne ente enim enit enin eva eja eje eni eu ej
 		efshim efshin efshit efsha efsh efte
 		yem yet yen yer yeka yekam yekan yeke yekemi yekeni yekesh yekesha yekeshe yekeshim yekeshin yekeshit
 		ikemi ikeni ikesh ikesha ikeshe ikeshim ikeshin ikeshit
-		ijme ijne inte inim init inin iva ija ije iu ij ire
+		ijme ijne inte inim init inin iva iu ij ire
 		ifshim ifshin ifshit ifsha ifsh ifte`)
 	// Consonant stems (hap): imperfect, optative, aorist, participle,
 	// admirative and mediopassive endings long enough not to be nouns.
 	// Not -nim/-shim: they are also the ends of -im nouns (ndryshim, sinonim).
 	add(sqAny, `shin shit sha em ur
 		keshim keshin keshit kesha keshe kesh kemi keni
-		eshim eshit eshin esha eshe emi hemi heni hesha heshe heshim heshit heshin`)
+		eshim eshit eshin emi hemi heni hesha heshe heshim heshit heshin`)
 	// Nouns: plural oblique, ablative plural, definite and case endings.
 	// -et is both the plural definite (vendet) and the end of many stems
 	// (shtet, mbret): only strip it when the stem left has a vowel.
