@@ -195,6 +195,20 @@ func TestFold(t *testing.T) {
 	}
 }
 
+func TestFoldBytes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"marrëdhënie", "marredhenie"},
+		{"çështja", "ceshtja"},
+		{"\xffë\xfe", "\xffe\xfe"}, // invalid bytes kept, not widened to U+FFFD
+		{"i\u0307stanbul", "istanbul"},
+		{"абв", "абв"},
+	} {
+		if got := string(foldBytes([]byte(c.in))); got != c.want {
+			t.Errorf("foldBytes(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestForLang(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"sq", AlbanianAnalyzer}, {"tr", TurkishAnalyzer}, {"en", EnglishAnalyzer}, {"de", ""}, {"", ""},
