@@ -60,6 +60,7 @@ func TestAnalyzer_Turkish(t *testing.T) {
 		{"Erdoğan", "Erdoğan'ın", "Erdoğan’a"},
 		{"Ankara", "Ankara'da", "ANKARA'YA"},
 		{"oda", "odası", "odalar"},
+		{"gün", "günde", "günü", "günler"},
 		{"ülke", "ülkeler", "ülkesi", "ülkelerin"},
 	} {
 		want := analyzeTerms(t, TurkishAnalyzer, group[0])

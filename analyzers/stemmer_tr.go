@@ -39,7 +39,28 @@ func stemTr(w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return trDropFinalNM(stripTrVerb(fixTrPossessive(w, env.Current())))
+	return trFirstSyllable(w, trDropFinalNM(stripTrVerb(fixTrPossessive(w, env.Current()))))
+}
+
+// trFirstSyllable repairs a stem with no vowel, which is never a Turkish
+// root: Snowball strips gün-de → gün → g (reading -ün as a possessive). The
+// stem is extended along the word to its first syllable (g → gün), so the
+// forms of short roots meet again (gün, günde, günü).
+func trFirstSyllable(w, s string) string {
+	if hasTrVowel(s) || !strings.HasPrefix(w, s) {
+		return s
+	}
+	vowel := false
+	for len(s) < len(w) {
+		r, n := utf8.DecodeRuneInString(w[len(s):])
+		isVowel := strings.ContainsRune("aeıioöuü", r)
+		if vowel && !isVowel {
+			return w[:len(s)+n]
+		}
+		vowel = vowel || isVowel
+		s = w[:len(s)+n]
+	}
+	return s
 }
 
 // trDropFinalNM makes Snowball's stems of nouns in -n and -m agree. Snowball
