@@ -73,6 +73,11 @@ func foldBytes(b []byte) []byte {
 	}
 	out := b[:0]
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
 			// Invalid UTF-8 stays as it is (U+FFFD would be longer).
@@ -81,7 +86,7 @@ func foldBytes(b []byte) []byte {
 			continue
 		}
 		i += n
-		if unicode.Is(unicode.Mn, r) {
+		if r >= foldTableEnd && unicode.Is(unicode.Mn, r) {
 			// A combining mark that NFC could not compose (e.g. "i̇" from
 			// lowercasing İ elsewhere): drop it.
 			continue
