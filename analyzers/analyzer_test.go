@@ -111,6 +111,8 @@ func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
 		{"qytet", "qyteti", "qytetin", "qytetet", "qyteteve"},
 		{"sistem", "sistemi", "sistemin", "sistemet"},
 		{"Berlin", "Berlini", "Berlinit"},
+		{"president", "presidenti", "presidentë", "presidentët", "presidenteve"},
+		{"Kanada", "Kanadaja", "Kanadasë", "Kanadase"},
 		{"punoj", "punova", "punoi", "punon", "punuar", "puno", "punojmë", "punojme"},
 		// Irregular verbs: suppletive stems from the exception table.
 		{"jap", "jep", "japin", "dha", "dhanë", "dhashe", "dhënë", "jepet"},

@@ -89,9 +89,11 @@ func buildSqEndings() []sqEnding {
 	addRepl(sqAny, "oj", "oves oven ovet oveve")
 	add(sqAny, "eves even evet eveve")
 	// -ej class (genjej, genjyer) and -ij class (fshij, fshiu). Not the
+	// imperfect -ente: folded, it is the plural of nouns in -ent (presidentë,
+	// dokumente, studentë). Not the
 	// imperfect -ija/-ije, nor the consonant-stem -esha/-eshe: folded, they
 	// are the forms of nouns in -ijë and -eshë (mbretëreshë, mbretëresha).
-	add(sqAny, `ejme ejne ente enim enit enin eva eja eje eni eu ej
+	add(sqAny, `ejme ejne enim enit enin eva eja eje eni eu ej
 		efshim efshin efshit efsha efsh efte
 		yem yet yen yer yeka yekam yekan yeke yekemi yekeni yekesh yekesha yekeshe yekeshim yekeshin yekeshit
 		ikemi ikeni ikesh ikesha ikeshe ikeshim ikeshin ikeshit
@@ -112,6 +114,9 @@ func buildSqEndings() []sqEnding {
 		ia ie ise ine ite ies ien iet ieve iesh
 		a e i`)
 	add(sqAfterVowel, `ve`)
+	// Feminine nouns in stressed -a (Kanada, Ankara, kala) take -ja and -së
+	// after the a: Kanadaja, Kanadasë meet Kanada (stemmed kanad).
+	add(sqAny, `aja ase`)
 	// Verbal nouns in -je (mbrojtje, pritje) keep their j, so they stay
 	// apart from the verb (mbrojtur, pres); all their forms end in j+vowel.
 	addRepl(sqAny, "j", `ja je jes jen jet jeve jesh jeje`)
