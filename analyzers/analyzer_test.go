@@ -61,6 +61,8 @@ func TestAnalyzer_Turkish(t *testing.T) {
 		{"Ankara", "Ankara'da", "ANKARA'YA"},
 		{"oda", "odası", "odalar"},
 		{"gün", "günde", "günü", "günler"},
+		{"toplantı", "toplantıda", "toplantılar", "toplantısı"},
+		{"sıkıntı", "sıkıntılar", "sıkıntısı"},
 		{"ülke", "ülkeler", "ülkesi", "ülkelerin"},
 	} {
 		want := analyzeTerms(t, TurkishAnalyzer, group[0])

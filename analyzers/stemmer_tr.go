@@ -39,7 +39,29 @@ func stemTr(w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return trFirstSyllable(w, trDropFinalNM(stripTrVerb(fixTrPossessive(w, env.Current()))))
+	return trFirstSyllable(w, trDropFinalNM(stripTrVerb(fixTrPossessive(w, trKeepNtI(w, env.Current())))))
+}
+
+// trKeepNtI keeps the deverbal noun suffix -ntI (toplantı, sıkıntı, kırıntı)
+// on the stem. Snowball cuts into it as if it were the past tense -DI
+// (toplantı → topla, toplantılar → toplan), but after n that suffix is
+// always -dI (kazandı): a t there belongs to the noun. Cutting at different
+// places left each noun with two or three stems.
+func trKeepNtI(w, s string) string {
+	if len(s) < 2 || len(s) >= len(w) || !strings.HasPrefix(w, s) {
+		return s
+	}
+	from := len(s) - 1 // the n may be the last letter Snowball kept
+	best := -1
+	for _, suf := range []string{"ntı", "nti", "ntu", "ntü"} {
+		if i := strings.Index(w[from:], suf); i >= 0 && (best < 0 || from+i+len(suf) < best) {
+			best = from + i + len(suf)
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return w[:best]
 }
 
 // trFirstSyllable repairs a stem with no vowel, which is never a Turkish
