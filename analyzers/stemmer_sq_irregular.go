@@ -23,7 +23,9 @@ var sqIrregular = buildSqIrregular()
 
 // sqIrregularVerbs lists lemma, optional prefixes the whole paradigm also
 // takes (tërheq, udhëheq; kundërthem), and the forms. A token a{b,c} stands
-// for ab ac. The first verb to list a form keeps it.
+// for ab ac. The first verb to list a form keeps it: once folded, ngrënë
+// (eaten, ha) is ngrenë (they lift, ngre), and thamë/thanë are forms of
+// both them (say) and thaj (dry); the more frequent verb is listed first.
 var sqIrregularVerbs = []struct{ lemma, prefixes, forms string }{
 	{"kam", "", `kam ka ke kemi keni kanë kish{te,im,it,in} pat{a,e,i,ëm,ët,ën} pasur patur
 		paç{a,im,i,it,in} paç pastë pask{ADM} kem kesh ketë ki kini`},
