@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"sort"
@@ -216,6 +217,9 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 		out[g.name+" pair_recall"] = rec
 		out[g.name+" merge"] = mer
 	}
+	if lang == "sq" {
+		foldScores(t, rows, um, out)
+	}
 	for _, cls := range []string{"N", "V"} {
 		var n, hit int
 		for _, r := range um {
@@ -289,5 +293,85 @@ func TestStemScores(t *testing.T) {
 	}
 	if buf.String() != string(b) {
 		t.Logf("figures differ from %s (within margin); refresh with -update:\n%s", goldenScores, buf.String())
+	}
+}
+
+// foldScores adds the diacritic measures for Albanian, whose news and queries
+// are often typed without ë and ç:
+//   - "fold_invariant": the share of distinct gold forms w (treebanks and
+//     UniMorph) that kerko_sq gives the same terms as Fold(w), i.e. a query
+//     typed without diacritics meets the same term;
+//   - "<group> pair_recall half_folded": pair recall over the treebank types
+//     when half of the forms (chosen by a hash of the form, so the choice is
+//     stable) are replaced by their folded spelling, as in a mix of
+//     portals that do and do not write diacritics.
+func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
+	t.Helper()
+	stem := func(w string) string {
+		s, err := Stem("sq", w)
+		if err != nil {
+			t.Fatalf("Stem(sq, %q): %v", w, err)
+		}
+		return s
+	}
+	forms := map[string]bool{}
+	for _, r := range rows {
+		forms[r.form] = true
+	}
+	for _, r := range um {
+		forms[r.form] = true
+		forms[r.lemma] = true
+	}
+	// Compare the analyzer's terms rather than Stem's lines: Stem gives a
+	// stop word back as typed, so "është" and "eshte" would differ although
+	// the analyzer drops both.
+	terms := func(w string) string {
+		toks, err := Analyze(AlbanianAnalyzer, w)
+		if err != nil {
+			t.Fatalf("Analyze(%q): %v", w, err)
+		}
+		var b strings.Builder
+		for _, tok := range toks {
+			b.WriteString(tok.Term)
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	same := 0
+	for w := range forms {
+		if terms(w) == terms(Fold(w)) {
+			same++
+		}
+	}
+	out["fold_invariant"] = float64(same) / float64(len(forms))
+
+	halfFold := func(w string) string {
+		h := fnv.New32a()
+		h.Write([]byte(w))
+		if h.Sum32()%2 == 0 {
+			return Fold(w)
+		}
+		return w
+	}
+	stems := map[string]string{}
+	for _, g := range []struct {
+		name string
+		pos  func(string) bool
+	}{
+		{"nouns", func(p string) bool { return p == "NOUN" || p == "PROPN" }},
+		{"content", func(string) bool { return true }},
+	} {
+		types := map[lemmaForm]bool{}
+		for _, r := range rows {
+			if g.pos(r.pos) {
+				f := halfFold(r.form)
+				types[lemmaForm{r.lemma, f}] = true
+				if _, ok := stems[f]; !ok {
+					stems[f] = stem(f)
+				}
+			}
+		}
+		rec, _ := pairRecallAndMerge(types, stems)
+		out[g.name+" pair_recall half_folded"] = rec
 	}
 }

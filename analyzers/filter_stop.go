@@ -48,7 +48,13 @@ func (f StopFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	mustRegisterFilter(AlbanianStopFilterName, NewStopFilter(albanianStopWords))
+	// kerko_sq folds before its stop filter; the generated list already has
+	// folded variants, and folding it here keeps that true by construction.
+	sq := append([]string(nil), albanianStopWords...)
+	for _, w := range albanianStopWords {
+		sq = append(sq, string(foldBytes([]byte(w))))
+	}
+	mustRegisterFilter(AlbanianStopFilterName, NewStopFilter(sq))
 	mustRegisterFilter(TurkishStopFilterName, NewStopFilter(turkishStopWords))
 	mustRegisterFilter(EnglishStopFilterName, NewStopFilter(englishStopWords))
 }

@@ -39,7 +39,78 @@ func stemTr(w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	turkish.Stem(env)
-	return stripTrVerb(fixTrPossessive(w, env.Current()))
+	return trFirstSyllable(w, trDropFinalNM(stripTrVerb(fixTrPossessive(w, trKeepNtI(w, env.Current())))))
+}
+
+// trKeepNtI keeps the deverbal noun suffix -ntI (toplantı, sıkıntı, kırıntı)
+// on the stem. Snowball cuts into it as if it were the past tense -DI
+// (toplantı → topla, toplantılar → toplan), but after n that suffix is
+// always -dI (kazandı): a t there belongs to the noun. Cutting at different
+// places left each noun with two or three stems.
+func trKeepNtI(w, s string) string {
+	if len(s) < 2 || len(s) >= len(w) || !strings.HasPrefix(w, s) {
+		return s
+	}
+	from := len(s) - 1 // the n may be the last letter Snowball kept
+	best := -1
+	for _, suf := range []string{"ntı", "nti", "ntu", "ntü"} {
+		if i := strings.Index(w[from:], suf); i >= 0 && (best < 0 || from+i+len(suf) < best) {
+			best = from + i + len(suf)
+		}
+	}
+	if best < 0 {
+		return s
+	}
+	return w[:best]
+}
+
+// trFirstSyllable repairs a stem with no vowel, which is never a Turkish
+// root: Snowball strips gün-de → gün → g (reading -ün as a possessive). The
+// stem is extended along the word to its first syllable (g → gün), so the
+// forms of short roots meet again (gün, günde, günü).
+func trFirstSyllable(w, s string) string {
+	if hasTrVowel(s) || !strings.HasPrefix(w, s) {
+		return s
+	}
+	vowel := false
+	for len(s) < len(w) {
+		r, n := utf8.DecodeRuneInString(w[len(s):])
+		isVowel := strings.ContainsRune("aeıioöuü", r)
+		if vowel && !isVowel {
+			return w[:len(s)+n]
+		}
+		vowel = vowel || isVowel
+		s = w[:len(s)+n]
+	}
+	return s
+}
+
+// trDropFinalNM makes Snowball's stems of nouns in -n and -m agree. Snowball
+// reads the final -n/-m of a bare noun as a possessive (2nd/1st person) and
+// strips it (zaman → zama, durum → dur, seçim → seç), but keeps it once a
+// plural or possessive follows (zamanlar → zaman, seçimler → seçim), so a
+// noun's bare form missed its inflected forms. A stem that still ends in a
+// vowel and -n/-m is stemmed again as the bare word would be, so every form
+// gets one stem. Derived nouns in -Im then join their verb (deneyim/deney,
+// aktarım/aktar), and passives in -n their active verb (düzenlen/düzenle):
+// more merges in the gold data's terms, related words for a searcher.
+func trDropFinalNM(s string) string {
+	if utf8.RuneCountInString(s) < 4 {
+		return s
+	}
+	r, n := utf8.DecodeLastRuneInString(s)
+	if r != 'n' && r != 'm' {
+		return s
+	}
+	if v, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); !strings.ContainsRune("aeıioöuü", v) {
+		return s
+	}
+	env := snowballstem.NewEnv(s)
+	turkish.Stem(env)
+	if t := env.Current(); len(t) < len(s) && strings.HasPrefix(s, t) {
+		return t
+	}
+	return s
 }
 
 // fixTrPossessive completes Snowball's handling of the 3rd person
