@@ -77,6 +77,8 @@ func TestSearch_Seeds(t *testing.T) {
 		{"capitals fold", Request{Query: "İSTANBUL'DA"}, []string{seedTrKZTR}, ""},
 		{"diacritics folded: Erdogan meets Erdoğan", Request{Query: "Erdogan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
 		{"diacritics folded: Turkish", Request{Query: "isbirligi"}, []string{seedTrKGKZ, seedTrKZTR}, ""},
+		{"albanian without diacritics", Request{Query: "marredhenie"}, []string{seedSqTurqiKZ}, ""},
+		{"albanian definite form finds oblique ones", Request{Query: "bashkepunimi"}, []string{seedSqTurqiKZ}, ""},
 		{"english stemming", Request{Query: "declarations"}, []string{seedEnErdogan2}, ""},
 		{"phrase", Request{Query: `"joint declaration"`}, []string{seedEnErdogan2}, ""},
 		{"exclusion", Request{Query: "Tokayev -Kırgızistan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
