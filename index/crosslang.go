@@ -40,8 +40,13 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 			return
 		}
 		seen[kind+id] = true
-		tq := bleve.NewTermQuery(id)
-		tq.SetField(facetField[kind])
+		// The mention-weighted field, as filters use: among the articles
+		// found only through the entity, those about it rank first. The
+		// facet field holds each entity once, so its length norm would
+		// rank an article naming the country once above one about it and
+		// two others.
+		tq := bleve.NewTermQuery(aboutTerm(kind, id))
+		tq.SetField(fieldAbout)
 		tq.SetBoost(boostEntity)
 		qs = append(qs, tq)
 		exps = append(exps, Expansion{Kind: kind, ID: id, Word: word})
