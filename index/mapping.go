@@ -64,7 +64,7 @@ var MappingVersion = mappingRevision + "/" + analysisFingerprint()
 // diacritics, inflection and stop words.
 const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar ` +
 	`Marrëdhëniet Turqisë Kazakistanit Shqipërisë vajzës punojmë shkruan qytetet të së i e një ` +
-	`The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
+	`verës.Barcelona The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
 
 func analysisFingerprint() string {
 	h := sha256.New()
