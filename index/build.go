@@ -116,7 +116,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 		case err != nil:
 			st.FullReason = fmt.Sprintf("published generation unreadable (%v)", err)
 		case m.Version != MappingVersion:
-			st.FullReason = fmt.Sprintf("analyzers or mapping changed (index %s, kerko %s)", m.Version, MappingVersion)
+			st.FullReason = versionChange(m.Version)
 		default:
 			base, err = readIDs(filepath.Join(dir, cur, idsFile))
 			if err != nil {
@@ -289,8 +289,15 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		go func() {
 			defer wg.Done()
 			for a := range raw {
+				// An unchanged article is skipped below: spare it the
+				// language detection and extraction, which cost more
+				// than the hash.
+				out := &Article{ID: a.ID, Hash: contentHash(a)}
+				if base[a.ID] != out.Hash {
+					out = Enrich(a)
+				}
 				select {
-				case enriched <- Enrich(a):
+				case enriched <- out:
 				case <-ctx.Done():
 					return
 				}
