@@ -120,6 +120,13 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file"})
 		return nil
 	}
+	if info.Mode().Perm()&0o444 == 0 {
+		// Nobody may read it, yet the open worked: we run as root. A file
+		// shut away like this is being written or kept out on purpose, so
+		// it is skipped, as it would be for any other user.
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("unreadable: no read permission (mode %04o)", info.Mode().Perm())})
+		return nil
+	}
 	if kind(name) == "jsonl" {
 		return readJSONL(ctx, f, shown, r.now(), r.emit, r.report)
 	}

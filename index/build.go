@@ -59,6 +59,10 @@ type Stats struct {
 	Published  bool
 	Elapsed    time.Duration
 	IndexBytes int64
+
+	// SkipReasons counts Skipped by the kind of reason ("empty file",
+	// "binary file", "unreadable"...).
+	SkipReasons map[string]int
 }
 
 // Indexed is the number of articles written by this build.
@@ -269,6 +273,10 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 				switch p.Action {
 				case corpus.Skipped:
 					st.Skipped++
+					if st.SkipReasons == nil {
+						st.SkipReasons = map[string]int{}
+					}
+					st.SkipReasons[reasonKind(p.Reason)]++
 				case corpus.Repaired:
 					st.Repaired++
 				case corpus.Warned:
@@ -380,6 +388,16 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		opts.Progress(prog)
 	}
 	return ids, nil
+}
+
+// reasonKind shortens a problem's reason to its kind, the part before any
+// detail: "file too large (9000000 bytes, limit 8388608)" is "file too large",
+// "unreadable: permission denied" is "unreadable".
+func reasonKind(reason string) string {
+	if i := strings.IndexAny(reason, ":(\""); i > 0 {
+		reason = reason[:i]
+	}
+	return strings.TrimSpace(reason)
 }
 
 func readIDs(name string) (map[string]string, error) {

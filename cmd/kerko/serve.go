@@ -25,7 +25,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		if _, err := buildIndex(ctx, *dir, nil, false, false, stderr); err != nil && !errors.Is(err, index.ErrBusy) {
+		if _, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true}); err != nil && !errors.Is(err, index.ErrBusy) {
 			return err
 		}
 	}
