@@ -103,18 +103,30 @@ func warmUp(idx bleve.Index) {
 	idx.Search(sr) // an error here shows up again, and is reported, on real searches
 }
 
-// Watch reloads every interval until ctx ends, passing errors (a generation
-// that fails to open leaves the current one serving) to onErr.
-func (ix *Index) Watch(ctx context.Context, interval time.Duration, onErr func(error)) {
+// Watch reloads every interval until ctx ends. onReload (if not nil) hears
+// of each generation it moves to; onErr (if not nil) of each failure, after
+// which the current generation goes on serving and the next tick retries.
+func (ix *Index) Watch(ctx context.Context, interval time.Duration, onReload func(gen string), onErr func(error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	lastErr := "" // a generation that cannot be opened is reported once, not every tick
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := ix.Reload(); err != nil && onErr != nil {
-				onErr(err)
+			changed, err := ix.Reload()
+			switch {
+			case err != nil:
+				if err.Error() != lastErr && onErr != nil {
+					onErr(err)
+				}
+				lastErr = err.Error()
+			case changed:
+				lastErr = ""
+				if onReload != nil {
+					onReload(ix.Generation())
+				}
 			}
 		}
 	}

@@ -34,7 +34,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	go ix.Watch(ctx, time.Second, func(err error) { log.Warn("new index generation not served", "err", err) })
+	// kerko index publishes new generations beside the one served; the
+	// server follows the CURRENT pointer. Polling it every second costs one
+	// small read and bounds how stale the server can be.
+	go ix.Watch(ctx, time.Second, func(gen string) {
+		log.Info("serving new index generation", "generation", gen, "articles", ix.Count())
+	}, func(err error) {
+		log.Warn("new index generation not served; still serving the previous one", "generation", ix.Generation(), "err", err)
+	})
 
 	srv, err := web.New(web.Config{Searcher: ix, Logger: log})
 	if err != nil {
