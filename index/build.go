@@ -162,6 +162,12 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	if err := idx.Close(); err != nil {
 		return nil, fmt.Errorf("close new generation: %w", err)
 	}
+	// Bleve fsyncs its segment files and root, not the directory naming
+	// them: sync it too, so that after a power loss the published pointer
+	// never names a generation whose files are lost.
+	if err := syncDir(filepath.Join(genDir, bleveSubdir)); err != nil {
+		return nil, fmt.Errorf("sync new generation: %w", err)
+	}
 	if err := writeIDs(filepath.Join(genDir, idsFile), ids); err != nil {
 		return nil, fmt.Errorf("write id list: %w", err)
 	}

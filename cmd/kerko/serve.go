@@ -25,7 +25,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		if _, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true}); err != nil && !errors.Is(err, index.ErrBusy) {
+		_, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
+		if errors.Is(err, index.ErrBusy) {
+			// A kerko index is building the first generation: serve it
+			// when it is published.
+			fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", *dir)
+			err = waitForIndex(ctx, *dir)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -75,5 +82,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("shut down: %w", err)
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
+	return nil
+}
+
+// waitForIndex returns once dir holds a published index, or ctx ends.
+func waitForIndex(ctx context.Context, dir string) error {
+	t := time.NewTicker(500 * time.Millisecond)
+	defer t.Stop()
+	for !index.Exists(dir) {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
 	return nil
 }
