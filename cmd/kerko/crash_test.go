@@ -257,3 +257,39 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestIndex_Interrupt stops kerko index with SIGINT (Ctrl-C) in the middle
+// of a full rebuild: it must say so, exit non-zero, remove its half-built
+// generation and leave the published index as it was.
+func TestIndex_Interrupt(t *testing.T) {
+	c := newTestCorpus(t, 400, 3)
+	dir := filepath.Join(t.TempDir(), "index")
+	mustKerko(t, "index", "--quiet", "--index", dir, "--corpus", c.dir)
+	before := readGenState(t, dir)
+	published := c.snapshot()
+	c.change(50, 10, 10, "ver1")
+
+	cmd := exec.Command(kerkoBin, "index", "--full", "--index", dir, "--corpus", c.dir)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if !waitFor(30*time.Second, func() bool { return len(readGenState(t, dir).incomplete) > 0 }) {
+		cmd.Process.Kill()
+		t.Fatal("kerko index never started a generation")
+	}
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	if err == nil {
+		t.Fatalf("kerko index finished before SIGINT arrived; stderr: %s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted; the published index is unchanged") {
+		t.Errorf("stderr after SIGINT = %q; want it to say the build was interrupted", stderr.String())
+	}
+	after := readGenState(t, dir)
+	if after.current != before.current || len(after.incomplete) != 0 {
+		t.Errorf("after SIGINT: CURRENT %s (was %s), half-built %v; want unchanged and none", after.current, before.current, after.incomplete)
+	}
+	checkServes(t, dir, published, "ver0")
+}

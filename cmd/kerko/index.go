@@ -91,6 +91,9 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 	if prog != nil {
 		prog.finish()
 	}
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("index %q: interrupted; the published index is unchanged", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index %q: %w", dir, err)
 	}
