@@ -48,10 +48,22 @@ run() { # name, args...: one kerko index run, timed
   rows+=("$(printf '%-28s %8.2f %9d  %s' "$name" "$secs" $((rss/1024)) "$docs")")
 }
 total() { curl -s "$base/api/search?q=kerkobenchmarker" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo err; }
-served_after() { # want: seconds until the server's count of the marker is want
-  local want=$1 t0; t0=$(date +%s.%N)
+served_after() { # want: seconds from publication (CURRENT's mtime) to the server's log of the swap
+  local want=$1
   for _ in $(seq 1200); do [ "$(total)" = "$want" ] && break; sleep 0.05; done
-  echo "$(date +%s.%N) - $t0" | bc
+  python3 - "$idx/CURRENT" "$work/serve.err" <<'PY'
+import os, sys, re, datetime
+published = os.stat(sys.argv[1]).st_mtime
+gen = open(sys.argv[1]).read().strip()
+for line in open(sys.argv[2]):
+    m = re.match(r'time=(\S+) .*serving new index generation.*generation=' + gen, line)
+    if m:
+        t = datetime.datetime.fromisoformat(m.group(1).replace('Z', '+00:00')).timestamp()
+        print(f"{t - published:.2f}")
+        break
+else:
+    print("never")
+PY
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -78,7 +90,7 @@ echo
 printf '%-28s %8s %9s  %s\n' "run" "seconds" "peak MiB" "docs added updated deleted unchanged"
 printf '%s\n' "${rows[@]}"
 echo
-echo "server answered from the new generation ${pickup_inc}s after the 1% run returned, ${pickup_full}s after the full rebuild returned"
+echo "server swapped in the new generation ${pickup_inc}s after the 1% run published it, ${pickup_full}s after the full rebuild published it"
 echo "server peak RSS ${server_rss} MiB"
 cat "$work/load1" "$work/load2" | python3 -c '
 import sys
