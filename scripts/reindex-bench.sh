@@ -83,7 +83,7 @@ run "incremental, 1% changed" --corpus "$work/changed"
 pickup_inc=$(served_after "$changed")
 run "full rebuild, server running" --corpus "$corpus" --full
 pickup_full=$(served_after 0)
-kill $load_pid; load_pid=
+kill $load_pid; load_pid=; sleep 1  # in-flight requests finish and are logged
 server_rss=$(grep VmHWM /proc/$serve_pid/status | awk '{print int($2/1024)}')
 
 echo
@@ -98,6 +98,10 @@ rows = [l.split() for l in sys.stdin if l.strip()]
 lat = sorted(float(t) for _, t in rows)
 bad = sum(1 for c, _ in rows if c != "200")
 p = lambda q: lat[min(len(lat)-1, int(q*(len(lat)-1)))]*1000
-print(f"searches during reindexing: {len(rows)}, failed {bad}, p50 {p(.5):.0f} ms, p99 {p(.99):.0f} ms, max {lat[-1]*1000:.0f} ms")'
+codes = {}
+for c, _ in rows: codes[c] = codes.get(c, 0) + 1
+print(f"searches during reindexing: {len(rows)}, failed {bad}, p50 {p(.5):.0f} ms, p99 {p(.99):.0f} ms, max {lat[-1]*1000:.0f} ms, statuses {codes}")
+print("slowest:", ", ".join(f"{float(t)*1000:.0f} ms ({c})" for c, t in sorted(rows, key=lambda r: -float(r[1]))[:5]))'
+grep -v "level=INFO" "$work/serve.err" | head -20 || true
 grep -c "serving new index generation" "$work/serve.err" | sed 's/^/generations the server moved to: /'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,11 +17,15 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndexDir(), "index directory")
 	full := fs.Bool("full", false, "rebuild from scratch instead of updating")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
 	corpora = append(corpora, fs.Args()...)
+	if !*noNice {
+		lowerPriority()
+	}
 	out := buildOutput{w: stderr, problems: !*quiet, progress: !*quiet && !*asJSON, tty: isTerminal(stderr)}
 	st, err := buildIndex(ctx, *dir, corpora, *full, out)
 	if err != nil {
