@@ -8,6 +8,9 @@
 #
 #   scripts/reindex-bench.sh [CORPUS_DIR]   (default: $KERKO_SHARED/bench/corpus or ../shared/bench/corpus)
 #
+# KERKO_BENCH_INDEX_FLAGS adds flags to every kerko index (say --no-nice, to
+# compare search latency without the build's lower CPU priority).
+#
 # Needs GNU time (/usr/bin/time; Debian package "time"), curl and python3.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,7 +45,7 @@ PY
 rows=()
 run() { # name, args...: one kerko index run, timed
   local name=$1; shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$kerko" index --index "$idx" --json "$@" > "$work/json"
+  /usr/bin/time -f '%e %M' -o "$work/time" "$kerko" index --index "$idx" --json ${KERKO_BENCH_INDEX_FLAGS:-} "$@" > "$work/json"
   read -r secs rss < "$work/time"
   local docs; docs=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["docs"], d["added"], d["updated"], d["deleted"], d["unchanged"])' "$work/json")
   rows+=("$(printf '%-28s %8.2f %9d  %s' "$name" "$secs" $((rss/1024)) "$docs")")
