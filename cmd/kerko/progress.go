@@ -130,7 +130,7 @@ func (p *progress) finish() {
 // kind of build, what changed, what was left out and why, and the result.
 func printSummary(w io.Writer, dir string, st *index.Stats) {
 	if st.Full {
-		fmt.Fprintf(w, "full build (%s)\n", st.FullReason)
+		fmt.Fprintf(w, "full build: %s\n", st.FullReason)
 	}
 	fmt.Fprintf(w, "indexed %d (added %d, updated %d), deleted %d, unchanged %d\n",
 		st.Indexed(), st.Added, st.Updated, st.Deleted, st.Unchanged)

@@ -39,7 +39,7 @@ func TestPrintSummary(t *testing.T) {
 	var b bytes.Buffer
 	printSummary(&b, "idx", st)
 	want := []string{
-		"full build (analyzers changed since the index was built)",
+		"full build: analyzers changed since the index was built",
 		"indexed 95 (added 90, updated 5), deleted 2, unchanged 0",
 		"skipped 4: 2 unreadable, 1 binary file, 1 empty file",
 		"repaired 1, warnings 0 (each reported above)",
