@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -118,6 +119,14 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	}
 	if !info.Mode().IsRegular() {
 		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file"})
+		return nil
+	}
+	if _, onDisk := info.Sys().(*syscall.Stat_t); onDisk && info.Mode().Perm()&0o444 == 0 {
+		// Nobody may read it, yet the open worked: we run as root. A file
+		// shut away like this is being written or kept out on purpose, so
+		// it is skipped, as it would be for any other user. (In-memory file
+		// systems have no permissions to speak of.)
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("unreadable: no read permission (mode %04o)", info.Mode().Perm())})
 		return nil
 	}
 	if kind(name) == "jsonl" {

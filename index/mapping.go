@@ -4,12 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"kerko/analyzers"
+	"kerko/corpus"
 )
 
 // Langs are the languages kerko analyzes with their own analyzer; an article
@@ -53,12 +56,33 @@ func bodyField(lang string) string  { return "body_" + lang }
 // mappingRevision is bumped by hand when the mapping changes.
 const mappingRevision = "kerko-mapping-3" // 2: month field; 3: about field
 
-// MappingVersion changes whenever the mapping or the output of an analyzer
-// changes, so that an index built by an older kerko is rebuilt rather than
-// searched with analyzers it was not built with. The analyzer part is a
-// fingerprint of what the analyzers make of a probe text, so a stemmer change
-// cannot be forgotten.
-var MappingVersion = mappingRevision + "/" + analysisFingerprint()
+// MappingVersion changes whenever the mapping, the output of an analyzer or
+// the output of extraction changes, so that an index built by an older kerko
+// is rebuilt rather than searched with analyzers it was not built with, or
+// faceted on countries an older gazetteer found. Its parts, joined by "/",
+// are mappingRevision, a fingerprint of what the analyzers make of a probe
+// text (a stemmer change cannot be forgotten) and a fingerprint of what
+// Enrich makes of the seed corpus and the probe text (language detection,
+// countries, organizations: the content hash of an article does not cover
+// them, so without this an incremental build would keep stale facets).
+var MappingVersion = mappingRevision + "/" + analysisFingerprint() + "/" + extractionFingerprint()
+
+// versionChange explains how the version an index was built with differs
+// from this kerko's, for the message of a forced full rebuild.
+func versionChange(built string) string {
+	parts := []string{"mapping", "analyzers", "extraction"}
+	old, now := strings.Split(built, "/"), strings.Split(MappingVersion, "/")
+	var changed []string
+	for i, p := range parts {
+		if i >= len(old) || i >= len(now) || old[i] != now[i] {
+			changed = append(changed, p)
+		}
+	}
+	if len(changed) == 0 {
+		changed = parts
+	}
+	return fmt.Sprintf("%s changed since the index was built (index %s, kerko %s)", strings.Join(changed, ", "), built, MappingVersion)
+}
 
 // probeText has the hard cases of each language: casing, apostrophes,
 // diacritics, inflection and stop words.
@@ -73,6 +97,24 @@ func analysisFingerprint() string {
 		for _, tok := range analyze(name, probeText) {
 			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
 		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+func extractionFingerprint() string {
+	h := sha256.New()
+	texts := []string{probeText}
+	fs.WalkDir(corpus.Seeds(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := fs.ReadFile(corpus.Seeds(), p); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	for _, t := range texts {
+		a := Enrich(&corpus.Article{ID: "probe", Body: t})
+		fmt.Fprintf(h, "%s %.3f %v %v\n", a.Lang, a.LangConf, a.Countries, a.Orgs)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
