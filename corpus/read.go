@@ -40,6 +40,10 @@ type Reader struct {
 	Report func(Problem)
 	// Now is the clock for "date in the future" warnings; zero means time.Now.
 	Now time.Time
+	// IDPrefix, when set, is put with a "/" before the ids of .txt articles
+	// read from folders, so that two folders read in one build (spor/ and
+	// saglik/, each with "c (1).txt") keep their articles apart.
+	IDPrefix string
 
 	seen map[string]string // id -> origin of its first article
 }
@@ -90,6 +94,9 @@ func (r *Reader) walk(ctx context.Context, fsys fs.FS, root, display string) err
 			return nil
 		}
 		id := strings.TrimSuffix(p, path.Ext(p))
+		if r.IDPrefix != "" {
+			id = r.IDPrefix + "/" + id
+		}
 		return r.readFile(ctx, fsys, p, shown, id)
 	})
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"kerko/corpus"
 	"kerko/index"
@@ -64,6 +66,14 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 			return r.ReadFS(ctx, corpus.Seeds(), "seeds")
 		}
 		for _, p := range corpora {
+			// With several corpora, ids of files in folders start with
+			// the folder's name: each folder's "c (1).txt" stays apart.
+			r.IDPrefix = ""
+			if len(corpora) > 1 {
+				if info, err := os.Stat(p); err == nil && info.IsDir() {
+					r.IDPrefix = filepath.Base(filepath.Clean(p))
+				}
+			}
 			if err := r.ReadPath(ctx, p); err != nil {
 				return err
 			}
