@@ -59,7 +59,9 @@ func (q *Query) String() string {
 			if i > 0 {
 				b.WriteString(" OR ")
 			}
-			if t.Phrase {
+			// A word that would read back as an operator ("OR", "-x") keeps
+			// the quotes it was typed with.
+			if t.Phrase || t.Text == "OR" || t.Text[0] == '-' || t.Text[0] == '+' {
 				b.WriteString(`"` + t.Text + `"`)
 			} else {
 				b.WriteString(t.Text)
@@ -141,6 +143,10 @@ func lex(s string) []token {
 			words := strings.FieldsFunc(body, isSpace)
 			if len(words) > MaxPhraseWords {
 				words = words[:MaxPhraseWords]
+			}
+			// A phrase of punctuation alone ("&") would be an empty clause.
+			if !hasWordChar(strings.Join(words, " ")) {
+				continue
 			}
 			switch len(words) {
 			case 0:

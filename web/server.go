@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -39,6 +40,9 @@ type Config struct {
 	// SearchTimeout bounds one search (default 5s); a search that takes
 	// longer is answered with 503 rather than holding the connection.
 	SearchTimeout time.Duration
+	// MaxSearches bounds the searches running at once (default twice
+	// GOMAXPROCS); more wait their turn within their deadline.
+	MaxSearches int
 }
 
 // Server serves the search page and the JSON API.
@@ -46,6 +50,7 @@ type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	tmpl map[string]*template.Template
+	gate limiter
 }
 
 // New parses the embedded templates and sets up the routes. A template that
@@ -60,7 +65,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SearchTimeout <= 0 {
 		cfg.SearchTimeout = 5 * time.Second
 	}
-	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}}
+	if cfg.MaxSearches <= 0 {
+		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
+	}
+	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches)}
 	for _, page := range []string{"search.html", "article.html", "error.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
@@ -130,6 +138,8 @@ func (s *Server) httpError(c echo.Context, err error) (int, string) {
 		return http.StatusNotFound, "article not found"
 	case errors.Is(err, index.ErrBadRequest):
 		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, errBusy):
+		return http.StatusServiceUnavailable, "server busy; try again in a moment"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "search took too long; try a narrower query"
 	case errors.As(err, &he):
@@ -178,5 +188,9 @@ func (s *Server) handleHealth(c echo.Context) error {
 func (s *Server) search(c echo.Context, req index.Request) (*index.Result, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
+	if err := s.gate.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.release()
 	return s.cfg.Searcher.Search(ctx, req)
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"time"
 
 	"kerko/index"
@@ -17,7 +16,7 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
 	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -58,28 +57,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	hs := srv.HTTPServer()
 	fmt.Fprintf(stdout, "kerko: serving %d articles from %s on http://%s/\n", ix.Count(), *dir, ln.Addr())
 
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
-	}
-	// In-flight requests finish; new ones are refused.
-	shutCtx, cancel := context.WithTimeout(context.Background(), 8*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutCtx); err != nil {
-		return fmt.Errorf("shut down: %w", err)
+	// 8s of grace keeps the exit within the 10s most supervisors allow.
+	if err := web.Serve(ctx, hs, ln, 8*time.Second); err != nil {
+		return err
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
 	return nil

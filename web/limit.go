@@ -1,0 +1,41 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// errBusy is returned when a search waited for its turn until its deadline.
+var errBusy = errors.New("server busy")
+
+// limiter bounds how many searches run at once. Bleve gives every running
+// search a share of the CPU, so under a burst (64 clients on 2 cores) all
+// of them slow down together and the expensive ones (browsing 36k articles
+// with facets) run past their deadline; queueing beyond a few per core
+// keeps each search fast and the waiting fair (a channel's waiters are
+// served in order). Waiting counts against the search's deadline.
+type limiter chan struct{}
+
+func newLimiter(n int) limiter { return make(limiter, n) }
+
+// acquire waits for a slot until ctx ends; release must follow a nil error.
+func (l limiter) acquire(ctx context.Context) error {
+	select {
+	case l <- struct{}{}:
+		return nil
+	default:
+	}
+	select {
+	case l <- struct{}{}:
+		if ctx.Err() != nil { // the slot came too late to be of use
+			<-l
+			break
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	return fmt.Errorf("%w: waited for a free search slot: %w", errBusy, ctx.Err())
+}
+
+func (l limiter) release() { <-l }
