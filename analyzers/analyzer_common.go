@@ -8,13 +8,19 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// newAnalyzer builds a unicode-tokenizer analyzer from registered filter names.
+// newAnalyzer builds a unicode-tokenizer analyzer from registered filter
+// names. Every kerko analyzer first separates glued sentences, so that all
+// fields see the same words.
 func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(unicode.Name)
 	if err != nil {
 		return nil, fmt.Errorf("tokenizer %q: %w", unicode.Name, err)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: tok}
+	glued, err := cache.CharFilterNamed(GluedSentenceCharFilterName)
+	if err != nil {
+		return nil, fmt.Errorf("char filter %q: %w", GluedSentenceCharFilterName, err)
+	}
+	a := &analysis.DefaultAnalyzer{Tokenizer: tok, CharFilters: []analysis.CharFilter{glued}}
 	for _, name := range filters {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {

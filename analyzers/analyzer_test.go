@@ -51,6 +51,27 @@ func TestAnalyzer_Turkish(t *testing.T) {
 		{"ISPARTA", []string{stemTr("ısparta")}},
 		{"İ\u0307", []string{stemTr("i\u0307")}}, // stays valid UTF-8
 	})
+	// Bare nouns and their inflected forms get one term.
+	for _, group := range [][]string{
+		{"zaman", "zamanlar", "zamanı", "zamanda", "zamanın"},
+		{"durum", "durumu", "durumlar", "durumda"},
+		{"seçim", "seçimler", "seçimde", "seçimi"},
+		{"kadın", "kadınlar", "kadını"},
+		{"Erdoğan", "Erdoğan'ın", "Erdoğan’a"},
+		{"Ankara", "Ankara'da", "ANKARA'YA"},
+		{"oda", "odası", "odalar"},
+		{"gün", "günde", "günü", "günler"},
+		{"toplantı", "toplantıda", "toplantılar", "toplantısı"},
+		{"sıkıntı", "sıkıntılar", "sıkıntısı"},
+		{"ülke", "ülkeler", "ülkesi", "ülkelerin"},
+	} {
+		want := analyzeTerms(t, TurkishAnalyzer, group[0])
+		for _, w := range group[1:] {
+			if got := analyzeTerms(t, TurkishAnalyzer, w); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %q; want %q (as %q)", TurkishAnalyzer, w, got, want, group[0])
+			}
+		}
+	}
 }
 
 func TestAnalyzer_Folded(t *testing.T) {
@@ -73,6 +94,66 @@ func TestAnalyzer_Albanian(t *testing.T) {
 		{"Turqia Turqisë Turqinë", []string{stemSq("turqia"), stemSq("turqia"), stemSq("turqia")}},
 		{"İSTANBUL", []string{stemSq("istanbul")}},
 	})
+}
+
+// TestAnalyzer_AlbanianDiacritics: Albanian is often written and searched
+// without ë and ç; each group must get a single term.
+func TestAnalyzer_AlbanianDiacritics(t *testing.T) {
+	for _, group := range [][]string{
+		{"marredhenie", "marrëdhëniet", "marrëdhënie", "marredheniet", "marrëdhënia", "marrëdhënieve"},
+		{"ceshtja", "çështja", "çështjes", "çështje", "ceshtjet"},
+		{"Shqiperise", "Shqipërisë", "Shqipëria", "Shqipëri"},
+		{"Kosoves", "Kosovës", "Kosova", "Kosovë", "Kosovën"},
+		{"Turqia", "Turqisë", "Turqinë", "Turqi", "Turqise"},
+		{"nevojë", "nevoja", "nevojat", "nevojave", "nevoje"},
+		// The ë of -ër/-ël falls out under inflection.
+		{"qendër", "qendra", "qendrës", "qender", "qendrat"},
+		{"ministër", "ministri", "ministrat", "ministrit", "minister"},
+		// Bare masculine nouns in -et/-em/-in.
+		{"qytet", "qyteti", "qytetin", "qytetet", "qyteteve"},
+		{"sistem", "sistemi", "sistemin", "sistemet"},
+		{"Berlin", "Berlini", "Berlinit"},
+		{"president", "presidenti", "presidentë", "presidentët", "presidenteve"},
+		{"Kanada", "Kanadaja", "Kanadasë", "Kanadase"},
+		{"punoj", "punova", "punoi", "punon", "punuar", "puno", "punojmë", "punojme"},
+		// Irregular verbs: suppletive stems from the exception table.
+		{"jap", "jep", "japin", "dha", "dhanë", "dhashe", "dhënë", "jepet"},
+		{"vij", "vjen", "erdhi", "erdhën", "ardhur", "vinte"},
+		{"them", "thotë", "thonë", "tha", "thane", "thënë", "thuhet"},
+		{"kundërthem", "kundërthotë", "kundërthanë"},
+		{"bëj", "bën", "bëri", "bërë", "bëhet", "behet", "bënte"},
+		{"marr", "merr", "mori", "morën", "marrë", "merret"},
+		{"dal", "del", "doli", "dolën", "dalë"},
+		{"heq", "hoqi", "hequr", "heqin"},
+		{"tërheq", "tërhoqi", "terhequr", "tërhiqet"},
+	} {
+		want := analyzeTerms(t, AlbanianAnalyzer, group[0])
+		if len(want) != 1 {
+			t.Fatalf("%s(%q) = %q; want one term", AlbanianAnalyzer, group[0], want)
+		}
+		for _, w := range group[1:] {
+			if got := analyzeTerms(t, AlbanianAnalyzer, w); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %q; want %q (as %q)", AlbanianAnalyzer, w, got, want, group[0])
+			}
+		}
+	}
+	// Words that look like irregular verb forms but belong to another
+	// lemma keep their own term.
+	for _, c := range []struct{ word, verb string }{
+		{"kisha", "kam"}, {"lajme", "laj"}, {"parë", "shoh"}, {"ditën", "di"}, {"pika", "pi"},
+	} {
+		if got, verb := analyzeTerms(t, AlbanianAnalyzer, c.word), analyzeTerms(t, AlbanianAnalyzer, c.verb); reflect.DeepEqual(got, verb) {
+			t.Errorf("%s(%q) = %q, the term of the verb %q", AlbanianAnalyzer, c.word, got, c.verb)
+		}
+	}
+	// Folded stop words are still stop words, but content words that fold
+	// to a stop word are not dropped.
+	runAnalyzerCases(t, AlbanianAnalyzer, []analyzerCase{{"ne te se eshte per", nil}})
+	for _, w := range []string{"palët", "herë", "lë"} {
+		if got := analyzeTerms(t, AlbanianAnalyzer, w); len(got) != 1 {
+			t.Errorf("%s(%q) = %q; want one term", AlbanianAnalyzer, w, got)
+		}
+	}
 }
 
 func TestAnalyzer_English(t *testing.T) {
@@ -115,6 +196,20 @@ func TestFold(t *testing.T) {
 	} {
 		if got := Fold(c.in); got != c.want {
 			t.Errorf("Fold(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFoldBytes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"marrëdhënie", "marredhenie"},
+		{"çështja", "ceshtja"},
+		{"\xffë\xfe", "\xffe\xfe"}, // invalid bytes kept, not widened to U+FFFD
+		{"i\u0307stanbul", "istanbul"},
+		{"абв", "абв"},
+	} {
+		if got := string(foldBytes([]byte(c.in))); got != c.want {
+			t.Errorf("foldBytes(%q) = %q; want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -58,8 +58,9 @@ func Analyze(analyzer, text string) ([]Token, error) {
 
 // Stem returns the term a single word gets in language lang's index field
 // ("sq", "tr", "en" or "folded"), or the word itself when the analyzer drops
-// it (stop word, punctuation). When the tokenizer splits the word (SHBA-ve),
-// the first token's term is returned. This is the contract of
+// it (stop word, punctuation). When the tokenizer splits the word (e-mail,
+// SHBA-ve), the terms it gets are joined by single spaces, so that different
+// compounds keep different lines. This is the contract of
 // `kerko analyze --stem-only`: one line out per line in.
 func Stem(lang, word string) (string, error) {
 	name := ForLang(lang)
@@ -73,8 +74,15 @@ func Stem(lang, word string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("stem %q: %w", word, err)
 	}
-	if len(toks) == 0 {
+	switch len(toks) {
+	case 0:
 		return word, nil
+	case 1:
+		return toks[0].Term, nil
 	}
-	return toks[0].Term, nil
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.Term
+	}
+	return strings.Join(terms, " "), nil
 }

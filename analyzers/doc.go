@@ -17,7 +17,13 @@
 //   - NFC normalisation is also done per token, so Start/End always point into
 //     the original text.
 //   - Nothing exists for Albanian; stemmer_sq.go is our own Snowball-style
-//     suffix stripper.
+//     suffix stripper, with an irregular-verb table (stemmer_sq_irregular.go).
+//     kerko_sq folds diacritics before stemming, because Albanian is often
+//     written and searched without ë and ç; kerko_tr does not fold, because
+//     ı/i, ö/o, ü/u carry Turkish vowel harmony.
+//
+// SCORES.md has the figures on shared gold data, and TestStemScores guards
+// them.
 //
 // Stop lists are generated from kerko's shared reference data by
 // internal/gen (see go:generate in stop_filter.go).

@@ -63,16 +63,30 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// foldBytes folds b; ASCII input is returned unchanged without allocating.
+// foldBytes folds b in place and returns the folded prefix: a folded letter
+// is never longer than the letter it replaces, so the write position never
+// passes the read position. Bleve hands each analyzer its own copy of a
+// stored field's text, and its own filters rewrite terms in place too.
 func foldBytes(b []byte) []byte {
 	if isASCII(b) {
 		return b
 	}
-	out := make([]byte, 0, len(b))
-	for len(b) > 0 {
-		r, n := utf8.DecodeRune(b)
-		b = b[n:]
-		if unicode.Is(unicode.Mn, r) {
+	out := b[:0]
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			// Invalid UTF-8 stays as it is (U+FFFD would be longer).
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		i += n
+		if r >= foldTableEnd && unicode.Is(unicode.Mn, r) {
 			// A combining mark that NFC could not compose (e.g. "i̇" from
 			// lowercasing İ elsewhere): drop it.
 			continue

@@ -3,6 +3,8 @@ package analyzers
 //go:generate go run ./internal/gen -out .
 
 import (
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 )
 
@@ -10,7 +12,15 @@ import (
 const (
 	AlbanianStopFilterName = "kerko_stop_sq"
 	TurkishStopFilterName  = "kerko_stop_tr"
+	EnglishStopFilterName  = "kerko_stop_en"
 )
+
+// englishStopWords is Lucene's classic English stop set (EnglishAnalyzer,
+// also Elasticsearch's _english_): function words only. Bleve's Snowball
+// list also drops have/do/would and their forms, which are content verbs
+// often enough that news search should keep them.
+var englishStopWords = strings.Fields(`a an and are as at be but by for if in into is it
+no not of on or such that the their then there these they this to was will with`)
 
 // StopFilter drops tokens whose (lowercase) term is in Words.
 type StopFilter struct {
@@ -38,6 +48,13 @@ func (f StopFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	mustRegisterFilter(AlbanianStopFilterName, NewStopFilter(albanianStopWords))
+	// kerko_sq folds before its stop filter; the generated list already has
+	// folded variants, and folding it here keeps that true by construction.
+	sq := append([]string(nil), albanianStopWords...)
+	for _, w := range albanianStopWords {
+		sq = append(sq, string(foldBytes([]byte(w))))
+	}
+	mustRegisterFilter(AlbanianStopFilterName, NewStopFilter(sq))
 	mustRegisterFilter(TurkishStopFilterName, NewStopFilter(turkishStopWords))
+	mustRegisterFilter(EnglishStopFilterName, NewStopFilter(englishStopWords))
 }

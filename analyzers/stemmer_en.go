@@ -18,10 +18,14 @@ func (EnglishStemmerFilter) Filter(input analysis.TokenStream) analysis.TokenStr
 		if tok.KeyWord {
 			continue
 		}
-		tok.Term = []byte(english.Stem(string(tok.Term), false))
+		if s := enStemCache.get(tok.Term); s != string(tok.Term) {
+			tok.Term = []byte(s)
+		}
 	}
 	return input
 }
+
+var enStemCache = newStemCache(stemCacheSize, func(w string) string { return english.Stem(w, false) })
 
 func init() {
 	mustRegisterFilter(EnglishStemmerFilterName, EnglishStemmerFilter{})

@@ -293,3 +293,15 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestReader_IDPrefix(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"sub/c (1).txt": "Headline\nBody."})
+	var ids []string
+	r := &Reader{Emit: func(a *Article) error { ids = append(ids, a.ID); return nil }, IDPrefix: "spor", Now: testNow}
+	if err := r.ReadPath(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 1 || ids[0] != "spor/sub/c (1)" {
+		t.Errorf("ids = %q; want [spor/sub/c (1)]", ids)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -39,6 +40,10 @@ type Reader struct {
 	Report func(Problem)
 	// Now is the clock for "date in the future" warnings; zero means time.Now.
 	Now time.Time
+	// IDPrefix, when set, is put with a "/" before the ids of .txt articles
+	// read from folders, so that two folders read in one build (spor/ and
+	// saglik/, each with "c (1).txt") keep their articles apart.
+	IDPrefix string
 
 	seen map[string]string // id -> origin of its first article
 }
@@ -89,6 +94,9 @@ func (r *Reader) walk(ctx context.Context, fsys fs.FS, root, display string) err
 			return nil
 		}
 		id := strings.TrimSuffix(p, path.Ext(p))
+		if r.IDPrefix != "" {
+			id = r.IDPrefix + "/" + id
+		}
 		return r.readFile(ctx, fsys, p, shown, id)
 	})
 }
@@ -118,6 +126,14 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	}
 	if !info.Mode().IsRegular() {
 		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file"})
+		return nil
+	}
+	if _, onDisk := info.Sys().(*syscall.Stat_t); onDisk && info.Mode().Perm()&0o444 == 0 {
+		// Nobody may read it, yet the open worked: we run as root. A file
+		// shut away like this is being written or kept out on purpose, so
+		// it is skipped, as it would be for any other user. (In-memory file
+		// systems have no permissions to speak of.)
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("unreadable: no read permission (mode %04o)", info.Mode().Perm())})
 		return nil
 	}
 	if kind(name) == "jsonl" {

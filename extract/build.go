@@ -14,7 +14,11 @@ var gz = buildGazetteer()
 var (
 	lookupCountry = map[string]string{}
 	lookupOrg     = map[string]string{}
-	orgByID       = map[string]*org{}
+	// lookupUpper holds keys that name something only when typed in
+	// capitals: two-letter abbreviations are common words in lowercase
+	// (us, ab "from", un "flour"/"I", be).
+	lookupUpper = map[string]bool{}
+	orgByID     = map[string]*org{}
 )
 
 var langBit = map[string]uint8{"sq": langSq, "tr": langTr, "en": langEn}
@@ -87,11 +91,17 @@ func buildGazetteer() gazetteer {
 		case "sq":
 			ws := strings.Fields(name)
 			for _, f := range sqForms(ws[0]) {
+				if len(ws) == 1 && sqNotNames[f] {
+					continue
+				}
 				addName(kindCountry, code, strings.Join(append([]string{f}, ws[1:]...), " "), bit, caseTitle, true)
 			}
 		case "tr":
 			addName(kindCountry, code, name, bit, caseTitle, false)
 			if !strings.Contains(name, " ") && !strings.Contains(name, "-") {
+				for _, f := range trNameForms(name) {
+					addName(kindCountry, code, f, bit, caseTitle, false)
+				}
 				for _, f := range trSuffixForms(trLI(name)) {
 					addName(kindCountry, code, f, bit, caseTitle, false)
 				}
@@ -143,6 +153,9 @@ func buildGazetteer() gazetteer {
 		for _, e := range es {
 			if len(e.words) != 1 || e.kind == kindBlock {
 				continue
+			}
+			if e.cs == caseUpper && len(e.words[0]) <= 2 {
+				lookupUpper[e.words[0]] = true
 			}
 			switch e.kind {
 			case kindCountry:

@@ -12,6 +12,11 @@
 // Turkish suffixed demonyms and Albanian/Turkish demonyms come from the rules in
 // rules.go, because no data source provides them.
 //
+// DetectLanguage combines function-word lists, telling letters and letter
+// trigram models of sq, tr and en generated from the UD treebanks
+// (ngrams.bin, also by internal/gen); the trigrams decide titles and wire
+// headlines that hold no function word.
+//
 // Matching never looks inside a word, so iştirakiyle is not Iraq and
 // coronavirus is not Russia; capital cities are not in the gazetteer, so
 // "Ankara" alone names no country.

@@ -26,6 +26,13 @@ func Organizations(text, lang string) []Mention {
 	return gz.scan(tokens(text), lang, kindOrg)
 }
 
+// Mentions returns both the countries and the organizations named in text,
+// as Countries and Organizations do, from one pass over its words: indexers
+// that want both should call this.
+func Mentions(text, lang string) (countries, orgs []Mention) {
+	return gz.scanBoth(tokens(text), lang)
+}
+
 // CountryName gives the display name of a country code in ui language "en",
 // "sq" or "tr", falling back to English, then to the code itself.
 func CountryName(code, ui string) string {
@@ -63,10 +70,14 @@ func OrgName(id, ui string) string {
 
 // LookupCountry maps one query word in any of the three languages and any form
 // (Kazakhstan, Kazakistan'ın, Kazakistanit, kirgizistan) to its country code,
-// for cross-language query expansion. Case is ignored, so "us" is the US here:
-// a query word has no sentence around it to tell.
+// for cross-language query expansion. Case is ignored, except for two-letter
+// abbreviations, which count only in capitals: "US" is the United States,
+// "us" is nothing.
 func LookupCountry(word string) (code string, ok bool) {
-	k := queryKey(word)
+	k, upper := queryKey(word)
+	if lookupUpper[k] && !upper {
+		return "", false
+	}
 	code, ok = lookupCountry[k]
 	return code, ok
 }
@@ -74,18 +85,25 @@ func LookupCountry(word string) (code string, ok bool) {
 // LookupOrganization maps one query word (NATO, AB, OKB, AGİT) to an
 // organization id.
 func LookupOrganization(word string) (id string, ok bool) {
-	id, ok = lookupOrg[queryKey(word)]
+	k, upper := queryKey(word)
+	if lookupUpper[k] && !upper {
+		return "", false
+	}
+	id, ok = lookupOrg[k]
 	return id, ok
 }
 
-func queryKey(word string) string {
+// queryKey returns the key of the first word of a query term (Kazakistan'ın
+// gives kazakistan) and whether it is written in capitals.
+func queryKey(word string) (string, bool) {
 	var first string
 	tokenize(strings.TrimSpace(word), func(w string) {
 		if first == "" {
 			first = w
 		}
 	})
-	return fold(first)
+	t := makeToken(first)
+	return t.key, t.upper
 }
 
 // IsCountry tells whether code is a country code the package knows, for

@@ -120,7 +120,8 @@ func TestLookupCountry(t *testing.T) {
 		{"Kazakhstan", "KZ"}, {"Kazakistan'ın", "KZ"}, {"Kazakistanit", "KZ"},
 		{"Kyrgyzstan", "KG"}, {"Kırgızistan", "KG"}, {"kirgizistan", "KG"},
 		{"turqise", "TR"}, {"Türkiye", "TR"}, {"turkey", "TR"}, {"SHBA", "US"}, {"ABD", "US"},
-		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""},
+		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""}, {"US", "US"}, {"us", ""}, {"usa", "US"},
+		{"abd", "US"}, {"shba", "US"},
 	}
 	for _, tt := range tests {
 		got, ok := LookupCountry(tt.word)
@@ -134,9 +135,10 @@ func TestLookupOrganization(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"NATO", "NATO"}, {"AB", "EU"}, {"OKB", "UN"}, {"AGİT", "OSCE"}, {"osbe", "OSCE"}, {"TDT", "OTS"}, {"ŞİÖ", "SCO"},
 	}
+	tests = append(tests, struct{ word, want string }{"ab", ""}, struct{ word, want string }{"un", ""})
 	for _, tt := range tests {
 		got, ok := LookupOrganization(tt.word)
-		if got != tt.want || !ok {
+		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("LookupOrganization(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
 		}
 	}
@@ -178,11 +180,54 @@ func TestDetectLanguage(t *testing.T) {
 		{"El gobierno anunció el martes una nueva reforma de las pensiones para los trabajadores.", "und"},
 		{"Правительство Казахстана объявило о новых мерах.", "und"},
 		{"", "und"},
+		// Titles: no function word, capitals, no diacritics.
+		{"U.S. BANK DISCOUNT BORROWINGS 310 MLN DLRS", "en"},
+		{"TODD SHIPYARDS STRUCK ON WEST COAST", "en"},
+		{"Ad sales boost Time Warner profit", "en"},
+		{"Zbardhet gropa gjigante ne Turqi", "sq"},
+		{"Kryeministri Kurti takon ambasadorin gjerman", "sq"},
+		{"Kazakistan ile isbirligi anlasmasi imzalandi", "tr"},
+		{"CUMHURBASKANI ERDOGAN KAZAKISTANA GIDIYOR", "tr"},
 	}
 	for _, tt := range tests {
 		got, conf := DetectLanguage(tt.text)
 		if got != tt.want || conf < 0 || conf > 1 {
 			t.Errorf("DetectLanguage(%q) = %q, %.2f; want %q", tt.text, got, conf, tt.want)
+		}
+	}
+}
+
+// TestDetectLanguage_Und: text in none of sq, tr, en is "und", including the
+// languages closest to ours (Azerbaijani to Turkish) and other scripts; text
+// with no letters is "und" with low confidence.
+func TestDetectLanguage_Und(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"de", "Die Bundesregierung will die Grenzkontrollen zu Österreich verlängern, sagte der Innenminister am Dienstag."},
+		{"de short", "Regierung plant neue Steuern für Unternehmen"},
+		{"fr", "Le président a reçu mercredi son homologue kazakh pour parler de l'énergie et du commerce."},
+		{"fr short", "La France et le Kazakhstan signent un accord sur le gaz"},
+		{"ru", "Президент Казахстана провёл переговоры с премьер-министром Турции в Астане."},
+		{"kk", "Қазақстан Республикасының Президенті Түркияға ресми сапармен барды."},
+		{"sr cyrillic", "Министар спољних послова Србије састао се данас са амбасадором Турске."},
+		// Known limit: Serbian in Latin letters without diacritics and with no
+		// je/da/su ("sastao se danas sa ambasadorom Turske u Beogradu") reads as Albanian.
+		{"sr latin", "Ministar spoljnih poslova Srbije Ivica Dačić sastao se danas sa ambasadorom Turske i rekao je da su odnosi dobri."},
+		{"bs", "Vijeće ministara Bosne i Hercegovine usvojilo je danas prijedlog budžeta za ovu godinu."},
+		{"hr", "Hrvatska vlada je u četvrtak odlučila da će se porez smanjiti od početka godine."},
+		{"az", "Azərbaycan Respublikasının Prezidenti İlham Əliyev Türkiyəyə rəsmi səfərə gedib və görüşlər keçirib."},
+		{"az short", "Əliyev və Ərdoğan görüşüb"},
+		{"az no schwa words", "Prezident bildirib ki, ölkə iqtisadiyyatı bu il də artıq inkişaf edir."},
+		{"es", "El presidente de Turquía visitó ayer Kazajistán para firmar acuerdos de cooperación."},
+		{"pl", "Prezydent Polski spotkał się w środę z przywódcą Kazachstanu w Warszawie."},
+	}
+	for _, tt := range tests {
+		if got, conf := DetectLanguage(tt.text); got != "und" {
+			t.Errorf("%s: DetectLanguage(%q) = %q, %.2f; want und", tt.name, tt.text, got, conf)
+		}
+	}
+	for _, text := range []string{"12345", "2020/07/29, 23:12:48", "+++ ### 42 %", "€ 1.000.000", "  \n\t "} {
+		if got, conf := DetectLanguage(text); got != "und" || conf > 0.3 {
+			t.Errorf("DetectLanguage(%q) = %q, %.2f; want und with confidence <= 0.3", text, got, conf)
 		}
 	}
 }

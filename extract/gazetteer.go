@@ -120,8 +120,21 @@ var sqArticles = map[string]bool{"e": true, "i": true, "te": true, "se": true}
 // scan counts the entries named in toks, taking the longest match at each
 // position and never matching inside a word.
 func (g gazetteer) scan(toks []token, lang string, want uint8) []Mention {
+	c, o := g.count(toks, lang)
+	if want == kindOrg {
+		return sortMentions(o)
+	}
+	return sortMentions(c)
+}
+
+func (g gazetteer) scanBoth(toks []token, lang string) (countries, orgs []Mention) {
+	c, o := g.count(toks, lang)
+	return sortMentions(c), sortMentions(o)
+}
+
+// count walks toks once and counts the countries and organizations named.
+func (g gazetteer) count(toks []token, lang string) (countries, orgs map[string]int) {
 	mask := langMask(lang)
-	var counts map[string]int
 	for i := 0; i < len(toks); {
 		n := 0
 		for _, e := range g[toks[i].key] {
@@ -154,11 +167,17 @@ func (g gazetteer) scan(toks []token, lang string, want uint8) []Mention {
 				continue
 			}
 			n = len(e.words)
-			if e.kind == want {
-				if counts == nil {
-					counts = map[string]int{}
+			switch e.kind {
+			case kindCountry:
+				if countries == nil {
+					countries = map[string]int{}
 				}
-				counts[e.id]++
+				countries[e.id]++
+			case kindOrg:
+				if orgs == nil {
+					orgs = map[string]int{}
+				}
+				orgs[e.id]++
 			}
 			break
 		}
@@ -167,7 +186,7 @@ func (g gazetteer) scan(toks []token, lang string, want uint8) []Mention {
 		}
 		i += n
 	}
-	return sortMentions(counts)
+	return countries, orgs
 }
 
 func sortMentions(counts map[string]int) []Mention {

@@ -44,11 +44,17 @@ func TestDetectLanguage_CorpusReport(t *testing.T) {
 	s := evalLang(docs, func(x string) string { l, _ := DetectLanguage(x); return l })
 	t.Log(s)
 	// titles alone: the shortest texts a user sees
+	t.Log("titles only:", evalLang(titlesOnly(docs), func(x string) string { l, _ := DetectLanguage(x); return l }))
+}
+
+// titlesOnly returns the articles that have a title, with the title as
+// their whole text.
+func titlesOnly(docs []article) []article {
 	var titles []article
 	for _, a := range docs {
 		if a.Title != "" {
 			titles = append(titles, article{ID: a.ID, Lang: a.Lang, Body: a.Title})
 		}
 	}
-	t.Log("titles only:", evalLang(titles, func(x string) string { l, _ := DetectLanguage(x); return l }))
+	return titles
 }

@@ -51,7 +51,8 @@ var orgs = []org{
 		}},
 	{id: "OTS", en: "Organization of Turkic States", sq: "Organizata e Shteteve Turke", tr: "Türk Devletleri Teşkilatı",
 		names: map[string][]string{
-			"en": {"Organization of Turkic States", "Organisation of Turkic States", "OTS", "Turkic Council"},
+			"en": {"Organization of Turkic States", "Organisation of Turkic States", "OTS", "Turkic Council",
+				"Cooperation Council of Turkic Speaking States", "Cooperation Council of Turkic-Speaking States"},
 			"sq": {"Organizata e Shteteve Turke", "Këshilli Turk"},
 			"tr": {"Türk Devletleri Teşkilatı", "TDT", "Türk Konseyi", "Türk Dili Konuşan Ülkeler İşbirliği Konseyi"},
 		}},
@@ -161,7 +162,7 @@ var orgs = []org{
 	{id: "UNESCO", en: "UNESCO", sq: "UNESCO", tr: "UNESCO", abbr: []string{"UNESCO"}, names: map[string][]string{"en": {"Unesco"}}},
 	{id: "UNICEF", en: "UNICEF", sq: "UNICEF", tr: "UNICEF", abbr: []string{"UNICEF"}, names: map[string][]string{"en": {"Unicef"}}},
 	{id: "UNHCR", en: "UNHCR", sq: "UNHCR", tr: "UNHCR", abbr: []string{"UNHCR"},
-		names: map[string][]string{"en": {"UN Refugee Agency", "UN High Commissioner for Refugees"}, "tr": {"BM Mülteciler Yüksek Komiserliği"}}},
+		names: map[string][]string{"en": {"UN Refugee Agency", "UN High Commissioner for Refugees"}, "tr": {"BM Mülteciler Yüksek Komiserliği", "BM Mülteciler Yüksek Komiseri"}}},
 	{id: "UNDP", en: "UNDP", sq: "UNDP", tr: "UNDP", abbr: []string{"UNDP"}},
 	{id: "FAO", en: "Food and Agriculture Organization", sq: "FAO", tr: "FAO", abbr: []string{"FAO"},
 		names: map[string][]string{"en": {"Food and Agriculture Organization"}, "tr": {"Gıda ve Tarım Örgütü"}}},
@@ -182,6 +183,9 @@ var orgs = []org{
 		names: map[string][]string{"en": {"Islamic Development Bank"}, "tr": {"İslam Kalkınma Bankası"}}},
 	{id: "AIIB", en: "Asian Infrastructure Investment Bank", sq: "AIIB", tr: "Asya Altyapı Yatırım Bankası", abbr: []string{"AIIB"},
 		names: map[string][]string{"en": {"Asian Infrastructure Investment Bank"}, "tr": {"Asya Altyapı Yatırım Bankası"}}},
+	{id: "IADB", en: "Inter-American Development Bank", sq: "Banka Ndëramerikane e Zhvillimit", tr: "Amerikalararası Kalkınma Bankası", abbr: []string{"IADB"},
+		names: map[string][]string{"en": {"Inter-American Development Bank"}, "sq": {"Banka Ndëramerikane e Zhvillimit"},
+			"tr": {"Amerikalararası Kalkınma Bankası", "Amerikalar Arası Kalkınma Bankası"}}},
 	{id: "EFTA", en: "EFTA", sq: "EFTA", tr: "EFTA", abbr: []string{"EFTA"},
 		names: map[string][]string{"en": {"European Free Trade Association"}, "tr": {"Avrupa Serbest Ticaret Birliği"}}},
 }

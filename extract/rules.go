@@ -168,19 +168,18 @@ var extraDemonyms = map[string][]string{
 
 // blocked are phrases that contain a country word but name no country:
 // regions (Latin America, Amerika Latine), US states (New Jersey, New Mexico),
-// oceans, and companies named after a nationality.
+// oceans, and language names. Company names keep counting (Bank of Japan,
+// British Airways): they name the country too, and the labels say so.
 var blocked = map[string][]string{
 	"en": {"Latin America", "South America", "North America", "Central America",
 		"Latin American", "South American", "North American", "Central American",
-		"New Jersey", "New Mexico", "New England", "New Guinea", "Indian Ocean", "American Indian",
-		"British Columbia", "American Express", "American Airlines", "American Motors",
-		"British Airways", "British Petroleum", "British Telecom", "British Aerospace",
-		"British Steel", "British Gas", "Royal Dutch", "Georgia Pacific", "Georgia Gulf",
-		"Middle East", "English"},
+		"New Jersey", "New Mexico", "New England", "New Guinea", "Indian Ocean",
+		"British Columbia", "Middle East", "English", "New South Wales", "Gulf of Mexico", "Lake Chad",
+		"Inter-American"}, // Inter-American Commission, Convention: the Americas, not the US
 	"sq": {"Amerika Latine", "Amerikës Latine", "Amerikën Latine", "Amerika e Jugut",
-		"Amerika e Veriut", "Amerika Qendrore", "Amerikës Qendrore", "Oqeani Indian"},
+		"Amerika e Veriut", "Amerika Qendrore", "Amerikës Qendrore", "Oqeani Indian", "Gjiri i Meksikës"},
 	"tr": {"Latin Amerika", "Güney Amerika", "Kuzey Amerika", "Orta Amerika", "Hint Okyanusu",
-		"Türk Lirası", "Amerikan Doları"},
+		"Meksika Körfezi", "Çad Gölü"},
 }
 
 // dropped are table names too ambiguous to count as they are: Mali is the
@@ -191,7 +190,7 @@ var blocked = map[string][]string{
 var dropped = map[string][]string{
 	"en": {"Georgia", "Jordan", "Chad", "Man", "Guernsey", "Jersey"},
 	"sq": {"Mali", "Çad"},
-	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin"},
+	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin", "Sark"}, // Sark+ı = şarkı (song)
 	"":   {},
 }
 
@@ -215,6 +214,29 @@ func trSuffixForms(w string) []string {
 	forms = append(forms, pl+map[bool]string{true: "ın", false: "in"}[back]+map[bool]string{true: "da", false: "de"}[back])
 	return forms
 }
+
+// trNameForms gives a Turkish country name with case suffixes written without
+// the apostrophe, as many sites do (Türkiyenin, Türkiyede, Rusyanın, Çinde).
+// Forms that are common words of their own are left out.
+func trNameForms(w string) []string {
+	back, round := trLastVowel(w)
+	forms := trCases(w, back, round, trIsVowel(lastRune(w)), strings.ContainsRune("çfhkpsşt", lastRune(w)))
+	out := forms[:0]
+	for _, f := range forms {
+		if !trNotNames[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// trNotNames are suffixed forms of country names that are also common words or
+// places: Çini (tile art), Çine (a town).
+var trNotNames = map[string]bool{"Çini": true, "Çine": true}
+
+// sqNotNames are inflected forms of country names that are common Albanian
+// words: Keni (Kenia) is "you have", capitalized at every sentence start.
+var sqNotNames = map[string]bool{"Keni": true}
 
 func trCases(w string, back, round, endsVowel, voiceless bool) []string {
 	i := "i"

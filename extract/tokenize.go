@@ -3,8 +3,6 @@ package extract
 import (
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // token is one word of a text as the matchers see it.
@@ -31,9 +29,8 @@ func isWordRune(r rune) bool {
 // English forms possessives (Turkey's); single capitals joined by dots
 // (U.S., A.B.D.) become one word.
 func tokenize(text string, f func(word string)) {
-	if !isASCII(text) && !norm.NFC.IsNormalString(text) {
-		text = norm.NFC.String(text)
-	}
+	// No NFC normalization: fold drops combining marks and the case flags
+	// look at base letters, so NFD text gives the same tokens (tested).
 	start := -1    // byte offset of the current word, -1 outside a word
 	skip := false  // inside the suffix after an apostrophe
 	var buf []byte // only used for dotted abbreviations
@@ -106,6 +103,20 @@ func tokens(text string) []token {
 
 func makeToken(w string) token {
 	t := token{key: fold(w)}
+	if isASCII(w) {
+		uppers := 0
+		for i := 0; i < len(w); i++ {
+			if 'A' <= w[i] && w[i] <= 'Z' {
+				uppers++
+			} else if 'a' <= w[i] && w[i] <= 'z' {
+				t.upper = false
+				uppers = -1 << 30
+			}
+		}
+		t.cap = 'A' <= w[0] && w[0] <= 'Z'
+		t.upper = uppers >= 2
+		return t
+	}
 	letters, uppers := 0, 0
 	for i, r := range w {
 		if unicode.IsLetter(r) {

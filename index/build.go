@@ -59,6 +59,10 @@ type Stats struct {
 	Published  bool
 	Elapsed    time.Duration
 	IndexBytes int64
+
+	// SkipReasons counts Skipped by the kind of reason ("empty file",
+	// "binary file", "unreadable"...).
+	SkipReasons map[string]int
 }
 
 // Indexed is the number of articles written by this build.
@@ -116,7 +120,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 		case err != nil:
 			st.FullReason = fmt.Sprintf("published generation unreadable (%v)", err)
 		case m.Version != MappingVersion:
-			st.FullReason = fmt.Sprintf("analyzers or mapping changed (index %s, kerko %s)", m.Version, MappingVersion)
+			st.FullReason = versionChange(m.Version)
 		default:
 			base, err = readIDs(filepath.Join(dir, cur, idsFile))
 			if err != nil {
@@ -157,6 +161,12 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	}
 	if err := idx.Close(); err != nil {
 		return nil, fmt.Errorf("close new generation: %w", err)
+	}
+	// Bleve fsyncs its segment files and root, not the directory naming
+	// them: sync it too, so that after a power loss the published pointer
+	// never names a generation whose files are lost.
+	if err := syncDir(filepath.Join(genDir, bleveSubdir)); err != nil {
+		return nil, fmt.Errorf("sync new generation: %w", err)
 	}
 	if err := writeIDs(filepath.Join(genDir, idsFile), ids); err != nil {
 		return nil, fmt.Errorf("write id list: %w", err)
@@ -269,6 +279,10 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 				switch p.Action {
 				case corpus.Skipped:
 					st.Skipped++
+					if st.SkipReasons == nil {
+						st.SkipReasons = map[string]int{}
+					}
+					st.SkipReasons[reasonKind(p.Reason)]++
 				case corpus.Repaired:
 					st.Repaired++
 				case corpus.Warned:
@@ -289,8 +303,15 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		go func() {
 			defer wg.Done()
 			for a := range raw {
+				// An unchanged article is skipped below: spare it the
+				// language detection and extraction, which cost more
+				// than the hash.
+				out := &Article{ID: a.ID, Hash: contentHash(a)}
+				if base[a.ID] != out.Hash {
+					out = Enrich(a)
+				}
 				select {
-				case enriched <- Enrich(a):
+				case enriched <- out:
 				case <-ctx.Done():
 					return
 				}
@@ -373,6 +394,16 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		opts.Progress(prog)
 	}
 	return ids, nil
+}
+
+// reasonKind shortens a problem's reason to its kind, the part before any
+// detail: "file too large (9000000 bytes, limit 8388608)" is "file too large",
+// "unreadable: permission denied" is "unreadable".
+func reasonKind(reason string) string {
+	if i := strings.IndexAny(reason, ":(\""); i > 0 {
+		reason = reason[:i]
+	}
+	return strings.TrimSpace(reason)
 }
 
 func readIDs(name string) (map[string]string, error) {

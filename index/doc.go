@@ -13,4 +13,13 @@
 // a builder writes a new generation beside it and publishes it when it is
 // complete, so searches never see a half-built index and a crashed build
 // leaves the published one untouched.
+//
+// Beyond matching, a search gives what a reader needs to steer it (one file
+// each): the timeline of hits per month or year with the undated ones
+// counted apart (histogram.go); matches through the country or
+// organization facet for a country or organization named in the query in
+// any language (crosslang.go); a respelled query when the typed one finds
+// little (didyoumean.go). Suggest completes a prefix (suggest.go) and
+// Related finds similar articles in any language (related.go); the last
+// three read the folded fields' term dictionaries (dict.go).
 package index

@@ -60,8 +60,7 @@ func Enrich(a *corpus.Article) *Article {
 	if !isLang(out.Lang) {
 		out.Lang = Und
 	}
-	out.Countries = extract.Countries(text, out.Lang)
-	out.Orgs = extract.Organizations(text, out.Lang)
+	out.Countries, out.Orgs = extract.Mentions(text, out.Lang)
 	return out
 }
 
@@ -97,6 +96,7 @@ func (a *Article) bleveDoc() map[string]any {
 		titleField(foldedSuffix): a.Title,
 		bodyField(foldedSuffix):  a.Body,
 		fieldCountry:             a.CountryCodes(),
+		fieldAbout:               aboutTerms(a.Countries, a.Orgs),
 		fieldOrg:                 a.OrgIDs(),
 		fieldMentions:            encodeMentions(a.Countries, a.Orgs),
 	}
@@ -109,6 +109,11 @@ func (a *Article) bleveDoc() map[string]any {
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date
 		d[fieldYear] = strconv.Itoa(a.Date.Year())
+		d[fieldMonth] = a.Date.Format(monthLayout)
+	} else {
+		// An explicit value, not a missing field: Bleve has no "field is
+		// missing" query, and the undated filter needs one.
+		d[fieldMonth] = undatedMonth
 	}
 	if isLang(a.Lang) {
 		d[titleField(a.Lang)] = a.Title
@@ -116,6 +121,55 @@ func (a *Article) bleveDoc() map[string]any {
 	}
 	return d
 }
+
+// maxAboutRepeats caps the weight of one entity: past a few mentions an
+// article is about it, and more only says the article is long.
+const maxAboutRepeats = 8
+
+// aboutLen is the fixed number of terms in fieldAbout. Bleve's scoring
+// divides term frequency by the square root of the field's length, which
+// would cancel the repeats exactly; padding every article's field to the
+// same length keeps the norm equal, so the score grows with mentions.
+const aboutLen = 64
+
+// aboutPad fills fieldAbout up to aboutLen; it is never a filter value.
+const aboutPad = "_"
+
+// aboutTerms lists each entity id once per mention (capped), padded to
+// aboutLen terms. Every entity is listed at least once, whatever the length,
+// since filters match on this field.
+func aboutTerms(countries, orgs []extract.Mention) []string {
+	type entity struct {
+		term  string
+		count int
+	}
+	var ents []entity
+	for _, m := range countries {
+		ents = append(ents, entity{aboutTerm(FacetCountry, m.ID), min(m.Count, maxAboutRepeats)})
+	}
+	for _, m := range orgs {
+		ents = append(ents, entity{aboutTerm(FacetOrg, m.ID), min(m.Count, maxAboutRepeats)})
+	}
+	out := make([]string, 0, max(aboutLen, len(ents)))
+	for _, e := range ents {
+		out = append(out, e.term)
+	}
+	for repeat := 1; repeat < maxAboutRepeats; repeat++ {
+		for _, e := range ents {
+			if e.count > repeat && len(out) < aboutLen {
+				out = append(out, e.term)
+			}
+		}
+	}
+	for len(out) < aboutLen {
+		out = append(out, aboutPad)
+	}
+	return out
+}
+
+// aboutTerm prefixes an id with its kind: the African Union's "AU" is not
+// Australia's.
+func aboutTerm(kind, id string) string { return kind + ":" + id }
 
 // encodeMentions stores mention counts as "c:KZ=5 c:TR=2 o:NATO=1".
 func encodeMentions(countries, orgs []extract.Mention) string {

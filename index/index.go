@@ -19,11 +19,19 @@ type Index struct {
 	dir   string
 	alias bleve.IndexAlias
 
-	mu    sync.Mutex // serialises Reload and Close
+	reloading sync.Mutex // serialises Reload and Close
+
+	mu    sync.Mutex // guards the fields below, never held while opening
 	gen   string
 	open  bleve.Index
 	count uint64
+
+	entities entityCounts // for suggestions, per generation
 }
+
+// ErrVersion is returned when the published generation was built with other
+// analyzers, mapping or extraction than this kerko's: it needs a full rebuild.
+var ErrVersion = errors.New("index built by another kerko version")
 
 // Open opens the published generation of dir for searching.
 func Open(dir string) (*Index, error) {
@@ -35,18 +43,16 @@ func Open(dir string) (*Index, error) {
 }
 
 // Reload switches to the published generation if it changed, and reports
-// whether it did.
+// whether it did. The new generation is opened and warmed up while the old
+// one keeps serving; only the swap itself waits for searches in flight.
 func (ix *Index) Reload() (bool, error) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.reloading.Lock()
+	defer ix.reloading.Unlock()
 	name, err := current(ix.dir)
 	if err != nil {
-		if errors.Is(err, ErrNoIndex) {
-			return false, fmt.Errorf("open index %q: %w", ix.dir, err)
-		}
 		return false, fmt.Errorf("open index %q: %w", ix.dir, err)
 	}
-	if name == ix.gen {
+	if name == ix.Generation() {
 		return false, nil
 	}
 	genDir := filepath.Join(ix.dir, name)
@@ -55,7 +61,7 @@ func (ix *Index) Reload() (bool, error) {
 		return false, fmt.Errorf("open index %q: generation %s is incomplete: %w", ix.dir, name, err)
 	}
 	if m.Version != MappingVersion {
-		return false, fmt.Errorf("open index %q: built by another kerko version (%s, this is %s): run kerko index --full", ix.dir, m.Version, MappingVersion)
+		return false, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", ix.dir, ErrVersion, m.Version, MappingVersion)
 	}
 	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
 	if err != nil {
@@ -66,29 +72,63 @@ func (ix *Index) Reload() (bool, error) {
 		idx.Close()
 		return false, fmt.Errorf("count articles in %s: %w", name, err)
 	}
+	warmUp(idx)
+
+	ix.mu.Lock()
 	old := ix.open
+	ix.open, ix.gen, ix.count = idx, name, n
+	ix.mu.Unlock()
 	if old == nil {
 		ix.alias.Add(idx)
-	} else {
-		ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-		old.Close()
+		return true, nil
 	}
-	ix.open, ix.gen, ix.count = idx, name, n
+	// Swap waits for the searches running on old, so closing it after
+	// cannot fail one of them.
+	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	if err := old.Close(); err != nil {
+		return true, fmt.Errorf("close previous generation: %w", err)
+	}
 	return true, nil
 }
 
-// Watch reloads every interval until ctx ends, passing errors (a generation
-// that fails to open leaves the current one serving) to onErr.
-func (ix *Index) Watch(ctx context.Context, interval time.Duration, onErr func(error)) {
+// warmUp runs one faceted search over a freshly opened generation so that
+// the first user's search does not pay for paging in its doc values and
+// dictionaries.
+func warmUp(idx bleve.Index) {
+	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
+	for _, g := range FacetGroups {
+		if f := facetField[g]; f != "" {
+			sr.AddFacet(g, bleve.NewFacetRequest(f, facetSize[g]))
+		}
+	}
+	sr.SortByCustom(dateSort(true))
+	idx.Search(sr) // an error here shows up again, and is reported, on real searches
+}
+
+// Watch reloads every interval until ctx ends. onReload (if not nil) hears
+// of each generation it moves to; onErr (if not nil) of each failure, after
+// which the current generation goes on serving and the next tick retries.
+func (ix *Index) Watch(ctx context.Context, interval time.Duration, onReload func(gen string), onErr func(error)) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	lastErr := "" // a generation that cannot be opened is reported once, not every tick
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := ix.Reload(); err != nil && onErr != nil {
-				onErr(err)
+			changed, err := ix.Reload()
+			switch {
+			case err != nil:
+				if err.Error() != lastErr && onErr != nil {
+					onErr(err)
+				}
+				lastErr = err.Error()
+			case changed:
+				lastErr = ""
+				if onReload != nil {
+					onReload(ix.Generation())
+				}
 			}
 		}
 	}
@@ -110,13 +150,15 @@ func (ix *Index) Generation() string {
 
 // Close closes the open generation.
 func (ix *Index) Close() error {
+	ix.reloading.Lock()
+	defer ix.reloading.Unlock()
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.open == nil {
+	open := ix.open
+	ix.open, ix.gen = nil, ""
+	ix.mu.Unlock()
+	if open == nil {
 		return nil
 	}
-	ix.alias.Remove(ix.open)
-	err := ix.open.Close()
-	ix.open = nil
-	return err
+	ix.alias.Remove(open)
+	return open.Close()
 }

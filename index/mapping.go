@@ -4,12 +4,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"kerko/analyzers"
+	"kerko/corpus"
 )
 
 // Langs are the languages kerko analyzes with their own analyzer; an article
@@ -32,9 +35,15 @@ const (
 	fieldLangConf = "lang_conf"
 	fieldLang     = "lang"    // keyword facet
 	fieldCountry  = "country" // keyword facet, one value per country
-	fieldOrg      = "org"     // keyword facet
-	fieldYear     = "year"    // keyword facet
-	fieldDate     = "date"    // datetime: filters and sort
+	// fieldAbout repeats each country code once per mention (up to
+	// maxAboutRepeats), so the term frequency of a code scores how much an
+	// article is about that country. Filters match on it, which makes
+	// articles about a country rank above ones that name it once.
+	fieldAbout = "about"
+	fieldOrg   = "org"   // keyword facet
+	fieldYear  = "year"  // keyword facet
+	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
+	fieldDate  = "date"  // datetime: filters and sort
 
 	foldedSuffix = "f"
 )
@@ -45,20 +54,41 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-1"
+const mappingRevision = "kerko-mapping-3" // 2: month field; 3: about field
 
-// MappingVersion changes whenever the mapping or the output of an analyzer
-// changes, so that an index built by an older kerko is rebuilt rather than
-// searched with analyzers it was not built with. The analyzer part is a
-// fingerprint of what the analyzers make of a probe text, so a stemmer change
-// cannot be forgotten.
-var MappingVersion = mappingRevision + "/" + analysisFingerprint()
+// MappingVersion changes whenever the mapping, the output of an analyzer or
+// the output of extraction changes, so that an index built by an older kerko
+// is rebuilt rather than searched with analyzers it was not built with, or
+// faceted on countries an older gazetteer found. Its parts, joined by "/",
+// are mappingRevision, a fingerprint of what the analyzers make of a probe
+// text (a stemmer change cannot be forgotten) and a fingerprint of what
+// Enrich makes of the seed corpus and the probe text (language detection,
+// countries, organizations: the content hash of an article does not cover
+// them, so without this an incremental build would keep stale facets).
+var MappingVersion = mappingRevision + "/" + analysisFingerprint() + "/" + extractionFingerprint()
+
+// versionChange explains how the version an index was built with differs
+// from this kerko's, for the message of a forced full rebuild.
+func versionChange(built string) string {
+	parts := []string{"mapping", "analyzers", "extraction"}
+	old, now := strings.Split(built, "/"), strings.Split(MappingVersion, "/")
+	var changed []string
+	for i, p := range parts {
+		if i >= len(old) || i >= len(now) || old[i] != now[i] {
+			changed = append(changed, p)
+		}
+	}
+	if len(changed) == 0 {
+		changed = parts
+	}
+	return fmt.Sprintf("%s changed since the index was built (index %s, kerko %s)", strings.Join(changed, ", "), built, MappingVersion)
+}
 
 // probeText has the hard cases of each language: casing, apostrophes,
 // diacritics, inflection and stop words.
 const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar ` +
 	`Marrëdhëniet Turqisë Kazakistanit Shqipërisë vajzës punojmë shkruan qytetet të së i e një ` +
-	`The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
+	`verës.Barcelona The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
 
 func analysisFingerprint() string {
 	h := sha256.New()
@@ -67,6 +97,24 @@ func analysisFingerprint() string {
 		for _, tok := range analyze(name, probeText) {
 			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
 		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
+}
+
+func extractionFingerprint() string {
+	h := sha256.New()
+	texts := []string{probeText}
+	fs.WalkDir(corpus.Seeds(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if b, err := fs.ReadFile(corpus.Seeds(), p); err == nil {
+				texts = append(texts, string(b))
+			}
+		}
+		return nil
+	})
+	for _, t := range texts {
+		a := Enrich(&corpus.Article{ID: "probe", Body: t})
+		fmt.Fprintf(h, "%s %.3f %v %v\n", a.Lang, a.LangConf, a.Countries, a.Orgs)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
@@ -111,9 +159,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	conf := bleve.NewNumericFieldMapping()
 	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
 	doc.AddFieldMappingsAt(fieldLangConf, conf)
-	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear} {
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
 		doc.AddFieldMappingsAt(name, keywordFacet())
 	}
+	about := bleve.NewKeywordFieldMapping()
+	about.Store, about.IncludeInAll, about.IncludeTermVectors, about.DocValues = false, false, false, false
+	doc.AddFieldMappingsAt(fieldAbout, about)
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store, date.DocValues, date.IncludeInAll = true, true, false
 	doc.AddFieldMappingsAt(fieldDate, date)

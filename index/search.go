@@ -54,6 +54,7 @@ type Request struct {
 	Countries []string
 	Orgs      []string
 	From, To  time.Time // inclusive days; zero = open
+	Undated   string    // UndatedDefault, UndatedInclude, UndatedExclude or UndatedOnly
 	Sort      string    // SortRelevance (default), SortNewest, SortOldest
 	Page      int       // from 1 (default 1)
 	Size      int       // hits per page (default 10)
@@ -89,6 +90,20 @@ type Result struct {
 	Took   time.Duration
 	Hits   []Hit
 	Facets map[string][]FacetValue
+	// Timeline counts the dated hits per Interval ("month" or "year"), and
+	// Undated the hits without a date, both ignoring the date range and
+	// the undated option (see histogram.go). Empty with NoFacets.
+	Timeline []Bucket
+	Interval string
+	Undated  int
+	// Zoomed is set when the timeline shows the months of the chosen
+	// years only, because all of them would be too many.
+	Zoomed bool
+	// Expanded lists the countries and organizations named in the query
+	// that also matched articles about them in every language.
+	Expanded []Expansion
+	// DidYouMean is a respelled query with more hits, or "".
+	DidYouMean string
 }
 
 // ErrBadRequest wraps errors in a Request (an unknown sort order...).
@@ -111,15 +126,21 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if req.Size <= 0 {
 		req.Size = 10
 	}
+	if err := validUndated(req.Undated); err != nil {
+		return nil, err
+	}
 	q := query.Parse(req.Query)
-	main := textQuery(q)
+	main, expanded := textQuery(q)
 	filters := filterQueries(req)
 
 	sr := bleve.NewSearchRequestOptions(withFilters(main, filters, ""), req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
 	switch req.Sort {
 	case "", SortRelevance:
-		if q.Empty() {
+		// Browsing without words or entity filters has no relevance to rank
+		// by: newest first. With a country or organization filter, relevance
+		// is how much each article is about it (fieldAbout).
+		if q.Empty() && len(req.Countries)+len(req.Orgs) == 0 {
 			sr.SortByCustom(dateSort(true))
 		}
 	case SortNewest:
@@ -137,6 +158,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 				sr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
 			}
 		}
+		if _, active := filters[dateGroup]; !active {
+			sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
+		}
 	}
 
 	var (
@@ -147,14 +171,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	)
 	if !req.NoFacets {
 		for g := range filters {
-			if facetField[g] == "" {
-				continue // the date range is no facet group
+			name, field, size := g, facetField[g], facetSize[g]
+			if g == dateGroup {
+				name, field, size = timelineFacet, fieldMonth, monthFacetSize
 			}
 			wg.Add(1)
 			go func(g string) {
 				defer wg.Done()
 				fr := bleve.NewSearchRequestOptions(withFilters(main, filters, g), 0, 0, false)
-				fr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
+				fr.AddFacet(name, bleve.NewFacetRequest(field, size))
 				res, err := ix.alias.SearchInContext(ctx, fr)
 				mu.Lock()
 				defer mu.Unlock()
@@ -162,7 +187,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 					facetErr = err
 					return
 				}
-				disjoints[g] = facetValues(res.Facets[g])
+				disjoints[name] = facetValues(res.Facets[name])
 			}(g)
 		}
 	}
@@ -175,8 +200,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("search %q facets: %w", req.Query, facetErr)
 	}
 
-	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}}
+	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}, Expanded: expanded, Timeline: []Bucket{}}
 	if !req.NoFacets {
+		months, ok := disjoints[timelineFacet]
+		if !ok {
+			months = facetValues(res.Facets[timelineFacet])
+		}
+		out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, req.From, req.To)
 		for _, g := range FacetGroups {
 			if v, ok := disjoints[g]; ok {
 				out.Facets[g] = v
@@ -188,7 +218,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
 		})
 	}
-	hl := newHighlighter(q)
+	hl := newHighlighter(withEntityNames(q, expanded))
 	for _, h := range res.Hits {
 		hit := hitFromFields(h.ID, h.Fields)
 		hit.Score = h.Score
@@ -196,6 +226,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		hit.TitleHTML = hl.title(hit.Title, hit.Lang)
 		hit.Snippet = hl.snippet(body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
+	}
+	if out.DidYouMean, err = ix.didYouMean(ctx, req, q, res.Total); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -212,16 +245,21 @@ func dateSort(desc bool) bsearch.SortOrder {
 // textQuery turns the parsed user query into a Bleve query over every text
 // field. Each clause must match in at least one field; a word that some
 // language drops as a stop word only adds to the score.
-func textQuery(q *query.Query) bquery.Query {
+func textQuery(q *query.Query) (bquery.Query, []Expansion) {
 	if q.Empty() {
-		return bleve.NewMatchAllQuery()
+		return bleve.NewMatchAllQuery(), nil
 	}
 	var must, should []bquery.Query
+	var expanded []Expansion
 	for _, c := range q.Must {
 		cq := clauseQuery(c)
 		if len(c.Alts) == 1 && !c.Alts[0].Phrase && isStopWord(c.Alts[0].Text) {
 			should = append(should, cq)
 		} else {
+			if eqs, exps := entityQueries(c); len(eqs) > 0 {
+				cq = bleve.NewDisjunctionQuery(append([]bquery.Query{cq}, eqs...)...)
+				expanded = append(expanded, exps...)
+			}
 			must = append(must, cq)
 		}
 	}
@@ -235,7 +273,7 @@ func textQuery(q *query.Query) bquery.Query {
 	for _, c := range q.Not {
 		b.AddMustNot(clauseQuery(c))
 	}
-	return b
+	return b, expanded
 }
 
 // clauseQuery matches any alternative of c in any text field.
@@ -290,37 +328,32 @@ func isStopWord(word string) bool {
 	return false
 }
 
-// filterQueries builds one query per active filter group ("date" for the
-// date range).
+// filterQueries builds one query per active filter group (dateGroup for the
+// date range and the undated option).
 func filterQueries(req Request) map[string]bquery.Query {
 	fs := map[string]bquery.Query{}
-	terms := func(group string, values []string) {
+	terms := func(group, field string, values []string) {
 		if len(values) == 0 {
 			return
 		}
 		var ds []bquery.Query
 		for _, v := range values {
+			if field == fieldAbout {
+				v = aboutTerm(group, v)
+			}
 			tq := bleve.NewTermQuery(v)
-			tq.SetField(facetField[group])
+			tq.SetField(field)
 			ds = append(ds, tq)
 		}
 		fs[group] = bleve.NewDisjunctionQuery(ds...)
 	}
-	terms(FacetLang, req.Langs)
-	terms(FacetCountry, req.Countries)
-	terms(FacetOrg, req.Orgs)
-	if !req.From.IsZero() || !req.To.IsZero() {
-		var from, to time.Time
-		if !req.From.IsZero() {
-			from = req.From
-		}
-		if !req.To.IsZero() {
-			to = req.To.AddDate(0, 0, 1) // "to" is an inclusive day
-		}
-		incl, excl := true, false
-		dq := bleve.NewDateRangeInclusiveQuery(clampDate(from), clampDate(to), &incl, &excl)
-		dq.SetField(fieldDate)
-		fs["date"] = dq
+	terms(FacetLang, fieldLang, req.Langs)
+	// Entity filters match the mention-weighted field: same articles as the
+	// facet field, but those about the entity score higher.
+	terms(FacetCountry, fieldAbout, req.Countries)
+	terms(FacetOrg, fieldAbout, req.Orgs)
+	if dq := dateFilter(req); dq != nil {
+		fs[dateGroup] = dq
 	}
 	return fs
 }

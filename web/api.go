@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,12 +41,56 @@ type apiSearch struct {
 	Size   int                        `json:"size"`
 	Hits   []apiHit                   `json:"hits"`
 	Facets map[string][]apiFacetValue `json:"facets"`
+	// Histogram counts the dated hits per Interval, Undated the others;
+	// both ignore the date range and the undated option, as a multi-select
+	// facet group ignores its own filter.
+	Histogram  []apiBucket    `json:"histogram"`
+	Interval   string         `json:"interval"`
+	Zoomed     bool           `json:"zoomed"`
+	Undated    int            `json:"undated"`
+	DidYouMean *string        `json:"did_you_mean"`
+	Expanded   []apiExpansion `json:"expanded"`
+}
+
+type apiBucket struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Count int    `json:"count"`
+}
+
+// apiExpansion is a query word that also matched articles about the
+// country or organization it names, in every language.
+type apiExpansion struct {
+	Kind  string `json:"kind"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Word  string `json:"word"`
+}
+
+type apiSuggestion struct {
+	Kind      string `json:"kind"`
+	KindLabel string `json:"kind_label"`
+	Text      string `json:"text"`
+	Value     string `json:"value,omitempty"`
+	Count     int    `json:"count,omitempty"`
+	URL       string `json:"url"`
+}
+
+type apiRelated struct {
+	ID              string       `json:"id"`
+	Title           string       `json:"title"`
+	Lang            string       `json:"lang"`
+	Date            *string      `json:"date"`
+	URL             string       `json:"url"`
+	SharedCountries []apiMention `json:"shared_countries"`
+	SharedOrgs      []apiMention `json:"shared_orgs"`
+	SharedTerms     []string     `json:"shared_terms"`
 }
 
 type apiMention struct {
 	ID    string `json:"id"`
 	Label string `json:"label"`
-	Count int    `json:"count"`
+	Count int    `json:"count,omitempty"`
 }
 
 type apiArticle struct {
@@ -59,6 +105,7 @@ type apiArticle struct {
 	Mentions       []apiMention `json:"mentions"`
 	Source         string       `json:"source"`
 	URL            string       `json:"url,omitempty"`
+	Related        []apiRelated `json:"related"`
 }
 
 func dateJSON(t time.Time) *string {
@@ -95,6 +142,18 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 			list = append(list, apiFacetValue{Value: v.Value, Label: facetLabel(g, v.Value, ui), Count: v.Count})
 		}
 		out.Facets[g] = list
+	}
+	out.Histogram = make([]apiBucket, 0, len(res.Timeline))
+	for _, b := range res.Timeline {
+		out.Histogram = append(out.Histogram, apiBucket{From: b.From.Format(time.DateOnly), To: b.To.Format(time.DateOnly), Count: b.Count})
+	}
+	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
+	if res.DidYouMean != "" {
+		out.DidYouMean = &res.DidYouMean
+	}
+	out.Expanded = []apiExpansion{}
+	for _, x := range res.Expanded {
+		out.Expanded = append(out.Expanded, apiExpansion{Kind: x.Kind, ID: x.ID, Label: facetLabel(x.Kind, x.ID, ui), Word: x.Word})
 	}
 	return c.JSON(http.StatusOK, out)
 }
@@ -139,5 +198,75 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 	for _, m := range a.Orgs {
 		out.Mentions = append(out.Mentions, apiMention{ID: m.ID, Label: facetLabel("org", m.ID, ui), Count: m.Count})
 	}
+	related, err := s.related(c, id)
+	if err != nil {
+		return err
+	}
+	out.Related = []apiRelated{}
+	for _, r := range related {
+		ar := apiRelated{ID: r.ID, Title: r.Title, Lang: r.Lang, Date: dateJSON(r.Date), URL: articleURL(r.ID, ui),
+			SharedCountries: []apiMention{}, SharedOrgs: []apiMention{}, SharedTerms: r.SharedTerms}
+		for _, code := range r.SharedCountries {
+			ar.SharedCountries = append(ar.SharedCountries, apiMention{ID: code, Label: facetLabel("country", code, ui)})
+		}
+		for _, id := range r.SharedOrgs {
+			ar.SharedOrgs = append(ar.SharedOrgs, apiMention{ID: id, Label: facetLabel("org", id, ui)})
+		}
+		if ar.SharedTerms == nil {
+			ar.SharedTerms = []string{}
+		}
+		out.Related = append(out.Related, ar)
+	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// maxSuggestBytes bounds a prefix: suggestions are for what is being typed.
+const (
+	maxSuggestBytes = 200
+	suggestCount    = 8
+	relatedCount    = 5
+)
+
+func (s *Server) handleSuggestAPI(c echo.Context) error {
+	q := c.QueryParam("q")
+	if !utf8.ValidString(q) {
+		return badParam("q", "not valid UTF-8")
+	}
+	if len(q) > maxSuggestBytes {
+		return badParam("q", "longer than %d bytes", maxSuggestBytes)
+	}
+	ui := uiFor(c)
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	sugs, err := s.cfg.Searcher.Suggest(ctx, q, ui, suggestCount)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Suggestions []apiSuggestion `json:"suggestions"`
+	}{Suggestions: []apiSuggestion{}}
+	for _, sg := range sugs {
+		out.Suggestions = append(out.Suggestions, apiSuggestion{Kind: sg.Kind, KindLabel: T(ui, "kind_"+sg.Kind), Text: sg.Text, Value: sg.Value, Count: sg.Count, URL: suggestionURL(sg, c.QueryParam("ui"))})
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// suggestionURL is where picking a suggestion leads: a title to its
+// article, anything else to a search for it.
+func suggestionURL(sg index.Suggestion, ui string) string {
+	if sg.Kind == index.SuggestTitle {
+		return articleURL(sg.Value, ui)
+	}
+	v := url.Values{"q": {sg.Text}}
+	if isUILang(ui) && ui != "en" {
+		v.Set("ui", ui)
+	}
+	return "/?" + v.Encode()
+}
+
+// related finds the articles related to id under the server's deadline.
+func (s *Server) related(c echo.Context, id string) ([]index.Related, error) {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	return s.cfg.Searcher.Related(ctx, id, relatedCount)
 }

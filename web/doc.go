@@ -6,4 +6,9 @@
 // page works without JavaScript, and all article text is HTML-escaped by
 // html/template except the snippets, which the index package escapes itself
 // before marking matches.
+//
+// The timeline is an SVG chart drawn by the server (timeline.go) whose bars
+// are links; static/kerko.js only adds the "/" shortcut and the suggestion
+// dropdown over GET /api/suggest, since the Content-Security-Policy allows
+// no inline script. The interface speaks en, sq and tr (i18n.go).
 package web

@@ -14,6 +14,11 @@ var uiLangs = []string{"en", "sq", "tr"}
 // messages holds the interface text per UI language.
 var messages = map[string]map[string]string{
 	"en": {
+		"timeline": "Timeline", "permonth": "per month", "allyears": "all years", "peryear": "per year", "undatedn": "undated",
+		"undated_include": "include", "undated_exclude": "exclude", "undated_only": "only these",
+		"also": "Also matching articles about %s in all languages", "didyoumean": "Did you mean",
+		"related": "Related articles", "shared": "Shared", "words": "words", "clearf": "clear",
+		"kind_country": "country", "kind_org": "organization", "kind_term": "word", "kind_title": "article",
 		"search": "Search", "placeholder": "Search news in Albanian, Turkish and English", "results": "results", "result": "result",
 		"in": "in", "noresults": "No articles match", "lang": "Language", "country": "Country", "org": "Organization",
 		"year": "Year", "sort": "Sort", "relevance": "Relevance", "newest": "Newest", "oldest": "Oldest",
@@ -24,6 +29,11 @@ var messages = map[string]map[string]string{
 		"lang_sq": "Albanian", "lang_tr": "Turkish", "lang_en": "English", "lang_und": "Undetermined",
 	},
 	"sq": {
+		"timeline": "Kronologjia", "permonth": "për muaj", "allyears": "të gjitha vitet", "peryear": "për vit", "undatedn": "pa datë",
+		"undated_include": "përfshi", "undated_exclude": "përjashto", "undated_only": "vetëm këto",
+		"also": "Përputhen edhe artikujt për %s në të gjitha gjuhët", "didyoumean": "Mos doje të thoshe",
+		"related": "Artikuj të ngjashëm", "shared": "Të përbashkëta", "words": "fjalë", "clearf": "hiq",
+		"kind_country": "vend", "kind_org": "organizatë", "kind_term": "fjalë", "kind_title": "artikull",
 		"search": "Kërko", "placeholder": "Kërko lajme në shqip, turqisht dhe anglisht", "results": "rezultate", "result": "rezultat",
 		"in": "në", "noresults": "Asnjë artikull nuk përputhet me", "lang": "Gjuha", "country": "Vendi", "org": "Organizata",
 		"year": "Viti", "sort": "Rendit", "relevance": "Përputhja", "newest": "Më të rejat", "oldest": "Më të vjetrat",
@@ -34,6 +44,11 @@ var messages = map[string]map[string]string{
 		"lang_sq": "Shqip", "lang_tr": "Turqisht", "lang_en": "Anglisht", "lang_und": "E papërcaktuar",
 	},
 	"tr": {
+		"timeline": "Zaman çizelgesi", "permonth": "aylık", "allyears": "tüm yıllar", "peryear": "yıllık", "undatedn": "tarihsiz",
+		"undated_include": "dahil et", "undated_exclude": "hariç tut", "undated_only": "yalnızca bunlar",
+		"also": "Tüm dillerde %s hakkındaki haberler de eşleşiyor", "didyoumean": "Bunu mu demek istediniz",
+		"related": "İlgili haberler", "shared": "Ortak", "words": "kelimeler", "clearf": "temizle",
+		"kind_country": "ülke", "kind_org": "kuruluş", "kind_term": "kelime", "kind_title": "haber",
 		"search": "Ara", "placeholder": "Arnavutça, Türkçe ve İngilizce haberlerde ara", "results": "sonuç", "result": "sonuç",
 		"in": "içinde", "noresults": "Eşleşen haber yok:", "lang": "Dil", "country": "Ülke", "org": "Kuruluş",
 		"year": "Yıl", "sort": "Sırala", "relevance": "İlgi", "newest": "En yeni", "oldest": "En eski",

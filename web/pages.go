@@ -54,10 +54,12 @@ type link struct {
 }
 
 type facetGroup struct {
-	Name   string
-	Title  string
-	Values []link // shown
-	More   []link // behind "more"
+	Name     string
+	Title    string
+	Values   []link // shown: the top values and every selected one
+	More     []link // behind "more"
+	Selected int
+	ClearURL string // drops this group's filter
 }
 
 type hitView struct {
@@ -83,6 +85,12 @@ type searchPage struct {
 	Filtered   bool
 	ClearURL   string
 	HiddenVals []link // filters kept by the date form
+	Timeline   *timelineView
+	// Also names the countries and organizations the query also matched
+	// in every language ("Kyrgyzstan, NATO").
+	Also          string
+	DidYouMean    string
+	DidYouMeanURL string
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -107,34 +115,44 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: withParam(v, "ui", l), Active: l == ui})
 	}
+	// A country the query named is marked on every hit about it: that is
+	// why an article in another language is among the results.
+	named := map[string]bool{}
+	for _, x := range res.Expanded {
+		if x.Kind == index.FacetCountry {
+			named[x.ID] = true
+		}
+	}
 	for _, h := range res.Hits {
 		hv := hitView{Hit: h, URL: articleURL(h.ID, ui), LangLabel: T(ui, "lang_"+h.Lang)}
 		for _, code := range h.Countries {
 			hv.Places = append(hv.Places, link{Label: facetLabel("country", code, ui), Value: code,
-				URL: toggle(v, "country", code), Selected: contains(req.Countries, code)})
+				URL: toggle(v, "country", code), Selected: contains(req.Countries, code), Active: named[code]})
 		}
 		p.Hits = append(p.Hits, hv)
 	}
 	selected := map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs}
 	for _, g := range index.FacetGroups {
-		fg := facetGroup{Name: g, Title: T(ui, g)}
+		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(selected[g])}
+		if fg.Selected > 0 {
+			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
+		}
 		if g == index.FacetYear {
-			fg = yearGroup(v, req, res.Facets[g], ui)
-		} else {
-			for i, fv := range res.Facets[g] {
-				sel := contains(selected[g], fv.Value)
-				l := link{Label: facetLabel(g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
-				if i < facetTop || sel {
-					fg.Values = append(fg.Values, l)
-				} else {
-					fg.More = append(fg.More, l)
-				}
+			continue // the timeline above the results does what a year list would
+		}
+		for i, fv := range res.Facets[g] {
+			sel := contains(selected[g], fv.Value)
+			l := link{Label: facetLabel(g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
+			if i < facetTop || sel {
+				fg.Values = append(fg.Values, l)
+			} else {
+				fg.More = append(fg.More, l)
 			}
-			// A selected value with no hits left still shows, so it can be removed.
-			for _, val := range selected[g] {
-				if !hasValue(res.Facets[g], val) {
-					fg.Values = append(fg.Values, link{Label: facetLabel(g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
-				}
+		}
+		// A selected value with no hits left still shows, so it can be removed.
+		for _, val := range selected[g] {
+			if !hasValue(res.Facets[g], val) {
+				fg.Values = append(fg.Values, link{Label: facetLabel(g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
 			}
 		}
 		if len(fg.Values) > 0 {
@@ -158,7 +176,16 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if req.Page < p.Pages {
 		p.Next = withParam(v, "page", strconv.Itoa(req.Page+1))
 	}
-	p.Filtered = len(req.Langs)+len(req.Countries)+len(req.Orgs) > 0 || p.From != "" || p.To != ""
+	p.Timeline = newTimeline(v, req, res, ui)
+	var also []string
+	for _, x := range res.Expanded {
+		also = append(also, facetLabel(x.Kind, x.ID, ui))
+	}
+	p.Also = strings.Join(also, ", ")
+	if res.DidYouMean != "" {
+		p.DidYouMean, p.DidYouMeanURL = res.DidYouMean, withParam(v, "q", res.DidYouMean)
+	}
+	p.Filtered = len(req.Langs)+len(req.Countries)+len(req.Orgs) > 0 || p.From != "" || p.To != "" || req.Undated != ""
 	clear := url.Values{}
 	if req.Query != "" {
 		clear.Set("q", req.Query)
@@ -167,39 +194,12 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		clear.Set("ui", v.Get("ui"))
 	}
 	p.ClearURL = "/?" + clear.Encode()
-	for _, key := range []string{"lang", "country", "org", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "org", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			p.HiddenVals = append(p.HiddenVals, link{Label: key, Value: val})
 		}
 	}
 	return s.render(c, http.StatusOK, "search.html", p)
-}
-
-// yearGroup shows years newest first; a click filters to that year.
-func yearGroup(v url.Values, req index.Request, vals []index.FacetValue, ui string) facetGroup {
-	fg := facetGroup{Name: index.FacetYear, Title: T(ui, "year")}
-	for i, fv := range vals {
-		y, err := strconv.Atoi(fv.Value)
-		if err != nil {
-			continue
-		}
-		from := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		to := time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
-		sel := req.From.Equal(from) && req.To.Equal(to)
-		u := v
-		if sel {
-			u = without(without(v, "from"), "to")
-		} else {
-			u = with(with(v, "from", from.Format(time.DateOnly)), "to", to.Format(time.DateOnly))
-		}
-		l := link{Label: fv.Value, URL: "/?" + without(u, "page").Encode(), Count: fv.Count, Value: fv.Value, Selected: sel}
-		if i < facetTop || sel {
-			fg.Values = append(fg.Values, l)
-		} else {
-			fg.More = append(fg.More, l)
-		}
-	}
-	return fg
 }
 
 func contains(list []string, s string) bool {
@@ -284,6 +284,16 @@ type articlePage struct {
 	Orgs      []link
 	BackURL   string
 	Paras     []string
+	Related   []relatedView
+	UILinks   []link
+}
+
+// relatedView is a related article with why it is related.
+type relatedView struct {
+	index.Related
+	URL       string
+	LangLabel string
+	Shared    []string // country and organization names
 }
 
 func (s *Server) handleArticlePage(c echo.Context) error {
@@ -297,6 +307,10 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	}
 	ui := uiFor(c)
 	p := articlePage{UI: ui, A: a, LangLabel: T(ui, "lang_"+a.Lang), BackURL: "/"}
+	for _, l := range uiLangs {
+		// Explicit even for English: without ?ui= the browser's language wins.
+		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: articleURL(id, "") + "?ui=" + l, Active: l == ui})
+	}
 	if ui != "en" {
 		p.BackURL = "/?ui=" + ui
 	}
@@ -314,6 +328,20 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		if para = strings.TrimSpace(para); para != "" {
 			p.Paras = append(p.Paras, para)
 		}
+	}
+	related, err := s.related(c, id)
+	if err != nil {
+		return err
+	}
+	for _, r := range related {
+		rv := relatedView{Related: r, URL: articleURL(r.ID, c.QueryParam("ui")), LangLabel: T(ui, "lang_"+r.Lang)}
+		for _, code := range r.SharedCountries {
+			rv.Shared = append(rv.Shared, facetLabel("country", code, ui))
+		}
+		for _, id := range r.SharedOrgs {
+			rv.Shared = append(rv.Shared, facetLabel("org", id, ui))
+		}
+		p.Related = append(p.Related, rv)
 	}
 	return s.render(c, http.StatusOK, "article.html", p)
 }

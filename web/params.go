@@ -90,6 +90,12 @@ func parseSearch(v url.Values) (index.Request, error) {
 	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
 		return req, badParam("from", "%s is after to (%s)", req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
+	switch u := v.Get("undated"); u {
+	case index.UndatedDefault, index.UndatedInclude, index.UndatedExclude, index.UndatedOnly:
+		req.Undated = u
+	default:
+		return req, badParam("undated", "unknown option %q (want include, exclude or only)", clip(u))
+	}
 	switch s := v.Get("sort"); s {
 	case "", index.SortRelevance, index.SortNewest, index.SortOldest:
 		req.Sort = s

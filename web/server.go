@@ -28,6 +28,8 @@ var staticFS embed.FS
 type Searcher interface {
 	Search(ctx context.Context, req index.Request) (*index.Result, error)
 	Article(ctx context.Context, id string) (*index.Article, error)
+	Related(ctx context.Context, id string, n int) ([]index.Related, error)
+	Suggest(ctx context.Context, prefix, ui string, n int) ([]index.Suggestion, error)
 	Count() uint64
 }
 
@@ -92,6 +94,7 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/articles/*", s.handleArticlePage)
 	e.GET("/api/search", s.handleSearchAPI)
 	e.GET("/api/articles/*", s.handleArticleAPI)
+	e.GET("/api/suggest", s.handleSuggestAPI)
 	e.GET("/healthz", s.handleHealth)
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {

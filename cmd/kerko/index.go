@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
+	"os"
+	"path/filepath"
 
 	"kerko/corpus"
 	"kerko/index"
@@ -18,22 +19,30 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndexDir(), "index directory")
 	full := fs.Bool("full", false, "rebuild from scratch instead of updating")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	asJSON := fs.Bool("json", false, "print the summary as one JSON line")
+	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
+	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
 	corpora = append(corpora, fs.Args()...)
-	st, err := buildIndex(ctx, *dir, corpora, *full, *quiet || *asJSON, stderr)
+	if !*noNice {
+		lowerPriority()
+	}
+	out := buildOutput{w: stderr, problems: !*quiet, progress: !*quiet && !*asJSON, tty: isTerminal(stderr)}
+	st, err := buildIndex(ctx, *dir, corpora, *full, out)
 	if err != nil {
 		return err
 	}
 	switch {
 	case *asJSON:
+		// op, docs, seconds and index_bytes are read by benchmark scripts:
+		// keep them.
 		return json.NewEncoder(stdout).Encode(map[string]any{
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
-			"skipped": st.Skipped, "repaired": st.Repaired, "warnings": st.Warnings, "full": st.Full,
-			"generation": st.Generation, "published": st.Published,
+			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
+			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
+			"articles_per_second": rate(st),
 		})
 	case !*quiet:
 		printSummary(stdout, *dir, st)
@@ -41,14 +50,30 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// buildOutput says what a build prints, and where.
+type buildOutput struct {
+	w        io.Writer
+	problems bool // each problem with the input, once
+	progress bool // a bar on a terminal, plain lines elsewhere
+	tty      bool
+}
+
 // buildIndex builds dir from the given corpora, or from the embedded seed
-// corpus when none is given, reporting problems and progress on w.
-func buildIndex(ctx context.Context, dir string, corpora []string, full, quiet bool, w io.Writer) (*index.Stats, error) {
+// corpus when none is given.
+func buildIndex(ctx context.Context, dir string, corpora []string, full bool, out buildOutput) (*index.Stats, error) {
 	read := func(ctx context.Context, r *corpus.Reader) error {
 		if len(corpora) == 0 {
 			return r.ReadFS(ctx, corpus.Seeds(), "seeds")
 		}
 		for _, p := range corpora {
+			// With several corpora, ids of files in folders start with
+			// the folder's name: each folder's "c (1).txt" stays apart.
+			r.IDPrefix = ""
+			if len(corpora) > 1 {
+				if info, err := os.Stat(p); err == nil && info.IsDir() {
+					r.IDPrefix = filepath.Base(filepath.Clean(p))
+				}
+			}
 			if err := r.ReadPath(ctx, p); err != nil {
 				return err
 			}
@@ -56,44 +81,35 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full, quiet b
 		return nil
 	}
 	opts := index.BuildOptions{Full: full}
-	if !quiet {
-		opts.Report = func(p corpus.Problem) { fmt.Fprintln(w, p) }
-		opts.Progress = plainProgress(w)
+	var prog *progress
+	if out.problems || out.progress {
+		prog = newProgress(out.w, out.progress && out.tty)
+	}
+	if out.problems {
+		opts.Report = prog.problem
+	}
+	if out.progress {
+		opts.Progress = prog.update
+		// Counting is a quick pass over the files that the build reads
+		// anyway (so they are cached for it); it runs beside the build.
+		countCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			if len(corpora) == 0 {
+				return
+			}
+			prog.setTotal(corpus.Estimate(countCtx, corpora...))
+		}()
 	}
 	st, err := index.Build(ctx, dir, read, opts)
+	if prog != nil {
+		prog.finish()
+	}
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("index %q: interrupted; the published index is unchanged", dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index %q: %w", dir, err)
 	}
 	return st, nil
-}
-
-// plainProgress prints one line every few seconds: the form that suits pipes
-// and CI logs.
-func plainProgress(w io.Writer) func(index.Progress) {
-	last := time.Now()
-	return func(p index.Progress) {
-		if time.Since(last) < 3*time.Second {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(w, "… %d articles read, %d written, %.0f/s\n", p.Read, p.Written, float64(p.Read)/p.Elapsed.Seconds())
-	}
-}
-
-func printSummary(w io.Writer, dir string, st *index.Stats) {
-	if st.Full {
-		fmt.Fprintf(w, "full build (%s)\n", st.FullReason)
-	}
-	rate := 0.0
-	if s := st.Elapsed.Seconds(); s > 0 {
-		rate = float64(st.Indexed()) / s
-	}
-	fmt.Fprintf(w, "indexed %d (added %d, updated %d), deleted %d, unchanged %d, skipped %d, repaired %d, warnings %d\n",
-		st.Indexed(), st.Added, st.Updated, st.Deleted, st.Unchanged, st.Skipped, st.Repaired, st.Warnings)
-	state := fmt.Sprintf("published generation %d", st.Generation)
-	if !st.Published {
-		state = "nothing changed, index kept"
-	}
-	fmt.Fprintf(w, "%d articles in %s (%s, %.1f MiB) in %.2fs, %.0f articles/s\n",
-		st.Articles, dir, state, float64(st.IndexBytes)/(1<<20), st.Elapsed.Seconds(), rate)
 }

@@ -21,6 +21,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Var(&orgs, "org", "organization filter (repeatable)")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD")
+	undated := fs.String("undated", "", "articles without a date: include, exclude or only (default: included unless a date range is set)")
 	sortBy := fs.String("sort", "relevance", "relevance, newest or oldest")
 	page := fs.Int("page", 1, "page, from 1")
 	size := fs.Int("size", 10, "hits per page")
@@ -32,7 +33,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	req := index.Request{
 		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs),
-		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets,
+		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets, Undated: *undated,
 	}
 	var err error
 	if req.From, err = optDate("from", *from); err != nil {
@@ -130,8 +131,17 @@ func searchJSON(res *index.Result, times []float64) map[string]any {
 		}
 		facets[g] = list
 	}
+	histogram := []map[string]any{}
+	for _, b := range res.Timeline {
+		histogram = append(histogram, map[string]any{"from": b.From.Format(time.DateOnly), "to": b.To.Format(time.DateOnly), "count": b.Count})
+	}
+	var dym any
+	if res.DidYouMean != "" {
+		dym = res.DidYouMean
+	}
 	return map[string]any{"op": "search", "query": res.Query.String(), "total": res.Total,
-		"ms": summarize(times), "hits": hits, "facets": facets}
+		"ms": summarize(times), "hits": hits, "facets": facets,
+		"histogram": histogram, "undated": res.Undated, "did_you_mean": dym}
 }
 
 func printResult(w io.Writer, res *index.Result, times []float64) {
@@ -143,6 +153,26 @@ func printResult(w io.Writer, res *index.Result, times []float64) {
 			date = h.Date.Format(time.DateOnly)
 		}
 		fmt.Fprintf(w, "%2d. %s  [%s %s %s]  %s\n", i+1, h.Title, h.Lang, date, strings.Join(h.Countries, ","), h.ID)
+	}
+	if res.DidYouMean != "" {
+		fmt.Fprintf(w, "did you mean: %s\n", res.DidYouMean)
+	}
+	for _, x := range res.Expanded {
+		fmt.Fprintf(w, "also matching articles about %s %s in all languages\n", x.Kind, x.ID)
+	}
+	if len(res.Timeline) > 0 || res.Undated > 0 {
+		var parts []string
+		for _, b := range res.Timeline {
+			if b.Count == 0 {
+				continue
+			}
+			label := b.From.Format("2006-01")
+			if res.Interval == "year" {
+				label = b.From.Format("2006")
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", label, b.Count))
+		}
+		fmt.Fprintf(w, "timeline (per %s): %s; undated %d\n", res.Interval, strings.Join(parts, ", "), res.Undated)
 	}
 	for _, g := range index.FacetGroups {
 		vals := res.Facets[g]

@@ -24,7 +24,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		if _, err := buildIndex(ctx, *dir, nil, false, false, stderr); err != nil && !errors.Is(err, index.ErrBusy) {
+		_, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
+		if errors.Is(err, index.ErrBusy) {
+			// A kerko index is building the first generation: serve it
+			// when it is published.
+			fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", *dir)
+			err = waitForIndex(ctx, *dir)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -33,7 +40,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ix.Close()
-	go ix.Watch(ctx, time.Second, func(err error) { log.Warn("new index generation not served", "err", err) })
+	// kerko index publishes new generations beside the one served; the
+	// server follows the CURRENT pointer. Polling it every second costs one
+	// small read and bounds how stale the server can be.
+	go ix.Watch(ctx, time.Second, func(gen string) {
+		log.Info("serving new index generation", "generation", gen, "articles", ix.Count())
+	}, func(err error) {
+		log.Warn("new index generation not served; still serving the previous one", "generation", ix.Generation(), "err", err)
+	})
 
 	srv, err := web.New(web.Config{Searcher: ix, Logger: log})
 	if err != nil {
@@ -51,5 +65,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
+	return nil
+}
+
+// waitForIndex returns once dir holds a published index, or ctx ends.
+func waitForIndex(ctx context.Context, dir string) error {
+	t := time.NewTicker(500 * time.Millisecond)
+	defer t.Stop()
+	for !index.Exists(dir) {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
 	return nil
 }

@@ -72,11 +72,14 @@ func defaultShared() string {
 
 // albanianContent lists words of the andrixh list that are content words
 // (verbs, adjectives, nouns, adverbs people search for), so they must stay
-// searchable. AUX forms of "kam" are excluded for the same reason.
+// searchable. AUX forms of "kam" are excluded for the same reason. kerko_sq
+// folds before its stop filter, so a folded stop word also hides the content
+// word it folds from (here: herë, pale: palë, le: the verb lë).
 var albanianContent = set(`mire bej vend keq dy ben bere behet madhe la gjate zakonisht be beri bie
 beje vjen marre merr mori rri mban marr drejt jap merret lloj kryer papritur kryesisht kryhet
 vazhdimisht rralle afert anes pasur behem bejne bene kam kane ka kishte kemi kishin kem
-kishin kisha kishim keni ke kesh ketë kenë mund mundi duhet duhej duhen perbashket`)
+kishin kisha kishim keni ke kesh ketë kenë mund mundi duhet duhej duhen perbashket
+herë here palë pale tendë tende lë le`)
 
 func albanian(dir string) ([]string, error) {
 	words := map[string]bool{}

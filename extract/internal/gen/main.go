@@ -12,7 +12,10 @@
 //   - shared/data/stopwords/sq_closed_class_from_ud.tsv (UD treebanks) and
 //     sq_andrixh_ascii_folded.txt (MIT): Albanian function words;
 //   - shared/data/stopwords/bleve_v2.6.3_stop_words_tr.go.txt (Lucene, Apache-2.0):
-//     Turkish function words.
+//     Turkish function words;
+//   - shared/eval/ud/{sq,tr,en}_*.conllu (Universal Dependencies treebanks, word
+//     forms only): letter-trigram models written to extract/ngrams.bin
+//     (see writeNgrams), used by DetectLanguage on short texts.
 //
 // Inflected forms and Albanian/Turkish demonyms are not in any source; they are
 // produced by rules in extract/rules.go at package initialisation.
@@ -35,7 +38,9 @@ import (
 func main() {
 	shared := flag.String("shared", "../../shared", "path of the shared reference folder")
 	out := flag.String("out", "tables_gen.go", "output file")
+	ngrams := flag.String("ngrams", "ngrams.bin", "letter-trigram model output file")
 	flag.Parse()
+	writeNgrams(filepath.Join(*shared, "eval", "ud"), *ngrams)
 	data := filepath.Join(*shared, "data")
 
 	type rec struct{ code, lang, kind, name string }
@@ -102,6 +107,7 @@ func main() {
 			Official string `json:"official"`
 		} `json:"name"`
 		Cca2         string `json:"cca2"`
+		Independent  bool   `json:"independent"`
 		Translations map[string]struct {
 			Common   string `json:"common"`
 			Official string `json:"official"`
@@ -112,6 +118,16 @@ func main() {
 		} `json:"demonyms"`
 	}
 	mustJSON(filepath.Join(data, "countries", "world-countries.json"), &wc)
+	// A demonym that a dependent territory shares with an independent state
+	// is the state's: American is the US, not the Northern Mariana Islands;
+	// French is France, not French Polynesia; Norwegian is not Svalbard.
+	// Otherwise the two would cancel out and neither would be found.
+	stateDemonym := map[string]bool{}
+	for _, c := range wc {
+		if d, ok := c.Demonyms["eng"]; ok && c.Independent {
+			stateDemonym[d.M], stateDemonym[d.F] = true, true
+		}
+	}
 	for _, c := range wc {
 		add(c.Cca2, "en", "name", c.Name.Common)
 		add(c.Cca2, "en", "name", c.Name.Official)
@@ -120,8 +136,11 @@ func main() {
 			add(c.Cca2, "tr", "name", t.Official)
 		}
 		if d, ok := c.Demonyms["eng"]; ok {
-			add(c.Cca2, "en", "demonym", d.M)
-			add(c.Cca2, "en", "demonym", d.F)
+			for _, n := range []string{d.M, d.F} {
+				if c.Independent || !stateDemonym[n] {
+					add(c.Cca2, "en", "demonym", n)
+				}
+			}
 		}
 	}
 	sort.Slice(recs, func(i, j int) bool {

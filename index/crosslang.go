@@ -1,0 +1,103 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"kerko/extract"
+	"kerko/query"
+)
+
+// A country or organization named in the query, in any language and form
+// (Kazakhstan, Kazakistan'ın, Kazakistanit), also matches the articles that
+// extraction found to be about it, whatever their language: the query word
+// alone cannot find Kazakistan in an English article, but the country facet
+// field holds KZ for both.
+
+// Expansion is a query word that was recognised as a country or an
+// organization and also matched its facet field.
+type Expansion struct {
+	Kind string // FacetCountry or FacetOrg
+	ID   string // country code or organization id
+	Word string // the word as typed
+}
+
+// boostEntity keeps an article that matches only through its facet field
+// below every article that matches the words themselves: text scores of a
+// match are in the tenths and above, this stays in the thousandths.
+const boostEntity = 0.001
+
+// entityQueries returns a facet-field query for every single-word
+// alternative of c that names a country or an organization.
+func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
+	var qs []bquery.Query
+	var exps []Expansion
+	seen := map[string]bool{}
+	add := func(kind, id, word string) {
+		if seen[kind+id] {
+			return
+		}
+		seen[kind+id] = true
+		// The mention-weighted field, as filters use: among the articles
+		// found only through the entity, those about it rank first. The
+		// facet field holds each entity once, so its length norm would
+		// rank an article naming the country once above one about it and
+		// two others.
+		tq := bleve.NewTermQuery(aboutTerm(kind, id))
+		tq.SetField(fieldAbout)
+		tq.SetBoost(boostEntity)
+		qs = append(qs, tq)
+		exps = append(exps, Expansion{Kind: kind, ID: id, Word: word})
+	}
+	for _, t := range c.Alts {
+		if t.Phrase {
+			// A quoted multi-word name ("United Nations", "Birleşmiş
+			// Milletler") is matched whole, as extraction reads articles.
+			countries, orgs := extract.Mentions(t.Text, Und)
+			if len(countries)+len(orgs) == 1 {
+				for _, m := range countries {
+					add(FacetCountry, m.ID, t.Text)
+				}
+				for _, m := range orgs {
+					add(FacetOrg, m.ID, t.Text)
+				}
+			}
+			continue
+		}
+		if code, ok := extract.LookupCountry(t.Text); ok {
+			add(FacetCountry, code, t.Text)
+		} else if id, ok := extract.LookupOrganization(t.Text); ok {
+			add(FacetOrg, id, t.Text)
+		}
+	}
+	return qs, exps
+}
+
+// withEntityNames adds the names of the expanded countries and
+// organizations in every UI language to q, for highlighting only: an
+// article found through its country shows the country's name as it writes
+// it (Kazakistan, Kazakistanit) marked in its snippet.
+func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
+	if len(exps) == 0 {
+		return q
+	}
+	out := &query.Query{Must: append([]query.Clause(nil), q.Must...), Not: q.Not}
+	for _, x := range exps {
+		for _, ui := range Langs {
+			name := extract.CountryName(x.ID, ui)
+			if x.Kind == FacetOrg {
+				name = extract.OrgName(x.ID, ui)
+			}
+			// Word by word, without stop words: "të" of "Kombet të
+			// Bashkuara" must not mark every "të" (or "2025'te").
+			for _, w := range strings.Fields(name) {
+				if !isStopWord(w) {
+					out.Must = append(out.Must, query.Clause{Alts: []query.Term{{Text: w}}})
+				}
+			}
+		}
+	}
+	return out
+}

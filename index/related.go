@@ -1,0 +1,175 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"kerko/analyzers"
+	"kerko/extract"
+)
+
+// Related articles are found by what an article is about, not by its
+// language: the countries and organizations extraction found in it (one id
+// across languages) and its most distinctive words in the folded field,
+// where names such as Tokayev, Erdoğan or Ankara are one term in every
+// language.
+
+// Related is an article similar to another, with why.
+type Related struct {
+	Hit
+	// SharedCountries and SharedOrgs are the ids both articles name;
+	// SharedTerms the distinctive words (folded) both use.
+	SharedCountries []string
+	SharedOrgs      []string
+	SharedTerms     []string
+}
+
+const (
+	// relatedTerms is how many distinctive words of an article are sought.
+	relatedTerms = 16
+	// boostRelatedEntity weighs one shared country or organization against
+	// one shared distinctive word.
+	boostRelatedEntity = 2.0
+	// maxShownTerms bounds the shared words given as a reason.
+	maxShownTerms = 5
+)
+
+// Related returns up to n articles most similar to the article id.
+func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, error) {
+	a, err := ix.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	terms, err := ix.distinctiveTerms(a)
+	if err != nil {
+		return nil, fmt.Errorf("related to %q: %w", id, err)
+	}
+	var should []bquery.Query
+	total := 0
+	for _, m := range a.Countries {
+		total += m.Count
+	}
+	for _, m := range a.Countries {
+		// An article mostly about Kazakhstan is related to others about it
+		// more than to others that name a country it names once.
+		tq := bleve.NewTermQuery(m.ID)
+		tq.SetField(fieldCountry)
+		tq.SetBoost(boostRelatedEntity * float64(m.Count) / float64(total))
+		should = append(should, tq)
+	}
+	for _, m := range a.Orgs {
+		tq := bleve.NewTermQuery(m.ID)
+		tq.SetField(fieldOrg)
+		tq.SetBoost(boostRelatedEntity / 2)
+		should = append(should, tq)
+	}
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(bodyField(foldedSuffix))
+		should = append(should, tq)
+	}
+	out := []Related{}
+	if len(should) == 0 {
+		return out, nil
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddShould(should...)
+	b.AddMustNot(bleve.NewDocIDQuery([]string{id}))
+	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
+	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("related to %q: %w", id, err)
+	}
+	for _, h := range res.Hits {
+		r := Related{Hit: hitFromFields(h.ID, h.Fields)}
+		r.Score = h.Score
+		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
+		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
+		body, _ := h.Fields[fieldBody].(string)
+		has := map[string]bool{}
+		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title+"\n"+body) {
+			has[string(tok.Term)] = true
+		}
+		for _, t := range terms {
+			if has[t] && len(r.SharedTerms) < maxShownTerms {
+				r.SharedTerms = append(r.SharedTerms, t)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// distinctiveTerms returns the words of a that weigh most by tf·idf among
+// those some other article also uses, most distinctive first. Country and
+// organization names are left to the facet fields.
+func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
+	tf := map[string]int{}
+	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
+		t := string(tok.Term)
+		if len([]rune(t)) < 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 || isStopWord(t) {
+			continue
+		}
+		if _, ok := extract.LookupCountry(t); ok {
+			continue
+		}
+		tf[t]++
+	}
+	type scored struct {
+		term  string
+		score float64
+	}
+	var ss []scored
+	n := float64(ix.Count())
+	err := ix.withReader(func(r bindex.IndexReader) error {
+		for t, f := range tf {
+			df, err := termCount(r, bodyField(foldedSuffix), t)
+			if err != nil {
+				return err
+			}
+			// A word only this article uses relates it to nothing; one
+			// most articles use tells nothing.
+			if df < 2 || float64(df) > n/2+1 {
+				continue
+			}
+			ss = append(ss, scored{t, (1 + math.Log(float64(f))) * math.Log(n/float64(df))})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(ss, func(i, j int) bool {
+		if ss[i].score != ss[j].score {
+			return ss[i].score > ss[j].score
+		}
+		return ss[i].term < ss[j].term
+	})
+	var out []string
+	for i := 0; i < len(ss) && i < relatedTerms; i++ {
+		out = append(out, ss[i].term)
+	}
+	return out, nil
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,242 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"kerko/analyzers"
+	"kerko/extract"
+)
+
+// Suggestions complete what a user is typing from what the index holds:
+// the countries and organizations its articles are about (by their names in
+// every language), the words its articles use most, and its titles.
+// Matching is on folded text, so "kirg" finds Kırgızistan and "turqi"
+// Turqia.
+
+// Suggestion kinds.
+const (
+	SuggestCountry = "country"
+	SuggestOrg     = "org"
+	SuggestTerm    = "term"
+	SuggestTitle   = "title"
+)
+
+// Suggestion is one completion. Text is what it shows and, except for a
+// title, what it searches for; Value is the country code, organization id
+// or article id.
+type Suggestion struct {
+	Kind  string
+	Text  string
+	Value string
+	Count int
+}
+
+const (
+	minSuggestRunes = 2
+	// maxPrefixTerms bounds the dictionary entries read for one prefix.
+	maxPrefixTerms = 20000
+	suggestTerms   = 4
+	suggestTitles  = 3
+)
+
+// entityCounts caches how many articles name each country and
+// organization, per generation: the counts of a match-all facet cost too
+// much to compute on every keystroke.
+type entityCounts struct {
+	mu        sync.Mutex
+	gen       string
+	countries []FacetValue
+	orgs      []FacetValue
+}
+
+func (ix *Index) entityCounts(ctx context.Context) (countries, orgs []FacetValue, err error) {
+	ec := &ix.entities
+	ec.mu.Lock()
+	defer ec.mu.Unlock()
+	gen := ix.Generation()
+	if ec.gen == gen && ec.countries != nil {
+		return ec.countries, ec.orgs, nil
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	sr.AddFacet(FacetCountry, bleve.NewFacetRequest(fieldCountry, facetSize[FacetCountry]))
+	sr.AddFacet(FacetOrg, bleve.NewFacetRequest(fieldOrg, facetSize[FacetOrg]))
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("count entities: %w", err)
+	}
+	ec.gen, ec.countries, ec.orgs = gen, facetValues(res.Facets[FacetCountry]), facetValues(res.Facets[FacetOrg])
+	return ec.countries, ec.orgs, nil
+}
+
+// Suggest completes prefix with up to n suggestions; ui ("en", "sq", "tr")
+// picks which name of a country to show when several match.
+func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Suggestion, error) {
+	out := []Suggestion{}
+	folded := analyzers.Fold(strings.TrimSpace(prefix))
+	if len([]rune(folded)) < minSuggestRunes || n <= 0 {
+		return out, nil
+	}
+	words := strings.Fields(folded)
+	last := words[len(words)-1]
+	head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(prefix), lastField(prefix)))
+
+	countries, orgs, err := ix.entityCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(words) == 1 {
+		out = append(out, matchNames(countries, SuggestCountry, folded, ui, func(code, l string) []string {
+			return []string{extract.CountryName(code, l)}
+		})...)
+		out = append(out, matchNames(orgs, SuggestOrg, folded, ui, func(id, l string) []string {
+			return []string{extract.OrgName(id, l), id}
+		})...)
+	}
+
+	var terms []FacetValue
+	if len([]rune(last)) >= minSuggestRunes {
+		if terms, err = ix.frequentTerms(last, suggestTerms); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range terms {
+		text := t.Value
+		if head != "" {
+			text = head + " " + t.Value
+		}
+		if !hasText(out, text) {
+			out = append(out, Suggestion{Kind: SuggestTerm, Text: text, Count: t.Count})
+		}
+	}
+
+	titles, err := ix.titlesWith(ctx, words, suggestTitles)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, titles...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
+
+// lastField is the last whitespace-separated word of s as typed.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func hasText(ss []Suggestion, text string) bool {
+	for _, s := range ss {
+		if analyzers.Fold(s.Text) == analyzers.Fold(text) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchNames suggests each entity with a name in any UI language of which a
+// word starts with prefix, showing the name in ui when that one matches.
+func matchNames(vals []FacetValue, kind, prefix, ui string, names func(id, ui string) []string) []Suggestion {
+	var out []Suggestion
+	for _, v := range vals {
+		var shown string
+		// After the reader's own language, Turkish before Albanian: its
+		// names are the ones with letters (ı, ğ, ş) users type without.
+		for _, l := range append([]string{ui}, "en", "tr", "sq") {
+			for _, name := range names(v.Value, l) {
+				if shown == "" && namePrefix(name, prefix) {
+					shown = name
+				}
+			}
+		}
+		if shown != "" {
+			out = append(out, Suggestion{Kind: kind, Text: shown, Value: v.Value, Count: v.Count})
+		}
+	}
+	return out // vals are most frequent first
+}
+
+func namePrefix(name, prefix string) bool {
+	for _, w := range strings.FieldsFunc(analyzers.Fold(name), func(r rune) bool { return r == ' ' || r == '-' || r == '(' }) {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// frequentTerms returns the n terms of the folded body field that start
+// with prefix and most articles hold, longer than the prefix itself.
+func (ix *Index) frequentTerms(prefix string, n int) ([]FacetValue, error) {
+	var out []FacetValue
+	d, err := ix.alias.FieldDictPrefix(bodyField(foldedSuffix), []byte(prefix))
+	if err != nil {
+		return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
+	}
+	defer d.Close()
+	for i := 0; i < maxPrefixTerms; i++ {
+		e, err := d.Next()
+		if err != nil {
+			return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
+		}
+		if e == nil {
+			break
+		}
+		// Numbers and one-letter completions help nobody.
+		if e.Term == prefix || strings.ContainsAny(e.Term[:1], "0123456789") {
+			continue
+		}
+		out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return len(out[i].Value) < len(out[j].Value)
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
+
+// titlesWith returns titles that hold every folded word, the last one as a
+// prefix.
+func (ix *Index) titlesWith(ctx context.Context, words []string, n int) ([]Suggestion, error) {
+	var qs []bquery.Query
+	for i, w := range words {
+		var q bquery.FieldableQuery
+		if i == len(words)-1 {
+			q = bleve.NewPrefixQuery(w)
+		} else {
+			q = bleve.NewTermQuery(w)
+		}
+		q.SetField(titleField(foldedSuffix))
+		qs = append(qs, q)
+	}
+	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), n, 0, false)
+	sr.Fields = []string{fieldTitle}
+	sr.SortByCustom(dateSort(true))
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("titles starting %q: %w", strings.Join(words, " "), err)
+	}
+	var out []Suggestion
+	for _, h := range res.Hits {
+		if t, _ := h.Fields[fieldTitle].(string); t != "" {
+			out = append(out, Suggestion{Kind: SuggestTitle, Text: t, Value: h.ID})
+		}
+	}
+	return out, nil
+}
