@@ -238,6 +238,10 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 	ui := uiFor(c)
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
+	if err := s.gate.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.gate.release()
 	sugs, err := s.cfg.Searcher.Suggest(ctx, q, ui, suggestCount)
 	if err != nil {
 		return err
@@ -268,5 +272,9 @@ func suggestionURL(sg index.Suggestion, ui string) string {
 func (s *Server) related(c echo.Context, id string) ([]index.Related, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
+	if err := s.gate.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.release()
 	return s.cfg.Searcher.Related(ctx, id, relatedCount)
 }

@@ -9,7 +9,8 @@ import (
 // errBusy is returned when a search waited for its turn until its deadline.
 var errBusy = errors.New("server busy")
 
-// limiter bounds how many searches run at once. Bleve gives every running
+// limiter bounds how many searches (and suggestion and related-article
+// lookups, which are searches too) run at once. Bleve gives every running
 // search a share of the CPU, so under a burst (64 clients on 2 cores) all
 // of them slow down together and the expensive ones (browsing 36k articles
 // with facets) run past their deadline; queueing beyond a few per core

@@ -78,11 +78,13 @@ func TestServer_BusyWhenQueueOutlastsDeadline(t *testing.T) {
 	go getAsync(ts.URL + "/api/search?q=holder")
 	time.Sleep(100 * time.Millisecond) // the holder has the only slot
 	var wg sync.WaitGroup
-	for i := 0; i < 3; i++ {
+	// Suggestions and related articles queue for the same slots (the
+	// stuck searcher would panic if they reached it).
+	for _, path := range []string{"/api/search?q=x", "/api/suggest?q=kaz", "/api/search?q=y"} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			status, body, took, err := getAsync(ts.URL + "/api/search?q=x")
+			status, body, took, err := getAsync(ts.URL + path)
 			if err != nil || status != 503 || !strings.Contains(body, "busy") {
 				t.Errorf("queued search: %d %q %v; want 503 server busy", status, body, err)
 			}
