@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +122,24 @@ func TestServer_PanicIsRecovered(t *testing.T) {
 	// The server still serves after the panics.
 	if resp, _, _ := getTimed(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
 		t.Errorf("healthz after panics: %d", resp.StatusCode)
+	}
+}
+
+// TestServer_ClientGoneIsNoError: a client that hangs up mid-search (a
+// closed tab, a load tool's deadline) is not a server error and must not
+// be logged as one.
+func TestServer_ClientGoneIsNoError(t *testing.T) {
+	ts := startRealServer(t, Config{Searcher: blockingSearcher{}, SearchTimeout: 5 * time.Second}, nil)
+	c := &http.Client{Timeout: 200 * time.Millisecond}
+	if resp, err := c.Get(ts.URL + "/api/search?q=x"); err == nil {
+		resp.Body.Close()
+		t.Fatalf("search answered %d before the client gave up", resp.StatusCode)
+	}
+	time.Sleep(200 * time.Millisecond) // the handler notices and returns
+	if logs := ts.Log.String(); strings.Contains(logs, "level=ERROR") {
+		t.Errorf("a client hanging up was logged as an error:\n%s", logs)
+	}
+	if resp, _, _ := getTimed(t, ts.URL+"/healthz"); resp.StatusCode != 200 {
+		t.Errorf("healthz after a hang-up: %d", resp.StatusCode)
 	}
 }

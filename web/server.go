@@ -142,6 +142,10 @@ func (s *Server) httpError(c echo.Context, err error) (int, string) {
 		return http.StatusServiceUnavailable, "server busy; try again in a moment"
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "search took too long; try a narrower query"
+	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
+		// The client went away mid-search: nothing failed on our side, and
+		// nobody reads the answer. 499 is nginx's "client closed request".
+		return 499, "request cancelled"
 	case errors.As(err, &he):
 		msg, ok := he.Message.(string)
 		if !ok {
