@@ -57,6 +57,7 @@ kill -TERM "$LOADER"
 STATUS=0
 wait "$LOADER" || STATUS=$?
 cat "$BIN/load2.out"
+grep "new index generation" "$BIN/serve.err" || true
 if grep -q "not served" "$BIN/serve.err"; then
 	echo "load.sh: the server did not switch generations:" >&2
 	cat "$BIN/serve.err" >&2
