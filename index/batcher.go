@@ -1,0 +1,184 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+)
+
+// buildConfig is the Bleve configuration of a generation while it is built.
+//
+// unsafe_batch lets Batch return once a batch is searchable in memory, without
+// waiting for it to reach disk, so the next batch is analyzed while the last
+// one is written. That is safe here because a generation is published only
+// after the build has waited for every batch to be persisted (batcher.finish):
+// a crash before that leaves an unpublished directory, which is garbage.
+// The default persister would otherwise write every small batch as its own
+// file and merge them again and again; napping lets in-memory segments merge
+// first, so each byte is written and merged fewer times.
+func buildConfig() map[string]any {
+	return map[string]any{
+		"unsafe_batch": true,
+		"bolt_timeout": "5s",
+		"scorchPersisterOptions": map[string]any{
+			"PersisterNapTimeMSec":      200,
+			"PersisterNapUnderNumFiles": 1000,
+		},
+	}
+}
+
+// batcher indexes batches on several goroutines at once: Bleve analyzes a
+// batch on its worker queue but builds its segment on the calling goroutine,
+// so with one caller the analysis workers wait while segments are built.
+// Concurrent batches are safe in a build because a corpus delivers each id at
+// most once, and deletions are only submitted after every addition.
+type batcher struct {
+	idx  bleve.Index
+	work chan job
+	wg   sync.WaitGroup // indexing goroutines
+
+	persisted sync.WaitGroup // batches not yet on disk
+
+	mu  sync.Mutex
+	err error // first error
+}
+
+// maxSegments is how many segments an incremental build leaves unmerged.
+const maxSegments = 8
+
+type job struct {
+	batch *bleve.Batch
+	done  func(error) // marks the batch as settled
+}
+
+func newBatcher(idx bleve.Index, workers int) *batcher {
+	b := &batcher{idx: idx, work: make(chan job)}
+	for i := 0; i < max(1, workers); i++ {
+		b.wg.Add(1)
+		go func() {
+			defer b.wg.Done()
+			for j := range b.work {
+				if b.failed() != nil {
+					j.done(nil) // never indexed: nothing to wait for
+					continue
+				}
+				if err := b.idx.Batch(j.batch); err != nil {
+					b.fail(fmt.Errorf("index batch: %w", err))
+					j.done(nil)
+				}
+			}
+		}()
+	}
+	return b
+}
+
+func (b *batcher) fail(err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err == nil {
+		b.err = err
+	}
+}
+
+func (b *batcher) failed() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.err
+}
+
+// submit hands batch to an indexing goroutine; it blocks while all of them
+// are busy, which bounds the memory a build holds. It returns the first
+// error of any earlier batch.
+func (b *batcher) submit(ctx context.Context, batch *bleve.Batch) error {
+	if err := b.failed(); err != nil {
+		return err
+	}
+	// Done exactly once per batch: from the persister, or here when the
+	// batch never reaches it.
+	var once sync.Once
+	b.persisted.Add(1)
+	done := func(err error) {
+		if err != nil {
+			b.fail(fmt.Errorf("persist batch: %w", err))
+		}
+		once.Do(b.persisted.Done)
+	}
+	batch.SetPersistedCallback(done)
+	select {
+	case b.work <- job{batch, done}:
+		return nil
+	case <-ctx.Done():
+		done(nil)
+		return ctx.Err()
+	}
+}
+
+// drain waits until every submitted batch is indexed, so deletions can
+// follow additions safely.
+func (b *batcher) drain() error {
+	close(b.work)
+	b.wg.Wait()
+	return b.failed()
+}
+
+// finish waits for every batch to reach disk, then merges the generation
+// into one segment: a build is written once and searched for a long time,
+// and one segment is both smaller (one term dictionary) and faster to search
+// than the handful the background merger leaves. Bleve's Close does not wait
+// for unsafe batches, so nothing may be closed before finish returns.
+//
+// An incremental build merges only when segments have piled up (more than
+// maxSegments), so a small update does not rewrite the whole index.
+func (b *batcher) finish(ctx context.Context, full bool) error {
+	b.persisted.Wait()
+	if err := b.failed(); err != nil {
+		return err
+	}
+	adv, err := b.idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("open index internals: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return errors.New("index is not a scorch index")
+	}
+	// One force merge merges at most SegmentsPerMergeTask segments per
+	// task; a large build may need a second round.
+	for round := 0; round < 4 && fileSegments(s) > 1 && (full || fileSegments(s) > maxSegments); round++ {
+		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return fmt.Errorf("merge segments: %w", err)
+		}
+	}
+	// The merged root, and any batch submitted outside the batcher (the
+	// deletions), reach disk with the next persisted snapshot: a marker
+	// batch gives one to wait for.
+	done := make(chan error, 1)
+	mark := b.idx.NewBatch()
+	mark.SetInternal([]byte("kerko:merged"), []byte("1"))
+	mark.SetPersistedCallback(func(err error) { done <- err })
+	if err := b.idx.Batch(mark); err != nil {
+		return fmt.Errorf("mark merged index: %w", err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("persist merged index: %w", err)
+		}
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+// fileSegments is the number of segments in the index's root.
+func fileSegments(s *scorch.Scorch) uint64 {
+	m := s.StatsMap()
+	f, _ := m["TotFileSegmentsAtRoot"].(uint64)
+	mem, _ := m["TotMemorySegmentsAtRoot"].(uint64)
+	return f + mem
+}
