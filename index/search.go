@@ -244,6 +244,9 @@ func clauseQuery(c query.Clause) bquery.Query {
 	for _, t := range c.Alts {
 		for _, f := range textFields {
 			var fq bquery.Query
+			if t.Phrase && !f.positions {
+				continue
+			}
 			if t.Phrase {
 				pq := bleve.NewMatchPhraseQuery(t.Text)
 				pq.SetField(f.name)
@@ -264,17 +267,21 @@ func clauseQuery(c query.Clause) bquery.Query {
 }
 
 type textField struct {
-	name  string
-	boost float64
+	name      string
+	boost     float64
+	positions bool // indexed with term vectors, so phrases can match
 }
 
-// textFields are the analyzed fields a clause is searched in.
+// textFields are the analyzed fields a clause is searched in. Phrases match
+// only in the folded fields: an exact phrase means the words as written
+// (diacritics and case aside), and positions in the stemmed language fields
+// too would make the index a fifth larger (see mapping.go).
 var textFields = func() []textField {
 	var fs []textField
 	for _, l := range Langs {
-		fs = append(fs, textField{titleField(l), boostLang * boostTitle}, textField{bodyField(l), boostLang})
+		fs = append(fs, textField{titleField(l), boostLang * boostTitle, false}, textField{bodyField(l), boostLang, false})
 	}
-	return append(fs, textField{titleField(foldedSuffix), boostTitle}, textField{bodyField(foldedSuffix), 1})
+	return append(fs, textField{titleField(foldedSuffix), boostTitle, true}, textField{bodyField(foldedSuffix), 1, true})
 }()
 
 // isStopWord reports whether any language's analyzer drops word entirely.
