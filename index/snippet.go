@@ -67,6 +67,14 @@ func (h *highlighter) marks(text, lang string) []span {
 	if len(h.folded) == 0 || text == "" {
 		return nil
 	}
+	if tz := tokenMarker(analyzers.ForLang(lang)); tz != nil {
+		return h.fastMarks(tz, text, lang)
+	}
+	return h.analyzedMarks(text, lang)
+}
+
+// analyzedMarks is marks by analyzing the whole text with both analyzers.
+func (h *highlighter) analyzedMarks(text, lang string) []span {
 	var out []span
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, text) {
 		if h.folded[string(tok.Term)] {
@@ -80,6 +88,11 @@ func (h *highlighter) marks(text, lang string) []span {
 			}
 		}
 	}
+	return mergeSpans(text, out)
+}
+
+// mergeSpans sorts spans and merges overlapping ones.
+func mergeSpans(text string, out []span) []span {
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	merged := out[:0]
 	for _, s := range out {

@@ -1,0 +1,134 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"kerko/analyzers"
+)
+
+// Snippets and titles are marked on every search, ten bodies at a time.
+// Analyzing each body with the folded and the language analyzer was most of a
+// search's time (the stemmers dominate), yet every kerko analyzer is a
+// tokenizer followed by filters that each map one token to at most one term
+// and keep its offsets. So a body is tokenized once, and what each analyzer
+// makes of a raw word is memoized across searches: news text repeats the same
+// few thousand words, and a stemmer then runs once per word, not once per
+// occurrence. TestFastMarks checks that both ways mark the same spans.
+
+// maxCachedWords bounds each analyzer's word cache; when it is full it starts
+// over, which costs one re-analysis per word.
+const maxCachedWords = 1 << 17
+
+// termCache memoizes the terms an analyzer gives one raw token.
+type termCache struct {
+	a  analysis.Analyzer
+	mu sync.RWMutex
+	m  map[string][]string
+}
+
+func (c *termCache) terms(raw string) []string {
+	c.mu.RLock()
+	t, ok := c.m[raw]
+	c.mu.RUnlock()
+	if ok {
+		return t
+	}
+	for _, tok := range c.a.Analyze([]byte(raw)) {
+		t = append(t, string(tok.Term))
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxCachedWords {
+		c.m = make(map[string][]string)
+	}
+	c.m[strings.Clone(raw)] = t // raw is a slice of a whole body
+	c.mu.Unlock()
+	return t
+}
+
+// marker tokenizes text the way the folded and one language analyzer do.
+type marker struct {
+	tokenizer analysis.Tokenizer
+	folded    *termCache
+	lang      *termCache // nil for a language without its own analyzer
+}
+
+var (
+	markersMu sync.Mutex
+	markers   = map[string]*marker{} // by language analyzer name ("" for none)
+	caches    = map[string]*termCache{}
+)
+
+// tokenMarker returns the marker for the folded analyzer plus langAnalyzer
+// (may be ""), or nil when the analyzers are not of the memoizable shape
+// (a char filter, or different tokenizers), in which case marks analyzes.
+func tokenMarker(langAnalyzer string) *marker {
+	markersMu.Lock()
+	defer markersMu.Unlock()
+	if m, ok := markers[langAnalyzer]; ok {
+		return m
+	}
+	m := newMarker(langAnalyzer)
+	markers[langAnalyzer] = m
+	return m
+}
+
+func newMarker(langAnalyzer string) *marker {
+	cacheFor := func(name string) (*termCache, analysis.Tokenizer) {
+		a, err := analyzerCache.AnalyzerNamed(name)
+		if err != nil {
+			return nil, nil
+		}
+		da, ok := a.(*analysis.DefaultAnalyzer)
+		if !ok || len(da.CharFilters) > 0 {
+			return nil, nil
+		}
+		c, ok := caches[name]
+		if !ok {
+			c = &termCache{a: a, m: make(map[string][]string)}
+			caches[name] = c
+		}
+		return c, da.Tokenizer
+	}
+	folded, tz := cacheFor(analyzers.FoldedAnalyzer)
+	if folded == nil {
+		return nil
+	}
+	m := &marker{tokenizer: tz, folded: folded}
+	if langAnalyzer != "" {
+		lang, ltz := cacheFor(langAnalyzer)
+		if lang == nil || fmt.Sprintf("%T", ltz) != fmt.Sprintf("%T", tz) {
+			return nil
+		}
+		m.lang = lang
+	}
+	return m
+}
+
+// fastMarks is marks with one tokenization and memoized terms.
+func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
+	langSet := h.byLang[lang]
+	var out []span
+	for _, tok := range m.tokenizer.Tokenize([]byte(text)) {
+		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
+			continue
+		}
+		raw := text[tok.Start:tok.End]
+		if anyIn(m.folded.terms(raw), h.folded) || (m.lang != nil && len(langSet) > 0 && anyIn(m.lang.terms(raw), langSet)) {
+			out = append(out, span{tok.Start, tok.End})
+		}
+	}
+	return mergeSpans(text, out)
+}
+
+func anyIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
