@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -172,7 +173,23 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	awaitCleanup(ctx, s)
 	return nil
+}
+
+// awaitCleanup gives the persister a moment to delete the segment files the
+// merge replaced: it does so after the persisted callbacks, and Close does
+// not wait for it, which left a full build with twice its size on disk.
+func awaitCleanup(ctx context.Context, s *scorch.Scorch) {
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		m := s.StatsMap()
+		files, _ := m["CurOnDiskFiles"].(uint64)
+		if files <= fileSegments(s)+1 { // the segments plus root.bolt
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // fileSegments is the number of segments in the index's root.

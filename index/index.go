@@ -74,6 +74,7 @@ func (ix *Index) Reload() (bool, error) {
 		old.Close()
 	}
 	ix.open, ix.gen, ix.count = idx, name, n
+	go warmFacets(idx)
 	return true, nil
 }
 

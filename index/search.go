@@ -115,7 +115,22 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	main := textQuery(q)
 	filters := filterQueries(req)
 
-	sr := bleve.NewSearchRequestOptions(withFilters(main, filters, ""), req.Size, (req.Page-1)*req.Size, false)
+	// Facets are counted as the hits stream by (facets.go), not by Bleve.
+	var counter *facetCounter
+	top := withFilters(main, filters, "")
+	if !req.NoFacets {
+		var groups []string
+		for _, g := range FacetGroups {
+			// A group with an active filter gets its counts from its own
+			// request below (multi-select facets).
+			if _, active := filters[g]; !active {
+				groups = append(groups, g)
+			}
+		}
+		counter = newFacetCounter(groups)
+		top = &countingQuery{q: top, c: counter}
+	}
+	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
 	switch req.Sort {
 	case "", SortRelevance:
@@ -128,15 +143,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		sr.SortByCustom(dateSort(false))
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
-	}
-	if !req.NoFacets {
-		for _, g := range FacetGroups {
-			// A group with an active filter gets its counts from its own
-			// request below (multi-select facets).
-			if _, active := filters[g]; !active {
-				sr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
-			}
-		}
 	}
 
 	var (
@@ -153,16 +159,16 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			wg.Add(1)
 			go func(g string) {
 				defer wg.Done()
-				fr := bleve.NewSearchRequestOptions(withFilters(main, filters, g), 0, 0, false)
-				fr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
-				res, err := ix.alias.SearchInContext(ctx, fr)
+				c := newFacetCounter([]string{g})
+				fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, g), c: c}, 0, 0, false)
+				_, err := ix.alias.SearchInContext(ctx, fr)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
 					facetErr = err
 					return
 				}
-				disjoints[g] = facetValues(res.Facets[g])
+				disjoints[g] = c.results()[g]
 			}(g)
 		}
 	}
@@ -177,11 +183,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}}
 	if !req.NoFacets {
+		counted := counter.results()
 		for _, g := range FacetGroups {
 			if v, ok := disjoints[g]; ok {
 				out.Facets[g] = v
 			} else {
-				out.Facets[g] = facetValues(res.Facets[g])
+				out.Facets[g] = counted[g]
 			}
 		}
 		sort.SliceStable(out.Facets[FacetYear], func(i, j int) bool {
