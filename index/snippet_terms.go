@@ -54,6 +54,9 @@ type marker struct {
 	tokenizer analysis.Tokenizer
 	folded    *termCache
 	lang      *termCache // nil for a language without its own analyzer
+
+	mu     sync.RWMutex
+	chunks map[string][]chunkToken
 }
 
 var (
@@ -97,7 +100,7 @@ func newMarker(langAnalyzer string) *marker {
 	if folded == nil {
 		return nil
 	}
-	m := &marker{tokenizer: tz, folded: folded}
+	m := &marker{tokenizer: tz, folded: folded, chunks: make(map[string][]chunkToken)}
 	if langAnalyzer != "" {
 		lang, ltz := cacheFor(langAnalyzer)
 		if lang == nil || fmt.Sprintf("%T", ltz) != fmt.Sprintf("%T", tz) {
@@ -108,18 +111,66 @@ func newMarker(langAnalyzer string) *marker {
 	return m
 }
 
-// fastMarks is marks with one tokenization and memoized terms.
+// chunkToken is a token of a chunk with what both analyzers make of it.
+type chunkToken struct {
+	start, end   int // byte offsets in the chunk
+	folded, lang []string
+}
+
+// chunk returns the tokens of raw, a run of text without ASCII white space,
+// memoized. Word segmentation never joins across a space, so tokenizing each
+// chunk alone gives the tokens of the whole text; and news text repeats its
+// chunks ("the", "government's", "2020,") so most are looked up, not
+// segmented, which was most of the cost left in marking.
+func (m *marker) chunk(raw string) []chunkToken {
+	m.mu.RLock()
+	ts, ok := m.chunks[raw]
+	m.mu.RUnlock()
+	if ok {
+		return ts
+	}
+	for _, tok := range m.tokenizer.Tokenize([]byte(raw)) {
+		if tok.Start < 0 || tok.End > len(raw) || tok.Start >= tok.End {
+			continue
+		}
+		word := raw[tok.Start:tok.End]
+		ct := chunkToken{start: tok.Start, end: tok.End, folded: m.folded.terms(word)}
+		if m.lang != nil {
+			ct.lang = m.lang.terms(word)
+		}
+		ts = append(ts, ct)
+	}
+	m.mu.Lock()
+	if len(m.chunks) >= maxCachedWords {
+		m.chunks = make(map[string][]chunkToken)
+	}
+	m.chunks[strings.Clone(raw)] = ts
+	m.mu.Unlock()
+	return ts
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// fastMarks is marks from memoized chunks.
 func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
 	langSet := h.byLang[lang]
 	var out []span
-	for _, tok := range m.tokenizer.Tokenize([]byte(text)) {
-		if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
-			continue
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
 		}
-		raw := text[tok.Start:tok.End]
-		if anyIn(m.folded.terms(raw), h.folded) || (m.lang != nil && len(langSet) > 0 && anyIn(m.lang.terms(raw), langSet)) {
-			out = append(out, span{tok.Start, tok.End})
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
 		}
+		if j > i {
+			for _, ct := range m.chunk(text[i:j]) {
+				if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
+					out = append(out, span{i + ct.start, i + ct.end})
+				}
+			}
+		}
+		i = j
 	}
 	return mergeSpans(text, out)
 }

@@ -7,6 +7,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/corpus"
+	"kerko/internal/benchcorpus"
 	"kerko/query"
 )
 
@@ -54,5 +55,30 @@ func TestFastMarks(t *testing.T) {
 	}
 	if compared < 50 {
 		t.Errorf("only %d texts had marks; the test checks too little", compared)
+	}
+}
+
+// TestFastMarks_Corpus compares both ways of marking on a sample of the
+// shared news corpus (skipped when it is absent): real text has the
+// punctuation, numbers and quotes that hand-written cases miss.
+func TestFastMarks_Corpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	docs := benchcorpus.Sample(t, 150)
+	for _, qs := range []string{"oil prices", "qeveria kosova", "türkiye'nin ekonomisi", "said u.s. 1987"} {
+		h := newHighlighter(query.Parse(qs))
+		for _, d := range docs {
+			m := tokenMarker(analyzers.ForLang(d.Lang))
+			for _, text := range []string{d.Title, d.Body} {
+				got, want := h.fastMarks(m, text, d.Lang), h.analyzedMarks(text, d.Lang)
+				if len(got) == 0 && len(want) == 0 {
+					continue
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("query %q article %s: fastMarks = %v; want %v", qs, d.ID, got, want)
+				}
+			}
+		}
 	}
 }
