@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,10 +39,11 @@ func readArticles(docs []*corpus.Article) ReadFunc {
 }
 
 // BenchmarkBuild times a whole build (enrichment, analysis, Bleve batches,
-// persisting) of a sample of the shared corpus: every 8th article, about
-// 4,600, all languages in proportion.
+// persisting, the final merge) of a sample of the shared corpus: every 8th
+// article, about 4,600, all languages in proportion. -build.step=1 builds
+// the whole corpus, e.g. for a CPU profile of the real thing.
 func BenchmarkBuild(b *testing.B) {
-	docs := benchcorpus.Sample(b, 8)
+	docs := benchcorpus.Sample(b, *buildStep)
 	size := 0
 	for _, d := range docs {
 		size += len(d.Title) + len(d.Body)
@@ -109,6 +111,8 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 }
+
+var buildStep = flag.Int("build.step", 8, "BenchmarkBuild indexes every n-th article of the shared corpus")
 
 var (
 	benchIndexOnce sync.Once
