@@ -22,6 +22,10 @@ import (
 // The default persister would otherwise write every small batch as its own
 // file and merge them again and again; napping lets in-memory segments merge
 // first, so each byte is written and merged fewer times.
+//
+// The background merger is held back during a build (a tier would need
+// more than maxBuildSegments segments): its tiered merges rewrite the same
+// postings several times, and finish merges everything once anyway.
 func buildConfig() map[string]any {
 	return map[string]any{
 		"unsafe_batch": true,
@@ -30,8 +34,23 @@ func buildConfig() map[string]any {
 			"PersisterNapTimeMSec":      200,
 			"PersisterNapUnderNumFiles": 1000,
 		},
+		"scorchMergePlanOptions": map[string]any{
+			"MaxSegmentsPerTier":   maxBuildSegments,
+			"SegmentsPerMergeTask": maxBuildSegments,
+		},
 	}
 }
+
+// maxBuildSegments is how many segments a build lets pile up before the
+// background merger steps in, and how many the final merge takes at once.
+const maxBuildSegments = 1000
+
+// finalMerge merges every segment into one in a single pass.
+var finalMerge = func() mergeplan.MergePlanOptions {
+	o := mergeplan.SingleSegmentMergePlanOptions
+	o.SegmentsPerMergeTask = maxBuildSegments
+	return o
+}()
 
 // batcher indexes batches on several goroutines at once: Bleve analyzes a
 // batch on its worker queue but builds its segment on the calling goroutine,
@@ -148,10 +167,10 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 	if !ok {
 		return errors.New("index is not a scorch index")
 	}
-	// One force merge merges at most SegmentsPerMergeTask segments per
-	// task; a large build may need a second round.
+	// A merge task takes at most SegmentsPerMergeTask segments; a huge
+	// build may need a second round.
 	for round := 0; round < 4 && fileSegments(s) > 1 && (full || fileSegments(s) > maxSegments); round++ {
-		if err := s.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		if err := s.ForceMerge(ctx, &finalMerge); err != nil {
 			return fmt.Errorf("merge segments: %w", err)
 		}
 	}
