@@ -65,7 +65,13 @@ func runCompare(ctx context.Context, args []string) error {
 	m := machine()
 	m.loadBefore = loadAvg()
 	started := time.Now().UTC()
-	cmd := exec.CommandContext(ctx, "bash", filepath.Join(bench, "peers", "bench_all.sh"), *corpusDir, *queries, strconv.Itoa(*repeat))
+	// The harness compiles Lucene's peer beside its source; the shared
+	// folder is read-only, so it runs from a copy in the work dir.
+	peersDir := filepath.Join(*work, "peers")
+	if err := copyDir(filepath.Join(bench, "peers"), peersDir); err != nil {
+		return fmt.Errorf("copy peer scripts: %w", err)
+	}
+	cmd := exec.CommandContext(ctx, "bash", filepath.Join(peersDir, "bench_all.sh"), *corpusDir, *queries, strconv.Itoa(*repeat))
 	cmd.Env = append(os.Environ(), "PEERS="+*peers, "KERKO="+*kerko, "WORK="+*work, "FACETS=1",
 		"LUCENE_WARMUP="+strconv.Itoa(*warmup))
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
@@ -285,3 +291,35 @@ func writeCompare(w io.Writer, m machineInfo, started time.Time, res []*engineRe
 
 // decodeJSON decodes one JSON value from r.
 func decodeJSON(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }
+
+// copyDir copies the regular files of src (recursively) into dst, skipping
+// work folders of earlier runs.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == "work" || d.Name() == "classes" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, info.Mode().Perm())
+	})
+}
