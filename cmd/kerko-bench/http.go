@@ -52,10 +52,13 @@ func runHTTP(ctx context.Context, args []string) error {
 	tr := &http.Transport{MaxIdleConns: *conns, MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 
+	fmt.Printf("load average before: %s\n\n", loadAvg())
 	if *warm > 0 {
 		load(ctx, client, mix, *conns, *warm, *seed+1000)
 	}
+	cpu0 := procCPU(*pid)
 	res := load(ctx, client, mix, *conns, *dur, *seed)
+	cpu1 := procCPU(*pid)
 	fmt.Printf("| requests | seconds | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-200 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Printf("| %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n",
 		len(res.lat), res.elapsed.Seconds(), float64(len(res.lat))/res.elapsed.Seconds(),
@@ -63,7 +66,12 @@ func runHTTP(ctx context.Context, args []string) error {
 	fmt.Printf("\nmix: %s; %d connections, %s after %s warm-up\n", mixText, *conns, *dur, *warm)
 	if *pid > 0 {
 		fmt.Printf("server memory: %s\n", procMemory(*pid))
+		if n := len(res.lat) + res.errors + res.non200; n > 0 && cpu1 > cpu0 {
+			// CPU per request does not depend on what else runs on the machine.
+			fmt.Printf("server CPU: %.1f s over the run, %.3f ms per request\n", cpu1-cpu0, (cpu1-cpu0)*1000/float64(n))
+		}
 	}
+	fmt.Printf("load average after: %s\n", loadAvg())
 	if res.firstErr != "" {
 		fmt.Printf("first error: %s\n", res.firstErr)
 	}
@@ -235,4 +243,28 @@ func procMemory(pid int) string {
 		}
 	}
 	return fmt.Sprintf("RSS %s, peak %s", rss, hwm)
+}
+
+// procCPU is the user+system CPU seconds a process has used, or 0.
+func procCPU(pid int) float64 {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// Fields after the command name, which is in parentheses and may hold spaces.
+	_, rest, ok := strings.Cut(string(b), ") ")
+	if !ok {
+		return 0
+	}
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0
+	}
+	var utime, stime float64
+	fmt.Sscan(f[11], &utime)
+	fmt.Sscan(f[12], &stime)
+	return (utime + stime) / 100 // USER_HZ is 100 on Linux
 }
