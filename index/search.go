@@ -200,8 +200,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		hit := hitFromFields(h.ID, h.Fields)
 		hit.Score = h.Score
 		body, _ := h.Fields[fieldBody].(string)
-		hit.TitleHTML = hl.title(hit.Title, hit.Lang)
-		hit.Snippet = hl.snippet(body, hit.Lang)
+		hit.TitleHTML = hl.title("t:"+hit.ID, hit.Title, hit.Lang)
+		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
 	out.Took = time.Since(start)

@@ -183,3 +183,174 @@ func anyIn(terms []string, set map[string]bool) bool {
 	}
 	return false
 }
+
+// The texts a search marks are those of its hits, and hits recur: the same
+// articles answer many searches. So each marked text is also kept as its
+// tokens with interned term ids, and marking it again compares small
+// integers instead of hashing every word (what the chunk memo costs per
+// search). A text is keyed by its article id and checked by a hash of its
+// content, so a changed article is never marked from stale tokens.
+
+// maxMarkedTexts bounds the texts kept (about 2 KB each for a news body).
+const maxMarkedTexts = 1 << 13
+
+type idToken struct {
+	start, end   int32
+	folded, lang uint32 // interned term ids; 0 = no term
+}
+
+type markedText struct {
+	sum  uint64
+	toks []idToken
+}
+
+// textMemo interns terms and keeps marked texts; both are dropped together
+// when either is full, since the texts hold the interner's ids.
+type textMemo struct {
+	mu    sync.RWMutex
+	epoch uint64 // counts resets: ids of different epochs never compare
+	ids   map[string]uint32
+	texts map[textKey]*markedText
+}
+
+type textKey struct{ key, lang string }
+
+var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}}
+
+// maxTermIDs bounds the interner (a news corpus has a few hundred thousand
+// distinct terms per analyzer).
+const maxTermIDs = 1 << 21
+
+// idsOf returns the ids of the terms of set that have one, and the epoch
+// they belong to.
+func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
+	tm.mu.RLock()
+	defer tm.mu.RUnlock()
+	var out []uint32
+	for t := range set {
+		if id := tm.ids[t]; id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out, tm.epoch
+}
+
+// tokens returns text's interned tokens, computing them with m on a miss.
+// ok is false when the text cannot be kept (a token with several terms).
+func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
+	sum := fnv64(text)
+	k := textKey{key, lang}
+	tm.mu.RLock()
+	mt, epoch := tm.texts[k], tm.epoch
+	tm.mu.RUnlock()
+	if mt != nil && mt.sum == sum {
+		return mt.toks, epoch, true
+	}
+	type pending struct {
+		start, end   int
+		folded, lang string
+	}
+	var ps []pending
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			for _, ct := range m.chunk(text[i:j]) {
+				if len(ct.folded) > 1 || len(ct.lang) > 1 {
+					return nil, 0, false
+				}
+				p := pending{start: i + ct.start, end: i + ct.end}
+				if len(ct.folded) == 1 {
+					p.folded = ct.folded[0]
+				}
+				if len(ct.lang) == 1 {
+					p.lang = ct.lang[0]
+				}
+				ps = append(ps, p)
+			}
+		}
+		i = j
+	}
+	if len(text) > 1<<31-1 {
+		return nil, 0, false
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if len(tm.ids) >= maxTermIDs || len(tm.texts) >= maxMarkedTexts {
+		tm.ids = map[string]uint32{}
+		tm.texts = map[textKey]*markedText{}
+		tm.epoch++
+	}
+	intern := func(term string) uint32 {
+		if term == "" {
+			return 0
+		}
+		id, ok := tm.ids[term]
+		if !ok {
+			id = uint32(len(tm.ids) + 1)
+			tm.ids[term] = id
+		}
+		return id
+	}
+	toks := make([]idToken, len(ps))
+	for i, p := range ps {
+		toks[i] = idToken{start: int32(p.start), end: int32(p.end), folded: intern(p.folded), lang: intern(p.lang)}
+	}
+	tm.texts[k] = &markedText{sum: sum, toks: toks}
+	return toks, tm.epoch, true
+}
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h ^ uint64(len(s))
+}
+
+// keyedMarks is marks for a text with a stable key (an article's title or
+// body), from the text memo when it can be.
+func (h *highlighter) keyedMarks(key, text, lang string) []span {
+	m := tokenMarker(analyzers.ForLang(lang))
+	if key == "" || m == nil || len(h.folded) == 0 || text == "" {
+		return h.marks(text, lang)
+	}
+	toks, epoch, ok := memo.tokens(m, key, lang, text)
+	if !ok {
+		return h.fastMarks(m, text, lang)
+	}
+	folded, e1 := memo.idsOf(h.folded)
+	var langIDs []uint32
+	e2 := e1
+	if m.lang != nil {
+		langIDs, e2 = memo.idsOf(h.byLang[lang])
+	}
+	if e1 != epoch || e2 != epoch {
+		return h.fastMarks(m, text, lang) // the memo was reset meanwhile
+	}
+	if len(folded) == 0 && len(langIDs) == 0 {
+		return nil // no query term occurs in any text marked so far
+	}
+	var out []span
+	for _, t := range toks {
+		if (t.folded != 0 && hasID(folded, t.folded)) || (t.lang != 0 && hasID(langIDs, t.lang)) {
+			out = append(out, span{int(t.start), int(t.end)})
+		}
+	}
+	return mergeSpans(text, out)
+}
+
+func hasID(ids []uint32, id uint32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
