@@ -4,10 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -65,8 +65,8 @@ func runLimit(ctx context.Context, args []string) error {
 
 	fmt.Printf("corpus: %s, %d articles, %.1f MB of title+body; read and parsed in %.2f s\n\n",
 		*dir, len(docs), float64(bytes)/1e6, read.Seconds())
-	fmt.Println("| work (whole corpus) | cores | seconds | articles/s | MB/s |")
-	fmt.Println("|---|---:|---:|---:|---:|")
+	fmt.Println("| work (whole corpus) | cores | wall s | CPU s | articles/s | MB/s | articles per CPU-s |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	steps := []struct {
 		name string
 		fn   func(*corpus.Article)
@@ -80,12 +80,25 @@ func runLimit(ctx context.Context, args []string) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
+			cpu0 := cpuSeconds()
 			sec := parallel(docs, workers, s.fn)
-			fmt.Printf("| %s | %d | %.2f | %.0f | %.2f |\n", s.name, workers, sec, float64(len(docs))/sec, float64(bytes)/1e6/sec)
+			cpu := cpuSeconds() - cpu0
+			fmt.Printf("| %s | %d | %.2f | %.2f | %.0f | %.2f | %.0f |\n", s.name, workers, sec, cpu,
+				float64(len(docs))/sec, float64(bytes)/1e6/sec, float64(len(docs))/cpu)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "GOMAXPROCS=%d\n", runtime.GOMAXPROCS(0))
+	fmt.Printf("\nGOMAXPROCS=%d; load average %s after. CPU s is this process's user+system time:\n"+
+		"unlike wall time it does not grow when other work shares the machine.\n", runtime.GOMAXPROCS(0), loadAvg())
 	return nil
+}
+
+// cpuSeconds is the user+system CPU time this process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // parallel runs fn over docs on workers goroutines and returns the seconds.
