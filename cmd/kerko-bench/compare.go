@@ -29,8 +29,23 @@ func runCompare(ctx context.Context, args []string) error {
 	corpusDir := fs.String("corpus", "", "corpus (default: the shared bench corpus)")
 	queries := fs.String("queries", "", "queries file (default: the peers' queries-real.txt)")
 	out := fs.String("out", "", "also write the markdown here")
+	render := fs.Bool("render", false, "only print the tables of an earlier run in -work")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *render {
+		if *work == "" {
+			return fmt.Errorf("-render needs -work")
+		}
+		res, err := readResults(*work, strings.Fields(*peers))
+		if err != nil {
+			return err
+		}
+		st, _ := os.Stat(filepath.Join(*work, "results.tsv"))
+		m := machine()
+		m.loadBefore, m.loadAfter = "(not recorded)", "(not recorded)"
+		writeCompare(os.Stdout, m, st.ModTime().UTC(), res, *repeat, *warmup, *work)
+		return nil
 	}
 	bench, err := sharedBench()
 	if err != nil {
@@ -161,6 +176,7 @@ type engineResult struct {
 	docs       int
 	seconds    float64 // the engine's own figure
 	wall       float64 // /usr/bin/time elapsed of the whole index command
+	cpu        float64 // its user+system seconds, children included
 	rssKiB     int
 	indexBytes int64
 	queries    map[string]queryResult
@@ -174,7 +190,7 @@ func readResults(work string, peers []string) ([]*engineResult, error) {
 		e := &engineResult{name: p, queries: map[string]queryResult{}}
 		byName[p] = e
 		out = append(out, e)
-		e.wall, e.rssKiB = readTimeFile(filepath.Join(work, p+"-index.time"))
+		e.wall, e.cpu, e.rssKiB = readTimeFile(filepath.Join(work, p+"-index.time"))
 	}
 	f, err := os.Open(filepath.Join(work, "results.tsv"))
 	if err != nil {
@@ -205,11 +221,12 @@ func readResults(work string, peers []string) ([]*engineResult, error) {
 	return out, sc.Err()
 }
 
-// readTimeFile reads wall seconds and max RSS from `/usr/bin/time -v` output.
-func readTimeFile(name string) (wall float64, rssKiB int) {
+// readTimeFile reads wall seconds, CPU seconds and max RSS from
+// `/usr/bin/time -v` output.
+func readTimeFile(name string) (wall, cpu float64, rssKiB int) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for _, l := range strings.Split(string(b), "\n") {
 		l = strings.TrimSpace(l)
@@ -225,8 +242,14 @@ func readTimeFile(name string) (wall float64, rssKiB int) {
 		if v, ok := strings.CutPrefix(l, "Maximum resident set size (kbytes): "); ok {
 			rssKiB, _ = strconv.Atoi(v)
 		}
+		for _, p := range []string{"User time (seconds): ", "System time (seconds): "} {
+			if v, ok := strings.CutPrefix(l, p); ok {
+				x, _ := strconv.ParseFloat(v, 64)
+				cpu += x
+			}
+		}
 	}
-	return wall, rssKiB
+	return wall, cpu, rssKiB
 }
 
 func median(xs []float64) float64 {
@@ -245,8 +268,8 @@ func writeCompare(w io.Writer, m machineInfo, started time.Time, res []*engineRe
 	fmt.Fprintf(w, "Run of %s UTC on %s CPUs (%s), %s RAM, kernel %s; load average %s before, %s after.\n",
 		started.Format("2006-01-02 15:04"), m.cpus, m.cpuModel, m.mem, m.kernel, m.loadBefore, m.loadAfter)
 	fmt.Fprintf(w, "Facets on, %d timed runs per query after warm-up (Lucene: %d untimed runs per query). Raw results: %s\n\n", repeat, warmup, work)
-	fmt.Fprintln(w, "| engine | build wall s | docs/s | peak RSS MiB | index MiB | median p50 ms | median p95 ms | worst p95 ms |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| engine | build wall s | docs/s | build CPU s | peak RSS MiB | index MiB | median p50 ms | median p95 ms | worst p95 ms |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, e := range res {
 		var p50s, p95s []float64
 		worst := 0.0
@@ -259,7 +282,7 @@ func writeCompare(w io.Writer, m machineInfo, started time.Time, res []*engineRe
 		if e.wall > 0 {
 			rate = float64(e.docs) / e.wall
 		}
-		fmt.Fprintf(w, "| %s | %.1f | %.0f | %.0f | %.1f | %.2f | %.2f | %.2f |\n", e.name, e.wall, rate,
+		fmt.Fprintf(w, "| %s | %.1f | %.0f | %.1f | %.0f | %.1f | %.2f | %.2f | %.2f |\n", e.name, e.wall, rate, e.cpu,
 			float64(e.rssKiB)/1024, float64(e.indexBytes)/(1<<20), median(p50s), median(p95s), worst)
 	}
 	fmt.Fprintln(w, "\nPer query, `hits: p50 / p95` in ms:")

@@ -116,8 +116,8 @@ func runScale(ctx context.Context, args []string) error {
 		}
 	}
 	fmt.Printf("load average %s before\n\n", loadAvg())
-	fmt.Println("| corpus | articles | build s | articles/s | peak RSS MiB | index MiB | median p50 ms | worst p95 ms | serve ready ms | first query ms |")
-	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| corpus | articles | build s | articles/s | build CPU s | peak RSS MiB | index MiB | median p50 ms | worst p95 ms | serve ready ms | first query ms |")
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, ts := range strings.Split(*timesFlag, ",") {
 		times, err := strconv.Atoi(strings.TrimSpace(ts))
 		if err != nil || times < 1 {
@@ -149,7 +149,7 @@ func runScale(ctx context.Context, args []string) error {
 		if err := json.Unmarshal(lastLine(outb), &st); err != nil {
 			return fmt.Errorf("index x%d output: %w", times, err)
 		}
-		wall, rss := readTimeFile(timeFile)
+		wall, cpu, rss := readTimeFile(timeFile)
 		var p50s []float64
 		worst := 0.0
 		for _, q := range qs {
@@ -170,7 +170,7 @@ func runScale(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("| ×%d | %d | %.1f | %.0f | %.0f | %.1f | %.2f | %.2f | %.0f | %.1f |\n", times, st.Docs, wall, float64(st.Docs)/wall,
+		fmt.Printf("| ×%d | %d | %.1f | %.0f | %.1f | %.0f | %.1f | %.2f | %.2f | %.0f | %.1f |\n", times, st.Docs, wall, float64(st.Docs)/wall, cpu,
 			float64(rss)/1024, float64(st.IndexBytes)/(1<<20), median(p50s), worst, ready, first)
 	}
 	fmt.Printf("\nload average %s after; work dir %s\n", loadAvg(), *work)
