@@ -56,9 +56,9 @@ func runHTTP(ctx context.Context, args []string) error {
 	if *warm > 0 {
 		load(ctx, client, mix, *conns, *warm, *seed+1000)
 	}
-	cpu0 := procCPU(*pid)
+	cpu0, gen0 := procCPU(*pid), cpuSeconds()
 	res := load(ctx, client, mix, *conns, *dur, *seed)
-	cpu1 := procCPU(*pid)
+	cpu1, gen1 := procCPU(*pid), cpuSeconds()
 	fmt.Printf("| requests | seconds | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-200 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Printf("| %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n",
 		len(res.lat), res.elapsed.Seconds(), float64(len(res.lat))/res.elapsed.Seconds(),
@@ -71,6 +71,7 @@ func runHTTP(ctx context.Context, args []string) error {
 			fmt.Printf("server CPU: %.1f s over the run, %.3f ms per request\n", cpu1-cpu0, (cpu1-cpu0)*1000/float64(n))
 		}
 	}
+	fmt.Printf("load generator CPU: %.1f s over the run\n", gen1-gen0)
 	fmt.Printf("load average after: %s\n", loadAvg())
 	if res.firstErr != "" {
 		fmt.Printf("first error: %s\n", res.firstErr)
