@@ -32,6 +32,9 @@ type BuildOptions struct {
 	BatchSize int
 	// Workers enrich articles (language, countries) in parallel (default GOMAXPROCS).
 	Workers int
+	// Indexers submit batches to Bleve concurrently (default 2): one builds
+	// a segment while Bleve analyzes the other.
+	Indexers int
 }
 
 // Progress is a build's state so far.
@@ -81,6 +84,9 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.Indexers <= 0 {
+		opts.Indexers = 2
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create index dir: %w", err)
@@ -235,7 +241,7 @@ func createGeneration(dir, cur, genDir string, full bool) (bleve.Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		idx, err := bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+		idx, err := bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, buildConfig())
 		if err != nil {
 			return nil, fmt.Errorf("create bleve index %q: %w", path, err)
 		}
@@ -244,7 +250,7 @@ func createGeneration(dir, cur, genDir string, full bool) (bleve.Index, error) {
 	if err := cloneDir(filepath.Join(dir, cur, bleveSubdir), path); err != nil {
 		return nil, fmt.Errorf("copy published generation: %w", err)
 	}
-	idx, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": "5s"})
+	idx, err := bleve.OpenUsing(path, buildConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open copy of published generation: %w", err)
 	}
@@ -321,17 +327,24 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	go func() { wg.Wait(); close(enriched) }()
 
 	ids := make(map[string]string, len(base))
+	bt := newBatcher(idx, idx.Name(), opts.Indexers)
+	defer bt.release()
 	batch := idx.NewBatch()
 	flush := func() error {
 		if batch.Size() == 0 {
 			return nil
 		}
-		if err := idx.Batch(batch); err != nil {
-			return fmt.Errorf("index batch: %w", err)
+		if err := bt.submit(ctx, batch); err != nil {
+			return err
 		}
-		batch.Reset()
+		batch = idx.NewBatch()
 		return nil
 	}
+	defer func() {
+		if bt.work != nil {
+			bt.drain(ctx)
+		}
+	}()
 	prog := Progress{}
 	lastProgress := time.Now()
 	for a := range enriched {
@@ -368,6 +381,16 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// Deletions follow every addition (an id may be deleted and re-added
+	// under another one's batch otherwise).
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	err := bt.drain(ctx)
+	bt.work = nil
+	if err != nil {
+		return nil, err
+	}
 	// Only a complete read may delete: a corpus that failed half-way would
 	// otherwise wipe the articles it did not reach.
 	var gone []string
@@ -380,13 +403,13 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	for _, id := range gone {
 		batch.Delete(id)
 		st.Deleted++
-		if batch.Size() >= opts.BatchSize {
-			if err := flush(); err != nil {
-				return nil, err
-			}
+	}
+	if batch.Size() > 0 {
+		if err := idx.Batch(batch); err != nil {
+			return nil, fmt.Errorf("delete articles: %w", err)
 		}
 	}
-	if err := flush(); err != nil {
+	if err := bt.finish(ctx, st.Full); err != nil {
 		return nil, err
 	}
 	if opts.Progress != nil {

@@ -27,7 +27,14 @@ func FuzzHighlight(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, q, lang string) {
 		h := newHighlighter(query.Parse(q))
-		for what, out := range map[string]string{"title": h.title(text, lang), "snippet": h.snippet(text, lang)} {
+		// The keyed (memoized, fast) path must mark exactly what full
+		// analysis marks.
+		if utf8.ValidString(text) {
+			if slow, fast := h.snippet("", text, lang), h.snippet("fuzz", text, lang); slow != fast {
+				t.Errorf("snippet(%q, %q): memoized %q, analyzed %q", text, q, fast, slow)
+			}
+		}
+		for what, out := range map[string]string{"title": h.title("", text, lang), "snippet": h.snippet("", text, lang)} {
 			rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(out)
 			if strings.ContainsAny(rest, `<>"'`) {
 				t.Fatalf("%s(%q, %q) = %q: unescaped markup", what, text, q, out)

@@ -73,6 +73,8 @@ func (ix *Index) Reload() (bool, error) {
 		return false, fmt.Errorf("count articles in %s: %w", name, err)
 	}
 	warmUp(idx)
+	// Load the generation's facet table ahead of its first search.
+	go warmFacets(idx)
 
 	ix.mu.Lock()
 	old := ix.open

@@ -54,7 +54,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-3" // 2: month field; 3: about field
+const mappingRevision = "kerko-mapping-4" // 2: month field; 3: about field; 4: no positions in stemmed fields
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -153,6 +153,15 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return f
 	}
 
+	// The language fields carry no positions: phrases match in the folded
+	// fields only. Bleve stores every position with its byte offsets,
+	// uncompressed, so positions in both would cost a fifth of the index
+	// (measured: 5,061 → 4,083 bytes per article on a corpus sample).
+	stemmed := func(analyzer string) *mapping.FieldMapping {
+		f := text(analyzer)
+		f.IncludeTermVectors = false
+		return f
+	}
 	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldHash, fieldMentions} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
@@ -174,11 +183,15 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		if a == "" {
 			return nil, fmt.Errorf("no analyzer for language %q", lang)
 		}
-		doc.AddFieldMappingsAt(titleField(lang), text(a))
-		doc.AddFieldMappingsAt(bodyField(lang), text(a))
+		doc.AddFieldMappingsAt(titleField(lang), stemmed(a))
+		doc.AddFieldMappingsAt(bodyField(lang), stemmed(a))
 	}
 	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedAnalyzer))
 	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedAnalyzer))
+
+	// Without this Bleve adds an empty composite "_all" field to every
+	// document and still composes every analyzed field into it.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc

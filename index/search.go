@@ -133,7 +133,22 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	main, expanded := textQuery(q)
 	filters := filterQueries(req)
 
-	sr := bleve.NewSearchRequestOptions(withFilters(main, filters, ""), req.Size, (req.Page-1)*req.Size, false)
+	// Facets are counted as the hits stream by (facets.go), not by Bleve.
+	var counter *facetCounter
+	top := withFilters(main, filters, "")
+	if !req.NoFacets {
+		var groups []string
+		for _, g := range FacetGroups {
+			// A group with an active filter gets its counts from its own
+			// request below (multi-select facets).
+			if _, active := filters[g]; !active {
+				groups = append(groups, g)
+			}
+		}
+		counter = newFacetCounter(groups)
+		top = &countingQuery{q: top, c: counter}
+	}
+	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
 	switch req.Sort {
 	case "", SortRelevance:
@@ -150,14 +165,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
 	}
+	// The timeline's months are counted by Bleve (they are not in the
+	// facet table); the facet groups by the counter above.
 	if !req.NoFacets {
-		for _, g := range FacetGroups {
-			// A group with an active filter gets its counts from its own
-			// request below (multi-select facets).
-			if _, active := filters[g]; !active {
-				sr.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
-			}
-		}
 		if _, active := filters[dateGroup]; !active {
 			sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
 		}
@@ -178,8 +188,14 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			wg.Add(1)
 			go func(g string) {
 				defer wg.Done()
+				var c *facetCounter
 				fr := bleve.NewSearchRequestOptions(withFilters(main, filters, g), 0, 0, false)
-				fr.AddFacet(name, bleve.NewFacetRequest(field, size))
+				if g == dateGroup {
+					fr.AddFacet(name, bleve.NewFacetRequest(field, size))
+				} else {
+					c = newFacetCounter([]string{g})
+					fr.Query = &countingQuery{q: fr.Query, c: c}
+				}
 				res, err := ix.alias.SearchInContext(ctx, fr)
 				mu.Lock()
 				defer mu.Unlock()
@@ -187,7 +203,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 					facetErr = err
 					return
 				}
-				disjoints[name] = facetValues(res.Facets[name])
+				if c == nil {
+					disjoints[name] = facetValues(res.Facets[name])
+				} else {
+					disjoints[name] = c.results()[g]
+				}
 			}(g)
 		}
 	}
@@ -207,11 +227,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			months = facetValues(res.Facets[timelineFacet])
 		}
 		out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, req.From, req.To)
+		counted := counter.results()
 		for _, g := range FacetGroups {
 			if v, ok := disjoints[g]; ok {
 				out.Facets[g] = v
 			} else {
-				out.Facets[g] = facetValues(res.Facets[g])
+				out.Facets[g] = counted[g]
 			}
 		}
 		sort.SliceStable(out.Facets[FacetYear], func(i, j int) bool {
@@ -223,8 +244,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		hit := hitFromFields(h.ID, h.Fields)
 		hit.Score = h.Score
 		body, _ := h.Fields[fieldBody].(string)
-		hit.TitleHTML = hl.title(hit.Title, hit.Lang)
-		hit.Snippet = hl.snippet(body, hit.Lang)
+		hit.TitleHTML = hl.title("t:"+hit.ID, hit.Title, hit.Lang)
+		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
 	if out.DidYouMean, err = ix.didYouMean(ctx, req, q, res.Total); err != nil {
@@ -282,6 +303,9 @@ func clauseQuery(c query.Clause) bquery.Query {
 	for _, t := range c.Alts {
 		for _, f := range textFields {
 			var fq bquery.Query
+			if t.Phrase && !f.positions {
+				continue
+			}
 			if t.Phrase {
 				pq := bleve.NewMatchPhraseQuery(t.Text)
 				pq.SetField(f.name)
@@ -302,17 +326,21 @@ func clauseQuery(c query.Clause) bquery.Query {
 }
 
 type textField struct {
-	name  string
-	boost float64
+	name      string
+	boost     float64
+	positions bool // indexed with term vectors, so phrases can match
 }
 
-// textFields are the analyzed fields a clause is searched in.
+// textFields are the analyzed fields a clause is searched in. Phrases match
+// only in the folded fields: an exact phrase means the words as written
+// (diacritics and case aside), and positions in the stemmed language fields
+// too would make the index a fifth larger (see mapping.go).
 var textFields = func() []textField {
 	var fs []textField
 	for _, l := range Langs {
-		fs = append(fs, textField{titleField(l), boostLang * boostTitle}, textField{bodyField(l), boostLang})
+		fs = append(fs, textField{titleField(l), boostLang * boostTitle, false}, textField{bodyField(l), boostLang, false})
 	}
-	return append(fs, textField{titleField(foldedSuffix), boostTitle}, textField{bodyField(foldedSuffix), 1})
+	return append(fs, textField{titleField(foldedSuffix), boostTitle, true}, textField{bodyField(foldedSuffix), 1, true})
 }()
 
 // isStopWord reports whether any language's analyzer drops word entirely.

@@ -67,6 +67,14 @@ func (h *highlighter) marks(text, lang string) []span {
 	if len(h.folded) == 0 || text == "" {
 		return nil
 	}
+	if tz := tokenMarker(analyzers.ForLang(lang)); tz != nil {
+		return h.fastMarks(tz, text, lang)
+	}
+	return h.analyzedMarks(text, lang)
+}
+
+// analyzedMarks is marks by analyzing the whole text with both analyzers.
+func (h *highlighter) analyzedMarks(text, lang string) []span {
 	var out []span
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, text) {
 		if h.folded[string(tok.Term)] {
@@ -80,6 +88,11 @@ func (h *highlighter) marks(text, lang string) []span {
 			}
 		}
 	}
+	return mergeSpans(text, out)
+}
+
+// mergeSpans sorts spans and merges overlapping ones.
+func mergeSpans(text string, out []span) []span {
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	merged := out[:0]
 	for _, s := range out {
@@ -97,15 +110,16 @@ func (h *highlighter) marks(text, lang string) []span {
 	return merged
 }
 
-// title returns the escaped title with its matches marked.
-func (h *highlighter) title(text, lang string) string {
-	return render(text, h.marks(text, lang), 0, len(text))
+// title returns the escaped title with its matches marked. key names the
+// text for the marking memo ("" for none).
+func (h *highlighter) title(key, text, lang string) string {
+	return render(text, h.keyedMarks(key, text, lang), 0, len(text))
 }
 
 // snippet returns an escaped window of body around the densest cluster of
 // matches, or the body's opening when nothing matches.
-func (h *highlighter) snippet(body, lang string) string {
-	ms := h.marks(body, lang)
+func (h *highlighter) snippet(key, body, lang string) string {
+	ms := h.keyedMarks(key, body, lang)
 	start := 0
 	if len(ms) > 0 {
 		// The window starting a little before the mark that has the most

@@ -45,6 +45,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *repeat < 1 {
 		return fmt.Errorf("--repeat must be at least 1")
 	}
+	searchGC()
 	ix, err := index.Open(*dir)
 	if err != nil {
 		return err

@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"kerko/index"
@@ -21,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return exitError(2)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
+	searchGC()
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
@@ -80,4 +83,16 @@ func waitForIndex(ctx context.Context, dir string) error {
 		}
 	}
 	return nil
+}
+
+// searchGC runs the collector at GOGC=400 unless GOGC is set. A search
+// allocates a lot of short-lived garbage (Bleve's matches, postings
+// iterators) over a small live heap, so the collector ran constantly: under
+// a 32-connection mix, GOGC=400 cut the server's CPU per request from 1.11
+// to 0.79 ms for 136 -> 253 MB of RSS. kerko search uses it too, so its
+// timings describe the server.
+func searchGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }

@@ -1,0 +1,68 @@
+// Command kerko-bench measures kerko beside the peer engines and prints
+// markdown tables for the README's Performance section.
+//
+//	kerko-bench compare [-kerko BIN] [-peers "kerko xapian fts5 lucene sphinx"] [-out FILE]
+//	kerko-bench limit   [-corpus DIR]
+//	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID]
+//	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
+//	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
+//
+// The corpus and the peer scripts are read from ../shared/bench beside the
+// module root (or $KERKO_SHARED/bench); nothing is copied into the repository.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"kerko/internal/benchcorpus"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "kerko-bench:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: kerko-bench compare|limit|http|replicate|scale [flags]
+  compare    run ../shared/bench/peers/bench_all.sh with kerko and the peers; print the table
+  limit      how fast analysis alone and extraction alone go over the corpus (all cores)
+  http       load a running kerko serve with a realistic mix of API requests
+  replicate  write the corpus N times with new ids, as one .jsonl file
+  scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve`
+
+func run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return errors.New(usage)
+	}
+	switch args[0] {
+	case "compare":
+		return runCompare(ctx, args[1:])
+	case "limit":
+		return runLimit(ctx, args[1:])
+	case "http":
+		return runHTTP(ctx, args[1:])
+	case "replicate":
+		return runReplicate(ctx, args[1:])
+	case "scale":
+		return runScale(ctx, args[1:])
+	}
+	return errors.New(usage)
+}
+
+// sharedBench returns the shared bench folder (…/shared/bench).
+func sharedBench() (string, error) {
+	dir, err := benchcorpus.Dir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(dir), nil
+}

@@ -1,0 +1,343 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Facet counts are the largest part of a search after scoring: Bleve visits
+// the doc values of every facet field of every hit, decoding them each time.
+// A published generation never changes, so kerko reads every article's facet
+// values once into a table of small integers and counts hits against it as
+// the searcher delivers them: one array lookup per hit and group.
+
+// facetTable is the facet values of every document of one index snapshot.
+type facetTable struct {
+	groups []string   // facet groups, in FacetGroups order
+	values [][]string // per group: value id -> value
+	// per group, CSR layout: doc's value ids are ids[g][off[g][doc]:off[g][doc+1]].
+	off [][]uint32
+	ids [][]uint16
+}
+
+// loadFacetTable reads the facet values of every live document of r.
+func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
+	n, err := r.DocCount()
+	if err != nil {
+		return nil, false
+	}
+	fields := make([]string, len(FacetGroups))
+	group := map[string]int{}
+	for i, g := range FacetGroups {
+		fields[i] = facetField[g]
+		group[facetField[g]] = i
+	}
+	dvr, err := r.DocValueReader(fields)
+	if err != nil {
+		return nil, false
+	}
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, false
+	}
+	defer all.Close()
+
+	// Documents come in internal id order; deleted ones are skipped and get
+	// no values.
+	type docVals struct {
+		num  uint64
+		vals [][]uint16
+	}
+	t := &facetTable{groups: FacetGroups, values: make([][]string, len(fields))}
+	valueID := make([]map[string]uint16, len(fields))
+	for i := range valueID {
+		valueID[i] = map[string]uint16{}
+	}
+	perGroup := make([][]struct {
+		num uint64
+		id  uint16
+	}, len(fields))
+	maxNum := uint64(0)
+	count := uint64(0)
+	for {
+		id, err := all.Next()
+		if err != nil {
+			return nil, false
+		}
+		if id == nil {
+			break
+		}
+		if len(id) != 8 {
+			return nil, false // not scorch's internal ids: no table
+		}
+		num := binary.BigEndian.Uint64(id)
+		maxNum = max(maxNum, num)
+		count++
+		failed := false
+		err = dvr.VisitDocValues(id, func(field string, term []byte) {
+			g, ok := group[field]
+			if !ok {
+				return
+			}
+			v, ok := valueID[g][string(term)]
+			if !ok {
+				if len(t.values[g]) >= 1<<16 {
+					failed = true
+					return
+				}
+				v = uint16(len(t.values[g]))
+				valueID[g][string(term)] = v
+				t.values[g] = append(t.values[g], string(term))
+			}
+			perGroup[g] = append(perGroup[g], struct {
+				num uint64
+				id  uint16
+			}{num, v})
+		})
+		if err != nil || failed {
+			return nil, false
+		}
+	}
+	if count != n || maxNum > 1<<31 {
+		return nil, false
+	}
+	size := int(maxNum) + 1
+	if count == 0 {
+		size = 0
+	}
+	t.off = make([][]uint32, len(fields))
+	t.ids = make([][]uint16, len(fields))
+	for g, pairs := range perGroup {
+		off := make([]uint32, size+1)
+		for _, p := range pairs {
+			off[p.num+1]++
+		}
+		for i := 1; i <= size; i++ {
+			off[i] += off[i-1]
+		}
+		ids := make([]uint16, len(pairs))
+		fill := append([]uint32(nil), off[:size]...)
+		for _, p := range pairs {
+			ids[fill[p.num]] = p.id
+			fill[p.num]++
+		}
+		t.off[g], t.ids[g] = off, ids
+	}
+	return t, true
+}
+
+// facetTables caches one table per index snapshot. A read-only generation
+// serves every search from the same snapshot, so the table is loaded once.
+type facetTables struct {
+	mu sync.Mutex
+	m  map[index.IndexReader]*tableEntry
+}
+
+type tableEntry struct {
+	once sync.Once
+	t    *facetTable
+	ok   bool
+}
+
+var tables = &facetTables{m: map[index.IndexReader]*tableEntry{}}
+
+// maxTables bounds the cache: a server has one generation open, two while
+// it switches.
+const maxTables = 4
+
+func (ft *facetTables) get(r index.IndexReader) (*facetTable, bool) {
+	ft.mu.Lock()
+	e, ok := ft.m[r]
+	if !ok {
+		if len(ft.m) >= maxTables {
+			// Readers of generations that were swapped out; a live one
+			// reloads its table on its next search.
+			clear(ft.m)
+		}
+		e = &tableEntry{}
+		ft.m[r] = e
+	}
+	ft.mu.Unlock()
+	e.once.Do(func() { e.t, e.ok = loadFacetTable(r) })
+	return e.t, e.ok
+}
+
+// warmFacets loads idx's facet table now, so the first search does not wait
+// for it. Errors only mean the first search loads it (or counts without it).
+func warmFacets(idx interface {
+	Advanced() (index.Index, error)
+}) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return
+	}
+	if snap, ok := r.(*scorch.IndexSnapshot); !ok || snap == nil {
+		return // closed already (scorch returns a nil snapshot then)
+	}
+	defer r.Close()
+	tables.get(r)
+}
+
+// facetCounter counts the facet values of the hits of one search.
+type facetCounter struct {
+	groups []string // groups to count
+	mu     sync.Mutex
+	t      *facetTable
+	counts [][]int // per group index of t: per value id
+	slow   map[string]map[string]int
+}
+
+func newFacetCounter(groups []string) *facetCounter {
+	return &facetCounter{groups: groups}
+}
+
+// results returns the counts of each counted group, most hits first, at
+// most facetSize values.
+func (c *facetCounter) results() map[string][]FacetValue {
+	out := map[string][]FacetValue{}
+	for _, g := range c.groups {
+		var vals []FacetValue
+		if c.t != nil {
+			gi := groupIndex(g)
+			for id, n := range c.counts[gi] {
+				if n > 0 {
+					vals = append(vals, FacetValue{Value: c.t.values[gi][id], Count: n})
+				}
+			}
+		} else {
+			for v, n := range c.slow[g] {
+				vals = append(vals, FacetValue{Value: v, Count: n})
+			}
+		}
+		sort.Slice(vals, func(i, j int) bool {
+			if vals[i].Count != vals[j].Count {
+				return vals[i].Count > vals[j].Count
+			}
+			return vals[i].Value < vals[j].Value
+		})
+		if len(vals) > facetSize[g] {
+			vals = vals[:facetSize[g]]
+		}
+		if vals == nil {
+			vals = []FacetValue{}
+		}
+		out[g] = vals
+	}
+	return out
+}
+
+func groupIndex(g string) int {
+	for i, x := range FacetGroups {
+		if x == g {
+			return i
+		}
+	}
+	return -1
+}
+
+// countingQuery is q with its hits counted into c.
+type countingQuery struct {
+	q bquery.Query
+	c *facetCounter
+}
+
+func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	s, err := cq.q.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	c := cq.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cs := &countingSearcher{Searcher: s, c: c}
+	if t, ok := tables.get(r); ok {
+		c.t = t
+		c.counts = make([][]int, len(t.groups))
+		for _, g := range c.groups {
+			gi := groupIndex(g)
+			c.counts[gi] = make([]int, len(t.values[gi]))
+			cs.gis = append(cs.gis, gi)
+		}
+		return cs, nil
+	}
+	// No table (an index kerko did not build): count from doc values.
+	fields := make([]string, len(c.groups))
+	for i, g := range c.groups {
+		fields[i] = facetField[g]
+	}
+	dvr, err := r.DocValueReader(fields)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	c.slow = map[string]map[string]int{}
+	for _, g := range c.groups {
+		c.slow[g] = map[string]int{}
+	}
+	cs.dvr = dvr
+	cs.fieldGroup = map[string]string{}
+	for _, g := range c.groups {
+		cs.fieldGroup[facetField[g]] = g
+	}
+	return cs, nil
+}
+
+// countingSearcher passes its searcher's hits on and counts their facets.
+type countingSearcher struct {
+	bsearch.Searcher
+	c   *facetCounter
+	gis []int // groups counted from the table
+
+	dvr        index.DocValueReader // without a table
+	fieldGroup map[string]string
+}
+
+func (s *countingSearcher) count(dm *bsearch.DocumentMatch) {
+	if dm == nil {
+		return
+	}
+	if s.dvr != nil {
+		_ = s.dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
+			if g, ok := s.fieldGroup[field]; ok {
+				s.c.slow[g][string(term)]++
+			}
+		})
+		return
+	}
+	num := binary.BigEndian.Uint64(dm.IndexInternalID)
+	t := s.c.t
+	for _, gi := range s.gis {
+		off := t.off[gi]
+		if num+1 >= uint64(len(off)) {
+			continue
+		}
+		counts := s.c.counts[gi]
+		for _, id := range t.ids[gi][off[num]:off[num+1]] {
+			counts[id]++
+		}
+	}
+}
+
+func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.count(dm)
+	return dm, err
+}
+
+func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.count(dm)
+	return dm, err
+}

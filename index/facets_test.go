@@ -1,0 +1,70 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// TestFacets_MatchBleve checks that facets counted from the facet table are
+// the ones Bleve counts from doc values, with and without filters.
+func TestFacets_MatchBleve(t *testing.T) {
+	ix := openSeeds(t)
+	ctx := context.Background()
+	reqs := []Request{
+		{Query: ""}, {Query: "Kazakistan"}, {Query: "Türkiye"}, {Query: "summit"},
+		{Query: "Kazakistan", Langs: []string{"tr"}}, {Query: "", Countries: []string{"KZ"}},
+	}
+	for _, req := range reqs {
+		got := search(t, ix, req)
+		filters := filterQueries(req)
+		for _, g := range FacetGroups {
+			skip := ""
+			if _, active := filters[g]; active {
+				skip = g
+			}
+			main, _ := textQuery(got.Query)
+			br := bleve.NewSearchRequestOptions(withFilters(main, filters, skip), 0, 0, false)
+			br.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
+			res, err := ix.alias.SearchInContext(ctx, br)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := facetValues(res.Facets[g])
+			if g == FacetYear {
+				want = sortedYears(want)
+			}
+			if len(want) == 0 && len(got.Facets[g]) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got.Facets[g], want) {
+				t.Errorf("%+v: facet %s = %v; Bleve counts %v", req, g, got.Facets[g], want)
+			}
+		}
+	}
+
+	adv, err := ix.open.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, ok := tables.get(r); !ok {
+		t.Errorf("no facet table for a kerko index: facets fall back to doc values")
+	}
+}
+
+func sortedYears(v []FacetValue) []FacetValue {
+	out := append([]FacetValue{}, v...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Value > out[j-1].Value; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}

@@ -1,0 +1,181 @@
+package index
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"kerko/corpus"
+	"kerko/internal/benchcorpus"
+)
+
+// benchQueries are the peer comparison's queries (queries-real.txt), so a
+// benchmark's figures line up with the comparison table.
+var benchQueries = []string{
+	"oil", "trade", "ekonomi", "qeveria", "chernobyl", "fındık", "tërmeti",
+	"oil prices", "kurti osmani", `"central bank"`, `"merkez bankası"`,
+	"Türkiye'nin", "ekonomisi", "qeverise", "Kosova", "Turkey",
+}
+
+// readArticles feeds a build from memory, so benchmarks time indexing and
+// not the disk.
+func readArticles(docs []*corpus.Article) ReadFunc {
+	return func(ctx context.Context, r *corpus.Reader) error {
+		for _, d := range docs {
+			c := *d
+			if err := r.Emit(&c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// BenchmarkBuild times a whole build (enrichment, analysis, Bleve batches,
+// persisting, the final merge) of a sample of the shared corpus: every 8th
+// article, about 4,600, all languages in proportion. -build.step=1 builds
+// the whole corpus, e.g. for a CPU profile of the real thing.
+func BenchmarkBuild(b *testing.B) {
+	docs := benchcorpus.Sample(b, *buildStep)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Title) + len(d.Body)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		dir := b.TempDir()
+		st, err := Build(context.Background(), dir, readArticles(docs), BuildOptions{Full: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(st.IndexBytes)/float64(len(docs)), "index-B/doc")
+	}
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkEnrich times language detection and entity extraction, the work
+// a build does per article before Bleve sees it.
+func BenchmarkEnrich(b *testing.B) {
+	docs := benchcorpus.Sample(b, 8)
+	size := 0
+	for _, d := range docs {
+		size += len(d.Title) + len(d.Body)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			Enrich(d)
+		}
+	}
+}
+
+// BenchmarkBatch times one Bleve batch of 500 enriched articles into an
+// index that already holds a few batches: analysis plus segment building.
+func BenchmarkBatch(b *testing.B) {
+	docs := benchcorpus.Sample(b, 8)
+	const batchSize = 500
+	enriched := make([]*Article, len(docs))
+	for i, d := range docs {
+		enriched[i] = Enrich(d)
+	}
+	m, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	idx, err := bleve.New(filepath.Join(b.TempDir(), "b"), m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		batch := idx.NewBatch()
+		for j := 0; j < batchSize; j++ {
+			a := enriched[(i*batchSize+j)%len(enriched)]
+			if err := batch.Index(fmt.Sprintf("%s-%d", a.ID, i), a.bleveDoc()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := idx.Batch(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var buildStep = flag.Int("build.step", 8, "BenchmarkBuild indexes every n-th article of the shared corpus")
+
+var (
+	benchIndexOnce sync.Once
+	benchIndexDir  string
+	benchIndexErr  error
+)
+
+// benchIndex returns an index of the whole shared corpus. It is built once
+// and kept in the temp dir under the mapping version, so repeated benchmark
+// runs (for benchstat) do not rebuild it.
+func benchIndex(b *testing.B) *Index {
+	b.Helper()
+	docs := benchcorpus.Articles(b)
+	benchIndexOnce.Do(func() {
+		name := strings.NewReplacer("/", "-", ":", "-").Replace(MappingVersion)
+		benchIndexDir = filepath.Join(os.TempDir(), fmt.Sprintf("kerko-bench-%s-%d", name, len(docs)))
+		if Exists(benchIndexDir) {
+			return
+		}
+		_, benchIndexErr = Build(context.Background(), benchIndexDir, readArticles(docs), BuildOptions{Full: true})
+	})
+	if benchIndexErr != nil {
+		b.Fatalf("build benchmark index: %v", benchIndexErr)
+	}
+	ix, err := Open(benchIndexDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// BenchmarkSearch times one search per peer query on the whole corpus:
+// top 10 with snippets, exact total and the facet groups, as the API runs it.
+func BenchmarkSearch(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	for _, facets := range []bool{true, false} {
+		for _, q := range benchQueries {
+			name := fmt.Sprintf("facets=%v/q=%s", facets, strings.ReplaceAll(q, " ", "_"))
+			b.Run(name, func(b *testing.B) {
+				req := Request{Query: q, NoFacets: !facets}
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					if _, err := ix.Search(ctx, req); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkSearchFiltered times the multi-select facet path: a language and a
+// year filter, each of which costs one extra counting request.
+func BenchmarkSearchFiltered(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	req := Request{Query: "trade", Langs: []string{"en"}, Countries: []string{"US"}}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Search(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,373 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"kerko/analyzers"
+)
+
+// Snippets and titles are marked on every search, ten bodies at a time.
+// Analyzing each body with the folded and the language analyzer was most of a
+// search's time (the stemmers dominate), yet every kerko analyzer is a
+// tokenizer followed by filters that each map one token to at most one term
+// and keep its offsets. So a body is tokenized once, and what each analyzer
+// makes of a raw word is memoized across searches: news text repeats the same
+// few thousand words, and a stemmer then runs once per word, not once per
+// occurrence. TestFastMarks checks that both ways mark the same spans.
+
+// maxCachedWords bounds each analyzer's word cache; when it is full it starts
+// over, which costs one re-analysis per word.
+const maxCachedWords = 1 << 17
+
+// termCache memoizes the terms an analyzer gives one raw token.
+type termCache struct {
+	a  analysis.Analyzer
+	mu sync.RWMutex
+	m  map[string][]string
+}
+
+func (c *termCache) terms(raw string) []string {
+	c.mu.RLock()
+	t, ok := c.m[raw]
+	c.mu.RUnlock()
+	if ok {
+		return t
+	}
+	for _, tok := range c.a.Analyze([]byte(raw)) {
+		t = append(t, string(tok.Term))
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxCachedWords {
+		c.m = make(map[string][]string)
+	}
+	c.m[strings.Clone(raw)] = t // raw is a slice of a whole body
+	c.mu.Unlock()
+	return t
+}
+
+// marker tokenizes text the way the folded and one language analyzer do.
+type marker struct {
+	// charFilters are the analyzers' own; newMarker admits only ones that
+	// keep lengths and look no further than a character's neighbours, so
+	// they work chunk by chunk as on the whole text.
+	charFilters []analysis.CharFilter
+	tokenizer   analysis.Tokenizer
+	folded      *termCache
+	lang        *termCache // nil for a language without its own analyzer
+
+	mu     sync.RWMutex
+	chunks map[string][]chunkToken
+}
+
+var (
+	markersMu sync.Mutex
+	markers   = map[string]*marker{} // by language analyzer name ("" for none)
+	caches    = map[string]*termCache{}
+)
+
+// tokenMarker returns the marker for the folded analyzer plus langAnalyzer
+// (may be ""), or nil when the analyzers are not of the memoizable shape
+// (a char filter, or different tokenizers), in which case marks analyzes.
+func tokenMarker(langAnalyzer string) *marker {
+	markersMu.Lock()
+	defer markersMu.Unlock()
+	if m, ok := markers[langAnalyzer]; ok {
+		return m
+	}
+	m := newMarker(langAnalyzer)
+	markers[langAnalyzer] = m
+	return m
+}
+
+func newMarker(langAnalyzer string) *marker {
+	var charFilters []analysis.CharFilter
+	cacheFor := func(name string) (*termCache, analysis.Tokenizer) {
+		a, err := analyzerCache.AnalyzerNamed(name)
+		if err != nil {
+			return nil, nil
+		}
+		da, ok := a.(*analysis.DefaultAnalyzer)
+		if !ok {
+			return nil, nil
+		}
+		// Only char filters known to keep lengths and look no further than
+		// a character's neighbours can run chunk by chunk.
+		for _, cf := range da.CharFilters {
+			if _, ok := cf.(analyzers.GluedSentenceCharFilter); !ok {
+				return nil, nil
+			}
+		}
+		charFilters = da.CharFilters
+		c, ok := caches[name]
+		if !ok {
+			c = &termCache{a: a, m: make(map[string][]string)}
+			caches[name] = c
+		}
+		return c, da.Tokenizer
+	}
+	folded, tz := cacheFor(analyzers.FoldedAnalyzer)
+	if folded == nil {
+		return nil
+	}
+	m := &marker{charFilters: charFilters, tokenizer: tz, folded: folded, chunks: make(map[string][]chunkToken)}
+	if langAnalyzer != "" {
+		lang, ltz := cacheFor(langAnalyzer)
+		if lang == nil || fmt.Sprintf("%T", ltz) != fmt.Sprintf("%T", tz) {
+			return nil
+		}
+		m.lang = lang
+	}
+	return m
+}
+
+// chunkToken is a token of a chunk with what both analyzers make of it.
+type chunkToken struct {
+	start, end   int // byte offsets in the chunk
+	folded, lang []string
+}
+
+// chunk returns the tokens of raw, a run of text without ASCII white space,
+// memoized. Word segmentation never joins across a space, so tokenizing each
+// chunk alone gives the tokens of the whole text; and news text repeats its
+// chunks ("the", "government's", "2020,") so most are looked up, not
+// segmented, which was most of the cost left in marking.
+func (m *marker) chunk(raw string) []chunkToken {
+	m.mu.RLock()
+	ts, ok := m.chunks[raw]
+	m.mu.RUnlock()
+	if ok {
+		return ts
+	}
+	input := []byte(raw)
+	for _, cf := range m.charFilters {
+		input = cf.Filter(input)
+	}
+	for _, tok := range m.tokenizer.Tokenize(input) {
+		if tok.Start < 0 || tok.End > len(raw) || tok.Start >= tok.End {
+			continue
+		}
+		word := string(input[tok.Start:tok.End])
+		ct := chunkToken{start: tok.Start, end: tok.End, folded: m.folded.terms(word)}
+		if m.lang != nil {
+			ct.lang = m.lang.terms(word)
+		}
+		ts = append(ts, ct)
+	}
+	m.mu.Lock()
+	if len(m.chunks) >= maxCachedWords {
+		m.chunks = make(map[string][]chunkToken)
+	}
+	m.chunks[strings.Clone(raw)] = ts
+	m.mu.Unlock()
+	return ts
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// fastMarks is marks from memoized chunks.
+func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
+	langSet := h.byLang[lang]
+	var out []span
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			for _, ct := range m.chunk(text[i:j]) {
+				if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
+					out = append(out, span{i + ct.start, i + ct.end})
+				}
+			}
+		}
+		i = j
+	}
+	return mergeSpans(text, out)
+}
+
+func anyIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if set[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// The texts a search marks are those of its hits, and hits recur: the same
+// articles answer many searches. So each marked text is also kept as its
+// tokens with interned term ids, and marking it again compares small
+// integers instead of hashing every word (what the chunk memo costs per
+// search). A text is keyed by its article id and checked by a hash of its
+// content, so a changed article is never marked from stale tokens.
+
+// maxMarkedTexts bounds the texts kept (about 2 KB each for a news body).
+const maxMarkedTexts = 1 << 13
+
+type idToken struct {
+	start, end   int32
+	folded, lang uint32 // interned term ids; 0 = no term
+}
+
+type markedText struct {
+	sum  uint64
+	toks []idToken
+}
+
+// textMemo interns terms and keeps marked texts; both are dropped together
+// when either is full, since the texts hold the interner's ids.
+type textMemo struct {
+	mu    sync.RWMutex
+	epoch uint64 // counts resets: ids of different epochs never compare
+	ids   map[string]uint32
+	texts map[textKey]*markedText
+}
+
+type textKey struct{ key, lang string }
+
+var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}}
+
+// maxTermIDs bounds the interner (a news corpus has a few hundred thousand
+// distinct terms per analyzer).
+const maxTermIDs = 1 << 21
+
+// idsOf returns the ids of the terms of set that have one, and the epoch
+// they belong to.
+func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
+	tm.mu.RLock()
+	defer tm.mu.RUnlock()
+	var out []uint32
+	for t := range set {
+		if id := tm.ids[t]; id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out, tm.epoch
+}
+
+// tokens returns text's interned tokens, computing them with m on a miss.
+// ok is false when the text cannot be kept (a token with several terms).
+func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
+	sum := fnv64(text)
+	k := textKey{key, lang}
+	tm.mu.RLock()
+	mt, epoch := tm.texts[k], tm.epoch
+	tm.mu.RUnlock()
+	if mt != nil && mt.sum == sum {
+		return mt.toks, epoch, true
+	}
+	type pending struct {
+		start, end   int
+		folded, lang string
+	}
+	var ps []pending
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			for _, ct := range m.chunk(text[i:j]) {
+				if len(ct.folded) > 1 || len(ct.lang) > 1 {
+					return nil, 0, false
+				}
+				p := pending{start: i + ct.start, end: i + ct.end}
+				if len(ct.folded) == 1 {
+					p.folded = ct.folded[0]
+				}
+				if len(ct.lang) == 1 {
+					p.lang = ct.lang[0]
+				}
+				ps = append(ps, p)
+			}
+		}
+		i = j
+	}
+	if len(text) > 1<<31-1 {
+		return nil, 0, false
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if len(tm.ids) >= maxTermIDs || len(tm.texts) >= maxMarkedTexts {
+		tm.ids = map[string]uint32{}
+		tm.texts = map[textKey]*markedText{}
+		tm.epoch++
+	}
+	intern := func(term string) uint32 {
+		if term == "" {
+			return 0
+		}
+		id, ok := tm.ids[term]
+		if !ok {
+			id = uint32(len(tm.ids) + 1)
+			tm.ids[term] = id
+		}
+		return id
+	}
+	toks := make([]idToken, len(ps))
+	for i, p := range ps {
+		toks[i] = idToken{start: int32(p.start), end: int32(p.end), folded: intern(p.folded), lang: intern(p.lang)}
+	}
+	tm.texts[k] = &markedText{sum: sum, toks: toks}
+	return toks, tm.epoch, true
+}
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h ^ uint64(len(s))
+}
+
+// keyedMarks is marks for a text with a stable key (an article's title or
+// body), from the text memo when it can be.
+func (h *highlighter) keyedMarks(key, text, lang string) []span {
+	m := tokenMarker(analyzers.ForLang(lang))
+	if key == "" || m == nil || len(h.folded) == 0 || text == "" {
+		return h.marks(text, lang)
+	}
+	toks, epoch, ok := memo.tokens(m, key, lang, text)
+	if !ok {
+		return h.fastMarks(m, text, lang)
+	}
+	folded, e1 := memo.idsOf(h.folded)
+	var langIDs []uint32
+	e2 := e1
+	if m.lang != nil {
+		langIDs, e2 = memo.idsOf(h.byLang[lang])
+	}
+	if e1 != epoch || e2 != epoch {
+		return h.fastMarks(m, text, lang) // the memo was reset meanwhile
+	}
+	if len(folded) == 0 && len(langIDs) == 0 {
+		return nil // no query term occurs in any text marked so far
+	}
+	var out []span
+	for _, t := range toks {
+		if (t.folded != 0 && hasID(folded, t.folded)) || (t.lang != 0 && hasID(langIDs, t.lang)) {
+			out = append(out, span{int(t.start), int(t.end)})
+		}
+	}
+	return mergeSpans(text, out)
+}
+
+func hasID(ids []uint32, id uint32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
