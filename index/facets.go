@@ -21,7 +21,7 @@ import (
 
 // facetTable is the facet values of every document of one index snapshot.
 type facetTable struct {
-	groups []string   // facet groups, in FacetGroups order
+	groups []string   // facet groups, in countedGroups order
 	values [][]string // per group: value id -> value
 	// per group, CSR layout: doc's value ids are ids[g][off[g][doc]:off[g][doc+1]].
 	off [][]uint32
@@ -34,9 +34,9 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	if err != nil {
 		return nil, false
 	}
-	fields := make([]string, len(FacetGroups))
+	fields := make([]string, len(countedGroups))
 	group := map[string]int{}
-	for i, g := range FacetGroups {
+	for i, g := range countedGroups {
 		fields[i] = facetField[g]
 		group[facetField[g]] = i
 	}
@@ -56,7 +56,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		num  uint64
 		vals [][]uint16
 	}
-	t := &facetTable{groups: FacetGroups, values: make([][]string, len(fields))}
+	t := &facetTable{groups: countedGroups, values: make([][]string, len(fields))}
 	valueID := make([]map[string]uint16, len(fields))
 	for i := range valueID {
 		valueID[i] = map[string]uint16{}
@@ -239,7 +239,7 @@ func (c *facetCounter) results() map[string][]FacetValue {
 }
 
 func groupIndex(g string) int {
-	for i, x := range FacetGroups {
+	for i, x := range countedGroups {
 		if x == g {
 			return i
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -45,6 +46,26 @@ func TestFacets_MatchBleve(t *testing.T) {
 		}
 	}
 
+	// The timeline's months come from the table too.
+	for _, req := range append(reqs, Request{Query: "Kazakistan", From: d(t, "2026-01-01")}) {
+		got := search(t, ix, req)
+		main, _ := textQuery(got.Query)
+		skip := ""
+		if _, active := filterQueries(req)[dateGroup]; active {
+			skip = dateGroup
+		}
+		br := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), skip), 0, 0, false)
+		br.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
+		res, err := ix.alias.SearchInContext(ctx, br)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantTL, wantInterval, wantUndated, _ := timeline(facetValues(res.Facets[timelineFacet]), req.From, req.To)
+		if !reflect.DeepEqual(got.Timeline, wantTL) || got.Interval != wantInterval || got.Undated != wantUndated {
+			t.Errorf("%+v: timeline %v/%s/%d undated; Bleve counts %v/%s/%d", req, got.Timeline, got.Interval, got.Undated, wantTL, wantInterval, wantUndated)
+		}
+	}
+
 	adv, err := ix.open.Advanced()
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +78,15 @@ func TestFacets_MatchBleve(t *testing.T) {
 	if _, ok := tables.get(r); !ok {
 		t.Errorf("no facet table for a kerko index: facets fall back to doc values")
 	}
+}
+
+func d(t *testing.T, s string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 func sortedYears(v []FacetValue) []FacetValue {

@@ -36,15 +36,28 @@ var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
 
 // facetField maps a facet group to its keyword field.
 var facetField = map[string]string{
-	FacetLang:    fieldLang,
-	FacetCountry: fieldCountry,
-	FacetOrg:     fieldOrg,
-	FacetYear:    fieldYear,
+	FacetLang:     fieldLang,
+	FacetCountry:  fieldCountry,
+	FacetOrg:      fieldOrg,
+	FacetYear:     fieldYear,
+	timelineFacet: fieldMonth,
+}
+
+// countedGroups are the groups the facet table holds: the facet groups plus
+// the timeline's months.
+var countedGroups = append(FacetGroups[:len(FacetGroups):len(FacetGroups)], timelineFacet)
+
+// filterOf names the filter that narrows group g ("" for none).
+func filterOf(g string) string {
+	if g == timelineFacet {
+		return dateGroup
+	}
+	return g
 }
 
 // facetSize is how many values each group returns; large enough to hold every
 // value a group can have, so counts are exact and "more" can show them all.
-var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300}
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize}
 
 // Request is one search. Zero values mean "no filter"; filters in one group
 // are ORed, groups are ANDed.
@@ -138,10 +151,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	top := withFilters(main, filters, "")
 	if !req.NoFacets {
 		var groups []string
-		for _, g := range FacetGroups {
+		for _, g := range countedGroups {
 			// A group with an active filter gets its counts from its own
 			// request below (multi-select facets).
-			if _, active := filters[g]; !active {
+			if _, active := filters[filterOf(g)]; !active {
 				groups = append(groups, g)
 			}
 		}
@@ -165,13 +178,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
 	}
-	// The timeline's months are counted by Bleve (they are not in the
-	// facet table); the facet groups by the counter above.
-	if !req.NoFacets {
-		if _, active := filters[dateGroup]; !active {
-			sr.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
-		}
-	}
 
 	var (
 		wg        sync.WaitGroup
@@ -180,35 +186,25 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		disjoints = map[string][]FacetValue{}
 	)
 	if !req.NoFacets {
-		for g := range filters {
-			name, field, size := g, facetField[g], facetSize[g]
-			if g == dateGroup {
-				name, field, size = timelineFacet, fieldMonth, monthFacetSize
+		for f := range filters {
+			g := f
+			if f == dateGroup {
+				g = timelineFacet
 			}
 			wg.Add(1)
-			go func(g string) {
+			go func(f, g string) {
 				defer wg.Done()
-				var c *facetCounter
-				fr := bleve.NewSearchRequestOptions(withFilters(main, filters, g), 0, 0, false)
-				if g == dateGroup {
-					fr.AddFacet(name, bleve.NewFacetRequest(field, size))
-				} else {
-					c = newFacetCounter([]string{g})
-					fr.Query = &countingQuery{q: fr.Query, c: c}
-				}
-				res, err := ix.alias.SearchInContext(ctx, fr)
+				c := newFacetCounter([]string{g})
+				fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
+				_, err := ix.alias.SearchInContext(ctx, fr)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
 					facetErr = err
 					return
 				}
-				if c == nil {
-					disjoints[name] = facetValues(res.Facets[name])
-				} else {
-					disjoints[name] = c.results()[g]
-				}
-			}(g)
+				disjoints[g] = c.results()[g]
+			}(f, g)
 		}
 	}
 	res, err := ix.alias.SearchInContext(ctx, sr)
@@ -222,12 +218,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}, Expanded: expanded, Timeline: []Bucket{}}
 	if !req.NoFacets {
+		counted := counter.results()
 		months, ok := disjoints[timelineFacet]
 		if !ok {
-			months = facetValues(res.Facets[timelineFacet])
+			months = counted[timelineFacet]
 		}
 		out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, req.From, req.To)
-		counted := counter.results()
 		for _, g := range FacetGroups {
 			if v, ok := disjoints[g]; ok {
 				out.Facets[g] = v
