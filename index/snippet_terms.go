@@ -168,10 +168,10 @@ func (m *marker) chunk(raw string) []chunkToken {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
-// fastMarks is marks from memoized chunks.
-func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
-	langSet := h.byLang[lang]
-	var out []span
+// eachToken calls fn with every token of text and the offset of its chunk,
+// chunk by chunk (runs without ASCII white space), until fn returns false;
+// it reports whether it went through the whole text.
+func (m *marker) eachToken(text string, fn func(off int, ct chunkToken) bool) bool {
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
 			i++
@@ -182,13 +182,26 @@ func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
 		}
 		if j > i {
 			for _, ct := range m.chunk(text[i:j]) {
-				if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
-					out = append(out, span{i + ct.start, i + ct.end})
+				if !fn(i, ct) {
+					return false
 				}
 			}
 		}
 		i = j
 	}
+	return true
+}
+
+// fastMarks is marks from memoized chunks.
+func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
+	langSet := h.byLang[lang]
+	var out []span
+	m.eachToken(text, func(off int, ct chunkToken) bool {
+		if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
+			out = append(out, span{off + ct.start, off + ct.end})
+		}
+		return true
+	})
 	return mergeSpans(text, out)
 }
 
@@ -268,30 +281,22 @@ func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64
 		folded, lang string
 	}
 	var ps []pending
-	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
-			i++
+	single := m.eachToken(text, func(off int, ct chunkToken) bool {
+		if len(ct.folded) > 1 || len(ct.lang) > 1 {
+			return false
 		}
-		j := i
-		for j < len(text) && !isSpace(text[j]) {
-			j++
+		p := pending{start: off + ct.start, end: off + ct.end}
+		if len(ct.folded) == 1 {
+			p.folded = ct.folded[0]
 		}
-		if j > i {
-			for _, ct := range m.chunk(text[i:j]) {
-				if len(ct.folded) > 1 || len(ct.lang) > 1 {
-					return nil, 0, false
-				}
-				p := pending{start: i + ct.start, end: i + ct.end}
-				if len(ct.folded) == 1 {
-					p.folded = ct.folded[0]
-				}
-				if len(ct.lang) == 1 {
-					p.lang = ct.lang[0]
-				}
-				ps = append(ps, p)
-			}
+		if len(ct.lang) == 1 {
+			p.lang = ct.lang[0]
 		}
-		i = j
+		ps = append(ps, p)
+		return true
+	})
+	if !single {
+		return nil, 0, false
 	}
 	if len(text) > 1<<31-1 {
 		return nil, 0, false

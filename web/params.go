@@ -33,13 +33,6 @@ func badParam(param, format string, args ...any) error {
 	return &paramError{param: param, msg: fmt.Sprintf(format, args...)}
 }
 
-// searchParams is a validated search request plus what the page needs to
-// rebuild its links.
-type searchParams struct {
-	req index.Request
-	ui  string
-}
-
 // parseSearch validates the query parameters of a search.
 func parseSearch(v url.Values) (index.Request, error) {
 	var req index.Request
