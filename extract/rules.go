@@ -33,6 +33,11 @@ func sqForms(w string) []string {
 	case strings.HasSuffix(w, "et") || strings.HasSuffix(w, "at") || strings.HasSuffix(w, "ët"):
 		s := w[:len(w)-1]
 		forms = append(forms, s+"ve", s)
+	case strings.HasSuffix(w, "ër"):
+		// Feminine nouns in -ër lose the ë when inflected, as motër gives
+		// motra, motrës: Zvicër → Zvicra, Zvicrës, Zvicrën.
+		s := w[:len(w)-len("ër")]
+		forms = append(forms, s+"ra", s+"rës", s+"rën", s+"re", s+"res", s+"ren")
 	default: // consonant
 		forms = append(forms, w+"i", w+"it", w+"in", w+"ë")
 		if last == 'k' || last == 'g' || last == 'h' {
@@ -146,7 +151,7 @@ var extraNames = map[string]map[string][]string{
 		"CZ": {"Çeki", "Republika Çeke"}, "NL": {"Holandë"}, "BA": {"Bosnjë e Hercegovinë", "Bosnjë"},
 		"ME": {"Mali i Zi"}, "TR": {"Turqi"}, "UZ": {"Uzbekistan"}, "TJ": {"Taxhikistan"},
 		"TM": {"Turkmenistan"}, "AZ": {"Azerbajxhan"}, "SA": {"Arabi Saudite"},
-		"CY": {"Qipro"}, "KR": {"Kore e Jugut"}, "KP": {"Kore e Veriut"},
+		"CY": {"Qipro"}, "KR": {"Kore e Jugut", "Korea e Jugut"}, "KP": {"Kore e Veriut", "Korea e Veriut"},
 	},
 	"tr": {
 		"US": {"Amerika", "ABD", "Birleşik Devletler"}, "GB": {"İngiltere", "Britanya", "Büyük Britanya", "Birleşik Krallık"},
