@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // jsonArticle is one line of a JSON Lines export.
@@ -84,6 +82,9 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
+// newlines turns CRLF and lone CR line ends into "\n", as in .txt files.
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report func(Problem)) (*Article, bool) {
 	skip := func(reason string) (*Article, bool) {
 		report(Problem{File: origin, Line: lineNo, Action: Skipped, Reason: reason})
@@ -107,8 +108,8 @@ func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report
 	}
 	a := &Article{
 		ID:     id,
-		Title:  strings.TrimSpace(norm.NFC.String(j.Title)),
-		Body:   strings.TrimSpace(norm.NFC.String(strings.ReplaceAll(j.Body, "\r\n", "\n"))),
+		Title:  strings.TrimSpace(Normalize(j.Title)),
+		Body:   strings.TrimSpace(Normalize(newlines.Replace(j.Body))),
 		Source: strings.TrimSpace(j.Source),
 		URL:    strings.TrimSpace(j.URL),
 		Origin: fmt.Sprintf("%s:%d", origin, lineNo),

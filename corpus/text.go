@@ -3,10 +3,12 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -27,8 +29,41 @@ func cleanText(raw []byte) (text, repaired, skip string) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	s = norm.NFC.String(s)
-	return s, repaired, ""
+	return Normalize(s), repaired, ""
+}
+
+// Normalize is what every article text goes through, from any format: HTML
+// character references decoded (scraped and wire text carries them:
+// "T&uuml;rkiye", "BP &lt;BP>", Reuters' "&#3;" end marks), control
+// characters other than newline and tab dropped, and NFC composition. Without
+// the decoding "Türkiye" written as T&uuml;rkiye is neither found by a search
+// for Türkiye nor counted as a country, and snippets show the entity.
+func Normalize(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	if strings.IndexFunc(s, isDroppedControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if r >= 0x80 && r <= 0x9f {
+				// C1 "controls" in news text are Windows-1252 bytes read
+				// as Latin-1: U+0092 is the apostrophe of ABD\u0092li.
+				if c := charmap.Windows1252.DecodeByte(byte(r)); c != utf8.RuneError && !unicode.IsControl(c) {
+					return c
+				}
+			}
+			if isDroppedControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return norm.NFC.String(s)
+}
+
+// isDroppedControl reports the control characters Normalize removes: all but
+// newline and tab (carriage returns are turned into newlines before).
+func isDroppedControl(r rune) bool {
+	return r != '\n' && r != '\t' && unicode.IsControl(r)
 }
 
 // looksBinary reports whether b is binary data rather than (possibly damaged)
