@@ -63,6 +63,9 @@ func buildGazetteer() gazetteer {
 		}
 	}
 	addCountry := func(code, l, name string, demonym bool) {
+		if notCountries[code] {
+			return
+		}
 		if strings.ContainsAny(name, ",()") {
 			return // "Korea, Republic of", "Kongo (RDK)": catalogue forms, not text forms
 		}

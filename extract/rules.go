@@ -115,10 +115,12 @@ var sqIrregular = map[string][]string{
 // trDemonyms are Turkish demonyms that are not the country name plus -lI
 // (which the rules derive: Iraklı, Çinli, Kazakistanlı). Capitalized in
 // Turkish, they take plural and case suffixes without an apostrophe:
-// Kazakların, Türklerin.
+// Kazakların, Türklerin. Türkmen is not one: in Turkish news it is mostly
+// the Turkmens of Iraq and Syria, an ethnic group (Suriyeli Türkmenler);
+// Turkmenistan's people are Türkmenistanlı, which the rules derive.
 var trDemonyms = map[string][]string{
 	"TR": {"Türk"}, "KZ": {"Kazak"}, "KG": {"Kırgız"}, "UZ": {"Özbek"},
-	"TJ": {"Tacik"}, "TM": {"Türkmen"}, "AZ": {"Azeri", "Azerbaycanlı"},
+	"TJ": {"Tacik"}, "AZ": {"Azeri", "Azerbaycanlı"},
 	"AM": {"Ermeni"}, "GE": {"Gürcü"}, "RU": {"Rus"}, "DE": {"Alman"},
 	"FR": {"Fransız"}, "GB": {"İngiliz", "Britanyalı"}, "IT": {"İtalyan"},
 	"ES": {"İspanyol"}, "JP": {"Japon"}, "GR": {"Yunan"}, "HU": {"Macar"},
@@ -186,6 +188,11 @@ var blocked = map[string][]string{
 	"tr": {"Latin Amerika", "Güney Amerika", "Kuzey Amerika", "Orta Amerika", "Hint Okyanusu",
 		"Meksika Körfezi", "Çad Gölü"},
 }
+
+// notCountries are ISO 3166-1 codes of places that are no country to filter
+// on: Antarctica is a continent ("Antarktika'da bir maraton" names no state),
+// and continents do not count.
+var notCountries = map[string]bool{"AQ": true}
 
 // dropped are table names too ambiguous to count as they are: Mali is the
 // Albanian for "the mountain" and Turkish for "financial"; Georgia is mostly a
