@@ -231,3 +231,25 @@ func TestDetectLanguage_Und(t *testing.T) {
 		}
 	}
 }
+
+func TestOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"shendetesise", "shendeteise", true}, // deletion
+		{"shendeteise", "shendetesise", true}, // insertion
+		{"organizates", "organizatas", true},  // substitution
+		{"burundi", "burnudi", true},          // adjacent swap (single-word names are never matched fuzzily)
+		{"kazakistan", "kazaktsian", false},   // two edits
+		{"burundi", "burundi", false},         // same word is not an edit
+		{"kalkinma", "kalknima", true},        // adjacent transposition
+		{"kalkinma", "kalkinmasi", false},     // two insertions
+		{"", "a", true},
+	}
+	for _, tc := range tests {
+		if got := oneEdit(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEdit(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -151,13 +151,19 @@ func (g gazetteer) count(toks []token, lang string) (countries, orgs map[string]
 					continue
 				}
 			}
-			ok := true
+			ok, typo := true, false
 			for j := 1; j < len(e.words); j++ {
 				k := toks[i+j].key
 				if e.words[j] == artWild {
 					ok = sqArticles[k]
 				} else {
 					ok = e.words[j] == k
+					if !ok && !typo && len(e.words) >= minTypoWords && len(k) >= minTypoLen && oneEdit(e.words[j], k) {
+						// A long name is recognised with one misspelt
+						// word (Organizatës Botërore të Shëndetëisë):
+						// the other words pin it down.
+						ok, typo = true, true
+					}
 				}
 				if !ok {
 					break
@@ -224,4 +230,38 @@ func isAbbrev(name string) bool {
 
 func isUpperRune(r rune) bool {
 	return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+}
+
+// A name of at least minTypoWords words (articles included) may have one word
+// of at least minTypoLen bytes misspelt by one edit; shorter names and words
+// are too easily another name or word.
+const (
+	minTypoWords = 3
+	minTypoLen   = 8
+)
+
+// oneEdit reports whether a and b differ by exactly one insertion, deletion,
+// substitution or transposition of adjacent bytes (keys are folded ASCII).
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la < lb {
+		a, b, la, lb = b, a, lb, la
+	}
+	if la-lb > 1 {
+		return false
+	}
+	i := 0
+	for i < lb && a[i] == b[i] {
+		i++
+	}
+	if la == lb {
+		if a[i+1:] == b[i+1:] {
+			return true // substitution
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // transposition
+	}
+	return a[i+1:] == b[i:] // deletion from the longer
 }

@@ -161,6 +161,7 @@ var extraNames = map[string]map[string][]string{
 		"CY": {"KKTC", "Kuzey Kıbrıs Türk Cumhuriyeti", "Kuzey Kıbrıs"},
 		"BA": {"Bosna Hersek", "Bosna"}, "KG": {"Kırgız Cumhuriyeti"}, "NL": {"Hollanda"},
 		"XK": {"Kosova"}, "MK": {"Makedonya"}, "CZ": {"Çek Cumhuriyeti"},
+		"MC": {"Monaco"}, // the Turkish press writes both Monako and Monaco
 	},
 }
 
