@@ -27,7 +27,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		_, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
+		st, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
+		if err == nil {
+			// The same summary kerko index prints, so the first run says
+			// what was indexed, how fast and where, not only what failed.
+			printSummary(stderr, *dir, st)
+		}
 		if errors.Is(err, index.ErrBusy) {
 			// A kerko index is building the first generation: serve it
 			// when it is published.

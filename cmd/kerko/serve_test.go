@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -236,5 +237,47 @@ func TestServe_ReindexWhileServing(t *testing.T) {
 	}
 	if l.requests.Load() < 100 {
 		t.Errorf("only %d requests ran: the load did not overlap the reindexing", l.requests.Load())
+	}
+}
+
+// TestServe_FirstRunSummary checks that kerko serve on an empty index
+// directory builds the embedded seeds and says what it built, as kerko index
+// does, before it serves them.
+func TestServe_FirstRunSummary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	cmd := exec.Command(kerkoBin, "serve", "--index", dir, "--addr", "127.0.0.1:0")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}()
+	want := regexp.MustCompile(`^5 articles in .*idx \(published generation 1, [0-9.]+ MiB\) in [0-9.]+s`)
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		var seen []string
+		for sc.Scan() {
+			seen = append(seen, sc.Text())
+			if want.MatchString(sc.Text()) {
+				found <- sc.Text()
+				break
+			}
+		}
+		found <- "not found in: " + strings.Join(seen, " | ")
+		io.Copy(io.Discard, stderr)
+	}()
+	select {
+	case line := <-found:
+		if !want.MatchString(line) {
+			t.Fatalf("no build summary on stderr: %s", line)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("kerko serve printed no build summary within 60s")
 	}
 }
