@@ -110,7 +110,7 @@ func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report
 		ID:     id,
 		Title:  strings.TrimSpace(Normalize(j.Title)),
 		Body:   strings.TrimSpace(Normalize(newlines.Replace(j.Body))),
-		Source: strings.TrimSpace(j.Source),
+		Source: strings.TrimSpace(Normalize(j.Source)),
 		URL:    strings.TrimSpace(j.URL),
 		Origin: fmt.Sprintf("%s:%d", origin, lineNo),
 	}
