@@ -36,6 +36,14 @@ func TestCountries(t *testing.T) {
 		{"Kosovës dhe Shqipërisë", "sq", "AL XK"},
 		{"studimi gjerman", "sq", "DE"},
 		{"Amerikën Latine", "sq", ""},
+		// -ër nouns drop the ë when inflected; paragraphs glued by scrapers.
+		{"Zvicra dhe Zvicrës, në Zvicër", "sq", "CH"},
+		{"vaksina kundër koronavirusitBrazili dhe India", "sq", "BR IN"},
+		{"raste të reja në SHBAAbrashi falënderoi", "sq", "US"},
+		{"YouTube dhe TikTok", "sq", ""},
+		{"Antartikada maraton", "tr", ""},
+		{"Suriyeli Türkmenler ve Türkmenistanlı", "tr", "SY TM"},
+		{"the Virgin Islands and the British Virgin Islands", "en", "VG"},
 		// Turkish apostrophe cases and suffixed demonyms (seeds 001, 002).
 		{"Kırgızistan’ın Kazakistan’ın bölgede", "tr", "KG KZ"},
 		{"Kazakistan'dan Türkiye'ye 29, Türkiye'den de 17", "tr", "TR KZ"},
@@ -103,6 +111,12 @@ func TestOrganizations(t *testing.T) {
 		{"ŞİÖ, BDT ve Avrasya Ekonomik Birliği", "tr", "CIS EAEU SCO"},
 		{"Organization of Turkic States", "en", "OTS"},
 		{"CICA summit", "en", "CICA"},
+		{"the G-7 summit and G20 leaders; the G-5 nations, the G10", "en", "G10 G20 G5 G7"},
+		{"G-7'nin zirvesi", "tr", "G7"},
+		{"a g 7 word", "en", ""},
+		{"Organizatës Botërore të Shëndetëisë", "sq", "WHO"},
+		{"International Coffee Organization (ICO) and the Paris Club", "en", "ICO PARISCLUB"},
+		{"the European Court of Justice and the Venice Commission", "en", "COE EU"},
 	}
 	for _, tt := range tests {
 		if got := ids(Organizations(tt.text, tt.lang)); got != tt.want {

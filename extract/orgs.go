@@ -30,10 +30,11 @@ var orgs = []org{
 	{id: "EU", en: "European Union", sq: "Bashkimi Evropian", tr: "Avrupa Birliği",
 		names: map[string][]string{
 			"en": {"European Union", "EU", "European Commission", "European Parliament", "European Council",
+				"European Court of Justice", "Court of Justice of the European Union",
 				"European Community", "European Communities", "European Economic Community", "EC", "EEC", "Common Market"},
 			"sq": {"Bashkimi Evropian", "Bashkimi Europian", "BE", "Komisioni Evropian", "Komisioni Europian",
 				"Parlamenti Evropian", "Parlamenti Europian", "Këshilli Evropian"},
-			"tr": {"Avrupa Birliği", "AB", "Avrupa Komisyonu", "Avrupa Parlamentosu", "Avrupa Topluluğu"},
+			"tr": {"Avrupa Birliği", "AB", "Avrupa Komisyonu", "Avrupa Parlamentosu", "Avrupa Topluluğu", "Avrupa Birliği Adalet Divanı"},
 		}},
 	{id: "OSCE", en: "OSCE", sq: "OSBE", tr: "AGİT", abbr: []string{"OSCE"},
 		names: map[string][]string{
@@ -128,10 +129,19 @@ var orgs = []org{
 		}},
 	{id: "G7", en: "G7", sq: "G7", tr: "G7", abbr: []string{"G7", "G-7"},
 		names: map[string][]string{"en": {"Group of Seven"}, "tr": {"Yediler"}}},
+	// The Group of Five and Group of Ten of the 1987 currency talks.
+	{id: "G5", en: "G5", sq: "G5", tr: "G5", abbr: []string{"G5", "G-5"},
+		names: map[string][]string{"en": {"Group of Five"}}},
+	{id: "G10", en: "G10", sq: "G10", tr: "G10", abbr: []string{"G10", "G-10"},
+		names: map[string][]string{"en": {"Group of Ten"}}},
 	{id: "G20", en: "G20", sq: "G20", tr: "G20", abbr: []string{"G20", "G-20"},
 		names: map[string][]string{"en": {"Group of 20", "Group of Twenty"}}},
 	{id: "COE", en: "Council of Europe", sq: "Këshilli i Evropës", tr: "Avrupa Konseyi",
-		names: map[string][]string{"en": {"Council of Europe"}, "sq": {"Këshilli i Evropës", "Këshilli i Europës"}, "tr": {"Avrupa Konseyi"}}},
+		// The Venice Commission is the Council's body of constitutional
+		// lawyers, named in Balkan news more often than the Council itself.
+		names: map[string][]string{"en": {"Council of Europe", "Venice Commission"},
+			"sq": {"Këshilli i Evropës", "Këshilli i Europës", "Komisioni i Venecias", "Komisioni i Venedikut"},
+			"tr": {"Avrupa Konseyi", "Venedik Komisyonu"}}},
 	{id: "ECB", en: "European Central Bank", sq: "Banka Qendrore Evropiane", tr: "Avrupa Merkez Bankası",
 		abbr:  []string{"ECB"},
 		names: map[string][]string{"en": {"European Central Bank"}, "sq": {"Banka Qendrore Evropiane", "BQE"}, "tr": {"Avrupa Merkez Bankası", "AMB"}}},
@@ -255,4 +265,6 @@ var orgs = []org{
 		names: map[string][]string{"en": {"Preferential Trade Area for Eastern and Southern Africa", "Preferential Trade Area"}}},
 	{id: "CAF", en: "Andean Development Corporation", sq: "Korporata Andine e Zhvillimit", tr: "And Kalkınma Kurumu",
 		names: map[string][]string{"en": {"Andean Development Corporation", "Andean Development Corp"}}},
+	{id: "ATPC", en: "Association of Tin Producing Countries", sq: "ATPC", tr: "ATPC", abbr: []string{"ATPC"},
+		names: map[string][]string{"en": {"Association of Tin Producing Countries"}}},
 }

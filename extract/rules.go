@@ -201,9 +201,10 @@ var notCountries = map[string]bool{"AQ": true}
 // "from water"; Katar, Yemen and Mısır are Turkish common nouns when capitalized
 // at a sentence start only, which we cannot tell apart, so they stay.
 var dropped = map[string][]string{
-	"en": {"Georgia", "Jordan", "Chad", "Man", "Guernsey", "Jersey"},
+	// "Virgin Islands" alone is the British or the US islands.
+	"en": {"Georgia", "Jordan", "Chad", "Man", "Guernsey", "Jersey", "Virgin Islands"},
 	"sq": {"Mali", "Çad"},
-	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin", "Sark"}, // Sark+ı = şarkı (song)
+	"tr": {"Mali", "Sudan", "Çek", "Romen", "Leh", "Fin", "Sark", "Virjin Adaları"}, // Sark+ı = şarkı (song)
 	"":   {},
 }
 

@@ -9,7 +9,7 @@ import (
 type token struct {
 	key   string // fold(word)
 	cap   bool   // first letter is uppercase
-	upper bool   // every letter is uppercase and there are at least two
+	upper bool   // every letter is uppercase, and there is one: NATO, G7, the G of G-7
 }
 
 func isApostrophe(r rune) bool {
@@ -48,6 +48,7 @@ func tokenize(text string, f func(word string)) {
 		}
 		start = -1
 	}
+	var prev, prev2 rune // the two runes before r
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -56,6 +57,9 @@ func tokenize(text string, f func(word string)) {
 		switch {
 		case isWordRune(r):
 			if !skip && start < 0 {
+				start = i
+			} else if !skip && !dotted && start < i && gluedAt(prev2, prev, r, text[i+size:]) {
+				emit(i)
 				start = i
 			}
 		case r == '.' && start >= 0 && i-start == 1 && unicode.IsUpper(rune(text[start])) && i+2 <= len(text) &&
@@ -73,9 +77,27 @@ func tokenize(text string, f func(word string)) {
 			emit(i)
 			skip = false
 		}
+		prev2, prev = prev, r
 		i += size
 	}
 	emit(len(text))
+}
+
+// gluedAt reports whether a word boundary was lost before r: a lowercase
+// letter followed by a capitalized word (koronavirusitBrazili, where a
+// scraper dropped the space between a paragraph and the next), or a run of
+// capitals followed by one (SHBAAbrashi). News text glues paragraphs so in
+// 1,100 of 4,000 Albanian bench articles; splitting brand names (YouTube,
+// KosovaPress) costs nothing here, as a country named inside one counts.
+func gluedAt(prev2, prev, r rune, rest string) bool {
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(next) {
+		return false
+	}
+	return unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsUpper(prev2)
 }
 
 func isWordStart(s string) bool {
@@ -114,7 +136,7 @@ func makeToken(w string) token {
 			}
 		}
 		t.cap = 'A' <= w[0] && w[0] <= 'Z'
-		t.upper = uppers >= 2
+		t.upper = uppers >= 1
 		return t
 	}
 	letters, uppers := 0, 0
@@ -129,6 +151,6 @@ func makeToken(w string) token {
 			}
 		}
 	}
-	t.upper = letters >= 2 && uppers == letters
+	t.upper = letters >= 1 && uppers == letters
 	return t
 }
