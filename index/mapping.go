@@ -54,7 +54,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-4" // 2: month field; 3: about field; 4: no positions in stemmed fields
+const mappingRevision = "kerko-mapping-5" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -92,7 +92,7 @@ const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği an
 
 func analysisFingerprint() string {
 	h := sha256.New()
-	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer} {
+	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer, analyzers.FoldedIndexAnalyzer} {
 		fmt.Fprintf(h, "%s:", name)
 		for _, tok := range analyze(name, probeText) {
 			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
@@ -186,8 +186,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(titleField(lang), stemmed(a))
 		doc.AddFieldMappingsAt(bodyField(lang), stemmed(a))
 	}
-	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedAnalyzer))
-	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedAnalyzer))
+	// The folded fields keep positions for phrases but not byte offsets:
+	// nothing reads offsets from the index (snippets re-analyze the stored
+	// text), and zap spends two to three bytes on each (see
+	// analyzers.PositionsOnlyFilter).
+	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
+	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
 
 	// Without this Bleve adds an empty composite "_all" field to every
 	// document and still composes every analyzed field into it.
