@@ -96,7 +96,7 @@ func (a *Article) bleveDoc() map[string]any {
 		titleField(foldedSuffix): a.Title,
 		bodyField(foldedSuffix):  a.Body,
 		fieldCountry:             a.CountryCodes(),
-		fieldAbout:               aboutTerms(a.Countries, a.Orgs),
+		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs), " "),
 		fieldOrg:                 a.OrgIDs(),
 		fieldMentions:            encodeMentions(a.Countries, a.Orgs),
 	}

@@ -54,7 +54,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-5" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets
+const mappingRevision = "kerko-mapping-6" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -171,7 +171,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
 		doc.AddFieldMappingsAt(name, keywordFacet())
 	}
-	about := bleve.NewKeywordFieldMapping()
+	// One space-separated string of aboutLen terms rather than aboutLen
+	// keyword values: the same postings and norms, but one field per
+	// article for Bleve to map and analyze instead of 64.
+	about := bleve.NewTextFieldMapping()
+	about.Analyzer = analyzers.TermListAnalyzer
 	about.Store, about.IncludeInAll, about.IncludeTermVectors, about.DocValues = false, false, false, false
 	doc.AddFieldMappingsAt(fieldAbout, about)
 	date := bleve.NewDateTimeFieldMapping()
