@@ -34,7 +34,7 @@ const (
 	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
 	fieldLangConf = "lang_conf"
 	fieldLang     = "lang"    // keyword facet
-	fieldCountry  = "country" // keyword facet, one value per country
+	fieldCountry  = "country" // keyword facet, one value per country; not stored
 	// fieldAbout repeats each country code once per mention (up to
 	// maxAboutRepeats), so the term frequency of a code scores how much an
 	// article is about that country. Filters match on it, which makes
@@ -54,7 +54,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-6" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
+const mappingRevision = "kerko-mapping-7" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -169,7 +169,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
 	doc.AddFieldMappingsAt(fieldLangConf, conf)
 	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
-		doc.AddFieldMappingsAt(name, keywordFacet())
+		f := keywordFacet()
+		// Results show the language as stored; their countries and
+		// organizations come from fieldMentions (the same ids in the same
+		// order), and nothing shows year or month: stored copies of those
+		// only cost bytes (each stored value carries ~7 bytes of metadata).
+		f.Store = name == fieldLang
+		doc.AddFieldMappingsAt(name, f)
 	}
 	// One space-separated string of aboutLen terms rather than aboutLen
 	// keyword values: the same postings and norms, but one field per
