@@ -30,7 +30,6 @@ const (
 	fieldBody     = "body"    // stored
 	fieldSource   = "source"  // stored
 	fieldURL      = "url"     // stored
-	fieldHash     = "hash"    // stored: content hash for incremental builds
 	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
 	fieldLangConf = "lang_conf"
 	fieldLang     = "lang"    // keyword facet
@@ -54,7 +53,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-7" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
+const mappingRevision = "kerko-mapping-8" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -162,7 +161,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeTermVectors = false
 		return f
 	}
-	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldHash, fieldMentions} {
+	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldMentions} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
 	conf := bleve.NewNumericFieldMapping()

@@ -476,7 +476,6 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 	a := &Article{ID: id, Title: h.Title, Lang: h.Lang, Date: h.Date, Source: h.Source}
 	a.Body, _ = f[fieldBody].(string)
 	a.URL, _ = f[fieldURL].(string)
-	a.Hash, _ = f[fieldHash].(string)
 	a.LangConf, _ = f[fieldLangConf].(float64)
 	m, _ := f[fieldMentions].(string)
 	a.Countries, a.Orgs = decodeMentions(m)
