@@ -20,7 +20,7 @@ func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, e
 	if err != nil {
 		return nil, fmt.Errorf("char filter %q: %w", GluedSentenceCharFilterName, err)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: tok, CharFilters: []analysis.CharFilter{glued}}
+	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{tok}, CharFilters: []analysis.CharFilter{glued}}
 	for _, name := range filters {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {

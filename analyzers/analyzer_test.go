@@ -185,6 +185,25 @@ func TestAnalyze_Offsets(t *testing.T) {
 	}
 }
 
+func TestFoldedIndexAnalyzer_SameTermsNoOffsets(t *testing.T) {
+	text := "Në Tiranë e\u0308 marre\u0308dhëniet İstanbul'da, the President's verës.Barcelona ÇÖZÜM"
+	folded, err := Analyze(FoldedAnalyzer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexed, err := Analyze(FoldedIndexAnalyzer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]Token, len(folded))
+	for i, tok := range folded {
+		want[i] = Token{Term: tok.Term, Position: tok.Position}
+	}
+	if !reflect.DeepEqual(indexed, want) {
+		t.Errorf("Analyze(FoldedIndexAnalyzer, %q) = %+v; want %+v", text, indexed, want)
+	}
+}
+
 func TestFold(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Erdoğan", "erdogan"},

@@ -27,7 +27,10 @@ type Article struct {
 	// most named first.
 	Countries []extract.Mention
 	Orgs      []extract.Mention
-	Hash      string
+	// Hash is the content hash an incremental build compares (Enrich sets
+	// it). A generation keeps it in its id list, not in the index, so it is
+	// empty in articles read back from an index.
+	Hash string
 }
 
 // CountryCodes returns the article's country codes, most named first.
@@ -92,11 +95,10 @@ func (a *Article) bleveDoc() map[string]any {
 		fieldBody:                a.Body,
 		fieldLang:                a.Lang,
 		fieldLangConf:            a.LangConf,
-		fieldHash:                a.Hash,
 		titleField(foldedSuffix): a.Title,
 		bodyField(foldedSuffix):  a.Body,
 		fieldCountry:             a.CountryCodes(),
-		fieldAbout:               aboutTerms(a.Countries, a.Orgs),
+		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs), " "),
 		fieldOrg:                 a.OrgIDs(),
 		fieldMentions:            encodeMentions(a.Countries, a.Orgs),
 	}

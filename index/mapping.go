@@ -30,11 +30,10 @@ const (
 	fieldBody     = "body"    // stored
 	fieldSource   = "source"  // stored
 	fieldURL      = "url"     // stored
-	fieldHash     = "hash"    // stored: content hash for incremental builds
 	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
 	fieldLangConf = "lang_conf"
 	fieldLang     = "lang"    // keyword facet
-	fieldCountry  = "country" // keyword facet, one value per country
+	fieldCountry  = "country" // keyword facet, one value per country; not stored
 	// fieldAbout repeats each country code once per mention (up to
 	// maxAboutRepeats), so the term frequency of a code scores how much an
 	// article is about that country. Filters match on it, which makes
@@ -54,7 +53,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-4" // 2: month field; 3: about field; 4: no positions in stemmed fields
+const mappingRevision = "kerko-mapping-8" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -92,7 +91,7 @@ const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği an
 
 func analysisFingerprint() string {
 	h := sha256.New()
-	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer} {
+	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer, analyzers.FoldedIndexAnalyzer} {
 		fmt.Fprintf(h, "%s:", name)
 		for _, tok := range analyze(name, probeText) {
 			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
@@ -162,16 +161,26 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeTermVectors = false
 		return f
 	}
-	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldHash, fieldMentions} {
+	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldMentions} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
 	conf := bleve.NewNumericFieldMapping()
 	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
 	doc.AddFieldMappingsAt(fieldLangConf, conf)
 	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
-		doc.AddFieldMappingsAt(name, keywordFacet())
+		f := keywordFacet()
+		// Results show the language as stored; their countries and
+		// organizations come from fieldMentions (the same ids in the same
+		// order), and nothing shows year or month: stored copies of those
+		// only cost bytes (each stored value carries ~7 bytes of metadata).
+		f.Store = name == fieldLang
+		doc.AddFieldMappingsAt(name, f)
 	}
-	about := bleve.NewKeywordFieldMapping()
+	// One space-separated string of aboutLen terms rather than aboutLen
+	// keyword values: the same postings and norms, but one field per
+	// article for Bleve to map and analyze instead of 64.
+	about := bleve.NewTextFieldMapping()
+	about.Analyzer = analyzers.TermListAnalyzer
 	about.Store, about.IncludeInAll, about.IncludeTermVectors, about.DocValues = false, false, false, false
 	doc.AddFieldMappingsAt(fieldAbout, about)
 	date := bleve.NewDateTimeFieldMapping()
@@ -186,8 +195,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(titleField(lang), stemmed(a))
 		doc.AddFieldMappingsAt(bodyField(lang), stemmed(a))
 	}
-	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedAnalyzer))
-	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedAnalyzer))
+	// The folded fields keep positions for phrases but not byte offsets:
+	// nothing reads offsets from the index (snippets re-analyze the stored
+	// text), and zap spends two to three bytes on each (see
+	// analyzers.PositionsOnlyFilter).
+	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
+	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
 
 	// Without this Bleve adds an empty composite "_all" field to every
 	// document and still composes every analyzed field into it.

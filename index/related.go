@@ -84,7 +84,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	b.AddShould(should...)
 	b.AddMustNot(bleve.NewDocIDQuery([]string{id}))
 	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
-	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldMentions, fieldSource}
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)

@@ -162,7 +162,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		top = &countingQuery{q: top, c: counter}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldMentions, fieldSource}
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
@@ -449,27 +449,12 @@ func hitFromFields(id string, f map[string]any) Hit {
 			h.Date = t.UTC()
 		}
 	}
-	h.Countries = stringList(f[fieldCountry])
-	h.Orgs = stringList(f[fieldOrg])
+	// The facet fields are not stored: the mention counts list the same
+	// ids, most named first.
+	m, _ := f[fieldMentions].(string)
+	countries, orgs := decodeMentions(m)
+	h.Countries, h.Orgs = ids(countries), ids(orgs) // never nil: results show []
 	return h
-}
-
-// stringList reads a stored multi-valued field, which Bleve returns as a
-// string for one value and a []any for several.
-func stringList(v any) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return []string{}
 }
 
 // ErrNotFound is returned for an unknown article id.
@@ -491,7 +476,6 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 	a := &Article{ID: id, Title: h.Title, Lang: h.Lang, Date: h.Date, Source: h.Source}
 	a.Body, _ = f[fieldBody].(string)
 	a.URL, _ = f[fieldURL].(string)
-	a.Hash, _ = f[fieldHash].(string)
 	a.LangConf, _ = f[fieldLangConf].(float64)
 	m, _ := f[fieldMentions].(string)
 	a.Countries, a.Orgs = decodeMentions(m)

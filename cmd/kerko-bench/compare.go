@@ -30,6 +30,7 @@ func runCompare(ctx context.Context, args []string) error {
 	queries := fs.String("queries", "", "queries file (default: the peers' queries-real.txt)")
 	out := fs.String("out", "", "also write the markdown here")
 	render := fs.Bool("render", false, "only print the tables of an earlier run in -work")
+	nice := fs.Bool("kerko-nice", false, "let kerko index lower its CPU priority, as it does by default (the peers' indexers do not)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,6 +74,12 @@ func runCompare(ctx context.Context, args []string) error {
 	}
 	if *kerko != "" {
 		if *kerko, err = filepath.Abs(*kerko); err != nil {
+			return err
+		}
+	}
+
+	if *kerko != "" && !*nice {
+		if *kerko, err = noNiceWrapper(*work, *kerko); err != nil {
 			return err
 		}
 	}
@@ -345,4 +352,27 @@ func copyDir(src, dst string) error {
 		}
 		return os.WriteFile(filepath.Join(dst, rel), b, info.Mode().Perm())
 	})
+}
+
+// noNiceWrapper writes a script that runs kerko with `index --no-nice`.
+// kerko index lowers its own priority (nice 10) so that a server beside it
+// keeps the CPU; the peers' indexers run at normal priority, so on a machine
+// that other jobs share, a niced kerko would lose the cores to them and its
+// wall time would not compare. CPU seconds are the same either way.
+func noNiceWrapper(work, kerko string) (string, error) {
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return "", fmt.Errorf("create work dir: %w", err)
+	}
+	path := filepath.Join(work, "kerko-no-nice")
+	script := "#!/bin/sh\n" +
+		"if [ \"$1\" = index ]; then shift; exec " + shellQuote(kerko) + " index --no-nice \"$@\"; fi\n" +
+		"exec " + shellQuote(kerko) + " \"$@\"\n"
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+		return "", fmt.Errorf("write kerko wrapper: %w", err)
+	}
+	return path, nil
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

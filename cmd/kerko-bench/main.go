@@ -6,6 +6,7 @@
 //	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID]
 //	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
 //	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
+//	kerko-bench zapsize FILE.zap|INDEX-DIR
 //
 // The corpus and the peer scripts are read from ../shared/bench beside the
 // module root (or $KERKO_SHARED/bench); nothing is copied into the repository.
@@ -32,12 +33,13 @@ func main() {
 	}
 }
 
-const usage = `usage: kerko-bench compare|limit|http|replicate|scale [flags]
+const usage = `usage: kerko-bench compare|limit|http|replicate|scale|zapsize [flags]
   compare    run ../shared/bench/peers/bench_all.sh with kerko and the peers; print the table
   limit      how fast analysis alone and extraction alone go over the corpus (all cores)
   http       load a running kerko serve with a realistic mix of API requests
   replicate  write the corpus N times with new ids, as one .jsonl file
-  scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve`
+  scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve
+  zapsize    split an index's segment files by field: stored, postings, positions, dictionaries`
 
 func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
@@ -54,6 +56,8 @@ func run(ctx context.Context, args []string) error {
 		return runReplicate(ctx, args[1:])
 	case "scale":
 		return runScale(ctx, args[1:])
+	case "zapsize":
+		return runZapsize(args[1:])
 	}
 	return errors.New(usage)
 }
