@@ -14,12 +14,12 @@ import (
 // errClosed is returned when the index was closed under a dictionary read.
 var errClosed = errors.New("index is closed")
 
-// withReader runs fn on a reader of the open generation. It holds ix.mu, so
-// a Reload waits for fn rather than closing the generation under it; fn
-// must be quick.
+// withReader runs fn on a reader of the open generation. It holds ix.mu
+// shared, so a Reload waits for fn rather than closing the generation under
+// it while other readers run alongside; fn must be quick.
 func (ix *Index) withReader(fn func(r bindex.IndexReader) error) error {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if ix.open == nil {
 		return errClosed
 	}
