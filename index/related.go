@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -84,7 +85,10 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	b.AddShould(should...)
 	b.AddMustNot(bleve.NewDocIDQuery([]string{id}))
 	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
-	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	// The body is not loaded: which distinctive words a hit shares come
+	// from the locations of the matched terms, not from re-analyzing it.
+	sr.Fields = []string{fieldTitle, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	sr.IncludeLocations = true
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
@@ -94,9 +98,13 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
-		body, _ := h.Fields[fieldBody].(string)
+		// A shared word is one of the terms the hit matched in its body
+		// (the folded field keeps term vectors), or a word of its title.
 		has := map[string]bool{}
-		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title+"\n"+body) {
+		for t := range h.Locations[bodyField(foldedSuffix)] {
+			has[t] = true
+		}
+		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title) {
 			has[string(tok.Term)] = true
 		}
 		for _, t := range terms {
@@ -115,14 +123,18 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 	tf := map[string]int{}
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
-		t := string(tok.Term)
-		if len([]rune(t)) < 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 || isStopWord(t) {
+		tf[string(tok.Term)]++
+	}
+	// Judge each distinct word once: isStopWord runs four analyzers, and
+	// the common words it rejects are the most repeated ones.
+	for t := range tf {
+		if utf8.RuneCountInString(t) < 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 || isStopWord(t) {
+			delete(tf, t)
 			continue
 		}
 		if _, ok := extract.LookupCountry(t); ok {
-			continue
+			delete(tf, t)
 		}
-		tf[t]++
 	}
 	type scored struct {
 		term  string
