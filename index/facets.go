@@ -3,11 +3,13 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"math"
 	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -26,7 +28,15 @@ type facetTable struct {
 	// per group, CSR layout: doc's value ids are ids[g][off[g][doc]:off[g][doc+1]].
 	off [][]uint32
 	ids [][]uint16
+	// dates holds each document's date in Unix nanoseconds, noDate for an
+	// undated one; nil when the date doc values could not be read, and
+	// then date filters run as Bleve queries.
+	dates []int64
 }
+
+// noDate marks an undated document in facetTable.dates; Bleve cannot store
+// a date that far out (see clampDate).
+const noDate = math.MinInt64
 
 // loadFacetTable reads the facet values of every live document of r.
 func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
@@ -40,7 +50,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		fields[i] = facetField[g]
 		group[facetField[g]] = i
 	}
-	dvr, err := r.DocValueReader(fields)
+	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
 	if err != nil {
 		return nil, false
 	}
@@ -65,6 +75,12 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		num uint64
 		id  uint16
 	}, len(fields))
+	type docDate struct {
+		num uint64
+		ns  int64
+	}
+	var dates []docDate
+	datesOK := true
 	maxNum := uint64(0)
 	count := uint64(0)
 	for {
@@ -83,6 +99,22 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		count++
 		failed := false
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
+			if field == fieldDate {
+				// The date is indexed at several precisions; the
+				// full-precision term is the date itself.
+				pc := numeric.PrefixCoded(term)
+				if shift, err := pc.Shift(); err != nil || shift != 0 {
+					datesOK = datesOK && err == nil
+					return
+				}
+				ns, err := pc.Int64()
+				if err != nil {
+					datesOK = false
+					return
+				}
+				dates = append(dates, docDate{num, ns})
+				return
+			}
 			g, ok := group[field]
 			if !ok {
 				return
@@ -112,6 +144,15 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	size := int(maxNum) + 1
 	if count == 0 {
 		size = 0
+	}
+	if datesOK {
+		t.dates = make([]int64, size)
+		for i := range t.dates {
+			t.dates[i] = noDate
+		}
+		for _, d := range dates {
+			t.dates[d.num] = d.ns
+		}
 	}
 	t.off = make([][]uint32, len(fields))
 	t.ids = make([][]uint16, len(fields))
@@ -277,7 +318,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	for i, g := range c.groups {
 		fields[i] = facetField[g]
 	}
-	dvr, err := r.DocValueReader(fields)
+	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
 	if err != nil {
 		s.Close()
 		return nil, err

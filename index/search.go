@@ -352,13 +352,13 @@ func isStopWord(word string) bool {
 	return false
 }
 
-// filterQueries builds one query per active filter group (dateGroup for the
-// date range and the undated option).
-func filterQueries(req Request) map[string]bquery.Query {
-	fs := map[string]bquery.Query{}
-	terms := func(group, field string, values []string) {
+// filterQueries builds one filter per active filter group (dateGroup for
+// the date range and the undated option).
+func filterQueries(req Request) map[string]filter {
+	fs := map[string]filter{}
+	terms := func(group, field string, values []string) bquery.Query {
 		if len(values) == 0 {
-			return
+			return nil
 		}
 		var ds []bquery.Query
 		for _, v := range values {
@@ -369,15 +369,21 @@ func filterQueries(req Request) map[string]bquery.Query {
 			tq.SetField(field)
 			ds = append(ds, tq)
 		}
-		fs[group] = bleve.NewDisjunctionQuery(ds...)
+		return bleve.NewDisjunctionQuery(ds...)
 	}
-	terms(FacetLang, fieldLang, req.Langs)
+	if q := terms(FacetLang, fieldLang, req.Langs); q != nil {
+		fs[FacetLang] = filter{q: q, keep: langKeep(req.Langs)}
+	}
 	// Entity filters match the mention-weighted field: same articles as the
 	// facet field, but those about the entity score higher.
-	terms(FacetCountry, fieldAbout, req.Countries)
-	terms(FacetOrg, fieldAbout, req.Orgs)
+	if q := terms(FacetCountry, fieldAbout, req.Countries); q != nil {
+		fs[FacetCountry] = filter{q: q}
+	}
+	if q := terms(FacetOrg, fieldAbout, req.Orgs); q != nil {
+		fs[FacetOrg] = filter{q: q}
+	}
 	if dq := dateFilter(req); dq != nil {
-		fs[dateGroup] = dq
+		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
 	}
 	return fs
 }
@@ -401,25 +407,6 @@ func clampDate(t time.Time) time.Time {
 		return maxDate
 	}
 	return t
-}
-
-// withFilters ANDs main with every filter except the one of group skip.
-func withFilters(main bquery.Query, filters map[string]bquery.Query, skip string) bquery.Query {
-	qs := []bquery.Query{main}
-	keys := make([]string, 0, len(filters))
-	for k := range filters {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k != skip {
-			qs = append(qs, filters[k])
-		}
-	}
-	if len(qs) == 1 {
-		return main
-	}
-	return bleve.NewConjunctionQuery(qs...)
 }
 
 func facetValues(fr *bsearch.FacetResult) []FacetValue {
