@@ -65,6 +65,7 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 	}
 	main, _ := textQuery(nq)
 	sr := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), ""), 0, 0, false)
+	sr.Score = bleve.ScoreNone // only the total is read
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("did you mean %q: %w", nq.String(), err)

@@ -196,6 +196,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 				defer wg.Done()
 				c := newFacetCounter([]string{g})
 				fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
+				// Only counted: scoring every hit would be wasted.
+				fr.Score = bleve.ScoreNone
 				_, err := ix.alias.SearchInContext(ctx, fr)
 				mu.Lock()
 				defer mu.Unlock()
