@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -238,6 +240,9 @@ type facetCounter struct {
 	t      *facetTable
 	counts [][]int // per group index of t: per value id
 	slow   map[string]map[string]int
+	// missed are the groups of filters that could not be applied from the
+	// table: the caller counts them with searches of their own.
+	missed []string
 }
 
 func newFacetCounter(groups []string) *facetCounter {
@@ -289,27 +294,77 @@ func groupIndex(g string) int {
 }
 
 // countingQuery is q with its hits counted into c.
+//
+// It can also apply table filters (filter.keep) itself, so that a search
+// filtered by language or date counts those groups' multi-select facets in
+// the same pass instead of one more search each: a hit that fails exactly
+// one filter is counted in that filter's group only (the group counts as
+// if its own filter were off), and is not passed on.
 type countingQuery struct {
 	q bquery.Query
 	c *facetCounter
+	// filters are applied here; filters[i] drives facet group
+	// filterGroups[i], which must be among c's groups.
+	filters      []filter
+	filterGroups []string
 }
 
 func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	s, err := cq.q.Searcher(ctx, r, m, opts)
+	c := cq.c
+	t, haveTable := tables.get(r)
+	var keeps []func(num uint64) bool
+	for _, f := range cq.filters {
+		var k func(uint64) bool
+		if haveTable {
+			k = f.keep(t)
+		}
+		if k == nil {
+			keeps = nil
+			break
+		}
+		keeps = append(keeps, k)
+	}
+	q := cq.q
+	groups := c.groups
+	if len(keeps) < len(cq.filters) {
+		// The table cannot answer a filter: run the filters as queries,
+		// and leave their groups' counts to searches of their own.
+		qs := []bquery.Query{cq.q}
+		for _, f := range cq.filters {
+			qs = append(qs, f.q)
+		}
+		q = bleve.NewConjunctionQuery(qs...)
+		groups = nil
+		for _, g := range c.groups {
+			if !slices.Contains(cq.filterGroups, g) {
+				groups = append(groups, g)
+			}
+		}
+	}
+	s, err := q.Searcher(ctx, r, m, opts)
 	if err != nil {
 		return nil, err
 	}
-	c := cq.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if len(groups) < len(c.groups) {
+		c.missed = append(c.missed, cq.filterGroups...)
+		c.groups = groups
+	}
 	cs := &countingSearcher{Searcher: s, c: c}
-	if t, ok := tables.get(r); ok {
+	if haveTable {
 		c.t = t
 		c.counts = make([][]int, len(t.groups))
 		for _, g := range c.groups {
 			gi := groupIndex(g)
 			c.counts[gi] = make([]int, len(t.values[gi]))
 			cs.gis = append(cs.gis, gi)
+		}
+		if len(keeps) > 0 {
+			cs.keeps = keeps
+			for _, g := range cq.filterGroups {
+				cs.keepGis = append(cs.keepGis, groupIndex(g))
+			}
 		}
 		return cs, nil
 	}
@@ -318,7 +373,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	for i, g := range c.groups {
 		fields[i] = facetField[g]
 	}
-	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
+	dvr, err := r.DocValueReader(fields)
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -341,44 +396,69 @@ type countingSearcher struct {
 	c   *facetCounter
 	gis []int // groups counted from the table
 
+	keeps   []func(num uint64) bool // table filters
+	keepGis []int                   // the group each of keeps drives
+
 	dvr        index.DocValueReader // without a table
 	fieldGroup map[string]string
 }
 
-func (s *countingSearcher) count(dm *bsearch.DocumentMatch) {
-	if dm == nil {
-		return
-	}
+// pass counts dm's facets and reports whether it passes the table filters.
+func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 	if s.dvr != nil {
 		_ = s.dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
 			if g, ok := s.fieldGroup[field]; ok {
 				s.c.slow[g][string(term)]++
 			}
 		})
-		return
+		return true
 	}
 	num := binary.BigEndian.Uint64(dm.IndexInternalID)
-	t := s.c.t
-	for _, gi := range s.gis {
-		off := t.off[gi]
-		if num+1 >= uint64(len(off)) {
-			continue
-		}
-		counts := s.c.counts[gi]
-		for _, id := range t.ids[gi][off[num]:off[num+1]] {
-			counts[id]++
+	failed := -1
+	for i, k := range s.keeps {
+		if !k(num) {
+			if failed >= 0 {
+				return false
+			}
+			failed = i
 		}
 	}
+	if failed >= 0 {
+		s.countGroup(s.keepGis[failed], num)
+		return false
+	}
+	for _, gi := range s.gis {
+		s.countGroup(gi, num)
+	}
+	return true
+}
+
+func (s *countingSearcher) countGroup(gi int, num uint64) {
+	off := s.c.t.off[gi]
+	if num+1 >= uint64(len(off)) {
+		return
+	}
+	counts := s.c.counts[gi]
+	for _, id := range s.c.t.ids[gi][off[num]:off[num+1]] {
+		counts[id]++
+	}
+}
+
+// next returns dm if it passes, else the next hit that does.
+func (s *countingSearcher) next(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	for err == nil && dm != nil && !s.pass(dm) {
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	return dm, err
 }
 
 func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
-	s.count(dm)
-	return dm, err
+	return s.next(ctx, dm, err)
 }
 
 func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Advance(ctx, id)
-	s.count(dm)
-	return dm, err
+	return s.next(ctx, dm, err)
 }

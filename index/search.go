@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -46,6 +48,14 @@ var facetField = map[string]string{
 // countedGroups are the groups the facet table holds: the facet groups plus
 // the timeline's months.
 var countedGroups = append(FacetGroups[:len(FacetGroups):len(FacetGroups)], timelineFacet)
+
+// groupOf names the facet group that filter f drives.
+func groupOf(f string) string {
+	if f == dateGroup {
+		return timelineFacet
+	}
+	return f
+}
 
 // filterOf names the filter that narrows group g ("" for none).
 func filterOf(g string) string {
@@ -149,17 +159,32 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// Facets are counted as the hits stream by (facets.go), not by Bleve.
 	var counter *facetCounter
 	top := withFilters(main, filters, "")
+	// separate are the filter groups whose multi-select counts need a
+	// request of their own: those whose filter is a query.
+	var separate []string
 	if !req.NoFacets {
+		var (
+			tableFilters []filter
+			tableGroups  []string
+		)
+		queryFilters := map[string]filter{}
+		for _, f := range slices.Sorted(maps.Keys(filters)) {
+			if filters[f].keep != nil {
+				tableFilters = append(tableFilters, filters[f])
+				tableGroups = append(tableGroups, groupOf(f))
+			} else {
+				queryFilters[f] = filters[f]
+				separate = append(separate, f)
+			}
+		}
 		var groups []string
 		for _, g := range countedGroups {
-			// A group with an active filter gets its counts from its own
-			// request below (multi-select facets).
-			if _, active := filters[filterOf(g)]; !active {
+			if _, active := queryFilters[filterOf(g)]; !active {
 				groups = append(groups, g)
 			}
 		}
 		counter = newFacetCounter(groups)
-		top = &countingQuery{q: top, c: counter}
+		top = &countingQuery{q: withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
@@ -185,31 +210,35 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		facetErr  error
 		disjoints = map[string][]FacetValue{}
 	)
-	if !req.NoFacets {
-		for f := range filters {
-			g := f
-			if f == dateGroup {
-				g = timelineFacet
-			}
-			wg.Add(1)
-			go func(f, g string) {
-				defer wg.Done()
-				c := newFacetCounter([]string{g})
-				fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
-				// Only counted: scoring every hit would be wasted.
-				fr.Score = bleve.ScoreNone
-				_, err := ix.alias.SearchInContext(ctx, fr)
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					facetErr = err
-					return
-				}
-				disjoints[g] = c.results()[g]
-			}(f, g)
+	countApart := func(f string) {
+		defer wg.Done()
+		g := groupOf(f)
+		c := newFacetCounter([]string{g})
+		fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
+		// Only counted: scoring every hit would be wasted.
+		fr.Score = bleve.ScoreNone
+		_, err := ix.alias.SearchInContext(ctx, fr)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			facetErr = err
+			return
 		}
+		disjoints[g] = c.results()[g]
+	}
+	for _, f := range separate {
+		wg.Add(1)
+		go countApart(f)
 	}
 	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err == nil && counter != nil {
+		// Filters the facet table could not answer (no table, or no
+		// dates in it) were run as queries: count their groups apart.
+		for _, g := range counter.missed {
+			wg.Add(1)
+			go countApart(filterOf(g))
+		}
+	}
 	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
