@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -370,8 +371,34 @@ var textFields = func() []textField {
 	return append(fs, textField{titleField(foldedSuffix), boostTitle, true}, textField{bodyField(foldedSuffix), 1, true})
 }()
 
+// stopWordMemo remembers isStopWord's answers. It runs four analyzers per
+// word, and related articles ask it for every distinct word of an article
+// (hundreds per page view) out of a vocabulary that repeats from article to
+// article. Bounded like the snippet word caches: when full it starts over.
+var stopWordMemo = struct {
+	mu sync.RWMutex
+	m  map[string]bool
+}{m: map[string]bool{}}
+
 // isStopWord reports whether any language's analyzer drops word entirely.
 func isStopWord(word string) bool {
+	stopWordMemo.mu.RLock()
+	stop, ok := stopWordMemo.m[word]
+	stopWordMemo.mu.RUnlock()
+	if ok {
+		return stop
+	}
+	stop = analyzedStopWord(word)
+	stopWordMemo.mu.Lock()
+	if len(stopWordMemo.m) >= maxCachedWords {
+		stopWordMemo.m = map[string]bool{}
+	}
+	stopWordMemo.m[strings.Clone(word)] = stop
+	stopWordMemo.mu.Unlock()
+	return stop
+}
+
+func analyzedStopWord(word string) bool {
 	if len(analyze(analyzers.FoldedAnalyzer, word)) == 0 {
 		return false
 	}
