@@ -21,6 +21,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("serve", stderr)
 	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
+	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
@@ -61,7 +62,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log})
+	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches})
 	if err != nil {
 		return err
 	}
