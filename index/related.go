@@ -85,11 +85,19 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	b.AddShould(should...)
 	b.AddMustNot(bleve.NewDocIDQuery([]string{id}))
 	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
-	// The body is not loaded: which distinctive words a hit shares come
-	// from the locations of the matched terms, not from re-analyzing it.
+	// The body is not loaded: which distinctive words a hit shares is
+	// read from the postings of those words (bodyTerms), not by
+	// re-analyzing it.
 	sr.Fields = []string{fieldTitle, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
-	sr.IncludeLocations = true
 	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("related to %q: %w", id, err)
+	}
+	var hitIDs []string
+	for _, h := range res.Hits {
+		hitIDs = append(hitIDs, h.ID)
+	}
+	inBody, err := ix.bodyTerms(terms, hitIDs)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -98,11 +106,10 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
-		// A shared word is one of the terms the hit matched in its body
-		// (the folded field keeps term vectors), or a word of its title.
-		has := map[string]bool{}
-		for t := range h.Locations[bodyField(foldedSuffix)] {
-			has[t] = true
+		// A shared word is in the hit's body or its title.
+		has := inBody[h.ID]
+		if has == nil {
+			has = map[string]bool{}
 		}
 		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title) {
 			has[string(tok.Term)] = true
@@ -171,6 +178,69 @@ func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 		out = append(out, ss[i].term)
 	}
 	return out, nil
+}
+
+// bodyTerms reports which of terms the folded body of each article ids
+// holds. Asking the postings of a few terms about a few articles is far
+// cheaper than having the search collect term locations for every
+// document it scores (what IncludeLocations does).
+func (ix *Index) bodyTerms(terms, ids []string) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	if len(terms) == 0 || len(ids) == 0 {
+		return out, nil
+	}
+	err := ix.withReader(func(r bindex.IndexReader) error {
+		type doc struct {
+			id  string
+			num bindex.IndexInternalID
+		}
+		var docs []doc
+		for _, id := range ids {
+			num, err := r.InternalID(id)
+			if err != nil {
+				return fmt.Errorf("internal id of %q: %w", id, err)
+			}
+			if num != nil {
+				docs = append(docs, doc{id, num})
+			}
+		}
+		// A postings reader only moves forward.
+		sort.Slice(docs, func(i, j int) bool { return docs[i].num.Compare(docs[j].num) < 0 })
+		for _, t := range terms {
+			tfr, err := r.TermFieldReader(context.Background(), []byte(t), bodyField(foldedSuffix), false, false, false)
+			if err != nil {
+				return fmt.Errorf("postings of %q: %w", t, err)
+			}
+			var m bindex.TermFieldDoc
+			var at bindex.IndexInternalID // where the reader stands
+			for _, d := range docs {
+				// Advancing to a document at or behind the reader would
+				// restart it from the beginning.
+				if at == nil || at.Compare(d.num) < 0 {
+					got, err := tfr.Advance(d.num, &m)
+					if err != nil {
+						tfr.Close()
+						return fmt.Errorf("postings of %q: %w", t, err)
+					}
+					if got == nil {
+						break
+					}
+					at = append(at[:0], got.ID...)
+				}
+				if at.Equals(d.num) {
+					if out[d.id] == nil {
+						out[d.id] = map[string]bool{}
+					}
+					out[d.id][t] = true
+				}
+			}
+			if err := tfr.Close(); err != nil {
+				return fmt.Errorf("postings of %q: %w", t, err)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 func intersect(a, b []string) []string {
