@@ -33,6 +33,9 @@ type facetTable struct {
 	// single is, for a group where no document has two values, each
 	// document's value id + 1 (0 for none): one read per hit to count.
 	single [][]uint16
+	// idRank is the rank of each document's id among the ids of all
+	// documents (byte order), for sorting; nil if the ids could not be read.
+	idRank []uint32
 	// dates holds each document's date in Unix nanoseconds, noDate for an
 	// undated one; nil when the date doc values could not be read, and
 	// then date filters run as Bleve queries.
@@ -76,6 +79,12 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	for i := range valueID {
 		valueID[i] = map[string]uint16{}
 	}
+	type docID struct {
+		num uint64
+		id  string
+	}
+	var extIDs []docID
+	idsOK := true
 	perGroup := make([][]struct {
 		num uint64
 		id  uint16
@@ -102,6 +111,11 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		num := binary.BigEndian.Uint64(id)
 		maxNum = max(maxNum, num)
 		count++
+		if ext, err := r.ExternalID(id); err == nil {
+			extIDs = append(extIDs, docID{num, ext})
+		} else {
+			idsOK = false
+		}
 		failed := false
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
 			if field == fieldDate {
@@ -149,6 +163,13 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	size := int(maxNum) + 1
 	if count == 0 {
 		size = 0
+	}
+	if idsOK {
+		sort.Slice(extIDs, func(i, j int) bool { return extIDs[i].id < extIDs[j].id })
+		t.idRank = make([]uint32, size)
+		for rank, d := range extIDs {
+			t.idRank[d.num] = uint32(rank)
+		}
 	}
 	if datesOK {
 		t.dates = make([]int64, size)
@@ -366,11 +387,20 @@ type countingQuery struct {
 	// filterGroups[i], which must be among c's groups.
 	filters      []filter
 	filterGroups []string
+	// sort, if set, is bound to the reader's table, or the search fails
+	// with errNoTableSort.
+	sort *sortBinding
 }
 
 func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	c := cq.c
 	t, haveTable := tables.get(r)
+	if cq.sort != nil {
+		if !haveTable || t.dates == nil || t.idRank == nil {
+			return nil, errNoTableSort
+		}
+		cq.sort.t = t
+	}
 	var keeps []func(num uint64) bool
 	for _, f := range cq.filters {
 		var k func(uint64) bool

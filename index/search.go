@@ -189,20 +189,28 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldCountry, fieldOrg, fieldSource}
+	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
 		// is how much each article is about it (fieldAbout).
-		if q.Empty() && len(req.Countries)+len(req.Orgs) == 0 {
-			sr.SortByCustom(dateSort(true))
-		}
+		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
 	case SortNewest:
-		sr.SortByCustom(dateSort(true))
+		byDate = true
 	case SortOldest:
-		sr.SortByCustom(dateSort(false))
+		byDate, desc = true, false
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
+	}
+	cq, counted := top.(*countingQuery)
+	switch {
+	case byDate && counted:
+		// Sorted from the facet table (sort.go) when it can.
+		cq.sort = &sortBinding{}
+		sr.SortByCustom(tableDateSort(desc, cq.sort))
+	case byDate:
+		sr.SortByCustom(dateSort(desc))
 	}
 
 	var (
@@ -232,6 +240,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		go countApart(f)
 	}
 	res, err := ix.alias.SearchInContext(ctx, sr)
+	if errors.Is(err, errNoTableSort) {
+		// Failed before counting anything: sort with Bleve instead.
+		cq.sort = nil
+		sr.SortByCustom(dateSort(desc))
+		res, err = ix.alias.SearchInContext(ctx, sr)
+	}
 	if err == nil && counter != nil {
 		// Filters the facet table could not answer (no table, or no
 		// dates in it) were run as queries: count their groups apart.
