@@ -65,6 +65,7 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 	}
 	main, _ := textQuery(nq)
 	sr := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), ""), 0, 0, false)
+	sr.Score = bleve.ScoreNone // only the total is read
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("did you mean %q: %w", nq.String(), err)
@@ -96,7 +97,6 @@ func respell(r bindex.IndexReader, word string) (string, error) {
 		dist  uint8
 		count uint64
 	}
-	best := map[string]*cand{}
 	var own uint64
 	for _, f := range didYouMeanFields {
 		c, err := termCount(r, f, term)
@@ -104,6 +104,16 @@ func respell(r bindex.IndexReader, word string) (string, error) {
 			return "", err
 		}
 		own = max(own, c)
+	}
+	if own >= didYouMeanBelow {
+		// The word alone finds as many articles as a query taken as meant:
+		// it is spelled as intended, and the query finds little because of
+		// its filters or other words. Only then is the fuzzy walk of the
+		// dictionary (most of did-you-mean's cost) skipped.
+		return "", nil
+	}
+	best := map[string]*cand{}
+	for _, f := range didYouMeanFields {
 		fr, ok := r.(bindex.IndexReaderFuzzy)
 		if !ok {
 			return "", nil

@@ -3,11 +3,15 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"math"
+	"slices"
 	"sort"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -26,7 +30,21 @@ type facetTable struct {
 	// per group, CSR layout: doc's value ids are ids[g][off[g][doc]:off[g][doc+1]].
 	off [][]uint32
 	ids [][]uint16
+	// single is, for a group where no document has two values, each
+	// document's value id + 1 (0 for none): one read per hit to count.
+	single [][]uint16
+	// idRank is the rank of each document's id among the ids of all
+	// documents (byte order), for sorting; nil if the ids could not be read.
+	idRank []uint32
+	// dates holds each document's date in Unix nanoseconds, noDate for an
+	// undated one; nil when the date doc values could not be read, and
+	// then date filters run as Bleve queries.
+	dates []int64
 }
+
+// noDate marks an undated document in facetTable.dates; Bleve cannot store
+// a date that far out (see clampDate).
+const noDate = math.MinInt64
 
 // loadFacetTable reads the facet values of every live document of r.
 func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
@@ -40,7 +58,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		fields[i] = facetField[g]
 		group[facetField[g]] = i
 	}
-	dvr, err := r.DocValueReader(fields)
+	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
 	if err != nil {
 		return nil, false
 	}
@@ -61,10 +79,22 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	for i := range valueID {
 		valueID[i] = map[string]uint16{}
 	}
+	type docID struct {
+		num uint64
+		id  string
+	}
+	var extIDs []docID
+	idsOK := true
 	perGroup := make([][]struct {
 		num uint64
 		id  uint16
 	}, len(fields))
+	type docDate struct {
+		num uint64
+		ns  int64
+	}
+	var dates []docDate
+	datesOK := true
 	maxNum := uint64(0)
 	count := uint64(0)
 	for {
@@ -81,8 +111,29 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		num := binary.BigEndian.Uint64(id)
 		maxNum = max(maxNum, num)
 		count++
+		if ext, err := r.ExternalID(id); err == nil {
+			extIDs = append(extIDs, docID{num, ext})
+		} else {
+			idsOK = false
+		}
 		failed := false
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
+			if field == fieldDate {
+				// The date is indexed at several precisions; the
+				// full-precision term is the date itself.
+				pc := numeric.PrefixCoded(term)
+				if shift, err := pc.Shift(); err != nil || shift != 0 {
+					datesOK = datesOK && err == nil
+					return
+				}
+				ns, err := pc.Int64()
+				if err != nil {
+					datesOK = false
+					return
+				}
+				dates = append(dates, docDate{num, ns})
+				return
+			}
 			g, ok := group[field]
 			if !ok {
 				return
@@ -113,6 +164,22 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	if count == 0 {
 		size = 0
 	}
+	if idsOK {
+		sort.Slice(extIDs, func(i, j int) bool { return extIDs[i].id < extIDs[j].id })
+		t.idRank = make([]uint32, size)
+		for rank, d := range extIDs {
+			t.idRank[d.num] = uint32(rank)
+		}
+	}
+	if datesOK {
+		t.dates = make([]int64, size)
+		for i := range t.dates {
+			t.dates[i] = noDate
+		}
+		for _, d := range dates {
+			t.dates[d.num] = d.ns
+		}
+	}
 	t.off = make([][]uint32, len(fields))
 	t.ids = make([][]uint16, len(fields))
 	for g, pairs := range perGroup {
@@ -130,6 +197,21 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 			fill[p.num]++
 		}
 		t.off[g], t.ids[g] = off, ids
+	}
+	t.single = make([][]uint16, len(fields))
+	for g := range t.off {
+		off, ids := t.off[g], t.ids[g]
+		single := make([]uint16, size)
+		for num := 0; num < size && single != nil; num++ {
+			switch off[num+1] - off[num] {
+			case 0:
+			case 1:
+				single[num] = ids[off[num]] + 1
+			default:
+				single = nil
+			}
+		}
+		t.single[g] = single
 	}
 	return t, true
 }
@@ -197,6 +279,17 @@ type facetCounter struct {
 	t      *facetTable
 	counts [][]int // per group index of t: per value id
 	slow   map[string]map[string]int
+	// With a table, the searcher only collects document numbers, and
+	// results counts them group by group: a tight loop per group over an
+	// array is several times cheaper than visiting every group per hit.
+	gis     []int      // groups counted for the hits passed on
+	hits    []uint32   // the hits passed on
+	nearGis []int      // per table filter, the group it drives
+	near    [][]uint32 // per table filter, the hits failing it alone
+	tallied bool
+	// missed are the groups of filters that could not be applied from the
+	// table: the caller counts them with searches of their own.
+	missed []string
 }
 
 func newFacetCounter(groups []string) *facetCounter {
@@ -205,7 +298,40 @@ func newFacetCounter(groups []string) *facetCounter {
 
 // results returns the counts of each counted group, most hits first, at
 // most facetSize values.
+// tally counts the collected hits into c.counts, once.
+func (c *facetCounter) tally() {
+	if c.tallied || c.t == nil {
+		return
+	}
+	c.tallied = true
+	for _, gi := range c.gis {
+		c.t.count(gi, c.hits, c.counts[gi])
+	}
+	for i, gi := range c.nearGis {
+		c.t.count(gi, c.near[i], c.counts[gi])
+	}
+}
+
+// count adds the values of group gi of the documents nums to counts.
+func (t *facetTable) count(gi int, nums []uint32, counts []int) {
+	if single := t.single[gi]; single != nil {
+		for _, num := range nums {
+			if v := single[num]; v != 0 {
+				counts[v-1]++
+			}
+		}
+		return
+	}
+	off, ids := t.off[gi], t.ids[gi]
+	for _, num := range nums {
+		for _, id := range ids[off[num]:off[num+1]] {
+			counts[id]++
+		}
+	}
+}
+
 func (c *facetCounter) results() map[string][]FacetValue {
+	c.tally()
 	out := map[string][]FacetValue{}
 	for _, g := range c.groups {
 		var vals []FacetValue
@@ -248,28 +374,89 @@ func groupIndex(g string) int {
 }
 
 // countingQuery is q with its hits counted into c.
+//
+// It can also apply table filters (filter.keep) itself, so that a search
+// filtered by language or date counts those groups' multi-select facets in
+// the same pass instead of one more search each: a hit that fails exactly
+// one filter is counted in that filter's group only (the group counts as
+// if its own filter were off), and is not passed on.
 type countingQuery struct {
 	q bquery.Query
 	c *facetCounter
+	// filters are applied here; filters[i] drives facet group
+	// filterGroups[i], which must be among c's groups.
+	filters      []filter
+	filterGroups []string
+	// sort, if set, is bound to the reader's table, or the search fails
+	// with errNoTableSort.
+	sort *sortBinding
 }
 
 func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	s, err := cq.q.Searcher(ctx, r, m, opts)
+	c := cq.c
+	t, haveTable := tables.get(r)
+	if cq.sort != nil {
+		if !haveTable || t.dates == nil || t.idRank == nil {
+			return nil, errNoTableSort
+		}
+		cq.sort.t = t
+	}
+	var keeps []func(num uint64) bool
+	for _, f := range cq.filters {
+		var k func(uint64) bool
+		if haveTable {
+			k = f.keep(t)
+		}
+		if k == nil {
+			keeps = nil
+			break
+		}
+		keeps = append(keeps, k)
+	}
+	q := cq.q
+	groups := c.groups
+	if len(keeps) < len(cq.filters) {
+		// The table cannot answer a filter: run the filters as queries,
+		// and leave their groups' counts to searches of their own.
+		qs := []bquery.Query{cq.q}
+		for _, f := range cq.filters {
+			qs = append(qs, f.q)
+		}
+		q = bleve.NewConjunctionQuery(qs...)
+		groups = nil
+		for _, g := range c.groups {
+			if !slices.Contains(cq.filterGroups, g) {
+				groups = append(groups, g)
+			}
+		}
+	}
+	s, err := q.Searcher(ctx, r, m, opts)
 	if err != nil {
 		return nil, err
 	}
-	c := cq.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if len(groups) < len(c.groups) {
+		c.missed = append(c.missed, cq.filterGroups...)
+		c.groups = groups
+	}
 	cs := &countingSearcher{Searcher: s, c: c}
-	if t, ok := tables.get(r); ok {
+	if haveTable {
 		c.t = t
 		c.counts = make([][]int, len(t.groups))
 		for _, g := range c.groups {
 			gi := groupIndex(g)
 			c.counts[gi] = make([]int, len(t.values[gi]))
-			cs.gis = append(cs.gis, gi)
+			c.gis = append(c.gis, gi)
 		}
+		if len(keeps) > 0 {
+			cs.keeps = keeps
+			for _, g := range cq.filterGroups {
+				c.nearGis = append(c.nearGis, groupIndex(g))
+			}
+			c.near = make([][]uint32, len(keeps))
+		}
+		cs.size = uint64(len(t.off[0])) - 1
 		return cs, nil
 	}
 	// No table (an index kerko did not build): count from doc values.
@@ -297,47 +484,63 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 // countingSearcher passes its searcher's hits on and counts their facets.
 type countingSearcher struct {
 	bsearch.Searcher
-	c   *facetCounter
-	gis []int // groups counted from the table
+	c    *facetCounter
+	size uint64 // documents in the table
+
+	keeps []func(num uint64) bool // table filters
 
 	dvr        index.DocValueReader // without a table
 	fieldGroup map[string]string
 }
 
-func (s *countingSearcher) count(dm *bsearch.DocumentMatch) {
-	if dm == nil {
-		return
-	}
+// pass counts dm's facets and reports whether it passes the table filters.
+func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 	if s.dvr != nil {
 		_ = s.dvr.VisitDocValues(dm.IndexInternalID, func(field string, term []byte) {
 			if g, ok := s.fieldGroup[field]; ok {
 				s.c.slow[g][string(term)]++
 			}
 		})
-		return
+		return true
 	}
 	num := binary.BigEndian.Uint64(dm.IndexInternalID)
-	t := s.c.t
-	for _, gi := range s.gis {
-		off := t.off[gi]
-		if num+1 >= uint64(len(off)) {
-			continue
-		}
-		counts := s.c.counts[gi]
-		for _, id := range t.ids[gi][off[num]:off[num+1]] {
-			counts[id]++
+	failed := -1
+	for i, k := range s.keeps {
+		if !k(num) {
+			if failed >= 0 {
+				return false
+			}
+			failed = i
 		}
 	}
+	if num >= s.size {
+		// Not in the table (it cannot happen in a read-only generation):
+		// filtered as a document without values, and not counted.
+		return failed < 0
+	}
+	if failed >= 0 {
+		s.c.near[failed] = append(s.c.near[failed], uint32(num))
+		return false
+	}
+	s.c.hits = append(s.c.hits, uint32(num))
+	return true
+}
+
+// next returns dm if it passes, else the next hit that does.
+func (s *countingSearcher) next(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	for err == nil && dm != nil && !s.pass(dm) {
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	return dm, err
 }
 
 func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
-	s.count(dm)
-	return dm, err
+	return s.next(ctx, dm, err)
 }
 
 func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Advance(ctx, id)
-	s.count(dm)
-	return dm, err
+	return s.next(ctx, dm, err)
 }

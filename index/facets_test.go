@@ -17,6 +17,11 @@ func TestFacets_MatchBleve(t *testing.T) {
 	reqs := []Request{
 		{Query: ""}, {Query: "Kazakistan"}, {Query: "Türkiye"}, {Query: "summit"},
 		{Query: "Kazakistan", Langs: []string{"tr"}}, {Query: "", Countries: []string{"KZ"}},
+		// Language and date filters are applied while counting: each of
+		// their groups counts the hits that pass the other filters.
+		{Query: "", Langs: []string{"tr", "en"}, From: d(t, "2026-01-01"), To: d(t, "2026-02-28")},
+		{Query: "Kazakistan", Langs: []string{"en"}, Countries: []string{"KZ"}, Undated: UndatedExclude},
+		{Query: "", Langs: []string{"sq"}, Undated: UndatedOnly},
 	}
 	for _, req := range reqs {
 		got := search(t, ix, req)

@@ -21,7 +21,11 @@ type Index struct {
 
 	reloading sync.Mutex // serialises Reload and Close
 
-	mu    sync.Mutex // guards the fields below, never held while opening
+	// mu guards the fields below and is never held while opening. Readers
+	// of the term dictionaries hold it shared for their whole read (see
+	// withReader): an exclusive lock there serialised every did-you-mean
+	// and related-articles lookup of all concurrent requests.
+	mu    sync.RWMutex
 	gen   string
 	open  bleve.Index
 	count uint64
@@ -138,15 +142,15 @@ func (ix *Index) Watch(ctx context.Context, interval time.Duration, onReload fun
 
 // Count returns the number of articles in the open generation.
 func (ix *Index) Count() uint64 {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	return ix.count
 }
 
 // Generation names the open generation.
 func (ix *Index) Generation() string {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	return ix.gen
 }
 

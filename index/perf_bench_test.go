@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -175,6 +176,78 @@ func BenchmarkSearchFiltered(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		if _, err := ix.Search(ctx, req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRelated times the related articles of an article page, for the
+// top hits of every peer query (what kerko-bench http opens).
+func BenchmarkRelated(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	var ids []string
+	for _, q := range benchQueries {
+		res, err := ix.Search(ctx, Request{Query: q, NoFacets: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Related(ctx, ids[i%len(ids)], 5); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchMix times the searches of kerko-bench http's request mix
+// in its proportions (every peer query under every kind of request), so a
+// CPU profile of it shows where the HTTP run's search time goes.
+func BenchmarkSearchMix(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	// weight: per 100 requests of the mix (article views are BenchmarkRelated).
+	kinds := []struct {
+		weight int
+		reqs   func(q string) []Request
+	}{
+		{50, func(q string) []Request { return []Request{{Query: q}} }},
+		{12, func(q string) []Request {
+			return []Request{{Query: q, Langs: []string{"sq"}}, {Query: q, Langs: []string{"tr"}}, {Query: q, Langs: []string{"en"}}}
+		}},
+		{8, func(q string) []Request {
+			var rs []Request
+			for _, c := range []string{"TR", "XK", "AL", "US", "GB", "DE"} {
+				rs = append(rs, Request{Query: q, Countries: []string{c}})
+			}
+			return rs
+		}},
+		{8, func(q string) []Request {
+			return []Request{{Query: q, From: day(1987, 1, 1), To: day(1987, 12, 31)}, {Query: q, From: day(1987, 1, 1), To: day(2020, 12, 31)}}
+		}},
+		{10, func(q string) []Request { return []Request{{Query: q, Page: 2}, {Query: q, Page: 3}} }},
+		{5, func(q string) []Request { return []Request{{Query: q, Sort: SortNewest}} }},
+	}
+	var mix []Request
+	for _, k := range kinds {
+		for _, q := range benchQueries {
+			rs := k.reqs(q)
+			// Repeat each request so every kind carries its weight.
+			for i := 0; i < k.weight; i++ {
+				mix = append(mix, rs[i%len(rs)])
+			}
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ix.Search(ctx, mix[i%len(mix)]); err != nil {
 			b.Fatal(err)
 		}
 	}

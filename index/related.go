@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -84,8 +85,19 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	b.AddShould(should...)
 	b.AddMustNot(bleve.NewDocIDQuery([]string{id}))
 	sr := bleve.NewSearchRequestOptions(b, n, 0, false)
-	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldMentions, fieldSource}
+	// The body is not loaded: which distinctive words a hit shares is
+	// read from the postings of those words (bodyTerms), not by
+	// re-analyzing it.
+	sr.Fields = []string{fieldTitle, fieldLang, fieldDate, fieldMentions, fieldSource}
 	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("related to %q: %w", id, err)
+	}
+	var hitIDs []string
+	for _, h := range res.Hits {
+		hitIDs = append(hitIDs, h.ID)
+	}
+	inBody, err := ix.bodyTerms(terms, hitIDs)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -94,9 +106,12 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
-		body, _ := h.Fields[fieldBody].(string)
-		has := map[string]bool{}
-		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title+"\n"+body) {
+		// A shared word is in the hit's body or its title.
+		has := inBody[h.ID]
+		if has == nil {
+			has = map[string]bool{}
+		}
+		for _, tok := range analyze(analyzers.FoldedAnalyzer, r.Title) {
 			has[string(tok.Term)] = true
 		}
 		for _, t := range terms {
@@ -115,14 +130,18 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 	tf := map[string]int{}
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
-		t := string(tok.Term)
-		if len([]rune(t)) < 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 || isStopWord(t) {
+		tf[string(tok.Term)]++
+	}
+	// Judge each distinct word once: isStopWord runs four analyzers, and
+	// the common words it rejects are the most repeated ones.
+	for t := range tf {
+		if utf8.RuneCountInString(t) < 3 || strings.IndexFunc(t, unicode.IsDigit) >= 0 || isStopWord(t) {
+			delete(tf, t)
 			continue
 		}
 		if _, ok := extract.LookupCountry(t); ok {
-			continue
+			delete(tf, t)
 		}
-		tf[t]++
 	}
 	type scored struct {
 		term  string
@@ -159,6 +178,69 @@ func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 		out = append(out, ss[i].term)
 	}
 	return out, nil
+}
+
+// bodyTerms reports which of terms the folded body of each article ids
+// holds. Asking the postings of a few terms about a few articles is far
+// cheaper than having the search collect term locations for every
+// document it scores (what IncludeLocations does).
+func (ix *Index) bodyTerms(terms, ids []string) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	if len(terms) == 0 || len(ids) == 0 {
+		return out, nil
+	}
+	err := ix.withReader(func(r bindex.IndexReader) error {
+		type doc struct {
+			id  string
+			num bindex.IndexInternalID
+		}
+		var docs []doc
+		for _, id := range ids {
+			num, err := r.InternalID(id)
+			if err != nil {
+				return fmt.Errorf("internal id of %q: %w", id, err)
+			}
+			if num != nil {
+				docs = append(docs, doc{id, num})
+			}
+		}
+		// A postings reader only moves forward.
+		sort.Slice(docs, func(i, j int) bool { return docs[i].num.Compare(docs[j].num) < 0 })
+		for _, t := range terms {
+			tfr, err := r.TermFieldReader(context.Background(), []byte(t), bodyField(foldedSuffix), false, false, false)
+			if err != nil {
+				return fmt.Errorf("postings of %q: %w", t, err)
+			}
+			var m bindex.TermFieldDoc
+			var at bindex.IndexInternalID // where the reader stands
+			for _, d := range docs {
+				// Advancing to a document at or behind the reader would
+				// restart it from the beginning.
+				if at == nil || at.Compare(d.num) < 0 {
+					got, err := tfr.Advance(d.num, &m)
+					if err != nil {
+						tfr.Close()
+						return fmt.Errorf("postings of %q: %w", t, err)
+					}
+					if got == nil {
+						break
+					}
+					at = append(at[:0], got.ID...)
+				}
+				if at.Equals(d.num) {
+					if out[d.id] == nil {
+						out[d.id] = map[string]bool{}
+					}
+					out[d.id][t] = true
+				}
+			}
+			if err := tfr.Close(); err != nil {
+				return fmt.Errorf("postings of %q: %w", t, err)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 func intersect(a, b []string) []string {

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,6 +49,14 @@ var facetField = map[string]string{
 // countedGroups are the groups the facet table holds: the facet groups plus
 // the timeline's months.
 var countedGroups = append(FacetGroups[:len(FacetGroups):len(FacetGroups)], timelineFacet)
+
+// groupOf names the facet group that filter f drives.
+func groupOf(f string) string {
+	if f == dateGroup {
+		return timelineFacet
+	}
+	return f
+}
 
 // filterOf names the filter that narrows group g ("" for none).
 func filterOf(g string) string {
@@ -149,34 +160,57 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	// Facets are counted as the hits stream by (facets.go), not by Bleve.
 	var counter *facetCounter
 	top := withFilters(main, filters, "")
+	// separate are the filter groups whose multi-select counts need a
+	// request of their own: those whose filter is a query.
+	var separate []string
 	if !req.NoFacets {
+		var (
+			tableFilters []filter
+			tableGroups  []string
+		)
+		queryFilters := map[string]filter{}
+		for _, f := range slices.Sorted(maps.Keys(filters)) {
+			if filters[f].keep != nil {
+				tableFilters = append(tableFilters, filters[f])
+				tableGroups = append(tableGroups, groupOf(f))
+			} else {
+				queryFilters[f] = filters[f]
+				separate = append(separate, f)
+			}
+		}
 		var groups []string
 		for _, g := range countedGroups {
-			// A group with an active filter gets its counts from its own
-			// request below (multi-select facets).
-			if _, active := filters[filterOf(g)]; !active {
+			if _, active := queryFilters[filterOf(g)]; !active {
 				groups = append(groups, g)
 			}
 		}
 		counter = newFacetCounter(groups)
-		top = &countingQuery{q: top, c: counter}
+		top = &countingQuery{q: withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldMentions, fieldSource}
+	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
 		// is how much each article is about it (fieldAbout).
-		if q.Empty() && len(req.Countries)+len(req.Orgs) == 0 {
-			sr.SortByCustom(dateSort(true))
-		}
+		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
 	case SortNewest:
-		sr.SortByCustom(dateSort(true))
+		byDate = true
 	case SortOldest:
-		sr.SortByCustom(dateSort(false))
+		byDate, desc = true, false
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
+	}
+	cq, counted := top.(*countingQuery)
+	switch {
+	case byDate && counted:
+		// Sorted from the facet table (sort.go) when it can.
+		cq.sort = &sortBinding{}
+		sr.SortByCustom(tableDateSort(desc, cq.sort))
+	case byDate:
+		sr.SortByCustom(dateSort(desc))
 	}
 
 	var (
@@ -185,29 +219,41 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		facetErr  error
 		disjoints = map[string][]FacetValue{}
 	)
-	if !req.NoFacets {
-		for f := range filters {
-			g := f
-			if f == dateGroup {
-				g = timelineFacet
-			}
-			wg.Add(1)
-			go func(f, g string) {
-				defer wg.Done()
-				c := newFacetCounter([]string{g})
-				fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
-				_, err := ix.alias.SearchInContext(ctx, fr)
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					facetErr = err
-					return
-				}
-				disjoints[g] = c.results()[g]
-			}(f, g)
+	countApart := func(f string) {
+		defer wg.Done()
+		g := groupOf(f)
+		c := newFacetCounter([]string{g})
+		fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
+		// Only counted: scoring every hit would be wasted.
+		fr.Score = bleve.ScoreNone
+		_, err := ix.alias.SearchInContext(ctx, fr)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			facetErr = err
+			return
 		}
+		disjoints[g] = c.results()[g]
+	}
+	for _, f := range separate {
+		wg.Add(1)
+		go countApart(f)
 	}
 	res, err := ix.alias.SearchInContext(ctx, sr)
+	if errors.Is(err, errNoTableSort) {
+		// Failed before counting anything: sort with Bleve instead.
+		cq.sort = nil
+		sr.SortByCustom(dateSort(desc))
+		res, err = ix.alias.SearchInContext(ctx, sr)
+	}
+	if err == nil && counter != nil {
+		// Filters the facet table could not answer (no table, or no
+		// dates in it) were run as queries: count their groups apart.
+		for _, g := range counter.missed {
+			wg.Add(1)
+			go countApart(filterOf(g))
+		}
+	}
 	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -339,8 +385,34 @@ var textFields = func() []textField {
 	return append(fs, textField{titleField(foldedSuffix), boostTitle, true}, textField{bodyField(foldedSuffix), 1, true})
 }()
 
+// stopWordMemo remembers isStopWord's answers. It runs four analyzers per
+// word, and related articles ask it for every distinct word of an article
+// (hundreds per page view) out of a vocabulary that repeats from article to
+// article. Bounded like the snippet word caches: when full it starts over.
+var stopWordMemo = struct {
+	mu sync.RWMutex
+	m  map[string]bool
+}{m: map[string]bool{}}
+
 // isStopWord reports whether any language's analyzer drops word entirely.
 func isStopWord(word string) bool {
+	stopWordMemo.mu.RLock()
+	stop, ok := stopWordMemo.m[word]
+	stopWordMemo.mu.RUnlock()
+	if ok {
+		return stop
+	}
+	stop = analyzedStopWord(word)
+	stopWordMemo.mu.Lock()
+	if len(stopWordMemo.m) >= maxCachedWords {
+		stopWordMemo.m = map[string]bool{}
+	}
+	stopWordMemo.m[strings.Clone(word)] = stop
+	stopWordMemo.mu.Unlock()
+	return stop
+}
+
+func analyzedStopWord(word string) bool {
 	if len(analyze(analyzers.FoldedAnalyzer, word)) == 0 {
 		return false
 	}
@@ -352,13 +424,13 @@ func isStopWord(word string) bool {
 	return false
 }
 
-// filterQueries builds one query per active filter group (dateGroup for the
-// date range and the undated option).
-func filterQueries(req Request) map[string]bquery.Query {
-	fs := map[string]bquery.Query{}
-	terms := func(group, field string, values []string) {
+// filterQueries builds one filter per active filter group (dateGroup for
+// the date range and the undated option).
+func filterQueries(req Request) map[string]filter {
+	fs := map[string]filter{}
+	terms := func(group, field string, values []string) bquery.Query {
 		if len(values) == 0 {
-			return
+			return nil
 		}
 		var ds []bquery.Query
 		for _, v := range values {
@@ -369,15 +441,21 @@ func filterQueries(req Request) map[string]bquery.Query {
 			tq.SetField(field)
 			ds = append(ds, tq)
 		}
-		fs[group] = bleve.NewDisjunctionQuery(ds...)
+		return bleve.NewDisjunctionQuery(ds...)
 	}
-	terms(FacetLang, fieldLang, req.Langs)
+	if q := terms(FacetLang, fieldLang, req.Langs); q != nil {
+		fs[FacetLang] = filter{q: q, keep: langKeep(req.Langs)}
+	}
 	// Entity filters match the mention-weighted field: same articles as the
 	// facet field, but those about the entity score higher.
-	terms(FacetCountry, fieldAbout, req.Countries)
-	terms(FacetOrg, fieldAbout, req.Orgs)
+	if q := terms(FacetCountry, fieldAbout, req.Countries); q != nil {
+		fs[FacetCountry] = filter{q: q}
+	}
+	if q := terms(FacetOrg, fieldAbout, req.Orgs); q != nil {
+		fs[FacetOrg] = filter{q: q}
+	}
 	if dq := dateFilter(req); dq != nil {
-		fs[dateGroup] = dq
+		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
 	}
 	return fs
 }
@@ -401,25 +479,6 @@ func clampDate(t time.Time) time.Time {
 		return maxDate
 	}
 	return t
-}
-
-// withFilters ANDs main with every filter except the one of group skip.
-func withFilters(main bquery.Query, filters map[string]bquery.Query, skip string) bquery.Query {
-	qs := []bquery.Query{main}
-	keys := make([]string, 0, len(filters))
-	for k := range filters {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if k != skip {
-			qs = append(qs, filters[k])
-		}
-	}
-	if len(qs) == 1 {
-		return main
-	}
-	return bleve.NewConjunctionQuery(qs...)
 }
 
 func facetValues(fr *bsearch.FacetResult) []FacetValue {

@@ -155,7 +155,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	for _, x := range res.Expanded {
 		out.Expanded = append(out.Expanded, apiExpansion{Kind: x.Kind, ID: x.ID, Label: facetLabel(x.Kind, x.ID, ui), Word: x.Word})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // articleID reads the article id from the path after prefix. Ids may contain
@@ -217,7 +217,7 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 		}
 		out.Related = append(out.Related, ar)
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // maxSuggestBytes bounds a prefix: suggestions are for what is being typed.
@@ -252,7 +252,7 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 	for _, sg := range sugs {
 		out.Suggestions = append(out.Suggestions, apiSuggestion{Kind: sg.Kind, KindLabel: T(ui, "kind_"+sg.Kind), Text: sg.Text, Value: sg.Value, Count: sg.Count, URL: suggestionURL(sg, c.QueryParam("ui"))})
 	}
-	return c.JSON(http.StatusOK, out)
+	return writeJSON(c, http.StatusOK, out)
 }
 
 // suggestionURL is where picking a suggestion leads: a title to its

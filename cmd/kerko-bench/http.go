@@ -63,6 +63,15 @@ func runHTTP(ctx context.Context, args []string) error {
 	fmt.Printf("| %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n",
 		len(res.lat), res.elapsed.Seconds(), float64(len(res.lat))/res.elapsed.Seconds(),
 		pct(res.lat, 0.50), pct(res.lat, 0.90), pct(res.lat, 0.99), pct(res.lat, 1), res.errors, res.non200)
+	// Per kind: in a closed loop a kind much slower than the others shows
+	// as the tail of the whole distribution.
+	fmt.Printf("\n| kind | requests | p50 ms | p90 ms | p99 ms |\n|---|---:|---:|---:|---:|\n")
+	for k, name := range mixKinds {
+		if k < len(res.byKind) && len(res.byKind[k]) > 0 {
+			l := res.byKind[k]
+			fmt.Printf("| %s | %d | %.2f | %.2f | %.2f |\n", name, len(l), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99))
+		}
+	}
 	fmt.Printf("\nmix: %s; %d connections, %s after %s warm-up\n", mixText, *conns, *dur, *warm)
 	if *pid > 0 {
 		fmt.Printf("server memory: %s\n", procMemory(*pid))
@@ -88,32 +97,43 @@ type requestMix struct {
 	ids     []string
 }
 
-func (m *requestMix) next(r *rand.Rand) string {
+// Kinds of request in the mix, for the per-kind latency table.
+var mixKinds = []string{"search", "lang", "country", "date", "page", "newest", "article"}
+
+// next returns the URL of a request and the index of its kind in mixKinds.
+func (m *requestMix) next(r *rand.Rand) (string, int) {
 	v := url.Values{}
 	v.Set("q", m.queries[r.IntN(len(m.queries))])
+	kind := 0
 	switch n := r.IntN(100); {
 	case n < 50:
 	case n < 62:
+		kind = 1
 		v.Set("lang", []string{"sq", "tr", "en"}[r.IntN(3)])
 	case n < 70:
+		kind = 2
 		v.Set("country", []string{"TR", "XK", "AL", "US", "GB", "DE"}[r.IntN(6)])
 	case n < 78:
+		kind = 3
 		v.Set("from", "1987-01-01")
 		v.Set("to", []string{"1987-12-31", "2020-12-31"}[r.IntN(2)])
 	case n < 88:
+		kind = 4
 		v.Set("page", fmt.Sprint(2+r.IntN(2)))
 	case n < 93:
+		kind = 5
 		v.Set("sort", "newest")
 	default:
 		if len(m.ids) > 0 {
-			return m.base + "/api/articles/" + url.PathEscape(m.ids[r.IntN(len(m.ids))])
+			return m.base + "/api/articles/" + url.PathEscape(m.ids[r.IntN(len(m.ids))]), 6
 		}
 	}
-	return m.base + "/api/search?" + v.Encode()
+	return m.base + "/api/search?" + v.Encode(), kind
 }
 
 type loadResult struct {
 	lat      []time.Duration
+	byKind   [][]time.Duration // per mixKinds entry, sorted
 	elapsed  time.Duration
 	errors   int
 	non200   int
@@ -133,10 +153,11 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(seed, uint64(c)))
 			var lat []time.Duration
+			byKind := make([][]time.Duration, len(mixKinds))
 			errs, non200 := 0, 0
 			first := ""
 			for ctx.Err() == nil {
-				u := mix.next(r)
+				u, kind := mix.next(r)
 				t0 := time.Now()
 				req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, u, nil)
 				resp, err := client.Do(req)
@@ -158,10 +179,17 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 					}
 				default:
 					lat = append(lat, d)
+					byKind[kind] = append(byKind[kind], d)
 				}
 			}
 			mu.Lock()
 			res.lat = append(res.lat, lat...)
+			if res.byKind == nil {
+				res.byKind = make([][]time.Duration, len(mixKinds))
+			}
+			for k := range byKind {
+				res.byKind[k] = append(res.byKind[k], byKind[k]...)
+			}
 			res.errors += errs
 			res.non200 += non200
 			if res.firstErr == "" {
@@ -173,6 +201,9 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 	wg.Wait()
 	res.elapsed = time.Since(start)
 	sort.Slice(res.lat, func(i, j int) bool { return res.lat[i] < res.lat[j] })
+	for _, l := range res.byKind {
+		sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+	}
 	return res
 }
 
