@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -268,7 +269,7 @@ func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
 // tokens returns text's interned tokens, computing them with m on a miss.
 // ok is false when the text cannot be kept (a token with several terms).
 func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
-	sum := fnv64(text)
+	sum := maphash.String(memoSeed, text)
 	k := textKey{key, lang}
 	tm.mu.RLock()
 	mt, epoch := tm.texts[k], tm.epoch
@@ -327,14 +328,12 @@ func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64
 	return toks, tm.epoch, true
 }
 
-func fnv64(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h ^ uint64(len(s))
-}
+// memoSeed seeds the hash that tells whether a memoized text is still the
+// text asked for (an article id's text changes between generations). The
+// memo lives in memory only, so one seed per process is enough; maphash runs
+// at memory speed, where a byte-wise FNV over every hit's body was 8% of a
+// search's CPU.
+var memoSeed = maphash.MakeSeed()
 
 // keyedMarks is marks for a text with a stable key (an article's title or
 // body), from the text memo when it can be.
