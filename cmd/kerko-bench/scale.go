@@ -105,6 +105,10 @@ func runScale(ctx context.Context, args []string) error {
 		if *work, err = os.MkdirTemp("", "kerko-scale-"); err != nil {
 			return err
 		}
+	} else if err := os.MkdirAll(*work, 0o755); err != nil {
+		// A named work dir need not exist yet: /usr/bin/time writes its
+		// report there before kerko index creates anything.
+		return fmt.Errorf("work dir: %w", err)
 	}
 	if *kerko == "" {
 		*kerko = filepath.Join(*work, "kerko")
