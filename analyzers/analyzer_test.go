@@ -185,6 +185,36 @@ func TestAnalyze_Offsets(t *testing.T) {
 	}
 }
 
+func TestWritten(t *testing.T) {
+	text := "Kazakistan'ın t'i Bişkek’e e\u0308 verës.Barcelona 'Tirana' İSTANBUL"
+	toks, err := Analyze(FoldedAnalyzer, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ term, written string }{
+		{"kazakistan", "Kazakistan"}, // Turkish case ending after the apostrophe
+		{"i", "i"},                   // Albanian elided clitic before it
+		{"biskek", "Bişkek"},
+		{"e", "ë"}, // combining diaeresis composed
+		{"veres", "verës"},
+		{"barcelona", "Barcelona"},
+		{"tirana", "Tirana"}, // quotes are not part of the word
+		{"istanbul", "İSTANBUL"},
+	}
+	if len(toks) != len(want) {
+		t.Fatalf("Analyze(%q) = %+v; want %d tokens", text, toks, len(want))
+	}
+	for i, tok := range toks {
+		got := Written(text, tok)
+		if tok.Term != want[i].term || got != want[i].written {
+			t.Errorf("Written(%q, %q) = %q; want %q of term %q", text, tok.Term, got, want[i].written, want[i].term)
+		}
+		if Fold(got) != tok.Term {
+			t.Errorf("Fold(Written(%q)) = %q; want the term %q", got, Fold(got), tok.Term)
+		}
+	}
+}
+
 func TestFoldedIndexAnalyzer_SameTermsNoOffsets(t *testing.T) {
 	text := "Në Tiranë e\u0308 marre\u0308dhëniet İstanbul'da, the President's verës.Barcelona ÇÖZÜM"
 	folded, err := Analyze(FoldedAnalyzer, text)

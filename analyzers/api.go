@@ -38,6 +38,21 @@ type Token struct {
 	Position   int // 1-based position of the token in the text
 }
 
+// Written returns the word that tok's term was made from as text writes it,
+// in NFC: the token's text without what the apostrophe filters cut
+// (Kazakistan'ın → Kazakistan, t'i → i), before lowercasing and folding.
+// tok must come from Analyze(FoldedAnalyzer, text) or another analyzer with
+// ApostropheElisionFilterName; suggestions show it instead of the folded
+// term.
+func Written(text string, tok Token) string {
+	if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
+		return ""
+	}
+	// NFC leaves apostrophes alone, so cutting before it cuts the same.
+	w := cutApostrophe([]byte(text[tok.Start:tok.End]), true)
+	return norm.NFC.String(string(w))
+}
+
 // cache holds the analyzers built from the registry; registry caches are safe
 // for concurrent use.
 var cache = registry.NewCache()

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/analyzers"
@@ -18,6 +20,9 @@ import (
 // folded fields' dictionaries. The folded fields hold every article's words
 // unstemmed in every language, so a respelling is a word someone wrote
 // (kazakistan, not the stem kazakist), and one lookup covers sq, tr and en.
+// The dictionary holds that word folded, though (kirgizistan), so the
+// suggestion shows it as the articles write it (Kırgızistan): folded and
+// written forms search alike, and people read and type the written one.
 
 const (
 	// didYouMeanBelow: a query with at least this many hits is taken as
@@ -27,19 +32,25 @@ const (
 	minRespellRunes = 4
 	// maxFuzzyCandidates bounds the dictionary terms weighed per word.
 	maxFuzzyCandidates = 200
+	// writtenSample bounds the articles whose stored text is re-analyzed to
+	// learn how a respelled word is written: enough to outvote a headline
+	// or a sentence start, little enough to cost less than the search.
+	writtenSample = 5
 )
 
 // didYouMeanFields are the dictionaries respellings come from.
 var didYouMeanFields = []string{bodyField(foldedSuffix), titleField(foldedSuffix)}
 
 // didYouMean returns q respelled when that finds clearly more than total
-// hits under the same filters, or "".
+// hits under the same filters, or "". Respelled words are written as the
+// articles write them; the rest of q is as the user typed it.
 func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, total uint64) (string, error) {
 	if q.Empty() || total >= didYouMeanBelow {
 		return "", nil
 	}
 	nq := &query.Query{Not: q.Not}
-	changed := false
+	type at struct{ clause, alt int }
+	var respelled []at // the words replaced by a folded term
 	err := ix.withReader(func(r bindex.IndexReader) error {
 		for _, c := range q.Must {
 			nc := query.Clause{Alts: append([]query.Term(nil), c.Alts...)}
@@ -53,14 +64,14 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 				}
 				if better != "" {
 					nc.Alts[i].Text = better
-					changed = true
+					respelled = append(respelled, at{len(nq.Must), i})
 				}
 			}
 			nq.Must = append(nq.Must, nc)
 		}
 		return nil
 	})
-	if err != nil || !changed {
+	if err != nil || len(respelled) == 0 {
 		return "", err
 	}
 	main, _ := textQuery(nq)
@@ -73,7 +84,143 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 	if res.Total <= 2*total {
 		return "", nil
 	}
+	// Only the respelled words change; the others stay as the user typed
+	// them. The written forms are looked up only now, for a suggestion that
+	// will be shown.
+	written := map[string]string{}
+	for _, p := range respelled {
+		t := &nq.Must[p.clause].Alts[p.alt]
+		w, ok := written[t.Text]
+		if !ok {
+			if w, err = ix.writtenForm(ctx, t.Text); err != nil {
+				return "", err
+			}
+			written[t.Text] = w
+		}
+		t.Text = w
+	}
 	return nq.String(), nil
+}
+
+// writtenForm returns how the articles that hold the folded term write it:
+// the commonest of its written forms, capitalized when most occurrences
+// are (a proper noun: Kırgızistan) and otherwise lowercase (ekonomi), or
+// term itself when no article shows it.
+func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
+	var qs []bquery.Query
+	for _, f := range didYouMeanFields {
+		tq := bleve.NewTermQuery(term)
+		tq.SetField(f)
+		qs = append(qs, tq)
+	}
+	// Scored, so that the sample is the articles using the word most.
+	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), writtenSample, 0, false)
+	sr.Fields = []string{fieldTitle, fieldBody}
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return "", fmt.Errorf("written form of %q: %w", term, err)
+	}
+	var forms writtenForms
+	for _, h := range res.Hits {
+		for _, f := range []string{fieldTitle, fieldBody} {
+			text, _ := h.Fields[f].(string)
+			if err := forms.add(text, term); err != nil {
+				return "", err
+			}
+		}
+	}
+	if w := forms.best(); w != "" {
+		return w, nil
+	}
+	return term, nil
+}
+
+// writtenForms counts how text writes one folded term, by casing.
+type writtenForms struct {
+	capital, lower, allCaps map[string]int
+	nCapital, nLower        int
+}
+
+// add counts the occurrences of the folded term in text.
+func (w *writtenForms) add(text, term string) error {
+	if text == "" {
+		return nil
+	}
+	toks, err := analyzers.Analyze(analyzers.FoldedAnalyzer, text)
+	if err != nil {
+		return fmt.Errorf("written form of %q: %w", term, err)
+	}
+	for _, tok := range toks {
+		if tok.Term != term {
+			continue
+		}
+		form := analyzers.Written(text, tok)
+		// A form that folds to something else would suggest another word.
+		if form == "" || analyzers.Fold(form) != term {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(form)
+		switch {
+		case isAllCaps(form):
+			// A headline in capitals says nothing of how the word is
+			// cased in running text; an acronym is written only so.
+			w.allCaps = count(w.allCaps, form)
+		case unicode.IsUpper(first) || unicode.IsTitle(first):
+			w.capital = count(w.capital, form)
+			w.nCapital++
+		default:
+			w.lower = count(w.lower, form)
+			w.nLower++
+		}
+	}
+	return nil
+}
+
+// best returns the commonest form of the casing most occurrences have, a
+// tie going to lowercase; forms in capitals only when there is no other.
+// It returns "" when nothing was counted.
+func (w *writtenForms) best() string {
+	switch {
+	case w.nCapital > w.nLower:
+		return commonest(w.capital)
+	case w.nLower > 0:
+		return commonest(w.lower)
+	}
+	return commonest(w.allCaps)
+}
+
+func count(m map[string]int, form string) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	m[form]++
+	return m
+}
+
+// commonest returns the most frequent key of m, the smallest on a tie so
+// that the suggestion does not change from one search to the next.
+func commonest(m map[string]int) string {
+	best, n := "", 0
+	for form, c := range m {
+		if c > n || c == n && form < best {
+			best, n = form, c
+		}
+	}
+	return best
+}
+
+// isAllCaps reports whether s has at least two letters and none lowercase.
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // respell returns the closest term to word that more articles hold than

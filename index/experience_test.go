@@ -149,8 +149,8 @@ func TestSearch_DidYouMean(t *testing.T) {
 		req  Request
 		want string
 	}{
-		{Request{Query: "Kazakistn"}, "kazakistan"},
-		{Request{Query: "Tokayv ticaret"}, "tokayev ticaret"},
+		{Request{Query: "Kazakistn"}, "Kazakistan"},
+		{Request{Query: "Tokayv ticaret"}, "Tokayev ticaret"},
 		{Request{Query: "Kazakistan"}, ""},                    // many hits: meant as typed
 		{Request{Query: "Kyrgyzstan"}, ""},                    // few hits, no commoner neighbour
 		{Request{Query: "zzzzqqq"}, ""},                       // nothing close

@@ -181,6 +181,29 @@ func BenchmarkSearchFiltered(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchDidYouMean times searches that find nothing and get a
+// suggestion: the fuzzy dictionary walk, the verifying search and the
+// lookup of the respelled word's written form.
+func BenchmarkSearchDidYouMean(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	for _, q := range []string{"Kazakistn", "Tirans", "governmnt", "Erdgan ziyaret"} {
+		b.Run("q="+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			req := Request{Query: q, NoFacets: true}
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				res, err := ix.Search(ctx, req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if res.DidYouMean == "" {
+					b.Fatalf("Search(%q): no suggestion", q)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkRelated times the related articles of an article page, for the
 // top hits of every peer query (what kerko-bench http opens).
 func BenchmarkRelated(b *testing.B) {

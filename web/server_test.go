@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -123,7 +125,8 @@ func TestServer_SearchAPI(t *testing.T) {
 		{"undated=only", 1, 4, 1, "", ""},
 		{"q=Kazakhstan&lang=tr", 2, 2, 0, "", "country:KZ:Kazakhstan"},
 		{"q=Kyrgyzstan&ui=tr", 1, 1, 0, "", "country:KG:Kırgızistan"},
-		{"q=Kazakistn", 0, 0, 0, "kazakistan", ""},
+		{"q=Kazakistn", 0, 0, 0, "Kazakistan", ""},
+		{"q=K%C4%B1rg%C4%B1zstn", 0, 0, 0, "Kırgızistan", ""}, // Kırgızstn
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -274,7 +277,8 @@ func TestServer_SearchPage(t *testing.T) {
 		{"/?q=Kyrgyzstan", nil, []string{"Also matching articles about Kyrgyzstan in all languages"}, nil},
 		{"/?q=Kyrgyzstan&ui=sq", nil, []string{"Përputhen edhe artikujt për Kirgizi në të gjitha gjuhët"}, nil},
 		{"/?q=Kyrgyzstan", []string{"Accept-Language", "tr-TR,tr;q=0.9"}, []string{"Tüm dillerde Kırgızistan hakkındaki haberler de eşleşiyor", "Zaman çizelgesi"}, nil},
-		{"/?q=Kazakistn", nil, []string{`Did you mean: <a href="/?q=kazakistan">kazakistan</a>?`}, nil},
+		{"/?q=Kazakistn", nil, []string{`Did you mean: <a href="/?q=Kazakistan">Kazakistan</a>?`}, nil},
+		{"/?q=Erdgan+-Bi%C5%9Fkek", nil, []string{`Did you mean: <a href="/?q=Erdo%C4%9Fan&#43;-Bi%C5%9Fkek">Erdoğan -Bişkek</a>?`}, nil}, // written form, exclusion kept
 		{"/?q=Kazakistan", nil, nil, []string{"Did you mean"}},
 		{"/?country=KZ", nil, []string{`<a class="facet-clear" href="/?">clear</a>`}, nil},
 	}
@@ -293,6 +297,34 @@ func TestServer_SearchPage(t *testing.T) {
 			if strings.Contains(page, a) {
 				t.Errorf("GET %s: page has %q", tt.path, a)
 			}
+		}
+	}
+}
+
+func TestServer_DidYouMeanLinkFinds(t *testing.T) {
+	ts := seedServer(t)
+	href := regexp.MustCompile(`Did you mean: <a href="([^"]*)">`)
+	tests := []struct {
+		path      string
+		wantTotal int // of the search the link runs
+	}{
+		{"/?q=K%C4%B1rg%C4%B1zstn", 1},            // Kırgızstn → Kırgızistan
+		{"/?q=Erdgan+-Bi%C5%9Fkek", 3},            // Erdgan -Bişkek → Erdoğan -Bişkek
+		{"/?q=Tokayv+ticaret&lang=tr", 1},         // filters stay on the link
+		{"/?q=%22Kazakistan+ve%22+Bi%C5%9Fkk", 1}, // "Kazakistan ve" Bişkk → "Kazakistan ve" Bişkek
+	}
+	for _, tt := range tests {
+		_, page := get(t, ts, tt.path)
+		m := href.FindStringSubmatch(page)
+		if m == nil {
+			t.Errorf("GET %s: no did-you-mean link", tt.path)
+			continue
+		}
+		link := html.UnescapeString(m[1])
+		var res searchJSON
+		getJSON(t, ts, "/api/search"+strings.TrimPrefix(link, "/"), &res)
+		if res.Total != tt.wantTotal {
+			t.Errorf("GET %s: the link %s finds %d; want %d", tt.path, link, res.Total, tt.wantTotal)
 		}
 	}
 }
