@@ -347,6 +347,24 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	}()
 	prog := Progress{}
 	lastProgress := time.Now()
+	bodies, err := newBodyEncoder(idx)
+	if err != nil {
+		return nil, err
+	}
+	index := func(ready []encoded) error {
+		for _, e := range ready {
+			if err := batch.Index(e.a.ID, e.a.bleveDoc(e.body)); err != nil {
+				return fmt.Errorf("index article %q: %w", e.a.ID, err)
+			}
+			prog.Written++
+			if batch.Size() >= opts.BatchSize {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	for a := range enriched {
 		prog.Read++
 		ids[a.ID] = a.Hash
@@ -360,14 +378,12 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		default:
 			st.Added++
 		}
-		if err := batch.Index(a.ID, a.bleveDoc()); err != nil {
-			return nil, fmt.Errorf("index article %q: %w", a.ID, err)
+		ready, err := bodies.add(a)
+		if err != nil {
+			return nil, err
 		}
-		prog.Written++
-		if batch.Size() >= opts.BatchSize {
-			if err := flush(); err != nil {
-				return nil, err
-			}
+		if err := index(ready); err != nil {
+			return nil, err
 		}
 		if opts.Progress != nil && time.Since(lastProgress) > 200*time.Millisecond {
 			prog.Elapsed = time.Since(start)
@@ -381,12 +397,19 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	ready, err := bodies.flush()
+	if err != nil {
+		return nil, err
+	}
+	if err := index(ready); err != nil {
+		return nil, err
+	}
 	// Deletions follow every addition (an id may be deleted and re-added
 	// under another one's batch otherwise).
 	if err := flush(); err != nil {
 		return nil, err
 	}
-	err := bt.drain(ctx)
+	err = bt.drain(ctx)
 	bt.work = nil
 	if err != nil {
 		return nil, err

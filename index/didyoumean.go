@@ -122,8 +122,13 @@ func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
 	}
 	var forms writtenForms
 	for _, h := range res.Hits {
-		for _, f := range []string{fieldTitle, fieldBody} {
-			text, _ := h.Fields[f].(string)
+		title, _ := h.Fields[fieldTitle].(string)
+		stored, _ := h.Fields[fieldBody].(string)
+		body, err := decodeBody(stored)
+		if err != nil {
+			return "", fmt.Errorf("written form of %q: %w", term, err)
+		}
+		for _, text := range []string{title, body} {
 			if err := forms.add(text, term); err != nil {
 				return "", err
 			}

@@ -88,11 +88,12 @@ func isLang(l string) bool {
 	return false
 }
 
-// bleveDoc is the document Bleve indexes for a.
-func (a *Article) bleveDoc() map[string]any {
+// bleveDoc is the document Bleve indexes for a, with its body stored as
+// storedBody (see bodycodec.go).
+func (a *Article) bleveDoc(storedBody string) map[string]any {
 	d := map[string]any{
 		fieldTitle:               a.Title,
-		fieldBody:                a.Body,
+		fieldBody:                storedBody,
 		fieldLang:                a.Lang,
 		fieldLangConf:            a.LangConf,
 		titleField(foldedSuffix): a.Title,

@@ -76,6 +76,10 @@ func (ix *Index) Reload() (bool, error) {
 		idx.Close()
 		return false, fmt.Errorf("count articles in %s: %w", name, err)
 	}
+	if err := loadDicts(idx); err != nil {
+		idx.Close()
+		return false, fmt.Errorf("open index %q generation %s: %w", ix.dir, name, err)
+	}
 	warmUp(idx)
 	// Load the generation's facet table ahead of its first search.
 	go warmFacets(idx)

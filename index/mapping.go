@@ -27,7 +27,7 @@ const Und = "und"
 // body), which keeps the index small.
 const (
 	fieldTitle    = "title"   // stored
-	fieldBody     = "body"    // stored
+	fieldBody     = "body"    // stored as a zstd frame (bodycodec.go), decoded where read
 	fieldSource   = "source"  // stored
 	fieldURL      = "url"     // stored
 	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
@@ -53,7 +53,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-8" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list
+const mappingRevision = "kerko-mapping-9" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko

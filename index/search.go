@@ -285,7 +285,11 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		hit := hitFromFields(h.ID, h.Fields)
 		hit.Score = h.Score
-		body, _ := h.Fields[fieldBody].(string)
+		stored, _ := h.Fields[fieldBody].(string)
+		body, err := hitBody(h.ID, stored)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
+		}
 		hit.TitleHTML = hl.title("t:"+hit.ID, hit.Title, hit.Lang)
 		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
@@ -533,7 +537,10 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 	f := res.Hits[0].Fields
 	h := hitFromFields(id, f)
 	a := &Article{ID: id, Title: h.Title, Lang: h.Lang, Date: h.Date, Source: h.Source}
-	a.Body, _ = f[fieldBody].(string)
+	stored, _ := f[fieldBody].(string)
+	if a.Body, err = decodeBody(stored); err != nil {
+		return nil, fmt.Errorf("load article %q: %w", id, err)
+	}
 	a.URL, _ = f[fieldURL].(string)
 	a.LangConf, _ = f[fieldLangConf].(float64)
 	m, _ := f[fieldMentions].(string)

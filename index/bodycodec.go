@@ -1,0 +1,335 @@
+package index
+
+import (
+	"fmt"
+	"hash/fnv"
+	"hash/maphash"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/klauspost/compress/zstd"
+)
+
+// Article bodies are stored compressed by kerko, not as text: zap compresses
+// each document's stored fields with snappy, which left the bodies at 25.5 of
+// the bench index's 108 MiB (33.3 MiB raw). zstd with a dictionary of the
+// article's language stores them in about 16.5 MiB; without a dictionary
+// (or with flate, the other choice measured) it is about 18 MiB, because a
+// one-kilobyte article has little history of its own to match against.
+//
+// zstd is github.com/klauspost/compress: pure Go (kerko builds without cgo),
+// the zstd most Go programs use, and it takes raw-content dictionaries, which
+// cost nothing to make. A trained dictionary (its dict package) saved another
+// 0.5 MiB on the bench corpus for a second of build CPU; not worth it.
+//
+// Each stored body is one zstd frame without its four magic bytes (they are
+// the same in every frame). The frame names its dictionary by id, and an id is
+// a hash of the dictionary's content, so a body decodes the same way in every
+// generation that holds its dictionary, and a process can decode hits from the
+// generation it is switching away from while it opens the next.
+
+const (
+	// dictKeyPrefix + language is the internal-metadata key under which a
+	// generation keeps the dictionary its bodies of that language were
+	// compressed with. An incremental build clones the generation, and
+	// with it the dictionaries, so old and new bodies share them.
+	dictKeyPrefix = "kerko/body-dict/"
+	// dictBytes is the size of a dictionary: zstd matches back 32 KB into
+	// it cheaply; 64 KB saved 0.3 MiB more and decoded slower.
+	dictBytes = 32 << 10
+	// dictSample is how many articles of a language a build holds back
+	// before it makes that language's dictionary from them (the last
+	// dictBytes of their bodies). Measured on the bench corpus, whose
+	// files come one language and source after another: 40 articles
+	// stored the bodies in 16.8 MiB, 500 in 16.5 MiB, a random tenth of
+	// the corpus with a trained dictionary in 15.3 MiB.
+	dictSample = 500
+	// maxDicts bounds the dictionaries a process keeps for decoding: a
+	// generation has one per language, and only the open generation and
+	// the one being switched away from are ever read.
+	maxDicts = 32
+)
+
+var zstdMagic = [4]byte{0x28, 0xb5, 0x2f, 0xfd}
+
+// dictID is the zstd dictionary id of a raw dictionary: a hash of its content,
+// in the range the zstd format leaves for private use (≥ 32768).
+func dictID(dict []byte) uint32 {
+	h := fnv.New32a()
+	h.Write(dict)
+	return h.Sum32()&(1<<31-1) | 1<<15
+}
+
+// bodyDecoders holds the dictionaries this process has seen and one decoder
+// that knows all of them. A zstd decoder takes its dictionaries when it is
+// made, so registering a new one makes a new decoder.
+var bodyDecoders struct {
+	mu    sync.Mutex
+	order []uint32 // ids, oldest first
+	dicts map[uint32][]byte
+	dec   atomic.Pointer[zstd.Decoder]
+}
+
+// registerDicts makes bodies compressed with dicts decodable.
+func registerDicts(dicts ...[]byte) error {
+	bd := &bodyDecoders
+	bd.mu.Lock()
+	defer bd.mu.Unlock()
+	if bd.dicts == nil {
+		bd.dicts = map[uint32][]byte{}
+	}
+	added := false
+	for _, d := range dicts {
+		id := dictID(d)
+		if _, ok := bd.dicts[id]; ok || len(d) == 0 {
+			continue
+		}
+		bd.dicts[id] = d
+		bd.order = append(bd.order, id)
+		added = true
+	}
+	if !added && bd.dec.Load() != nil {
+		return nil
+	}
+	for len(bd.order) > maxDicts {
+		delete(bd.dicts, bd.order[0])
+		bd.order = bd.order[1:]
+	}
+	opts := []zstd.DOption{
+		// DecodeAll runs on the caller's goroutine; concurrency only sets
+		// how many calls may run at once before one waits.
+		zstd.WithDecoderConcurrency(runtime.GOMAXPROCS(0)),
+		zstd.WithDecoderMaxMemory(64 << 20),
+	}
+	for _, id := range bd.order {
+		opts = append(opts, zstd.WithDecoderDictRaw(id, bd.dicts[id]))
+	}
+	dec, err := zstd.NewReader(nil, opts...)
+	if err != nil {
+		return fmt.Errorf("body decoder: %w", err)
+	}
+	// The old decoder is left to the garbage collector, not closed: a
+	// search may be decoding with it right now.
+	bd.dec.Store(dec)
+	return nil
+}
+
+var decodeBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
+
+// decodeBody returns the text of a stored body.
+func decodeBody(stored string) (string, error) {
+	if stored == "" {
+		return "", nil
+	}
+	dec := bodyDecoders.dec.Load()
+	if dec == nil {
+		if err := registerDicts(); err != nil {
+			return "", err
+		}
+		dec = bodyDecoders.dec.Load()
+	}
+	bp := decodeBufs.Get().(*[]byte)
+	in := append(append((*bp)[:0], zstdMagic[:]...), stored...)
+	out, err := dec.DecodeAll(in, nil)
+	*bp = in[:0]
+	decodeBufs.Put(bp)
+	if err != nil {
+		return "", fmt.Errorf("decode stored body: %w", err)
+	}
+	// out is this call's own and never written again: no copy.
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
+}
+
+// bodyEncoder compresses the bodies of one build, each language with its
+// dictionary. It is used by one goroutine.
+type bodyEncoder struct {
+	idx    bleve.Index
+	plain  *zstd.Encoder
+	byLang map[string]*zstd.Encoder
+	held   map[string][]*Article // articles waiting for their language's dictionary
+}
+
+// encoded is an article ready to index, with its body as stored.
+type encoded struct {
+	a    *Article
+	body string
+}
+
+func newEncoder(dict []byte) (*zstd.Encoder, error) {
+	opts := []zstd.EOption{
+		// The fastest level: the default one stored bodies 0.2 MiB
+		// larger with a raw dictionary, at twice the CPU.
+		zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithEncoderCRC(false),
+		zstd.WithEncoderConcurrency(1),
+	}
+	if dict != nil {
+		opts = append(opts, zstd.WithEncoderDictRaw(dictID(dict), dict))
+	}
+	return zstd.NewWriter(nil, opts...)
+}
+
+// newBodyEncoder returns the encoder of a build into idx, with the
+// dictionaries idx already has (an incremental build).
+func newBodyEncoder(idx bleve.Index) (*bodyEncoder, error) {
+	plain, err := newEncoder(nil)
+	if err != nil {
+		return nil, fmt.Errorf("body encoder: %w", err)
+	}
+	e := &bodyEncoder{idx: idx, plain: plain, byLang: map[string]*zstd.Encoder{}, held: map[string][]*Article{}}
+	for _, lang := range Langs {
+		d, err := idx.GetInternal([]byte(dictKeyPrefix + lang))
+		if err != nil {
+			return nil, fmt.Errorf("read %s dictionary: %w", lang, err)
+		}
+		if len(d) > 0 {
+			if err := e.useDict(lang, d); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return e, nil
+}
+
+func (e *bodyEncoder) useDict(lang string, d []byte) error {
+	enc, err := newEncoder(d)
+	if err != nil {
+		return fmt.Errorf("%s body encoder: %w", lang, err)
+	}
+	e.byLang[lang] = enc
+	return registerDicts(d)
+}
+
+// add takes the next article of the build and returns the articles ready to
+// index, their bodies compressed: none while it holds back the first articles
+// of a language to make its dictionary from.
+func (e *bodyEncoder) add(a *Article) ([]encoded, error) {
+	if _, ok := e.byLang[a.Lang]; ok || !isLang(a.Lang) {
+		return []encoded{e.compress(a)}, nil
+	}
+	e.held[a.Lang] = append(e.held[a.Lang], a)
+	if len(e.held[a.Lang]) < dictSample {
+		return nil, nil
+	}
+	return e.release(a.Lang)
+}
+
+// flush returns the articles still held, once the input has ended.
+func (e *bodyEncoder) flush() ([]encoded, error) {
+	var out []encoded
+	for _, lang := range Langs {
+		r, err := e.release(lang)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r...)
+	}
+	return out, nil
+}
+
+// release makes lang's dictionary from its held articles, keeps it in the
+// index and returns those articles compressed with it.
+func (e *bodyEncoder) release(lang string) ([]encoded, error) {
+	held := e.held[lang]
+	if len(held) == 0 {
+		return nil, nil
+	}
+	delete(e.held, lang)
+	var d []byte
+	for i := len(held) - 1; i >= 0 && len(d) < dictBytes; i-- {
+		d = append([]byte(held[i].Body), d...)
+	}
+	if len(d) > dictBytes {
+		d = d[len(d)-dictBytes:]
+	}
+	if err := e.idx.SetInternal([]byte(dictKeyPrefix+lang), d); err != nil {
+		return nil, fmt.Errorf("keep %s dictionary: %w", lang, err)
+	}
+	if err := e.useDict(lang, d); err != nil {
+		return nil, err
+	}
+	out := make([]encoded, len(held))
+	for i, a := range held {
+		out[i] = e.compress(a)
+	}
+	return out, nil
+}
+
+func (e *bodyEncoder) compress(a *Article) encoded {
+	if a.Body == "" {
+		return encoded{a: a}
+	}
+	enc := e.plain
+	if x := e.byLang[a.Lang]; x != nil {
+		enc = x
+	}
+	out := enc.EncodeAll([]byte(a.Body), make([]byte, 0, len(a.Body)/2+32))
+	return encoded{a: a, body: string(out[len(zstdMagic):])}
+}
+
+// loadDicts registers the dictionaries of a generation opened for reading.
+func loadDicts(idx bleve.Index) error {
+	var dicts [][]byte
+	for _, lang := range Langs {
+		d, err := idx.GetInternal([]byte(dictKeyPrefix + lang))
+		if err != nil {
+			return fmt.Errorf("read %s dictionary: %w", lang, err)
+		}
+		if len(d) > 0 {
+			dicts = append(dicts, d)
+		}
+	}
+	return registerDicts(dicts...)
+}
+
+// Hits recur: the same articles answer many searches, and each results page
+// decodes ten bodies for its snippets (about 5 µs each, BenchmarkDecodeBody;
+// measured +25–30% on the p50 of the cheapest searches, which took 0.12–0.2
+// ms). So the bodies of hits are kept decoded, like their marked tokens
+// (snippet_terms.go), keyed by article id and checked by a hash of the stored
+// bytes, so a body that changed in a new generation is decoded again.
+
+// maxCachedBodyBytes bounds the decoded bodies kept; when full it starts over.
+const maxCachedBodyBytes = 16 << 20
+
+type cachedBody struct {
+	sum  uint64
+	text string
+}
+
+var hitBodies = struct {
+	mu    sync.RWMutex
+	m     map[string]cachedBody
+	bytes int
+}{m: map[string]cachedBody{}}
+
+// hitBody returns the text of a hit's stored body, from the cache when it
+// can.
+func hitBody(id, stored string) (string, error) {
+	sum := maphash.String(memoSeed, stored)
+	hitBodies.mu.RLock()
+	c, ok := hitBodies.m[id]
+	hitBodies.mu.RUnlock()
+	if ok && c.sum == sum {
+		return c.text, nil
+	}
+	text, err := decodeBody(stored)
+	if err != nil {
+		return "", err
+	}
+	hitBodies.mu.Lock()
+	if hitBodies.bytes+len(text) > maxCachedBodyBytes {
+		hitBodies.m, hitBodies.bytes = map[string]cachedBody{}, 0
+	}
+	if old, ok := hitBodies.m[id]; ok {
+		hitBodies.bytes -= len(old.text)
+	}
+	hitBodies.m[strings.Clone(id)] = cachedBody{sum, text}
+	hitBodies.bytes += len(text)
+	hitBodies.mu.Unlock()
+	return text, nil
+}
