@@ -119,6 +119,7 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		d[fieldMonth] = undatedMonth
 	}
 	if isLang(a.Lang) {
+		d[fieldType] = a.Lang
 		d[titleField(a.Lang)] = a.Title
 		d[bodyField(a.Lang)] = a.Body
 	}

@@ -43,6 +43,9 @@ const (
 	fieldYear  = "year"  // keyword facet
 	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
 	fieldDate  = "date"  // datetime: filters and sort
+	// fieldType picks the document mapping (the article's language); it
+	// is not a field of the index.
+	fieldType = "_type"
 
 	foldedSuffix = "f"
 )
@@ -53,7 +56,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-9" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed
+const mappingRevision = "kerko-mapping-10" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -91,7 +94,8 @@ const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği an
 
 func analysisFingerprint() string {
 	h := sha256.New()
-	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer, analyzers.FoldedIndexAnalyzer} {
+	for _, name := range []string{analyzers.AlbanianAnalyzer, analyzers.TurkishAnalyzer, analyzers.EnglishAnalyzer, analyzers.FoldedAnalyzer, analyzers.FoldedIndexAnalyzer,
+		analyzers.FoldedIndexAnalyzerSq, analyzers.FoldedIndexAnalyzerTr, analyzers.FoldedIndexAnalyzerEn} {
 		fmt.Fprintf(h, "%s:", name)
 		for _, tok := range analyze(name, probeText) {
 			fmt.Fprintf(h, "%s@%d-%d ", tok.Term, tok.Start, tok.End)
@@ -119,8 +123,37 @@ func extractionFingerprint() string {
 }
 
 // newMapping builds the static mapping: no dynamic fields, no _all field,
-// doc values only where kerko facets or sorts.
+// doc values only where kerko facets or sorts. An article in one of Langs is
+// mapped by its language's document mapping (fieldType), which differs from
+// the default only in the analyzer of the folded body: that language's stop
+// words are not indexed there (see analyzers.FoldedIndexAnalyzerEn). Queries
+// on the folded body must therefore name their analyzer: Bleve picks a
+// field's analyzer for a query from any of the document mappings.
 func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	var err error
+	if m.DefaultMapping, err = docMapping(analyzers.FoldedIndexAnalyzer); err != nil {
+		return nil, err
+	}
+	m.TypeField = fieldType
+	for _, lang := range Langs {
+		if m.TypeMapping[lang], err = docMapping(analyzers.FoldedIndexForLang(lang)); err != nil {
+			return nil, err
+		}
+	}
+	m.DefaultAnalyzer = analyzers.FoldedAnalyzer
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("validate mapping: %w", err)
+	}
+	return m, nil
+}
+
+// docMapping is the document mapping of an article whose folded body is
+// indexed by bodyFolded.
+func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 	doc := bleve.NewDocumentStaticMapping()
 
 	stored := func() *mapping.FieldMapping {
@@ -200,20 +233,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// text), and zap spends two to three bytes on each (see
 	// analyzers.PositionsOnlyFilter).
 	doc.AddFieldMappingsAt(titleField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
-	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(analyzers.FoldedIndexAnalyzer))
+	doc.AddFieldMappingsAt(bodyField(foldedSuffix), text(bodyFolded))
 
 	// Without this Bleve adds an empty composite "_all" field to every
 	// document and still composes every analyzed field into it.
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
-
-	m := bleve.NewIndexMapping()
-	m.DefaultMapping = doc
-	m.DefaultAnalyzer = analyzers.FoldedAnalyzer
-	m.StoreDynamic = false
-	m.IndexDynamic = false
-	m.DocValuesDynamic = false
-	if err := m.Validate(); err != nil {
-		return nil, fmt.Errorf("validate mapping: %w", err)
-	}
-	return m, nil
+	return doc, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
@@ -332,6 +333,9 @@ func textQuery(q *query.Query) (bquery.Query, []Expansion) {
 	}
 	if len(must) == 0 {
 		// Only stop words: then they are what the user is looking for.
+		// They match in titles, and in the bodies of articles whose
+		// language does not drop them (the folded body has no stop words
+		// of the article's language: mapping.go).
 		must, should = should, nil
 	}
 	b := bleve.NewBooleanQuery()
@@ -352,15 +356,20 @@ func clauseQuery(c query.Clause) bquery.Query {
 			if t.Phrase && !f.positions {
 				continue
 			}
-			if t.Phrase {
+			switch {
+			case t.Phrase && f.name == bodyField(foldedSuffix):
+				fq = foldedBodyPhrase(t.Text, f.boost)
+			case t.Phrase:
 				pq := bleve.NewMatchPhraseQuery(t.Text)
 				pq.SetField(f.name)
 				pq.SetBoost(f.boost)
+				pq.Analyzer = f.analyzer
 				fq = pq
-			} else {
+			default:
 				mq := bleve.NewMatchQuery(t.Text)
 				mq.SetField(f.name)
 				mq.SetBoost(f.boost)
+				mq.Analyzer = f.analyzer
 				// "Turqi-Kazakistan" is two tokens: both must match.
 				mq.SetOperator(bquery.MatchQueryOperatorAnd)
 				fq = mq
@@ -374,7 +383,8 @@ func clauseQuery(c query.Clause) bquery.Query {
 type textField struct {
 	name      string
 	boost     float64
-	positions bool // indexed with term vectors, so phrases can match
+	positions bool   // indexed with term vectors, so phrases can match
+	analyzer  string // of the query's words; "" for the field's own
 }
 
 // textFields are the analyzed fields a clause is searched in. Phrases match
@@ -384,10 +394,70 @@ type textField struct {
 var textFields = func() []textField {
 	var fs []textField
 	for _, l := range Langs {
-		fs = append(fs, textField{titleField(l), boostLang * boostTitle, false}, textField{bodyField(l), boostLang, false})
+		fs = append(fs, textField{titleField(l), boostLang * boostTitle, false, ""}, textField{bodyField(l), boostLang, false, ""})
 	}
-	return append(fs, textField{titleField(foldedSuffix), boostTitle, true}, textField{bodyField(foldedSuffix), 1, true})
+	// The folded body has an analyzer per language (mapping.go): words
+	// are looked up as FoldedAnalyzer makes them, so a stop word of one
+	// language still finds the articles of another that use it.
+	return append(fs, textField{titleField(foldedSuffix), boostTitle, true, analyzers.FoldedAnalyzer},
+		textField{bodyField(foldedSuffix), 1, true, analyzers.FoldedAnalyzer})
 }()
+
+// foldedBodyPhrase matches a phrase in the folded body, where each article
+// lacks its own language's stop words (mapping.go). Analyzed for a language
+// whose stop words it contains, the phrase has gaps where they were, and
+// matches that language's articles only; the phrase as written matches the
+// others. A phrase with no stop word of any language is one query, as it
+// was before stop words were dropped.
+func foldedBodyPhrase(text string, boost float64) bquery.Query {
+	field := bodyField(foldedSuffix)
+	plain := analyze(analyzers.FoldedIndexAnalyzer, text)
+	var variants []bquery.Query
+	var gapped []bquery.Query // the languages whose phrase has gaps
+	for _, lang := range Langs {
+		toks := analyze(analyzers.FoldedIndexForLang(lang), text)
+		if len(toks) == len(plain) {
+			continue // a stop filter only drops tokens
+		}
+		lt := bleve.NewTermQuery(lang)
+		lt.SetField(fieldLang)
+		gapped = append(gapped, lt)
+		if len(toks) == 0 {
+			continue // only stop words: no body of lang can match
+		}
+		pq := bquery.NewMultiPhraseQuery(phraseSlots(toks), field)
+		pq.SetBoost(boost)
+		b := bleve.NewBooleanQuery()
+		b.AddMust(pq)
+		b.AddFilter(lt)
+		variants = append(variants, b)
+	}
+	pq := bleve.NewMatchPhraseQuery(text)
+	pq.SetField(field)
+	pq.SetBoost(boost)
+	pq.Analyzer = analyzers.FoldedIndexAnalyzer
+	if len(gapped) == 0 {
+		return pq
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(pq)
+	b.AddMustNot(gapped...)
+	return bleve.NewDisjunctionQuery(append(variants, b)...)
+}
+
+// phraseSlots is a phrase's terms by position, with an empty slot (any term)
+// for each position a stop word held, as Bleve's match phrase query makes it.
+func phraseSlots(toks analysis.TokenStream) [][]string {
+	first, last := toks[0].Position, toks[0].Position
+	for _, t := range toks {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	slots := make([][]string, last-first+1)
+	for _, t := range toks {
+		slots[t.Position-first] = append(slots[t.Position-first], string(t.Term))
+	}
+	return slots
+}
 
 // stopWordMemo remembers isStopWord's answers. It runs four analyzers per
 // word, and related articles ask it for every distinct word of an article
