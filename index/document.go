@@ -110,7 +110,7 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		d[fieldURL] = a.URL
 	}
 	if !a.Date.IsZero() {
-		d[fieldDate] = a.Date
+		d[fieldDate] = a.Date.Format(dayLayout)
 		d[fieldYear] = strconv.Itoa(a.Date.Year())
 		d[fieldMonth] = a.Date.Format(monthLayout)
 	} else {

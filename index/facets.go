@@ -7,11 +7,12 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/numeric"
+
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -119,19 +120,12 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		failed := false
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
 			if field == fieldDate {
-				// The date is indexed at several precisions; the
-				// full-precision term is the date itself.
-				pc := numeric.PrefixCoded(term)
-				if shift, err := pc.Shift(); err != nil || shift != 0 {
-					datesOK = datesOK && err == nil
-					return
-				}
-				ns, err := pc.Int64()
+				d, err := time.Parse(dayLayout, string(term))
 				if err != nil {
 					datesOK = false
 					return
 				}
-				dates = append(dates, docDate{num, ns})
+				dates = append(dates, docDate{num, clampDate(d).UnixNano()})
 				return
 			}
 			g, ok := group[field]

@@ -15,6 +15,9 @@ import (
 
 const (
 	monthLayout = "2006-01"
+	// dayLayout is how fieldDate holds a date: one keyword term per
+	// article whose byte order is date order (years 0000–9999).
+	dayLayout = "20060102"
 	// undatedMonth is the month of an article without a date.
 	undatedMonth = "undated"
 	// dateGroup names the date filter (range and undated option together).
@@ -68,15 +71,16 @@ func dateFilter(req Request) bquery.Query {
 	}
 	var rq bquery.Query
 	if !req.From.IsZero() || !req.To.IsZero() {
-		var from, to time.Time
+		// Both days inclusive; "" leaves that end open.
+		var from, to string
 		if !req.From.IsZero() {
-			from = req.From
+			from = req.From.Format(dayLayout)
 		}
 		if !req.To.IsZero() {
-			to = req.To.AddDate(0, 0, 1) // "to" is an inclusive day
+			to = req.To.Format(dayLayout)
 		}
-		incl, excl := true, false
-		dq := bleve.NewDateRangeInclusiveQuery(clampDate(from), clampDate(to), &incl, &excl)
+		incl := true
+		dq := bleve.NewTermRangeInclusiveQuery(from, to, &incl, &incl)
 		dq.SetField(fieldDate)
 		rq = dq
 	}

@@ -42,7 +42,7 @@ const (
 	fieldOrg   = "org"   // keyword facet
 	fieldYear  = "year"  // keyword facet
 	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
-	fieldDate  = "date"  // datetime: filters and sort
+	fieldDate  = "date"  // keyword "20260202" (dayLayout): filters and sort
 	// fieldType picks the document mapping (the article's language); it
 	// is not a field of the index.
 	fieldType = "_type"
@@ -56,7 +56,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-10" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body
+const mappingRevision = "kerko-mapping-11" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -216,8 +216,14 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 	about.Analyzer = analyzers.TermListAnalyzer
 	about.Store, about.IncludeInAll, about.IncludeTermVectors, about.DocValues = false, false, false, false
 	doc.AddFieldMappingsAt(fieldAbout, about)
-	date := bleve.NewDateTimeFieldMapping()
-	date.Store, date.DocValues, date.IncludeInAll = true, true, false
+	// A keyword, not a datetime: Bleve indexes a datetime as 16 terms at
+	// decreasing precision, for range queries, but dates are filtered and
+	// sorted from the facet table (filter.go, sort.go), which reads them
+	// from doc values; the Bleve queries left for when it cannot are a
+	// term range over at most a few thousand days. One term per article
+	// and an 8-byte stored value instead of RFC 3339 text.
+	date := keywordFacet()
+	date.Store = true
 	doc.AddFieldMappingsAt(fieldDate, date)
 
 	for _, lang := range Langs {

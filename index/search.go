@@ -304,7 +304,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 func dateSort(desc bool) bsearch.SortOrder {
 	return bsearch.SortOrder{
-		&bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortScore{Desc: true},
 		&bsearch.SortDocID{},
 	}
@@ -578,8 +578,8 @@ func hitFromFields(id string, f map[string]any) Hit {
 	h.Lang, _ = f[fieldLang].(string)
 	h.Source, _ = f[fieldSource].(string)
 	if d, ok := f[fieldDate].(string); ok {
-		if t, err := time.Parse(time.RFC3339, d); err == nil {
-			h.Date = t.UTC()
+		if t, err := time.Parse(dayLayout, d); err == nil {
+			h.Date = t
 		}
 	}
 	// The facet fields are not stored: the mention counts list the same
