@@ -115,14 +115,19 @@ func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
 	}
 	// Scored, so that the sample is the articles using the word most.
 	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), writtenSample, 0, false)
-	sr.Fields = []string{fieldTitle, fieldBody}
+	sr.Fields = []string{fieldRecord, fieldBody}
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("written form of %q: %w", term, err)
 	}
 	var forms writtenForms
 	for _, h := range res.Hits {
-		title, _ := h.Fields[fieldTitle].(string)
+		rec, _ := h.Fields[fieldRecord].(string)
+		a, err := readRecord(h.ID, rec)
+		if err != nil {
+			return "", fmt.Errorf("written form of %q: %w", term, err)
+		}
+		title := a.Title
 		stored, _ := h.Fields[fieldBody].(string)
 		body, err := decodeBody(stored)
 		if err != nil {

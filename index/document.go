@@ -92,22 +92,14 @@ func isLang(l string) bool {
 // storedBody (see bodycodec.go).
 func (a *Article) bleveDoc(storedBody string) map[string]any {
 	d := map[string]any{
-		fieldTitle:               a.Title,
+		fieldRecord:              a.record(),
 		fieldBody:                storedBody,
 		fieldLang:                a.Lang,
-		fieldLangConf:            a.LangConf,
 		titleField(foldedSuffix): a.Title,
 		bodyField(foldedSuffix):  a.Body,
 		fieldCountry:             a.CountryCodes(),
 		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs), " "),
 		fieldOrg:                 a.OrgIDs(),
-		fieldMentions:            encodeMentions(a.Countries, a.Orgs),
-	}
-	if a.Source != "" {
-		d[fieldSource] = a.Source
-	}
-	if a.URL != "" {
-		d[fieldURL] = a.URL
 	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date.Format(dayLayout)

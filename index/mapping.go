@@ -22,18 +22,16 @@ var Langs = []string{"sq", "tr", "en"}
 // Und is the language of text in none of Langs.
 const Und = "und"
 
-// Field names. Stored-only fields hold what results and snippets show; the
-// indexed text fields hold no stored copy (snippets re-analyze the stored
+// Field names. Two stored-only fields hold what results and snippets show;
+// the indexed fields hold no stored copy (snippets re-analyze the stored
 // body), which keeps the index small.
 const (
-	fieldTitle    = "title"   // stored
-	fieldBody     = "body"    // stored as a zstd frame (bodycodec.go), decoded where read
-	fieldSource   = "source"  // stored
-	fieldURL      = "url"     // stored
-	fieldMentions = "mention" // stored: "KZ:5 TR:2", counts per country
-	fieldLangConf = "lang_conf"
-	fieldLang     = "lang"    // keyword facet
-	fieldCountry  = "country" // keyword facet, one value per country; not stored
+	// fieldRecord is title, language, source, URL, date, mention counts
+	// and language confidence in one stored value (record.go).
+	fieldRecord  = "rec"
+	fieldBody    = "body"    // stored as a zstd frame (bodycodec.go), decoded where read
+	fieldLang    = "lang"    // keyword facet
+	fieldCountry = "country" // keyword facet, one value per country; not stored
 	// fieldAbout repeats each country code once per mention (up to
 	// maxAboutRepeats), so the term frequency of a code scores how much an
 	// article is about that country. Filters match on it, which makes
@@ -56,7 +54,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-11" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword
+const mappingRevision = "kerko-mapping-12" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -194,19 +192,16 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 		f.IncludeTermVectors = false
 		return f
 	}
-	for _, name := range []string{fieldTitle, fieldBody, fieldSource, fieldURL, fieldMentions} {
+	for _, name := range []string{fieldRecord, fieldBody} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
-	conf := bleve.NewNumericFieldMapping()
-	conf.Index, conf.Store, conf.DocValues, conf.IncludeInAll = false, true, false, false
-	doc.AddFieldMappingsAt(fieldLangConf, conf)
 	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
 		f := keywordFacet()
-		// Results show the language as stored; their countries and
-		// organizations come from fieldMentions (the same ids in the same
-		// order), and nothing shows year or month: stored copies of those
-		// only cost bytes (each stored value carries ~7 bytes of metadata).
-		f.Store = name == fieldLang
+		// Results show the language, countries and organizations from
+		// fieldRecord (the same ids in the same order), and nothing shows
+		// year or month: stored copies of those only cost bytes (each
+		// stored value carries ~7 bytes of metadata).
+		f.Store = false
 		doc.AddFieldMappingsAt(name, f)
 	}
 	// One space-separated string of aboutLen terms rather than aboutLen
@@ -220,10 +215,9 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 	// decreasing precision, for range queries, but dates are filtered and
 	// sorted from the facet table (filter.go, sort.go), which reads them
 	// from doc values; the Bleve queries left for when it cannot are a
-	// term range over at most a few thousand days. One term per article
-	// and an 8-byte stored value instead of RFC 3339 text.
+	// term range over at most a few thousand days. One term per article.
 	date := keywordFacet()
-	date.Store = true
+	date.Store = false // results read it from fieldRecord
 	doc.AddFieldMappingsAt(fieldDate, date)
 
 	for _, lang := range Langs {

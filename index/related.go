@@ -88,7 +88,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	// The body is not loaded: which distinctive words a hit shares is
 	// read from the postings of those words (bodyTerms), not by
 	// re-analyzing it.
-	sr.Fields = []string{fieldTitle, fieldLang, fieldDate, fieldMentions, fieldSource}
+	sr.Fields = []string{fieldRecord}
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
@@ -102,7 +102,11 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
 	for _, h := range res.Hits {
-		r := Related{Hit: hitFromFields(h.ID, h.Fields)}
+		hit, err := hitFromFields(h.ID, h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("related to %q: %w", id, err)
+		}
+		r := Related{Hit: hit}
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)

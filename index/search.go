@@ -189,7 +189,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		top = &countingQuery{q: withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{fieldTitle, fieldBody, fieldLang, fieldDate, fieldMentions, fieldSource}
+	sr.Fields = []string{fieldRecord, fieldBody}
 	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
@@ -284,7 +284,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	hl := newHighlighter(withEntityNames(q, expanded))
 	for _, h := range res.Hits {
-		hit := hitFromFields(h.ID, h.Fields)
+		hit, err := hitFromFields(h.ID, h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
 		hit.Score = h.Score
 		stored, _ := h.Fields[fieldBody].(string)
 		body, err := hitBody(h.ID, stored)
@@ -572,22 +575,21 @@ func facetValues(fr *bsearch.FacetResult) []FacetValue {
 	return out
 }
 
-func hitFromFields(id string, f map[string]any) Hit {
-	h := Hit{ID: id}
-	h.Title, _ = f[fieldTitle].(string)
-	h.Lang, _ = f[fieldLang].(string)
-	h.Source, _ = f[fieldSource].(string)
-	if d, ok := f[fieldDate].(string); ok {
-		if t, err := time.Parse(dayLayout, d); err == nil {
-			h.Date = t
-		}
+func hitFromFields(id string, f map[string]any) (Hit, error) {
+	rec, _ := f[fieldRecord].(string)
+	a, err := readRecord(id, rec)
+	if err != nil {
+		return Hit{}, fmt.Errorf("article %q: %w", id, err)
 	}
+	return hitOf(a), nil
+}
+
+// hitOf is the hit of an article read from its record.
+func hitOf(a *Article) Hit {
 	// The facet fields are not stored: the mention counts list the same
 	// ids, most named first.
-	m, _ := f[fieldMentions].(string)
-	countries, orgs := decodeMentions(m)
-	h.Countries, h.Orgs = ids(countries), ids(orgs) // never nil: results show []
-	return h
+	return Hit{ID: a.ID, Title: a.Title, Lang: a.Lang, Source: a.Source, Date: a.Date,
+		Countries: a.CountryCodes(), Orgs: a.OrgIDs()} // never nil: results show []
 }
 
 // ErrNotFound is returned for an unknown article id.
@@ -596,7 +598,7 @@ var ErrNotFound = errors.New("article not found")
 // Article returns the stored article with id.
 func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
-	sr.Fields = []string{"*"}
+	sr.Fields = []string{fieldRecord, fieldBody}
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
@@ -605,15 +607,14 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 		return nil, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
 	f := res.Hits[0].Fields
-	h := hitFromFields(id, f)
-	a := &Article{ID: id, Title: h.Title, Lang: h.Lang, Date: h.Date, Source: h.Source}
+	rec, _ := f[fieldRecord].(string)
+	a, err := readRecord(id, rec)
+	if err != nil {
+		return nil, fmt.Errorf("load article %q: %w", id, err)
+	}
 	stored, _ := f[fieldBody].(string)
 	if a.Body, err = decodeBody(stored); err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
-	a.URL, _ = f[fieldURL].(string)
-	a.LangConf, _ = f[fieldLangConf].(float64)
-	m, _ := f[fieldMentions].(string)
-	a.Countries, a.Orgs = decodeMentions(m)
 	return a, nil
 }

@@ -226,7 +226,7 @@ func (ix *Index) titlesWith(ctx context.Context, words []string, n int) ([]Sugge
 		qs = append(qs, q)
 	}
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), n, 0, false)
-	sr.Fields = []string{fieldTitle}
+	sr.Fields = []string{fieldRecord}
 	sr.SortByCustom(dateSort(true))
 	res, err := ix.alias.SearchInContext(ctx, sr)
 	if err != nil {
@@ -234,7 +234,12 @@ func (ix *Index) titlesWith(ctx context.Context, words []string, n int) ([]Sugge
 	}
 	var out []Suggestion
 	for _, h := range res.Hits {
-		if t, _ := h.Fields[fieldTitle].(string); t != "" {
+		rec, _ := h.Fields[fieldRecord].(string)
+		a, err := readRecord(h.ID, rec)
+		if err != nil {
+			return nil, fmt.Errorf("titles starting %q: %w", strings.Join(words, " "), err)
+		}
+		if t := a.Title; t != "" {
 			out = append(out, Suggestion{Kind: SuggestTitle, Text: t, Value: h.ID})
 		}
 	}
