@@ -48,6 +48,9 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, r...)
+	if err := enc.keep(); err != nil {
+		t.Fatal(err)
+	}
 	if len(got) != len(arts) {
 		t.Fatalf("encoded %d articles; want %d", len(got), len(arts))
 	}
@@ -62,7 +65,7 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 	}
 	// A reader that opens the index later finds the dictionaries in it.
 	for _, lang := range []string{"sq", "tr"} {
-		if d, err := idx.GetInternal([]byte(dictKeyPrefix + lang)); err != nil || len(d) == 0 {
+		if d, err := readDict(idx, lang); err != nil || len(d) == 0 || string(d) != string(enc.made[lang]) {
 			t.Errorf("dictionary of %s: %d bytes, %v; want one", lang, len(d), err)
 		}
 	}

@@ -404,6 +404,9 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	if err := index(ready); err != nil {
 		return nil, err
 	}
+	if err := bodies.keep(); err != nil {
+		return nil, err
+	}
 	// Deletions follow every addition (an id may be deleted and re-added
 	// under another one's batch otherwise).
 	if err := flush(); err != nil {
