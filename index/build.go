@@ -2,6 +2,8 @@ package index
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -461,8 +463,12 @@ func readIDs(name string) (map[string]string, error) {
 		return nil, err
 	}
 	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
 	ids := make(map[string]string)
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		id, hash, ok := strings.Cut(sc.Text(), "\t")
@@ -480,12 +486,16 @@ func writeIDs(name string, ids map[string]string) error {
 		keys = append(keys, id)
 	}
 	sort.Strings(keys)
-	var b strings.Builder
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
 	for _, id := range keys {
-		b.WriteString(id) // corpus ids have no control characters
-		b.WriteByte('\t')
-		b.WriteString(ids[id])
-		b.WriteByte('\n')
+		zw.Write([]byte(id)) // corpus ids have no control characters
+		zw.Write([]byte{'\t'})
+		zw.Write([]byte(ids[id]))
+		zw.Write([]byte{'\n'})
 	}
-	return writeFileAtomic(name, []byte(b.String()))
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return writeFileAtomic(name, b.Bytes())
 }
