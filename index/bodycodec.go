@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -85,7 +86,13 @@ func registerDicts(dicts ...[]byte) error {
 	added := false
 	for _, d := range dicts {
 		id := dictID(d)
-		if _, ok := bd.dicts[id]; ok || len(d) == 0 {
+		if len(d) == 0 {
+			continue
+		}
+		if _, ok := bd.dicts[id]; ok {
+			// In use again (a generation opened or built with it):
+			// the last to be dropped.
+			bd.order = append(slices.DeleteFunc(bd.order, func(x uint32) bool { return x == id }), id)
 			continue
 		}
 		bd.dicts[id] = d
