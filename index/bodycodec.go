@@ -1,9 +1,13 @@
 package index
 
 import (
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"hash/maphash"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -11,7 +15,6 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/klauspost/compress/zstd"
 )
 
@@ -34,11 +37,11 @@ import (
 // generation it is switching away from while it opens the next.
 
 const (
-	// dictKeyPrefix + language is the internal-metadata key under which a
-	// generation keeps the dictionary its bodies of that language were
-	// compressed with. An incremental build clones the generation, and
-	// with it the dictionaries, so old and new bodies share them.
-	dictKeyPrefix = "kerko/body-dict/"
+	// dictsFile, in a generation's directory, holds the dictionaries its
+	// bodies were compressed with, one per language. An incremental build
+	// starts from the published generation's, so old and new bodies share
+	// them.
+	dictsFile = "body-dicts.zst"
 	// dictBytes is the size of a dictionary: zstd matches back 32 KB into
 	// it cheaply; 64 KB saved 0.3 MiB more and decoded slower.
 	dictBytes = 32 << 10
@@ -154,11 +157,10 @@ func decodeBody(stored string) (string, error) {
 // bodyEncoder compresses the bodies of one build, each language with its
 // dictionary. It is used by one goroutine.
 type bodyEncoder struct {
-	idx    bleve.Index
 	plain  *zstd.Encoder
 	byLang map[string]*zstd.Encoder
+	dicts  map[string][]byte     // by language: what writeDicts keeps
 	held   map[string][]*Article // articles waiting for their language's dictionary
-	made   map[string][]byte     // dictionaries this build made, for keep
 }
 
 // encoded is an article ready to index, with its body as stored.
@@ -183,23 +185,17 @@ func newEncoder(dict []byte) (*zstd.Encoder, error) {
 	return zstd.NewWriter(nil, opts...)
 }
 
-// newBodyEncoder returns the encoder of a build into idx, with the
-// dictionaries idx already has (an incremental build).
-func newBodyEncoder(idx bleve.Index) (*bodyEncoder, error) {
+// newBodyEncoder returns the encoder of a build, with the dictionaries (by
+// language) of the generation an incremental build starts from.
+func newBodyEncoder(dicts map[string][]byte) (*bodyEncoder, error) {
 	plain, err := newEncoder(nil)
 	if err != nil {
 		return nil, fmt.Errorf("body encoder: %w", err)
 	}
-	e := &bodyEncoder{idx: idx, plain: plain, byLang: map[string]*zstd.Encoder{}, held: map[string][]*Article{}, made: map[string][]byte{}}
-	for _, lang := range Langs {
-		d, err := readDict(idx, lang)
-		if err != nil {
+	e := &bodyEncoder{plain: plain, byLang: map[string]*zstd.Encoder{}, dicts: map[string][]byte{}, held: map[string][]*Article{}}
+	for lang, d := range dicts {
+		if err := e.useDict(lang, d); err != nil {
 			return nil, err
-		}
-		if len(d) > 0 {
-			if err := e.useDict(lang, d); err != nil {
-				return nil, err
-			}
 		}
 	}
 	return e, nil
@@ -211,6 +207,7 @@ func (e *bodyEncoder) useDict(lang string, d []byte) error {
 		return fmt.Errorf("%s body encoder: %w", lang, err)
 	}
 	e.byLang[lang] = enc
+	e.dicts[lang] = d
 	return registerDicts(d)
 }
 
@@ -241,24 +238,8 @@ func (e *bodyEncoder) flush() ([]encoded, error) {
 	return out, nil
 }
 
-// keep writes the dictionaries this build made into the index, in one
-// batch once the articles are all written.
-func (e *bodyEncoder) keep() error {
-	if len(e.made) == 0 {
-		return nil
-	}
-	b := e.idx.NewBatch()
-	for lang, d := range e.made {
-		b.SetInternal([]byte(dictKeyPrefix+lang), e.plain.EncodeAll(d, nil))
-	}
-	if err := e.idx.Batch(b); err != nil {
-		return fmt.Errorf("keep body dictionaries: %w", err)
-	}
-	return nil
-}
-
-// release makes lang's dictionary from its held articles, keeps it in the
-// index and returns those articles compressed with it.
+// release makes lang's dictionary from its held articles and returns those
+// articles compressed with it.
 func (e *bodyEncoder) release(lang string) ([]encoded, error) {
 	held := e.held[lang]
 	if len(held) == 0 {
@@ -272,7 +253,6 @@ func (e *bodyEncoder) release(lang string) ([]encoded, error) {
 	if len(d) > dictBytes {
 		d = d[len(d)-dictBytes:]
 	}
-	e.made[lang] = d
 	if err := e.useDict(lang, d); err != nil {
 		return nil, err
 	}
@@ -295,41 +275,76 @@ func (e *bodyEncoder) compress(a *Article) encoded {
 	return encoded{a: a, body: string(out[len(zstdMagic):])}
 }
 
-// loadDicts registers the dictionaries of a generation opened for reading.
-func loadDicts(idx bleve.Index) error {
-	var dicts [][]byte
+// writeDicts keeps a generation's dictionaries in its directory, as one
+// zstd frame of (language, dictionary) pairs, each part length-prefixed.
+// Not in Bleve's internal metadata: on the bench corpus its bolt file was
+// 0.5–1 MiB with them and 256 KB without.
+func writeDicts(genDir string, dicts map[string][]byte) error {
+	var b []byte
 	for _, lang := range Langs {
-		d, err := readDict(idx, lang)
-		if err != nil {
-			return err
-		}
-		if len(d) > 0 {
-			dicts = append(dicts, d)
+		if d := dicts[lang]; len(d) > 0 {
+			b = binary.AppendUvarint(b, uint64(len(lang)))
+			b = append(b, lang...)
+			b = binary.AppendUvarint(b, uint64(len(d)))
+			b = append(b, d...)
 		}
 	}
-	return registerDicts(dicts...)
+	enc, err := newEncoder(nil)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(genDir, dictsFile), enc.EncodeAll(b, nil))
 }
 
-// readDict returns the dictionary of lang kept in idx, or nil. It is kept
-// compressed: Bleve keeps internal metadata in a bolt file, which was 1 MiB
-// with three plain 32 KB dictionaries, 512 KB with them compressed, and
-// 128 KB without any (bench corpus; bolt's growth is coarse).
-func readDict(idx bleve.Index, lang string) ([]byte, error) {
-	z, err := idx.GetInternal([]byte(dictKeyPrefix + lang))
-	if err != nil || len(z) == 0 {
-		if err != nil {
-			err = fmt.Errorf("read %s dictionary: %w", lang, err)
-		}
-		return nil, err
+// readDicts returns the dictionaries kept in a generation's directory, by
+// language; none when it has no dictionary file.
+func readDicts(genDir string) (map[string][]byte, error) {
+	z, err := os.ReadFile(filepath.Join(genDir, dictsFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read body dictionaries: %w", err)
 	}
 	if err := registerDicts(); err != nil {
 		return nil, err
 	}
-	d, err := bodyDecoders.dec.Load().DecodeAll(z, nil)
+	b, err := bodyDecoders.dec.Load().DecodeAll(z, nil)
 	if err != nil {
-		return nil, fmt.Errorf("read %s dictionary: %w", lang, err)
+		return nil, fmt.Errorf("read body dictionaries: %w", err)
 	}
-	return d, nil
+	dicts := map[string][]byte{}
+	part := func() ([]byte, bool) {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || uint64(len(b)-w) < n {
+			return nil, false
+		}
+		p := b[w : w+int(n)]
+		b = b[w+int(n):]
+		return p, true
+	}
+	for len(b) > 0 {
+		lang, ok1 := part()
+		d, ok2 := part()
+		if !ok1 || !ok2 {
+			return nil, fmt.Errorf("read body dictionaries: malformed %s", dictsFile)
+		}
+		dicts[string(lang)] = d
+	}
+	return dicts, nil
+}
+
+// loadDicts registers the dictionaries of a generation opened for reading.
+func loadDicts(genDir string) error {
+	dicts, err := readDicts(genDir)
+	if err != nil {
+		return err
+	}
+	var ds [][]byte
+	for _, d := range dicts {
+		ds = append(ds, d)
+	}
+	return registerDicts(ds...)
 }
 
 // Hits recur: the same articles answer many searches, and each results page

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"kerko/internal/benchcorpus"
 )
 
@@ -13,15 +11,6 @@ import (
 // whether it was compressed with its language's dictionary, held back to
 // make one, or without one (an undetermined language, an empty body).
 func TestBodyEncoder_RoundTrip(t *testing.T) {
-	m, err := newMapping()
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := bleve.New(t.TempDir()+"/b", m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
 	var arts []*Article
 	for i := 0; i < dictSample+20; i++ {
 		arts = append(arts, &Article{ID: "sq" + strings.Repeat("x", i%7), Lang: "sq", Body: strings.Repeat("Marrëdhëniet mes Shqipërisë dhe Kosovës. ", i%13+1)})
@@ -31,7 +20,7 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 		&Article{ID: "und", Lang: Und, Body: "Lorem ipsum dolor sit amet."},
 		&Article{ID: "empty", Lang: "en", Body: ""},
 	)
-	enc, err := newBodyEncoder(idx)
+	enc, err := newBodyEncoder(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,9 +37,6 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, r...)
-	if err := enc.keep(); err != nil {
-		t.Fatal(err)
-	}
 	if len(got) != len(arts) {
 		t.Fatalf("encoded %d articles; want %d", len(got), len(arts))
 	}
@@ -63,11 +49,25 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 			t.Errorf("body of %q stored in %d bytes, not less than its %d", e.a.ID, len(e.body), len(e.a.Body))
 		}
 	}
-	// A reader that opens the index later finds the dictionaries in it.
+	// A reader that opens the generation later finds the dictionaries.
+	dir := t.TempDir()
+	if err := writeDicts(dir, enc.dicts); err != nil {
+		t.Fatal(err)
+	}
+	dicts, err := readDicts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dicts) != 2 {
+		t.Errorf("readDicts = %d dictionaries; want 2 (sq, tr)", len(dicts))
+	}
 	for _, lang := range []string{"sq", "tr"} {
-		if d, err := readDict(idx, lang); err != nil || len(d) == 0 || string(d) != string(enc.made[lang]) {
-			t.Errorf("dictionary of %s: %d bytes, %v; want one", lang, len(d), err)
+		if d := dicts[lang]; len(d) == 0 || string(d) != string(enc.dicts[lang]) {
+			t.Errorf("dictionary of %s: %d bytes read back; want the %d written", lang, len(d), len(enc.dicts[lang]))
 		}
+	}
+	if d, err := readDicts(t.TempDir()); err != nil || d != nil {
+		t.Errorf("readDicts(no file) = %v, %v; want none", d, err)
 	}
 }
 
@@ -75,16 +75,7 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 // hit on a results page pays before its snippet is marked.
 func BenchmarkDecodeBody(b *testing.B) {
 	docs := benchcorpus.Sample(b, 8)
-	m, err := newMapping()
-	if err != nil {
-		b.Fatal(err)
-	}
-	idx, err := bleve.New(b.TempDir()+"/b", m)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer idx.Close()
-	enc, err := newBodyEncoder(idx)
+	enc, err := newBodyEncoder(nil)
 	if err != nil {
 		b.Fatal(err)
 	}

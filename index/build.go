@@ -155,7 +155,17 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 		}
 	}()
 
-	ids, err := fill(ctx, idx, read, base, st, opts, start)
+	var dicts map[string][]byte
+	if !st.Full {
+		if dicts, err = readDicts(filepath.Join(dir, cur)); err != nil {
+			return nil, err
+		}
+	}
+	bodies, err := newBodyEncoder(dicts)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := fill(ctx, idx, bodies, read, base, st, opts, start)
 	if err != nil {
 		return nil, err
 	}
@@ -175,6 +185,9 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	// never names a generation whose files are lost.
 	if err := syncDir(filepath.Join(genDir, bleveSubdir)); err != nil {
 		return nil, fmt.Errorf("sync new generation: %w", err)
+	}
+	if err := writeDicts(genDir, bodies.dicts); err != nil {
+		return nil, fmt.Errorf("write body dictionaries: %w", err)
 	}
 	if err := writeIDs(filepath.Join(genDir, idsFile), ids); err != nil {
 		return nil, fmt.Errorf("write id list: %w", err)
@@ -262,7 +275,7 @@ func createGeneration(dir, cur, genDir string, full bool) (bleve.Index, error) {
 // fill reads the corpus into idx and returns the id -> hash list of the
 // generation. Articles whose hash is unchanged from base are skipped, and
 // ids of base that the corpus no longer has are deleted.
-func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]string, st *Stats, opts BuildOptions, start time.Time) (map[string]string, error) {
+func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFunc, base map[string]string, st *Stats, opts BuildOptions, start time.Time) (map[string]string, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -349,10 +362,6 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 	}()
 	prog := Progress{}
 	lastProgress := time.Now()
-	bodies, err := newBodyEncoder(idx)
-	if err != nil {
-		return nil, err
-	}
 	index := func(ready []encoded) error {
 		for _, e := range ready {
 			if err := batch.Index(e.a.ID, e.a.bleveDoc(e.body)); err != nil {
@@ -404,9 +413,6 @@ func fill(ctx context.Context, idx bleve.Index, read ReadFunc, base map[string]s
 		return nil, err
 	}
 	if err := index(ready); err != nil {
-		return nil, err
-	}
-	if err := bodies.keep(); err != nil {
 		return nil, err
 	}
 	// Deletions follow every addition (an id may be deleted and re-added

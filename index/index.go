@@ -76,7 +76,7 @@ func (ix *Index) Reload() (bool, error) {
 		idx.Close()
 		return false, fmt.Errorf("count articles in %s: %w", name, err)
 	}
-	if err := loadDicts(idx); err != nil {
+	if err := loadDicts(genDir); err != nil {
 		idx.Close()
 		return false, fmt.Errorf("open index %q generation %s: %w", ix.dir, name, err)
 	}
