@@ -141,3 +141,31 @@ func buildSqIrregular() map[string]string {
 }
 
 func foldSqString(s string) string { return string(foldBytes([]byte(s))) }
+
+// sqIrregularInitials maps an Albanian stem to the first letters of the
+// irregular forms that stem to it although they start with another letter
+// (dha, dhanë → jap; erdhi → vij; qenë → jam). Snippet marking passes over
+// words whose first letter no query term has, and must know these.
+var sqIrregularInitials = func() map[string]string {
+	m := map[string]string{}
+	for form := range sqIrregular {
+		stem := stemSq(form)
+		if stem == "" || form == "" || form[0] == stem[0] {
+			continue
+		}
+		if !strings.Contains(m[stem], form[:1]) {
+			m[stem] += form[:1]
+		}
+	}
+	return m
+}()
+
+// StemInitials returns the first letters of the words lang's analyzer stems
+// to stem although they begin with another letter, folded as Fold folds
+// them; "" for almost every stem (only Albanian irregular verbs have any).
+func StemInitials(lang, stem string) string {
+	if lang == "sq" {
+		return sqIrregularInitials[stem]
+	}
+	return ""
+}

@@ -4,6 +4,7 @@ import (
 	"html"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -37,6 +38,24 @@ func analyze(name, text string) analysis.TokenStream {
 type highlighter struct {
 	folded map[string]bool            // query terms under the folded analyzer
 	byLang map[string]map[string]bool // query terms under each language analyzer
+
+	initMu   sync.Mutex
+	initials map[string]*initials // by language, made when first needed
+}
+
+// initialsOf returns the first letters of the terms a text in lang can match.
+func (h *highlighter) initialsOf(lang string) *initials {
+	h.initMu.Lock()
+	defer h.initMu.Unlock()
+	s, ok := h.initials[lang]
+	if !ok {
+		if h.initials == nil {
+			h.initials = map[string]*initials{}
+		}
+		s = newInitials(lang, h.folded, h.byLang[lang])
+		h.initials[lang] = s
+	}
+	return s
 }
 
 func newHighlighter(q *query.Query) *highlighter {

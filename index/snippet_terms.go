@@ -171,8 +171,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\
 
 // eachToken calls fn with every token of text and the offset of its chunk,
 // chunk by chunk (runs without ASCII white space), until fn returns false;
-// it reports whether it went through the whole text.
-func (m *marker) eachToken(text string, fn func(off int, ct chunkToken) bool) bool {
+// it reports whether it went through the whole text. With may, it passes
+// over the chunks none of whose words can match (see initials).
+func (m *marker) eachToken(text string, may *initials, fn func(off int, ct chunkToken) bool) bool {
 	for i := 0; i < len(text); {
 		for i < len(text) && isSpace(text[i]) {
 			i++
@@ -181,7 +182,7 @@ func (m *marker) eachToken(text string, fn func(off int, ct chunkToken) bool) bo
 		for j < len(text) && !isSpace(text[j]) {
 			j++
 		}
-		if j > i {
+		if j > i && (may == nil || may.mayMatch(text[i:j])) {
 			for _, ct := range m.chunk(text[i:j]) {
 				if !fn(i, ct) {
 					return false
@@ -197,7 +198,7 @@ func (m *marker) eachToken(text string, fn func(off int, ct chunkToken) bool) bo
 func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
 	langSet := h.byLang[lang]
 	var out []span
-	m.eachToken(text, func(off int, ct chunkToken) bool {
+	m.eachToken(text, h.initialsOf(lang), func(off int, ct chunkToken) bool {
 		if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
 			out = append(out, span{off + ct.start, off + ct.end})
 		}
@@ -237,16 +238,42 @@ type markedText struct {
 
 // textMemo interns terms and keeps marked texts; both are dropped together
 // when either is full, since the texts hold the interner's ids.
+//
+// A text is kept only when it is marked a second time: the hits of a query
+// asked once lie anywhere in the corpus, and interning all of a body's words
+// costs about fifteen times marking it once (BenchmarkMarks), while the
+// texts that recur are the ones worth keeping.
 type textMemo struct {
 	mu    sync.RWMutex
 	epoch uint64 // counts resets: ids of different epochs never compare
 	ids   map[string]uint32
 	texts map[textKey]*markedText
+	seen  map[textKey]uint64 // texts marked once, by content hash
 }
 
 type textKey struct{ key, lang string }
 
-var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}}
+var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+
+// maxSeenTexts bounds the texts remembered as marked once (an id and a hash
+// each); when full, the record starts over.
+const maxSeenTexts = 1 << 15
+
+// secondSight reports whether the text under k with hash sum was marked
+// before, and records that it now has been.
+func (tm *textMemo) secondSight(k textKey, sum uint64) bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if prev, ok := tm.seen[k]; ok && prev == sum {
+		delete(tm.seen, k)
+		return true
+	}
+	if len(tm.seen) >= maxSeenTexts {
+		tm.seen = map[textKey]uint64{}
+	}
+	tm.seen[textKey{strings.Clone(k.key), k.lang}] = sum
+	return false
+}
 
 // maxTermIDs bounds the interner (a news corpus has a few hundred thousand
 // distinct terms per analyzer).
@@ -266,8 +293,9 @@ func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
 	return out, tm.epoch
 }
 
-// tokens returns text's interned tokens, computing them with m on a miss.
-// ok is false when the text cannot be kept (a token with several terms).
+// tokens returns text's interned tokens, computing them with m when the
+// text is marked for the second time. ok is false when the text is not kept
+// (marked for the first time, or a token with several terms).
 func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
 	sum := maphash.String(memoSeed, text)
 	k := textKey{key, lang}
@@ -277,12 +305,15 @@ func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64
 	if mt != nil && mt.sum == sum {
 		return mt.toks, epoch, true
 	}
+	if !tm.secondSight(k, sum) {
+		return nil, 0, false
+	}
 	type pending struct {
 		start, end   int
 		folded, lang string
 	}
 	var ps []pending
-	single := m.eachToken(text, func(off int, ct chunkToken) bool {
+	single := m.eachToken(text, nil, func(off int, ct chunkToken) bool {
 		if len(ct.folded) > 1 || len(ct.lang) > 1 {
 			return false
 		}

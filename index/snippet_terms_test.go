@@ -43,11 +43,12 @@ func TestFastMarks(t *testing.T) {
 			for _, text := range texts {
 				got := h.fastMarks(m, text, lang)
 				want := h.analyzedMarks(text, lang)
-				// Twice under one key (memo miss, then hit), and another
-				// text under the same key (a changed article).
-				for i, k := range []string{"k", "k", "k"} {
+				// Three times under one key (marked once, kept, then from
+				// the memo), and another text under the same key (a
+				// changed article).
+				for i, k := range []string{"k", "k", "k", "k"} {
 					tx := text
-					if i == 2 {
+					if i == 3 {
 						tx = text + " x"
 					}
 					kw := h.analyzedMarks(tx, lang)
