@@ -213,6 +213,10 @@ func TestServer_CacheReindex(t *testing.T) {
 		t.Fatalf("generation is still %s after a reindex", gen)
 	}
 	code, h, body := fetch(t, rs, path)
+	// The entries of the previous generation are dropped, not left to age.
+	if st := cacheStats(t, rs); st.Entries != 1 {
+		t.Errorf("cache holds %d entries after the first search of a new generation; want 1", st.Entries)
+	}
 	if code != http.StatusOK || h != "miss" || !regexpTotal(body, 1) {
 		t.Errorf("GET %s after the reindex = %d, %s = %q, %s; want a miss finding the new article", path, code, cacheHeader, h, body)
 	}
