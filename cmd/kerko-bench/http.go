@@ -93,9 +93,13 @@ func runHTTP(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("\nmix: %s; %.0f%% of searches with a query asked once; %d connections, %s after %s warm-up\n", mixText, *unique*100, *conns, *dur, *warm)
 	if cached {
+		// An article request looks up the article and its related
+		// articles: two lookups, counted as a hit by its header when
+		// the article was.
 		h, m := hits1-hits0, misses1-misses0
 		fmt.Printf("server cache: %d hits, %d misses over the run (hit rate %.1f%%); %d entries, %.1f MiB now\n",
 			h, m, 100*float64(h)/float64(max(h+m, 1)), entries, float64(cacheBytes)/(1<<20))
+		fmt.Printf("answered from the cache: %d of %d requests (%.1f%%)\n", res.hits, len(res.lat), 100*float64(res.hits)/float64(max(len(res.lat), 1)))
 	} else {
 		fmt.Printf("server cache: none (off, or not reported by /healthz)\n")
 	}
@@ -169,6 +173,7 @@ type loadResult struct {
 	elapsed  time.Duration
 	errors   int
 	non200   int
+	hits     int // answers with X-Kerko-Cache: hit
 	firstErr string
 }
 
@@ -186,7 +191,7 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 			r := rand.New(rand.NewPCG(seed, uint64(c)))
 			var lat []time.Duration
 			byKind := make([][]time.Duration, len(mixKinds))
-			errs, non200 := 0, 0
+			errs, non200, hits := 0, 0, 0
 			first := ""
 			for ctx.Err() == nil {
 				u, kind := mix.next(r)
@@ -196,6 +201,9 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
+					if resp.Header.Get("X-Kerko-Cache") == "hit" {
+						hits++
+					}
 				}
 				d := time.Since(t0)
 				switch {
@@ -224,6 +232,7 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 			}
 			res.errors += errs
 			res.non200 += non200
+			res.hits += hits
 			if res.firstErr == "" {
 				res.firstErr = first
 			}
