@@ -84,17 +84,27 @@ func (ix *Index) Reload() (bool, error) {
 	// Load the generation's facet table ahead of its first search.
 	go warmFacets(idx)
 
-	ix.mu.Lock()
+	ix.mu.RLock()
 	old := ix.open
+	ix.mu.RUnlock()
+	// The alias serves the new generation before Generation names it: a
+	// caller that reads the name, searches, and reads the same name again
+	// (web's result cache) then knows that its answer came from that
+	// generation or a newer one, never from an older one.
+	if old == nil {
+		ix.alias.Add(idx)
+	} else {
+		// Swap waits for the searches running on old, so closing it after
+		// cannot fail one of them.
+		ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	}
+	ix.mu.Lock()
 	ix.open, ix.gen, ix.count = idx, name, n
 	ix.mu.Unlock()
 	if old == nil {
-		ix.alias.Add(idx)
 		return true, nil
 	}
-	// Swap waits for the searches running on old, so closing it after
-	// cannot fail one of them.
-	ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	// Taking ix.mu above waited for the dictionary readers of old.
 	if err := old.Close(); err != nil {
 		return true, fmt.Errorf("close previous generation: %w", err)
 	}

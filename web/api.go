@@ -183,7 +183,7 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.cfg.Searcher.Article(c.Request().Context(), id)
+	a, err := s.article(c, id)
 	if err != nil {
 		return err
 	}
@@ -268,13 +268,42 @@ func suggestionURL(sg index.Suggestion, ui string) string {
 	return "/?" + v.Encode()
 }
 
-// related finds the articles related to id under the server's deadline.
+// article reads the article id, or takes it from the cache.
+func (s *Server) article(c echo.Context, id string) (*index.Article, error) {
+	ctx := c.Request().Context()
+	if s.cache == nil {
+		return s.cfg.Searcher.Article(ctx, id)
+	}
+	v, hit, err := s.cache.do(ctx, cacheKey{kind: kindArticle, query: id}, articleSize, func() (any, error) {
+		return s.cfg.Searcher.Article(ctx, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	setCacheHeader(c, hit)
+	return v.(*index.Article), nil
+}
+
+// related finds the articles related to id under the server's deadline, or
+// takes them from the cache.
 func (s *Server) related(c echo.Context, id string) ([]index.Related, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	if err := s.gate.acquire(ctx); err != nil {
+	run := func() (any, error) {
+		if err := s.gate.acquire(ctx); err != nil {
+			return nil, err
+		}
+		defer s.gate.release()
+		return s.cfg.Searcher.Related(ctx, id, relatedCount)
+	}
+	if s.cache == nil {
+		v, err := run()
+		rs, _ := v.([]index.Related)
+		return rs, err
+	}
+	v, _, err := s.cache.do(ctx, cacheKey{kind: kindRelated, query: id}, relatedSize, run)
+	if err != nil {
 		return nil, err
 	}
-	defer s.gate.release()
-	return s.cfg.Searcher.Related(ctx, id, relatedCount)
+	return v.([]index.Related), nil
 }

@@ -11,4 +11,8 @@
 // are links; static/kerko.js only adds the "/" shortcut and the suggestion
 // dropdown over GET /api/suggest, since the Content-Security-Policy allows
 // no inline script. The interface speaks en, sq and tr (i18n.go).
+//
+// Answers of searches, articles and related articles are cached per index
+// generation (cache.go, over package cache), and a cache hit does not wait
+// for a search slot; GET /healthz reports the hits and misses.
 package web

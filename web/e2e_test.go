@@ -182,8 +182,16 @@ func TestAPI_Article(t *testing.T) {
 func TestHealthz(t *testing.T) {
 	ts := newTestServer(t, nil)
 	code, _, body := getPage(t, ts, "/healthz")
-	if code != http.StatusOK || body != "{\"articles\":5,\"status\":\"ok\"}\n" {
-		t.Errorf("healthz = %d %q", code, body)
+	var h struct {
+		Status   string
+		Articles int
+		Cache    *struct {
+			MaxBytes int64 `json:"max_bytes"`
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &h); err != nil || code != http.StatusOK ||
+		h.Status != "ok" || h.Articles != 5 || h.Cache == nil || h.Cache.MaxBytes != DefaultCacheBytes {
+		t.Errorf("healthz = %d %q; want 200, status ok, 5 articles, a cache of %d bytes", code, body, DefaultCacheBytes)
 	}
 }
 

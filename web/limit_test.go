@@ -34,7 +34,8 @@ func (s *countingSearcher) Search(ctx context.Context, req index.Request) (*inde
 
 func TestServer_SearchesAreBounded(t *testing.T) {
 	cs := &countingSearcher{Index: seedIndex(t, nil), delay: 50 * time.Millisecond}
-	ts := startRealServer(t, Config{Searcher: cs, MaxSearches: 2}, nil)
+	// No cache: it would answer the identical searches with one.
+	ts := startRealServer(t, Config{Searcher: cs, MaxSearches: 2, CacheBytes: -1}, nil)
 	var wg sync.WaitGroup
 	statuses := make(chan int, 12)
 	for i := 0; i < cap(statuses); i++ {

@@ -301,7 +301,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.cfg.Searcher.Article(c.Request().Context(), id)
+	a, err := s.article(c, id)
 	if err != nil {
 		return err
 	}

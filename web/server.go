@@ -43,6 +43,11 @@ type Config struct {
 	// MaxSearches bounds the searches running at once (default twice
 	// GOMAXPROCS); more wait their turn within their deadline.
 	MaxSearches int
+	// CacheBytes bounds the cache of recent answers (searches, articles,
+	// related articles) by the bytes they hold: 0 takes DefaultCacheBytes,
+	// a negative value turns the cache off. Only a Searcher with a
+	// Generation() string method is cached (see cache.go).
+	CacheBytes int64
 }
 
 // Server serves the search page and the JSON API.
@@ -51,6 +56,8 @@ type Server struct {
 	echo *echo.Echo
 	tmpl map[string]*template.Template
 	gate limiter
+	// cache is nil when caching is off.
+	cache *resultCache
 }
 
 // New parses the embedded templates and sets up the routes. A template that
@@ -68,7 +75,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
 	}
-	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches)}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
+	}
+	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches),
+		cache: newResultCache(cfg.Searcher, cfg.CacheBytes)}
 	for _, page := range []string{"search.html", "article.html", "error.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
 		if err != nil {
@@ -184,17 +195,45 @@ func (s *Server) render(c echo.Context, code int, page string, data any) error {
 	return nil
 }
 
+// handleHealth says the server is up, and how its cache does: load tests
+// read the hit rate from it.
 func (s *Server) handleHealth(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count()})
+	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count()}
+	if s.cache != nil {
+		out["cache"] = s.cache.stats()
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
-// search runs req under the server's deadline.
+// cacheHeader tells a client (and the tests) whether its answer came from
+// the cache; it costs a header, not a lookup.
+const cacheHeader = "X-Kerko-Cache"
+
+func setCacheHeader(c echo.Context, hit bool) {
+	v := "miss"
+	if hit {
+		v = "hit"
+	}
+	c.Response().Header().Set(cacheHeader, v)
+}
+
+// search runs req under the server's deadline, or answers it from the cache.
 func (s *Server) search(c echo.Context, req index.Request) (*index.Result, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	if err := s.gate.acquire(ctx); err != nil {
-		return nil, err
+	run := func() (*index.Result, error) {
+		if err := s.gate.acquire(ctx); err != nil {
+			return nil, err
+		}
+		defer s.gate.release()
+		return s.cfg.Searcher.Search(ctx, req)
 	}
-	defer s.gate.release()
-	return s.cfg.Searcher.Search(ctx, req)
+	if s.cache == nil {
+		return run()
+	}
+	res, hit, err := s.cache.search(ctx, req, run)
+	if err == nil {
+		setCacheHeader(c, hit)
+	}
+	return res, err
 }

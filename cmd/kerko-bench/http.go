@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"kerko/internal/benchcorpus"
 )
 
 // runHTTP loads a running `kerko serve` through its JSON API with a mix of
@@ -30,6 +32,12 @@ func runHTTP(ctx context.Context, args []string) error {
 	queries := fs.String("queries", "", "one query a line (default: the peers' queries-real.txt)")
 	pid := fs.Int("pid", 0, "server process id, to report its memory")
 	seed := fs.Uint64("seed", 1, "random seed of the request mix")
+	// Search-log studies (Xie & O'Hallaron, INFOCOM 2002; Baeza-Yates et
+	// al., SIGIR 2007) put the share of queries that repeat one asked
+	// before at about one half; the rest are asked once, and no result
+	// cache can answer them. With only the 16 lines of queries-real.txt
+	// every search repeats, and a cache would answer nearly all of them.
+	unique := fs.Float64("unique", 0.5, "fraction of searches whose query is asked only once in the run (words of a corpus title); 0: only the -queries lines")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,7 +56,16 @@ func runHTTP(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	mix := &requestMix{base: strings.TrimRight(*base, "/"), queries: qs, ids: ids}
+	mix := &requestMix{base: strings.TrimRight(*base, "/"), queries: qs, ids: ids, unique: *unique}
+	if *unique > 0 {
+		dir, err := benchcorpus.Dir()
+		if err != nil {
+			return err
+		}
+		if mix.fresh, err = newUniqueQueries(dir); err != nil {
+			return err
+		}
+	}
 	tr := &http.Transport{MaxIdleConns: *conns, MaxIdleConnsPerHost: *conns, MaxConnsPerHost: *conns, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 
@@ -56,9 +73,11 @@ func runHTTP(ctx context.Context, args []string) error {
 	if *warm > 0 {
 		load(ctx, client, mix, *conns, *warm, *seed+1000)
 	}
+	hits0, misses0, _, _, cached := serverCache(ctx, *base)
 	cpu0, gen0 := procCPU(*pid), cpuSeconds()
 	res := load(ctx, client, mix, *conns, *dur, *seed)
 	cpu1, gen1 := procCPU(*pid), cpuSeconds()
+	hits1, misses1, entries, cacheBytes, _ := serverCache(ctx, *base)
 	fmt.Printf("| requests | seconds | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-200 |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Printf("| %d | %.1f | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %d |\n",
 		len(res.lat), res.elapsed.Seconds(), float64(len(res.lat))/res.elapsed.Seconds(),
@@ -72,7 +91,18 @@ func runHTTP(ctx context.Context, args []string) error {
 			fmt.Printf("| %s | %d | %.2f | %.2f | %.2f |\n", name, len(l), pct(l, 0.50), pct(l, 0.90), pct(l, 0.99))
 		}
 	}
-	fmt.Printf("\nmix: %s; %d connections, %s after %s warm-up\n", mixText, *conns, *dur, *warm)
+	fmt.Printf("\nmix: %s; %.0f%% of searches with a query asked once; %d connections, %s after %s warm-up\n", mixText, *unique*100, *conns, *dur, *warm)
+	if cached {
+		// An article request looks up the article and its related
+		// articles: two lookups, counted as a hit by its header when
+		// the article was.
+		h, m := hits1-hits0, misses1-misses0
+		fmt.Printf("server cache: %d hits, %d misses over the run (hit rate %.1f%%); %d entries, %.1f MiB now\n",
+			h, m, 100*float64(h)/float64(max(h+m, 1)), entries, float64(cacheBytes)/(1<<20))
+		fmt.Printf("answered from the cache: %d of %d requests (%.1f%%)\n", res.hits, len(res.lat), 100*float64(res.hits)/float64(max(len(res.lat), 1)))
+	} else {
+		fmt.Printf("server cache: none (off, or not reported by /healthz)\n")
+	}
 	if *pid > 0 {
 		fmt.Printf("server memory: %s\n", procMemory(*pid))
 		if n := len(res.lat) + res.errors + res.non200; n > 0 && cpu1 > cpu0 {
@@ -95,6 +125,8 @@ type requestMix struct {
 	base    string
 	queries []string
 	ids     []string
+	unique  float64        // fraction of searches with a query from fresh
+	fresh   *uniqueQueries // nil when unique is 0
 }
 
 // Kinds of request in the mix, for the per-kind latency table.
@@ -103,7 +135,11 @@ var mixKinds = []string{"search", "lang", "country", "date", "page", "newest", "
 // next returns the URL of a request and the index of its kind in mixKinds.
 func (m *requestMix) next(r *rand.Rand) (string, int) {
 	v := url.Values{}
-	v.Set("q", m.queries[r.IntN(len(m.queries))])
+	if m.fresh != nil && r.Float64() < m.unique {
+		v.Set("q", m.fresh.next(r))
+	} else {
+		v.Set("q", m.queries[r.IntN(len(m.queries))])
+	}
 	kind := 0
 	switch n := r.IntN(100); {
 	case n < 50:
@@ -137,6 +173,7 @@ type loadResult struct {
 	elapsed  time.Duration
 	errors   int
 	non200   int
+	hits     int // answers with X-Kerko-Cache: hit
 	firstErr string
 }
 
@@ -154,7 +191,7 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 			r := rand.New(rand.NewPCG(seed, uint64(c)))
 			var lat []time.Duration
 			byKind := make([][]time.Duration, len(mixKinds))
-			errs, non200 := 0, 0
+			errs, non200, hits := 0, 0, 0
 			first := ""
 			for ctx.Err() == nil {
 				u, kind := mix.next(r)
@@ -164,6 +201,9 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 				if err == nil {
 					_, err = io.Copy(io.Discard, resp.Body)
 					resp.Body.Close()
+					if resp.Header.Get("X-Kerko-Cache") == "hit" {
+						hits++
+					}
 				}
 				d := time.Since(t0)
 				switch {
@@ -192,6 +232,7 @@ func load(ctx context.Context, client *http.Client, mix *requestMix, conns int, 
 			}
 			res.errors += errs
 			res.non200 += non200
+			res.hits += hits
 			if res.firstErr == "" {
 				res.firstErr = first
 			}

@@ -3,7 +3,7 @@
 //
 //	kerko-bench compare [-kerko BIN] [-peers "kerko xapian fts5 lucene sphinx"] [-out FILE]
 //	kerko-bench limit   [-corpus DIR]
-//	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID]
+//	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID] [-unique 0.5]
 //	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
 //	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
 //	kerko-bench zapsize FILE.zap|INDEX-DIR

@@ -22,6 +22,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
+	cacheMiB := fs.Int("cache-mib", web.DefaultCacheBytes>>20, "MiB of recent search, article and related-article answers kept in memory, per index generation (0 turns the cache off)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
@@ -67,7 +68,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches})
+	cacheBytes := int64(*cacheMiB) << 20
+	if *cacheMiB <= 0 {
+		cacheBytes = -1 // web.Config reads 0 as "the default"
+	}
+	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes})
 	if err != nil {
 		return err
 	}
