@@ -350,9 +350,9 @@ func loadDicts(genDir string) error {
 // Hits recur: the same articles answer many searches, and each results page
 // decodes ten bodies for its snippets (about 5 µs each, BenchmarkDecodeBody;
 // measured +25–30% on the p50 of the cheapest searches, which took 0.12–0.2
-// ms). So the bodies of hits are kept decoded, keyed by article id and
-// checked by a hash of the stored bytes, so a body that changed in a new
-// generation is decoded again.
+// ms). So the bodies of hits are kept decoded, like their marked tokens
+// (snippet_terms.go), keyed by article id and checked by a hash of the stored
+// bytes, so a body that changed in a new generation is decoded again.
 
 // maxCachedBodyBytes bounds the decoded bodies kept; when full it starts over.
 const maxCachedBodyBytes = 16 << 20
@@ -367,13 +367,6 @@ var hitBodies = struct {
 	m     map[string]cachedBody
 	bytes int
 }{m: map[string]cachedBody{}}
-
-// memoSeed seeds the hash that tells whether a cached body is still the
-// one stored (an article id's text changes between generations). The cache
-// lives in memory only, so one seed per process is enough; maphash runs at
-// memory speed, where a byte-wise FNV over every hit's body was 8% of a
-// search's CPU.
-var memoSeed = maphash.MakeSeed()
 
 // hitBody returns the text of a hit's stored body, from the cache when it
 // can.

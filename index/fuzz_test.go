@@ -1,12 +1,10 @@
 package index
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"kerko/analyzers"
 	"kerko/query"
 )
 
@@ -29,14 +27,14 @@ func FuzzHighlight(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text, q, lang string) {
 		h := newHighlighter(query.Parse(q))
-		// The fast path (memoized words, skipping words no query term can
-		// begin) must mark exactly what full analysis marks.
-		if m := tokenMarker(analyzers.ForLang(lang)); m != nil && utf8.ValidString(text) {
-			if fast, slow := h.fastMarks(m, text, lang), h.analyzedMarks(text, lang); (len(fast) > 0 || len(slow) > 0) && !reflect.DeepEqual(fast, slow) {
-				t.Errorf("marks(%q, %q): fast %v, analyzed %v", text, q, fast, slow)
+		// The keyed (memoized, fast) path must mark exactly what full
+		// analysis marks.
+		if utf8.ValidString(text) {
+			if slow, fast := h.snippet("", text, lang), h.snippet("fuzz", text, lang); slow != fast {
+				t.Errorf("snippet(%q, %q): memoized %q, analyzed %q", text, q, fast, slow)
 			}
 		}
-		for what, out := range map[string]string{"title": h.title(text, lang), "snippet": h.snippet(text, lang)} {
+		for what, out := range map[string]string{"title": h.title("", text, lang), "snippet": h.snippet("", text, lang)} {
 			rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(out)
 			if strings.ContainsAny(rest, `<>"'`) {
 				t.Fatalf("%s(%q, %q) = %q: unescaped markup", what, text, q, out)

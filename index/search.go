@@ -294,8 +294,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
 		}
-		hit.TitleHTML = hl.title(hit.Title, hit.Lang)
-		hit.Snippet = hl.snippet(body, hit.Lang)
+		hit.TitleHTML = hl.title("t:"+hit.ID, hit.Title, hit.Lang)
+		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
 	if out.DidYouMean, err = ix.didYouMean(ctx, req, q, res.Total); err != nil {

@@ -129,15 +129,16 @@ func mergeSpans(text string, out []span) []span {
 	return merged
 }
 
-// title returns the escaped title with its matches marked.
-func (h *highlighter) title(text, lang string) string {
-	return render(text, h.marks(text, lang), 0, len(text))
+// title returns the escaped title with its matches marked. key names the
+// text for the marking memo ("" for none).
+func (h *highlighter) title(key, text, lang string) string {
+	return render(text, h.keyedMarks(key, text, lang), 0, len(text))
 }
 
 // snippet returns an escaped window of body around the densest cluster of
 // matches, or the body's opening when nothing matches.
-func (h *highlighter) snippet(body, lang string) string {
-	ms := h.marks(body, lang)
+func (h *highlighter) snippet(key, body, lang string) string {
+	ms := h.keyedMarks(key, body, lang)
 	start := 0
 	if len(ms) > 0 {
 		// The window starting a little before the mark that has the most

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"sync"
 
@@ -209,6 +210,197 @@ func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
 func anyIn(terms []string, set map[string]bool) bool {
 	for _, t := range terms {
 		if set[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// The texts a search marks are those of its hits, and hits recur: the same
+// articles answer many searches. So each marked text is also kept as its
+// tokens with interned term ids, and marking it again compares small
+// integers instead of hashing every word (what the chunk memo costs per
+// search). A text is keyed by its article id and checked by a hash of its
+// content, so a changed article is never marked from stale tokens.
+
+// maxMarkedTexts bounds the texts kept (about 2 KB each for a news body).
+const maxMarkedTexts = 1 << 13
+
+type idToken struct {
+	start, end   int32
+	folded, lang uint32 // interned term ids; 0 = no term
+}
+
+type markedText struct {
+	sum  uint64
+	toks []idToken
+}
+
+// textMemo interns terms and keeps marked texts; both are dropped together
+// when either is full, since the texts hold the interner's ids.
+//
+// A text is kept only when it is marked a second time: the hits of a query
+// asked once lie anywhere in the corpus, and interning all of a body's words
+// costs about fifteen times marking it once (BenchmarkMarks), while the
+// texts that recur are the ones worth keeping.
+type textMemo struct {
+	mu    sync.RWMutex
+	epoch uint64 // counts resets: ids of different epochs never compare
+	ids   map[string]uint32
+	texts map[textKey]*markedText
+	seen  map[textKey]uint64 // texts marked once, by content hash
+}
+
+type textKey struct{ key, lang string }
+
+var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+
+// maxSeenTexts bounds the texts remembered as marked once (an id and a hash
+// each); when full, the record starts over.
+const maxSeenTexts = 1 << 15
+
+// secondSight reports whether the text under k with hash sum was marked
+// before, and records that it now has been.
+func (tm *textMemo) secondSight(k textKey, sum uint64) bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if prev, ok := tm.seen[k]; ok && prev == sum {
+		delete(tm.seen, k)
+		return true
+	}
+	if len(tm.seen) >= maxSeenTexts {
+		tm.seen = map[textKey]uint64{}
+	}
+	tm.seen[textKey{strings.Clone(k.key), k.lang}] = sum
+	return false
+}
+
+// maxTermIDs bounds the interner (a news corpus has a few hundred thousand
+// distinct terms per analyzer).
+const maxTermIDs = 1 << 21
+
+// idsOf returns the ids of the terms of set that have one, and the epoch
+// they belong to.
+func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
+	tm.mu.RLock()
+	defer tm.mu.RUnlock()
+	var out []uint32
+	for t := range set {
+		if id := tm.ids[t]; id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out, tm.epoch
+}
+
+// tokens returns text's interned tokens, computing them with m when the
+// text is marked for the second time. ok is false when the text is not kept
+// (marked for the first time, or a token with several terms).
+func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
+	sum := maphash.String(memoSeed, text)
+	k := textKey{key, lang}
+	tm.mu.RLock()
+	mt, epoch := tm.texts[k], tm.epoch
+	tm.mu.RUnlock()
+	if mt != nil && mt.sum == sum {
+		return mt.toks, epoch, true
+	}
+	if !tm.secondSight(k, sum) {
+		return nil, 0, false
+	}
+	type pending struct {
+		start, end   int
+		folded, lang string
+	}
+	var ps []pending
+	single := m.eachToken(text, nil, func(off int, ct chunkToken) bool {
+		if len(ct.folded) > 1 || len(ct.lang) > 1 {
+			return false
+		}
+		p := pending{start: off + ct.start, end: off + ct.end}
+		if len(ct.folded) == 1 {
+			p.folded = ct.folded[0]
+		}
+		if len(ct.lang) == 1 {
+			p.lang = ct.lang[0]
+		}
+		ps = append(ps, p)
+		return true
+	})
+	if !single {
+		return nil, 0, false
+	}
+	if len(text) > 1<<31-1 {
+		return nil, 0, false
+	}
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	if len(tm.ids) >= maxTermIDs || len(tm.texts) >= maxMarkedTexts {
+		tm.ids = map[string]uint32{}
+		tm.texts = map[textKey]*markedText{}
+		tm.epoch++
+	}
+	intern := func(term string) uint32 {
+		if term == "" {
+			return 0
+		}
+		id, ok := tm.ids[term]
+		if !ok {
+			id = uint32(len(tm.ids) + 1)
+			tm.ids[term] = id
+		}
+		return id
+	}
+	toks := make([]idToken, len(ps))
+	for i, p := range ps {
+		toks[i] = idToken{start: int32(p.start), end: int32(p.end), folded: intern(p.folded), lang: intern(p.lang)}
+	}
+	tm.texts[k] = &markedText{sum: sum, toks: toks}
+	return toks, tm.epoch, true
+}
+
+// memoSeed seeds the hash that tells whether a memoized text is still the
+// text asked for (an article id's text changes between generations). The
+// memo lives in memory only, so one seed per process is enough; maphash runs
+// at memory speed, where a byte-wise FNV over every hit's body was 8% of a
+// search's CPU.
+var memoSeed = maphash.MakeSeed()
+
+// keyedMarks is marks for a text with a stable key (an article's title or
+// body), from the text memo when it can be.
+func (h *highlighter) keyedMarks(key, text, lang string) []span {
+	m := tokenMarker(analyzers.ForLang(lang))
+	if key == "" || m == nil || len(h.folded) == 0 || text == "" {
+		return h.marks(text, lang)
+	}
+	toks, epoch, ok := memo.tokens(m, key, lang, text)
+	if !ok {
+		return h.fastMarks(m, text, lang)
+	}
+	folded, e1 := memo.idsOf(h.folded)
+	var langIDs []uint32
+	e2 := e1
+	if m.lang != nil {
+		langIDs, e2 = memo.idsOf(h.byLang[lang])
+	}
+	if e1 != epoch || e2 != epoch {
+		return h.fastMarks(m, text, lang) // the memo was reset meanwhile
+	}
+	if len(folded) == 0 && len(langIDs) == 0 {
+		return nil // no query term occurs in any text marked so far
+	}
+	var out []span
+	for _, t := range toks {
+		if (t.folded != 0 && hasID(folded, t.folded)) || (t.lang != 0 && hasID(langIDs, t.lang)) {
+			out = append(out, span{int(t.start), int(t.end)})
+		}
+	}
+	return mergeSpans(text, out)
+}
+
+func hasID(ids []uint32, id uint32) bool {
+	for _, x := range ids {
+		if x == id {
 			return true
 		}
 	}

@@ -43,6 +43,19 @@ func TestFastMarks(t *testing.T) {
 			for _, text := range texts {
 				got := h.fastMarks(m, text, lang)
 				want := h.analyzedMarks(text, lang)
+				// Three times under one key (marked once, kept, then from
+				// the memo), and another text under the same key (a
+				// changed article).
+				for i, k := range []string{"k", "k", "k", "k"} {
+					tx := text
+					if i == 3 {
+						tx = text + " x"
+					}
+					kw := h.analyzedMarks(tx, lang)
+					if kg := h.keyedMarks(k+lang, tx, lang); (len(kg) > 0 || len(kw) > 0) && !reflect.DeepEqual(kg, kw) {
+						t.Errorf("query %q lang %s text %q: keyedMarks = %v; want %v", qs, lang, tx, kg, kw)
+					}
+				}
 				if len(got) == 0 && len(want) == 0 {
 					continue
 				}
