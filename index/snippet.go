@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -41,6 +42,8 @@ type highlighter struct {
 
 	initMu   sync.Mutex
 	initials map[string]*initials // by language, made when first needed
+
+	keeps atomic.Int32 // texts this search interned into the text memo
 }
 
 // initialsOf returns the first letters of the terms a text in lang can match.

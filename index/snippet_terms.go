@@ -241,8 +241,9 @@ type markedText struct {
 //
 // A text is kept only when it is marked a second time: the hits of a query
 // asked once lie anywhere in the corpus, and interning all of a body's words
-// costs about fifteen times marking it once (BenchmarkMarks), while the
-// texts that recur are the ones worth keeping.
+// costs about ten times marking it once (BenchmarkMarks), while the texts
+// that recur are the ones worth keeping; a search keeps at most
+// maxKeepsPerSearch.
 type textMemo struct {
 	mu    sync.RWMutex
 	epoch uint64 // counts resets: ids of different epochs never compare
@@ -260,11 +261,15 @@ var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{},
 const maxSeenTexts = 1 << 15
 
 // secondSight reports whether the text under k with hash sum was marked
-// before, and records that it now has been.
-func (tm *textMemo) secondSight(k textKey, sum uint64) bool {
+// before and take grants keeping it now; otherwise it records that the
+// text has been marked.
+func (tm *textMemo) secondSight(k textKey, sum uint64, take func() bool) bool {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	if prev, ok := tm.seen[k]; ok && prev == sum {
+		if !take() {
+			return false // still marked once: kept by a later search
+		}
 		delete(tm.seen, k)
 		return true
 	}
@@ -294,9 +299,10 @@ func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
 }
 
 // tokens returns text's interned tokens, computing them with m when the
-// text is marked for the second time. ok is false when the text is not kept
-// (marked for the first time, or a token with several terms).
-func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64, bool) {
+// text is marked for the second time and take grants it. ok is false when
+// the text is not kept (marked for the first time, not granted, or a token
+// with several terms).
+func (tm *textMemo) tokens(m *marker, key, lang, text string, take func() bool) ([]idToken, uint64, bool) {
 	sum := maphash.String(memoSeed, text)
 	k := textKey{key, lang}
 	tm.mu.RLock()
@@ -305,7 +311,7 @@ func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64
 	if mt != nil && mt.sum == sum {
 		return mt.toks, epoch, true
 	}
-	if !tm.secondSight(k, sum) {
+	if !tm.secondSight(k, sum, take) {
 		return nil, 0, false
 	}
 	type pending struct {
@@ -366,6 +372,16 @@ func (tm *textMemo) tokens(m *marker, key, lang, text string) ([]idToken, uint64
 // search's CPU.
 var memoSeed = maphash.MakeSeed()
 
+// maxKeepsPerSearch bounds the texts one search interns into the memo.
+// Interning analyzes every word of a text, the ones the memos have never
+// seen included, up to half a millisecond each in a fresh process: keeping
+// all of a page's twenty texts at once made one search in twenty take 5-11
+// ms (the peer comparison's p95).
+const maxKeepsPerSearch = 4
+
+// takeKeep grants one of the search's keeps.
+func (h *highlighter) takeKeep() bool { return h.keeps.Add(1) <= maxKeepsPerSearch }
+
 // keyedMarks is marks for a text with a stable key (an article's title or
 // body), from the text memo when it can be.
 func (h *highlighter) keyedMarks(key, text, lang string) []span {
@@ -373,7 +389,7 @@ func (h *highlighter) keyedMarks(key, text, lang string) []span {
 	if key == "" || m == nil || len(h.folded) == 0 || text == "" {
 		return h.marks(text, lang)
 	}
-	toks, epoch, ok := memo.tokens(m, key, lang, text)
+	toks, epoch, ok := memo.tokens(m, key, lang, text, h.takeKeep)
 	if !ok {
 		return h.fastMarks(m, text, lang)
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -46,6 +47,7 @@ func TestFastMarks(t *testing.T) {
 				// Three times under one key (marked once, kept, then from
 				// the memo), and another text under the same key (a
 				// changed article).
+				h.keeps.Store(0) // a search's keeps, for each text
 				for i, k := range []string{"k", "k", "k", "k"} {
 					tx := text
 					if i == 3 {
@@ -94,4 +96,45 @@ func TestFastMarks_Corpus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTextMemo_Admission checks which texts the memo keeps: none marked
+// once, one marked twice, and no more than maxKeepsPerSearch per search;
+// the marks are the same whichever way they were made.
+func TestTextMemo_Admission(t *testing.T) {
+	text := "Türkiye ile Kazakistan'ın işbirliği anlaşmaları, Kazakistan'da imzalandı."
+	kept := func(key string) bool {
+		memo.mu.RLock()
+		defer memo.mu.RUnlock()
+		return memo.texts[textKey{key, "tr"}] != nil
+	}
+	q := query.Parse("kazakistan işbirliği")
+	want := newHighlighter(q).analyzedMarks(text, "tr")
+	key := func(i int) string { return fmt.Sprintf("admission-%d", i) }
+	mark := func(h *highlighter, k string) {
+		t.Helper()
+		if got := h.keyedMarks(k, text, "tr"); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: marks %v; want %v", k, got, want)
+		}
+	}
+	first := newHighlighter(q)
+	for i := 0; i <= maxKeepsPerSearch; i++ {
+		mark(first, key(i))
+		if kept(key(i)) {
+			t.Fatalf("%s kept after one marking", key(i))
+		}
+	}
+	second := newHighlighter(q)
+	for i := 0; i <= maxKeepsPerSearch; i++ {
+		mark(second, key(i))
+		if got, want := kept(key(i)), i < maxKeepsPerSearch; got != want {
+			t.Fatalf("%s kept = %v after a second marking; want %v (one search keeps %d)", key(i), got, want, maxKeepsPerSearch)
+		}
+	}
+	third := newHighlighter(q)
+	mark(third, key(maxKeepsPerSearch))
+	if !kept(key(maxKeepsPerSearch)) {
+		t.Fatalf("%s not kept by the next search", key(maxKeepsPerSearch))
+	}
+	mark(third, key(0)) // from the memo
 }
