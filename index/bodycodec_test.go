@@ -20,23 +20,7 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 		&Article{ID: "und", Lang: Und, Body: "Lorem ipsum dolor sit amet."},
 		&Article{ID: "empty", Lang: "en", Body: ""},
 	)
-	enc, err := newBodyEncoder(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []encoded
-	for _, a := range arts {
-		r, err := enc.add(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, r...)
-	}
-	r, err := enc.flush()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, r...)
+	enc, got := encodeAll(t, arts)
 	if len(got) != len(arts) {
 		t.Fatalf("encoded %d articles; want %d", len(got), len(arts))
 	}
@@ -108,4 +92,27 @@ func BenchmarkDecodeBody(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// encodeAll compresses the bodies of arts as a build does, with fresh
+// dictionaries, and returns the encoder with them.
+func encodeAll(tb testing.TB, arts []*Article) (*bodyEncoder, []encoded) {
+	tb.Helper()
+	enc, err := newBodyEncoder(nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []encoded
+	for _, a := range arts {
+		r, err := enc.add(a)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, r...)
+	}
+	r, err := enc.flush()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return enc, append(out, r...)
 }

@@ -98,23 +98,7 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	defer idx.Close()
 	// Bodies are compressed as a build does, outside the timing.
-	bodies, err := newBodyEncoder(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var ready []encoded
-	for _, a := range enriched {
-		r, err := bodies.add(a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ready = append(ready, r...)
-	}
-	r, err := bodies.flush()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ready = append(ready, r...)
+	_, ready := encodeAll(b, enriched)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
