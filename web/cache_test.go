@@ -8,11 +8,13 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"kerko/corpus"
 	"kerko/index"
@@ -359,5 +361,39 @@ func TestServer_CacheConcurrent(t *testing.T) {
 	// can slip in between a search's end and its answer being kept.
 	if got := cs.searches.Load(); got > int32(2*len(paths)) {
 		t.Errorf("%d requests for %d distinct searches searched %d times; want about %d", 32*20, len(paths), got, len(paths))
+	}
+}
+
+// TestSearchKey_EveryRequestField guards the cache key against a field
+// added to index.Request later: every field must change the key, or a
+// cached answer would be served for a request that asks something else.
+func TestSearchKey_EveryRequestField(t *testing.T) {
+	base := index.Request{Query: "trade"}
+	change := map[string]func(*index.Request){
+		"Query":     func(r *index.Request) { r.Query = "oil" },
+		"Langs":     func(r *index.Request) { r.Langs = []string{"en"} },
+		"Countries": func(r *index.Request) { r.Countries = []string{"TR"} },
+		"Orgs":      func(r *index.Request) { r.Orgs = []string{"NATO"} },
+		"From":      func(r *index.Request) { r.From = time.Date(1987, 1, 1, 0, 0, 0, 0, time.UTC) },
+		"To":        func(r *index.Request) { r.To = time.Date(1987, 12, 31, 0, 0, 0, 0, time.UTC) },
+		"Undated":   func(r *index.Request) { r.Undated = index.UndatedExclude },
+		"Sort":      func(r *index.Request) { r.Sort = index.SortNewest },
+		"Page":      func(r *index.Request) { r.Page = 2 },
+		"Size":      func(r *index.Request) { r.Size = 20 },
+		"NoFacets":  func(r *index.Request) { r.NoFacets = true },
+	}
+	typ := reflect.TypeOf(base)
+	for i := 0; i < typ.NumField(); i++ {
+		name := typ.Field(i).Name
+		f, ok := change[name]
+		if !ok {
+			t.Errorf("index.Request.%s is new: add it to searchKey and to this table", name)
+			continue
+		}
+		r := base
+		f(&r)
+		if searchKey(r) == searchKey(base) {
+			t.Errorf("changing Request.%s leaves the cache key unchanged", name)
+		}
 	}
 }
