@@ -434,7 +434,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 		c.missed = append(c.missed, cq.filterGroups...)
 		c.groups = groups
 	}
-	cs := &countingSearcher{Searcher: s, c: c}
+	cs := &countingSearcher{hits: s, c: c}
 	if haveTable {
 		c.t = t
 		c.counts = make([][]int, len(t.groups))
@@ -451,7 +451,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 			c.near = make([][]uint32, len(keeps))
 		}
 		cs.size = uint64(len(t.off[0])) - 1
-		return cs, nil
+		return cs.searcher(), nil
 	}
 	// No table (an index kerko did not build): count from doc values.
 	fields := make([]string, len(c.groups))
@@ -472,12 +472,18 @@ func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	for _, g := range c.groups {
 		cs.fieldGroup[facetField[g]] = g
 	}
-	return cs, nil
+	return cs.searcher(), nil
 }
 
-// countingSearcher passes its searcher's hits on and counts their facets.
+// searcher hands on the hits that pass, counting them.
+func (s *countingSearcher) searcher() bsearch.Searcher {
+	return &passingSearcher{Searcher: s.hits, pass: s.pass}
+}
+
+// countingSearcher counts the facets of its searcher's hits as a
+// passingSearcher hands them on (searcher returns it).
 type countingSearcher struct {
-	bsearch.Searcher
+	hits bsearch.Searcher
 	c    *facetCounter
 	size uint64 // documents in the table
 
@@ -518,23 +524,4 @@ func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 	}
 	s.c.hits = append(s.c.hits, uint32(num))
 	return true
-}
-
-// next returns dm if it passes, else the next hit that does.
-func (s *countingSearcher) next(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
-	for err == nil && dm != nil && !s.pass(dm) {
-		ctx.DocumentMatchPool.Put(dm)
-		dm, err = s.Searcher.Next(ctx)
-	}
-	return dm, err
-}
-
-func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Next(ctx)
-	return s.next(ctx, dm, err)
-}
-
-func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(ctx, id)
-	return s.next(ctx, dm, err)
 }

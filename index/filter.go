@@ -160,41 +160,40 @@ func (fq *tableFilterQuery) Searcher(ctx context.Context, r bindex.IndexReader, 
 	if err != nil {
 		return nil, err
 	}
-	return &tableFilterSearcher{Searcher: s, keeps: keeps}, nil
-}
-
-// tableFilterSearcher passes on the matches of its searcher that every
-// keep accepts.
-type tableFilterSearcher struct {
-	bsearch.Searcher
-	keeps []func(num uint64) bool
-}
-
-func (s *tableFilterSearcher) kept(dm *bsearch.DocumentMatch) bool {
-	num := binary.BigEndian.Uint64(dm.IndexInternalID)
-	for _, k := range s.keeps {
-		if !k(num) {
-			return false
+	return &passingSearcher{Searcher: s, pass: func(dm *bsearch.DocumentMatch) bool {
+		num := binary.BigEndian.Uint64(dm.IndexInternalID)
+		for _, k := range keeps {
+			if !k(num) {
+				return false
+			}
 		}
-	}
-	return true
+		return true
+	}}, nil
 }
 
-// skip returns dm if kept, else the next kept match.
-func (s *tableFilterSearcher) skip(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
-	for err == nil && dm != nil && !s.kept(dm) {
+// passingSearcher passes on the matches of its searcher that pass accepts,
+// giving the others back to the pool. Table filters and facet counting
+// both work this way: one reads the facet table, the other also counts.
+type passingSearcher struct {
+	bsearch.Searcher
+	pass func(*bsearch.DocumentMatch) bool
+}
+
+// skip returns dm if it passes, else the next match that does.
+func (s *passingSearcher) skip(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	for err == nil && dm != nil && !s.pass(dm) {
 		ctx.DocumentMatchPool.Put(dm)
 		dm, err = s.Searcher.Next(ctx)
 	}
 	return dm, err
 }
 
-func (s *tableFilterSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+func (s *passingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Next(ctx)
 	return s.skip(ctx, dm, err)
 }
 
-func (s *tableFilterSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
+func (s *passingSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInternalID) (*bsearch.DocumentMatch, error) {
 	dm, err := s.Searcher.Advance(ctx, id)
 	return s.skip(ctx, dm, err)
 }
