@@ -2,9 +2,7 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -28,6 +26,7 @@ import (
 // more than maxBuildSegments segments): its tiered merges rewrite the same
 // postings several times, and finish merges everything once anyway.
 func buildConfig() map[string]any {
+	registerAsyncErrors()
 	return map[string]any{
 		"unsafe_batch":           true,
 		"asyncErrorCallbackName": asyncErrorCallback,
@@ -40,26 +39,6 @@ func buildConfig() map[string]any {
 			"MaxSegmentsPerTier":   maxBuildSegments,
 			"SegmentsPerMergeTask": maxBuildSegments,
 		},
-	}
-}
-
-// With unsafe batches a write error (a full disk) happens in scorch's
-// persister, which reports it through an async error callback and retries
-// for ever: without the callback the build would wait for batches that never
-// reach disk. Scorch names callbacks globally, so the one callback routes
-// each error to the batcher building under that path.
-const asyncErrorCallback = "kerko-build"
-
-var building sync.Map // generation path -> *batcher
-
-func init() {
-	scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback] = func(err error, path string) {
-		building.Range(func(k, v any) bool {
-			if strings.HasPrefix(path, k.(string)) {
-				v.(*batcher).fail(fmt.Errorf("write index: %w", err))
-			}
-			return true
-		})
 	}
 }
 
@@ -210,13 +189,9 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 	if err := b.wait(ctx, b.persisted.Wait); err != nil {
 		return err
 	}
-	adv, err := b.idx.Advanced()
+	s, err := scorchOf(b.idx)
 	if err != nil {
-		return fmt.Errorf("open index internals: %w", err)
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return errors.New("index is not a scorch index")
+		return err
 	}
 	// A merge task takes at most SegmentsPerMergeTask segments; a huge
 	// build may need a second round.
@@ -255,19 +230,9 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 func awaitCleanup(ctx context.Context, s *scorch.Scorch) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		m := s.StatsMap()
-		files, _ := m["CurOnDiskFiles"].(uint64)
-		if files <= fileSegments(s)+1 { // the segments plus root.bolt
+		if onDiskFiles(s) <= fileSegments(s)+1 { // the segments plus root.bolt
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-// fileSegments is the number of segments in the index's root.
-func fileSegments(s *scorch.Scorch) uint64 {
-	m := s.StatsMap()
-	f, _ := m["TotFileSegmentsAtRoot"].(uint64)
-	mem, _ := m["TotMemorySegmentsAtRoot"].(uint64)
-	return f + mem
 }

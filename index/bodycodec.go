@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"hash/maphash"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
@@ -33,8 +31,8 @@ import (
 // Each stored body is one zstd frame without its four magic bytes (they are
 // the same in every frame). The frame names its dictionary by id, and an id is
 // a hash of the dictionary's content, so a body decodes the same way in every
-// generation that holds its dictionary, and a process can decode hits from the
-// generation it is switching away from while it opens the next.
+// generation that holds its dictionary. Each open generation has a decoder of
+// its own dictionaries (generation.go).
 
 const (
 	// dictsFile, in a generation's directory, holds the dictionaries its
@@ -52,10 +50,6 @@ const (
 	// stored the bodies in 16.8 MiB, 500 in 16.5 MiB, a random tenth of
 	// the corpus with a trained dictionary in 15.3 MiB.
 	dictSample = 500
-	// maxDicts bounds the dictionaries a process keeps for decoding: a
-	// generation has one per language, and only the open generation and
-	// the one being switched away from are ever read.
-	maxDicts = 32
 )
 
 var zstdMagic = [4]byte{0x28, 0xb5, 0x2f, 0xfd}
@@ -68,83 +62,47 @@ func dictID(dict []byte) uint32 {
 	return h.Sum32()&(1<<31-1) | 1<<15
 }
 
-// bodyDecoders holds the dictionaries this process has seen and one decoder
-// that knows all of them. A zstd decoder takes its dictionaries when it is
-// made, so registering a new one makes a new decoder.
-var bodyDecoders struct {
-	mu    sync.Mutex
-	order []uint32 // ids, oldest first
-	dicts map[uint32][]byte
-	dec   atomic.Pointer[zstd.Decoder]
+// bodyDecoder decodes the bodies of one generation: a zstd decoder that
+// knows that generation's dictionaries (a zstd decoder takes its
+// dictionaries when it is made). It is safe for concurrent use.
+type bodyDecoder struct {
+	dec *zstd.Decoder
 }
 
-// registerDicts makes bodies compressed with dicts decodable.
-func registerDicts(dicts ...[]byte) error {
-	bd := &bodyDecoders
-	bd.mu.Lock()
-	defer bd.mu.Unlock()
-	if bd.dicts == nil {
-		bd.dicts = map[uint32][]byte{}
-	}
-	added := false
-	for _, d := range dicts {
-		id := dictID(d)
-		if len(d) == 0 {
-			continue
-		}
-		if _, ok := bd.dicts[id]; ok {
-			// In use again (a generation opened or built with it):
-			// the last to be dropped.
-			bd.order = append(slices.DeleteFunc(bd.order, func(x uint32) bool { return x == id }), id)
-			continue
-		}
-		bd.dicts[id] = d
-		bd.order = append(bd.order, id)
-		added = true
-	}
-	if !added && bd.dec.Load() != nil {
-		return nil
-	}
-	for len(bd.order) > maxDicts {
-		delete(bd.dicts, bd.order[0])
-		bd.order = bd.order[1:]
-	}
+// newBodyDecoder returns a decoder for bodies compressed with dicts (by
+// language), or without a dictionary.
+func newBodyDecoder(dicts map[string][]byte) (*bodyDecoder, error) {
 	opts := []zstd.DOption{
 		// DecodeAll runs on the caller's goroutine; concurrency only sets
 		// how many calls may run at once before one waits.
 		zstd.WithDecoderConcurrency(runtime.GOMAXPROCS(0)),
 		zstd.WithDecoderMaxMemory(64 << 20),
 	}
-	for _, id := range bd.order {
-		opts = append(opts, zstd.WithDecoderDictRaw(id, bd.dicts[id]))
+	for _, lang := range slices.Sorted(maps.Keys(dicts)) {
+		if d := dicts[lang]; len(d) > 0 {
+			opts = append(opts, zstd.WithDecoderDictRaw(dictID(d), d))
+		}
 	}
 	dec, err := zstd.NewReader(nil, opts...)
 	if err != nil {
-		return fmt.Errorf("body decoder: %w", err)
+		return nil, fmt.Errorf("body decoder: %w", err)
 	}
-	// The old decoder is left to the garbage collector, not closed: a
-	// search may be decoding with it right now.
-	bd.dec.Store(dec)
-	return nil
+	return &bodyDecoder{dec: dec}, nil
 }
+
+// close releases the decoder; no decode may run after it.
+func (d *bodyDecoder) close() { d.dec.Close() }
 
 var decodeBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4<<10); return &b }}
 
-// decodeBody returns the text of a stored body.
-func decodeBody(stored string) (string, error) {
+// decode returns the text of a stored body.
+func (d *bodyDecoder) decode(stored string) (string, error) {
 	if stored == "" {
 		return "", nil
 	}
-	dec := bodyDecoders.dec.Load()
-	if dec == nil {
-		if err := registerDicts(); err != nil {
-			return "", err
-		}
-		dec = bodyDecoders.dec.Load()
-	}
 	bp := decodeBufs.Get().(*[]byte)
 	in := append(append((*bp)[:0], zstdMagic[:]...), stored...)
-	out, err := dec.DecodeAll(in, nil)
+	out, err := d.dec.DecodeAll(in, nil)
 	*bp = in[:0]
 	decodeBufs.Put(bp)
 	if err != nil {
@@ -208,7 +166,7 @@ func (e *bodyEncoder) useDict(lang string, d []byte) error {
 	}
 	e.byLang[lang] = enc
 	e.dicts[lang] = d
-	return registerDicts(d)
+	return nil
 }
 
 // add takes the next article of the build and returns the articles ready to
@@ -306,10 +264,12 @@ func readDicts(genDir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read body dictionaries: %w", err)
 	}
-	if err := registerDicts(); err != nil {
-		return nil, err
+	plain, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, fmt.Errorf("read body dictionaries: %w", err)
 	}
-	b, err := bodyDecoders.dec.Load().DecodeAll(z, nil)
+	defer plain.Close()
+	b, err := plain.DecodeAll(z, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read body dictionaries: %w", err)
 	}
@@ -332,65 +292,4 @@ func readDicts(genDir string) (map[string][]byte, error) {
 		dicts[string(lang)] = d
 	}
 	return dicts, nil
-}
-
-// loadDicts registers the dictionaries of a generation opened for reading.
-func loadDicts(genDir string) error {
-	dicts, err := readDicts(genDir)
-	if err != nil {
-		return err
-	}
-	var ds [][]byte
-	for _, d := range dicts {
-		ds = append(ds, d)
-	}
-	return registerDicts(ds...)
-}
-
-// Hits recur: the same articles answer many searches, and each results page
-// decodes ten bodies for its snippets (about 5 µs each, BenchmarkDecodeBody;
-// measured +25–30% on the p50 of the cheapest searches, which took 0.12–0.2
-// ms). So the bodies of hits are kept decoded, like their marked tokens
-// (snippet_terms.go), keyed by article id and checked by a hash of the stored
-// bytes, so a body that changed in a new generation is decoded again.
-
-// maxCachedBodyBytes bounds the decoded bodies kept; when full it starts over.
-const maxCachedBodyBytes = 16 << 20
-
-type cachedBody struct {
-	sum  uint64
-	text string
-}
-
-var hitBodies = struct {
-	mu    sync.RWMutex
-	m     map[string]cachedBody
-	bytes int
-}{m: map[string]cachedBody{}}
-
-// hitBody returns the text of a hit's stored body, from the cache when it
-// can.
-func hitBody(id, stored string) (string, error) {
-	sum := maphash.String(memoSeed, stored)
-	hitBodies.mu.RLock()
-	c, ok := hitBodies.m[id]
-	hitBodies.mu.RUnlock()
-	if ok && c.sum == sum {
-		return c.text, nil
-	}
-	text, err := decodeBody(stored)
-	if err != nil {
-		return "", err
-	}
-	hitBodies.mu.Lock()
-	if hitBodies.bytes+len(text) > maxCachedBodyBytes {
-		hitBodies.m, hitBodies.bytes = map[string]cachedBody{}, 0
-	}
-	if old, ok := hitBodies.m[id]; ok {
-		hitBodies.bytes -= len(old.text)
-	}
-	hitBodies.m[strings.Clone(id)] = cachedBody{sum, text}
-	hitBodies.bytes += len(text)
-	hitBodies.mu.Unlock()
-	return text, nil
 }

@@ -24,10 +24,14 @@ func TestBodyEncoder_RoundTrip(t *testing.T) {
 	if len(got) != len(arts) {
 		t.Fatalf("encoded %d articles; want %d", len(got), len(arts))
 	}
+	dec, err := newBodyDecoder(enc.dicts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, e := range got {
-		body, err := decodeBody(e.body)
+		body, err := dec.decode(e.body)
 		if err != nil || body != e.a.Body {
-			t.Errorf("decodeBody(encoded %q) = %q, %v; want %q", e.a.ID, body, err, e.a.Body)
+			t.Errorf("decode(encoded %q) = %q, %v; want %q", e.a.ID, body, err, e.a.Body)
 		}
 		if e.a.Body != "" && len(e.body) >= len(e.a.Body) && len(e.a.Body) > 200 {
 			t.Errorf("body of %q stored in %d bytes, not less than its %d", e.a.ID, len(e.body), len(e.a.Body))
@@ -84,11 +88,15 @@ func BenchmarkDecodeBody(b *testing.B) {
 	for _, d := range docs {
 		raw += len(d.Body)
 	}
+	dec, err := newBodyDecoder(enc.dicts)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(raw / len(docs)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := decodeBody(stored[i%len(stored)]); err != nil {
+		if _, err := dec.decode(stored[i%len(stored)]); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -127,7 +127,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 		switch {
 		case err != nil:
 			st.FullReason = fmt.Sprintf("published generation unreadable (%v)", err)
-		case m.Version != MappingVersion:
+		case m.Version != MappingVersion():
 			st.FullReason = versionChange(m.Version)
 		default:
 			base, err = readIDs(filepath.Join(dir, cur, idsFile))
@@ -192,7 +192,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	if err := writeIDs(filepath.Join(genDir, idsFile), ids); err != nil {
 		return nil, fmt.Errorf("write id list: %w", err)
 	}
-	mb, _ := json.MarshalIndent(meta{Version: MappingVersion, Generation: next, Articles: len(ids), Built: time.Now().UTC()}, "", "  ")
+	mb, _ := json.MarshalIndent(meta{Version: MappingVersion(), Generation: next, Articles: len(ids), Built: time.Now().UTC()}, "", "  ")
 	if err := writeFileAtomic(filepath.Join(genDir, metaFile), mb); err != nil {
 		return nil, fmt.Errorf("write completion marker: %w", err)
 	}

@@ -44,14 +44,14 @@ var didYouMeanFields = []string{bodyField(foldedSuffix), titleField(foldedSuffix
 // didYouMean returns q respelled when that finds clearly more than total
 // hits under the same filters, or "". Respelled words are written as the
 // articles write them; the rest of q is as the user typed it.
-func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, total uint64) (string, error) {
+func (g *generation) didYouMean(ctx context.Context, req Request, q *query.Query, total uint64) (string, error) {
 	if q.Empty() || total >= didYouMeanBelow {
 		return "", nil
 	}
 	nq := &query.Query{Not: q.Not}
 	type at struct{ clause, alt int }
 	var respelled []at // the words replaced by a folded term
-	err := ix.withReader(func(r bindex.IndexReader) error {
+	err := g.withReader(func(r bindex.IndexReader) error {
 		for _, c := range q.Must {
 			nc := query.Clause{Alts: append([]query.Term(nil), c.Alts...)}
 			for i, t := range nc.Alts {
@@ -75,9 +75,9 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 		return "", err
 	}
 	main, _ := textQuery(nq)
-	sr := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), ""), 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(g.withFilters(main, filterQueries(req), ""), 0, 0, false)
 	sr.Score = bleve.ScoreNone // only the total is read
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("did you mean %q: %w", nq.String(), err)
 	}
@@ -92,7 +92,7 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 		t := &nq.Must[p.clause].Alts[p.alt]
 		w, ok := written[t.Text]
 		if !ok {
-			if w, err = ix.writtenForm(ctx, t.Text); err != nil {
+			if w, err = g.writtenForm(ctx, t.Text); err != nil {
 				return "", err
 			}
 			written[t.Text] = w
@@ -106,7 +106,7 @@ func (ix *Index) didYouMean(ctx context.Context, req Request, q *query.Query, to
 // the commonest of its written forms, capitalized when most occurrences
 // are (a proper noun: Kırgızistan) and otherwise lowercase (ekonomi), or
 // term itself when no article shows it.
-func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
+func (g *generation) writtenForm(ctx context.Context, term string) (string, error) {
 	var qs []bquery.Query
 	for _, f := range didYouMeanFields {
 		tq := bleve.NewTermQuery(term)
@@ -116,7 +116,7 @@ func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
 	// Scored, so that the sample is the articles using the word most.
 	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), writtenSample, 0, false)
 	sr.Fields = []string{fieldRecord, fieldBody}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("written form of %q: %w", term, err)
 	}
@@ -129,7 +129,7 @@ func (ix *Index) writtenForm(ctx context.Context, term string) (string, error) {
 		}
 		title := a.Title
 		stored, _ := h.Fields[fieldBody].(string)
-		body, err := decodeBody(stored)
+		body, err := g.dec.decode(stored)
 		if err != nil {
 			return "", fmt.Errorf("written form of %q: %w", term, err)
 		}

@@ -84,7 +84,7 @@ func TestIndex_WrittenForm(t *testing.T) {
 		{"zzzzqqq", "zzzzqqq"}, // in no article: the folded term itself
 	}
 	for _, tt := range tests {
-		got, err := ix.writtenForm(context.Background(), tt.term)
+		got, err := serving(ix).writtenForm(context.Background(), tt.term)
 		if err != nil {
 			t.Fatalf("writtenForm(%q): %v", tt.term, err)
 		}

@@ -2,7 +2,7 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -48,10 +47,10 @@ type facetTable struct {
 const noDate = math.MinInt64
 
 // loadFacetTable reads the facet values of every live document of r.
-func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
+func loadFacetTable(r index.IndexReader) (*facetTable, error) {
 	n, err := r.DocCount()
 	if err != nil {
-		return nil, false
+		return nil, fmt.Errorf("count documents: %w", err)
 	}
 	fields := make([]string, len(countedGroups))
 	group := map[string]int{}
@@ -61,11 +60,11 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	}
 	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
 	if err != nil {
-		return nil, false
+		return nil, fmt.Errorf("doc values: %w", err)
 	}
 	all, err := r.DocIDReaderAll()
 	if err != nil {
-		return nil, false
+		return nil, fmt.Errorf("document ids: %w", err)
 	}
 	defer all.Close()
 
@@ -101,15 +100,15 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	for {
 		id, err := all.Next()
 		if err != nil {
-			return nil, false
+			return nil, fmt.Errorf("document ids: %w", err)
 		}
 		if id == nil {
 			break
 		}
-		if len(id) != 8 {
-			return nil, false // not scorch's internal ids: no table
+		num, ok := docNum(id)
+		if !ok {
+			return nil, fmt.Errorf("internal id %x is not a scorch document number", id)
 		}
-		num := binary.BigEndian.Uint64(id)
 		maxNum = max(maxNum, num)
 		count++
 		if ext, err := r.ExternalID(id); err == nil {
@@ -117,7 +116,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		} else {
 			idsOK = false
 		}
-		failed := false
+		var failed error
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
 			if field == fieldDate {
 				d, err := time.Parse(dayLayout, string(term))
@@ -135,7 +134,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 			v, ok := valueID[g][string(term)]
 			if !ok {
 				if len(t.values[g]) >= 1<<16 {
-					failed = true
+					failed = fmt.Errorf("more than %d values of %s", 1<<16, field)
 					return
 				}
 				v = uint16(len(t.values[g]))
@@ -147,12 +146,18 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 				id  uint16
 			}{num, v})
 		})
-		if err != nil || failed {
-			return nil, false
+		if err != nil {
+			return nil, fmt.Errorf("doc values of document %d: %w", num, err)
+		}
+		if failed != nil {
+			return nil, failed
 		}
 	}
-	if count != n || maxNum > 1<<31 {
-		return nil, false
+	if count != n {
+		return nil, fmt.Errorf("%d documents listed, %d counted", count, n)
+	}
+	if maxNum > 1<<31 {
+		return nil, fmt.Errorf("document number %d too large for the table", maxNum)
 	}
 	size := int(maxNum) + 1
 	if count == 0 {
@@ -207,63 +212,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 		}
 		t.single[g] = single
 	}
-	return t, true
-}
-
-// facetTables caches one table per index snapshot. A read-only generation
-// serves every search from the same snapshot, so the table is loaded once.
-type facetTables struct {
-	mu sync.Mutex
-	m  map[index.IndexReader]*tableEntry
-}
-
-type tableEntry struct {
-	once sync.Once
-	t    *facetTable
-	ok   bool
-}
-
-var tables = &facetTables{m: map[index.IndexReader]*tableEntry{}}
-
-// maxTables bounds the cache: a server has one generation open, two while
-// it switches.
-const maxTables = 4
-
-func (ft *facetTables) get(r index.IndexReader) (*facetTable, bool) {
-	ft.mu.Lock()
-	e, ok := ft.m[r]
-	if !ok {
-		if len(ft.m) >= maxTables {
-			// Readers of generations that were swapped out; a live one
-			// reloads its table on its next search.
-			clear(ft.m)
-		}
-		e = &tableEntry{}
-		ft.m[r] = e
-	}
-	ft.mu.Unlock()
-	e.once.Do(func() { e.t, e.ok = loadFacetTable(r) })
-	return e.t, e.ok
-}
-
-// warmFacets loads idx's facet table now, so the first search does not wait
-// for it. Errors only mean the first search loads it (or counts without it).
-func warmFacets(idx interface {
-	Advanced() (index.Index, error)
-}) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		return
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return
-	}
-	if snap, ok := r.(*scorch.IndexSnapshot); !ok || snap == nil {
-		return // closed already (scorch returns a nil snapshot then)
-	}
-	defer r.Close()
-	tables.get(r)
+	return t, nil
 }
 
 // facetCounter counts the facet values of the hits of one search.
@@ -375,6 +324,7 @@ func groupIndex(g string) int {
 // one filter is counted in that filter's group only (the group counts as
 // if its own filter were off), and is not passed on.
 type countingQuery struct {
+	g *generation // whose facet table counts
 	q bquery.Query
 	c *facetCounter
 	// filters are applied here; filters[i] drives facet group
@@ -388,7 +338,7 @@ type countingQuery struct {
 
 func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	c := cq.c
-	t, haveTable := tables.get(r)
+	t, haveTable := cq.g.facetTable(r)
 	if cq.sort != nil {
 		if !haveTable || t.dates == nil || t.idRank == nil {
 			return nil, errNoTableSort
@@ -503,7 +453,7 @@ func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 		})
 		return true
 	}
-	num := binary.BigEndian.Uint64(dm.IndexInternalID)
+	num, _ := docNum(dm.IndexInternalID)
 	failed := -1
 	for i, k := range s.keeps {
 		if !k(num) {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"math"
 	"sort"
 
@@ -98,13 +97,13 @@ func dateKeep(req Request) func(t *facetTable) func(num uint64) bool {
 }
 
 // withFilters ANDs main with every filter except the one of group skip.
-func withFilters(main bquery.Query, filters map[string]filter, skip string) bquery.Query {
-	return andFilters(main, filters, skip, true)
+func (g *generation) withFilters(main bquery.Query, filters map[string]filter, skip string) bquery.Query {
+	return g.andFilters(main, filters, skip, true)
 }
 
 // andFilters is withFilters; with useTable false every filter runs as its
 // Bleve query (what a generation without a facet table does).
-func andFilters(main bquery.Query, filters map[string]filter, skip string, useTable bool) bquery.Query {
+func (g *generation) andFilters(main bquery.Query, filters map[string]filter, skip string, useTable bool) bquery.Query {
 	keys := make([]string, 0, len(filters))
 	for k := range filters {
 		keys = append(keys, k)
@@ -129,18 +128,19 @@ func andFilters(main bquery.Query, filters map[string]filter, skip string, useTa
 	if len(table) == 0 {
 		return q
 	}
-	return &tableFilterQuery{q: q, filters: table}
+	return &tableFilterQuery{g: g, q: q, filters: table}
 }
 
 // tableFilterQuery is q with the documents its filters reject left out.
 type tableFilterQuery struct {
+	g       *generation
 	q       bquery.Query
 	filters []filter
 }
 
 func (fq *tableFilterQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	var keeps []func(num uint64) bool
-	t, ok := tables.get(r)
+	t, ok := fq.g.facetTable(r)
 	for _, f := range fq.filters {
 		if !ok {
 			break
@@ -161,7 +161,7 @@ func (fq *tableFilterQuery) Searcher(ctx context.Context, r bindex.IndexReader, 
 		return nil, err
 	}
 	return &passingSearcher{Searcher: s, pass: func(dm *bsearch.DocumentMatch) bool {
-		num := binary.BigEndian.Uint64(dm.IndexInternalID)
+		num, _ := docNum(dm.IndexInternalID)
 		for _, k := range keeps {
 			if !k(num) {
 				return false

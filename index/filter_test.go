@@ -18,18 +18,9 @@ func TestFilters_TableMatchesQueries(t *testing.T) {
 	ix := openSeeds(t)
 	ctx := context.Background()
 	day := func(s string) time.Time { return d(t, s) }
-	adv, err := ix.open.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tbl, ok := tables.get(r); !ok || tbl.dates == nil {
+	if tbl := serving(ix).table; tbl == nil || tbl.dates == nil {
 		t.Fatalf("no facet table with dates for a kerko index: the table path is not tested")
 	}
-	r.Close()
 	tests := []struct {
 		name string
 		req  Request
@@ -52,8 +43,8 @@ func TestFilters_TableMatchesQueries(t *testing.T) {
 			main, _ := textQuery(query.Parse(tt.req.Query))
 			filters := filterQueries(tt.req)
 			ids := func(useTable bool) []string {
-				sr := bleve.NewSearchRequestOptions(andFilters(main, filters, "", useTable), 1000, 0, false)
-				res, err := ix.alias.SearchInContext(ctx, sr)
+				sr := bleve.NewSearchRequestOptions(serving(ix).andFilters(main, filters, "", useTable), 1000, 0, false)
+				res, err := serving(ix).idx.SearchInContext(ctx, sr)
 				if err != nil {
 					t.Fatal(err)
 				}

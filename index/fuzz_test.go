@@ -26,7 +26,7 @@ func FuzzHighlight(f *testing.F) {
 		f.Add(s[0], s[1], "sq")
 	}
 	f.Fuzz(func(t *testing.T, text, q, lang string) {
-		h := newHighlighter(query.Parse(q))
+		h := newHighlighter(query.Parse(q), testMemo)
 		// The keyed (memoized, fast) path must mark exactly what full
 		// analysis marks.
 		if utf8.ValidString(text) {

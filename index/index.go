@@ -4,33 +4,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
 )
 
 // Index is a read-only, searchable view of the published generation of an
 // index directory. It follows new generations (Reload, Watch) without
-// interrupting searches: the new generation is swapped in behind a Bleve
-// index alias, which waits for searches in flight before the old one closes.
+// interrupting searches: a new generation is opened and warmed while the old
+// one serves, swapped in atomically, and the old one is closed when the
+// searches running on it end (generation.go).
 type Index struct {
-	dir   string
-	alias bleve.IndexAlias
+	dir string
 
 	reloading sync.Mutex // serialises Reload and Close
-
-	// mu guards the fields below and is never held while opening. Readers
-	// of the term dictionaries hold it shared for their whole read (see
-	// withReader): an exclusive lock there serialised every did-you-mean
-	// and related-articles lookup of all concurrent requests.
-	mu    sync.RWMutex
-	gen   string
-	open  bleve.Index
-	count uint64
-
-	entities entityCounts // for suggestions, per generation
+	cur       atomic.Pointer[generation]
 }
 
 // ErrVersion is returned when the published generation was built with other
@@ -39,7 +27,7 @@ var ErrVersion = errors.New("index built by another kerko version")
 
 // Open opens the published generation of dir for searching.
 func Open(dir string) (*Index, error) {
-	ix := &Index{dir: dir, alias: bleve.NewIndexAlias()}
+	ix := &Index{dir: dir}
 	if _, err := ix.Reload(); err != nil {
 		return nil, err
 	}
@@ -48,7 +36,8 @@ func Open(dir string) (*Index, error) {
 
 // Reload switches to the published generation if it changed, and reports
 // whether it did. The new generation is opened and warmed up while the old
-// one keeps serving; only the swap itself waits for searches in flight.
+// one keeps serving; Reload returns once the searches still running on the
+// old one have ended and it is closed.
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
@@ -59,70 +48,41 @@ func (ix *Index) Reload() (bool, error) {
 	if name == ix.Generation() {
 		return false, nil
 	}
-	genDir := filepath.Join(ix.dir, name)
-	m, err := readMeta(genDir)
+	g, err := openGeneration(ix.dir, name)
 	if err != nil {
-		return false, fmt.Errorf("open index %q: generation %s is incomplete: %w", ix.dir, name, err)
+		return false, err
 	}
-	if m.Version != MappingVersion {
-		return false, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", ix.dir, ErrVersion, m.Version, MappingVersion)
-	}
-	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
-	if err != nil {
-		return false, fmt.Errorf("open index %q generation %s: %w", ix.dir, name, err)
-	}
-	n, err := idx.DocCount()
-	if err != nil {
-		idx.Close()
-		return false, fmt.Errorf("count articles in %s: %w", name, err)
-	}
-	if err := loadDicts(genDir); err != nil {
-		idx.Close()
-		return false, fmt.Errorf("open index %q generation %s: %w", ix.dir, name, err)
-	}
-	warmUp(idx)
-	// Load the generation's facet table ahead of its first search.
-	go warmFacets(idx)
-
-	ix.mu.RLock()
-	old := ix.open
-	ix.mu.RUnlock()
-	// The alias serves the new generation before Generation names it: a
-	// caller that reads the name, searches, and reads the same name again
-	// (web's result cache) then knows that its answer came from that
-	// generation or a newer one, never from an older one.
-	if old == nil {
-		ix.alias.Add(idx)
-	} else {
-		// Swap waits for the searches running on old, so closing it after
-		// cannot fail one of them.
-		ix.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	}
-	ix.mu.Lock()
-	ix.open, ix.gen, ix.count = idx, name, n
-	ix.mu.Unlock()
+	// The new generation serves before Generation names it: a caller
+	// that reads the name, searches, and reads the same name again (web's
+	// result cache) then knows that its answer came from that generation
+	// or a newer one, never from an older one.
+	old := ix.cur.Swap(g)
 	if old == nil {
 		return true, nil
 	}
-	// Taking ix.mu above waited for the dictionary readers of old.
-	if err := old.Close(); err != nil {
+	if err := old.retire(); err != nil {
 		return true, fmt.Errorf("close previous generation: %w", err)
 	}
 	return true, nil
 }
 
-// warmUp runs one faceted search over a freshly opened generation so that
-// the first user's search does not pay for paging in its doc values and
-// dictionaries.
-func warmUp(idx bleve.Index) {
-	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1, 0, false)
-	for _, g := range FacetGroups {
-		if f := facetField[g]; f != "" {
-			sr.AddFacet(g, bleve.NewFacetRequest(f, facetSize[g]))
+// acquire returns the serving generation with a reference taken for one
+// search; the caller releases it.
+func (ix *Index) acquire() (*generation, error) {
+	for {
+		g := ix.cur.Load()
+		if g == nil {
+			return nil, errClosed
+		}
+		if g.acquire() {
+			return g, nil
+		}
+		// Retired between the load and the acquire: a newer one is
+		// published already, or the index is closed.
+		if ix.cur.Load() == g {
+			return nil, errClosed
 		}
 	}
-	sr.SortByCustom(dateSort(true))
-	idx.Search(sr) // an error here shows up again, and is reported, on real searches
 }
 
 // Watch reloads every interval until ctx ends. onReload (if not nil) hears
@@ -156,29 +116,68 @@ func (ix *Index) Watch(ctx context.Context, interval time.Duration, onReload fun
 
 // Count returns the number of articles in the open generation.
 func (ix *Index) Count() uint64 {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.count
+	if g := ix.cur.Load(); g != nil {
+		return g.count
+	}
+	return 0
 }
 
 // Generation names the open generation.
 func (ix *Index) Generation() string {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.gen
+	if g := ix.cur.Load(); g != nil {
+		return g.name
+	}
+	return ""
 }
 
-// Close closes the open generation.
+// Close closes the open generation once the searches running on it end.
 func (ix *Index) Close() error {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	ix.mu.Lock()
-	open := ix.open
-	ix.open, ix.gen = nil, ""
-	ix.mu.Unlock()
-	if open == nil {
+	g := ix.cur.Swap(nil)
+	if g == nil {
 		return nil
 	}
-	ix.alias.Remove(open)
-	return open.Close()
+	return g.retire()
+}
+
+// Search runs req on the serving generation.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	return g.search(ctx, req)
+}
+
+// Article returns the stored article with id.
+func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	return g.article(ctx, id)
+}
+
+// Suggest completes prefix with up to n suggestions; ui ("en", "sq", "tr")
+// picks which name of a country to show when several match.
+func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Suggestion, error) {
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	return g.suggest(ctx, prefix, ui, n)
+}
+
+// Related returns up to n articles most similar to the article id.
+func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, error) {
+	g, err := ix.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	return g.related(ctx, id, n)
 }

@@ -36,6 +36,9 @@ func openSeeds(t *testing.T) *Index {
 	return ix
 }
 
+// serving is ix's serving generation, for tests that reach inside it.
+func serving(ix *Index) *generation { return ix.cur.Load() }
+
 func search(t *testing.T, ix *Index, req Request) *Result {
 	t.Helper()
 	res, err := ix.Search(context.Background(), req)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -65,13 +66,19 @@ const mappingRevision = "kerko-mapping-13" // 2: month field; 3: about field; 4:
 // Enrich makes of the seed corpus and the probe text (language detection,
 // countries, organizations: the content hash of an article does not cover
 // them, so without this an incremental build would keep stale facets).
-var MappingVersion = mappingRevision + "/" + analysisFingerprint() + "/" + extractionFingerprint()
+//
+// It is computed on first use, not when the package loads: it runs every
+// analyzer and extraction over the seeds, which a program that imports
+// kerko's packages without building or opening an index should not pay for.
+var MappingVersion = sync.OnceValue(func() string {
+	return mappingRevision + "/" + analysisFingerprint() + "/" + extractionFingerprint()
+})
 
 // versionChange explains how the version an index was built with differs
 // from this kerko's, for the message of a forced full rebuild.
 func versionChange(built string) string {
 	parts := []string{"mapping", "analyzers", "extraction"}
-	old, now := strings.Split(built, "/"), strings.Split(MappingVersion, "/")
+	old, now := strings.Split(built, "/"), strings.Split(MappingVersion(), "/")
 	var changed []string
 	for i, p := range parts {
 		if i >= len(old) || i >= len(now) || old[i] != now[i] {
@@ -81,7 +88,7 @@ func versionChange(built string) string {
 	if len(changed) == 0 {
 		changed = parts
 	}
-	return fmt.Sprintf("%s changed since the index was built (index %s, kerko %s)", strings.Join(changed, ", "), built, MappingVersion)
+	return fmt.Sprintf("%s changed since the index was built (index %s, kerko %s)", strings.Join(changed, ", "), built, MappingVersion())
 }
 
 // probeText has the hard cases of each language: casing, apostrophes,

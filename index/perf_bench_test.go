@@ -130,7 +130,7 @@ func benchIndex(b *testing.B) *Index {
 	b.Helper()
 	docs := benchcorpus.Articles(b)
 	benchIndexOnce.Do(func() {
-		name := strings.NewReplacer("/", "-", ":", "-").Replace(MappingVersion)
+		name := strings.NewReplacer("/", "-", ":", "-").Replace(MappingVersion())
 		benchIndexDir = filepath.Join(os.TempDir(), fmt.Sprintf("kerko-bench-%s-%d", name, len(docs)))
 		if Exists(benchIndexDir) {
 			return

@@ -44,12 +44,12 @@ const (
 )
 
 // Related returns up to n articles most similar to the article id.
-func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, error) {
-	a, err := ix.Article(ctx, id)
+func (g *generation) related(ctx context.Context, id string, n int) ([]Related, error) {
+	a, err := g.article(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	terms, err := ix.distinctiveTerms(a)
+	terms, err := g.distinctiveTerms(ctx, a)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -89,7 +89,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	// read from the postings of those words (bodyTerms), not by
 	// re-analyzing it.
 	sr.Fields = []string{fieldRecord}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -97,7 +97,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	for _, h := range res.Hits {
 		hitIDs = append(hitIDs, h.ID)
 	}
-	inBody, err := ix.bodyTerms(terms, hitIDs)
+	inBody, err := g.bodyTerms(ctx, terms, hitIDs)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -131,7 +131,7 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 // distinctiveTerms returns the words of a that weigh most by tf·idf among
 // those some other article also uses, most distinctive first. Country and
 // organization names are left to the facet fields.
-func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
+func (g *generation) distinctiveTerms(ctx context.Context, a *Article) ([]string, error) {
 	tf := map[string]int{}
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
 		tf[string(tok.Term)]++
@@ -152,8 +152,8 @@ func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 		score float64
 	}
 	var ss []scored
-	n := float64(ix.Count())
-	err := ix.withReader(func(r bindex.IndexReader) error {
+	n := float64(g.count)
+	err := g.withReader(func(r bindex.IndexReader) error {
 		for t, f := range tf {
 			df, err := termCount(r, bodyField(foldedSuffix), t)
 			if err != nil {
@@ -188,12 +188,12 @@ func (ix *Index) distinctiveTerms(a *Article) ([]string, error) {
 // holds. Asking the postings of a few terms about a few articles is far
 // cheaper than having the search collect term locations for every
 // document it scores (what IncludeLocations does).
-func (ix *Index) bodyTerms(terms, ids []string) (map[string]map[string]bool, error) {
+func (g *generation) bodyTerms(ctx context.Context, terms, ids []string) (map[string]map[string]bool, error) {
 	out := map[string]map[string]bool{}
 	if len(terms) == 0 || len(ids) == 0 {
 		return out, nil
 	}
-	err := ix.withReader(func(r bindex.IndexReader) error {
+	err := g.withReader(func(r bindex.IndexReader) error {
 		type doc struct {
 			id  string
 			num bindex.IndexInternalID

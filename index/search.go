@@ -142,8 +142,8 @@ const (
 	boostTitle = 2.0
 )
 
-// Search runs req.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+// search runs req on g.
+func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
 	if req.Page <= 0 {
 		req.Page = 1
@@ -160,7 +160,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 	// Facets are counted as the hits stream by (facets.go), not by Bleve.
 	var counter *facetCounter
-	top := withFilters(main, filters, "")
+	top := g.withFilters(main, filters, "")
 	// separate are the filter groups whose multi-select counts need a
 	// request of their own: those whose filter is a query.
 	var separate []string
@@ -186,7 +186,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			}
 		}
 		counter = newFacetCounter(groups)
-		top = &countingQuery{q: withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
+		top = &countingQuery{g: g, q: g.withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
 	sr.Fields = []string{fieldRecord, fieldBody}
@@ -222,30 +222,30 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	)
 	countApart := func(f string) {
 		defer wg.Done()
-		g := groupOf(f)
-		c := newFacetCounter([]string{g})
-		fr := bleve.NewSearchRequestOptions(&countingQuery{q: withFilters(main, filters, f), c: c}, 0, 0, false)
+		grp := groupOf(f)
+		c := newFacetCounter([]string{grp})
+		fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(main, filters, f), c: c}, 0, 0, false)
 		// Only counted: scoring every hit would be wasted.
 		fr.Score = bleve.ScoreNone
-		_, err := ix.alias.SearchInContext(ctx, fr)
+		_, err := g.idx.SearchInContext(ctx, fr)
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
 			facetErr = err
 			return
 		}
-		disjoints[g] = c.results()[g]
+		disjoints[grp] = c.results()[grp]
 	}
 	for _, f := range separate {
 		wg.Add(1)
 		go countApart(f)
 	}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if errors.Is(err, errNoTableSort) {
 		// Failed before counting anything: sort with Bleve instead.
 		cq.sort = nil
 		sr.SortByCustom(dateSort(desc))
-		res, err = ix.alias.SearchInContext(ctx, sr)
+		res, err = g.idx.SearchInContext(ctx, sr)
 	}
 	if err == nil && counter != nil {
 		// Filters the facet table could not answer (no table, or no
@@ -282,7 +282,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
 		})
 	}
-	hl := newHighlighter(withEntityNames(q, expanded))
+	hl := newHighlighter(withEntityNames(q, expanded), g.marked)
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
@@ -290,7 +290,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		hit.Score = h.Score
 		stored, _ := h.Fields[fieldBody].(string)
-		body, err := hitBody(h.ID, stored)
+		body, err := g.body(ctx, h.ID, stored)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
 		}
@@ -298,7 +298,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
-	if out.DidYouMean, err = ix.didYouMean(ctx, req, q, res.Total); err != nil {
+	if out.DidYouMean, err = g.didYouMean(ctx, req, q, res.Total); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out.Took = time.Since(start)
@@ -595,11 +595,11 @@ func hitOf(a *Article) Hit {
 // ErrNotFound is returned for an unknown article id.
 var ErrNotFound = errors.New("article not found")
 
-// Article returns the stored article with id.
-func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
+// article returns the stored article with id.
+func (g *generation) article(ctx context.Context, id string) (*Article, error) {
 	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
 	sr.Fields = []string{fieldRecord, fieldBody}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
@@ -613,7 +613,7 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
 	stored, _ := f[fieldBody].(string)
-	if a.Body, err = decodeBody(stored); err != nil {
+	if a.Body, err = g.dec.decode(stored); err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
 	return a, nil

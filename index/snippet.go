@@ -43,6 +43,7 @@ type highlighter struct {
 	initMu   sync.Mutex
 	initials map[string]*initials // by language, made when first needed
 
+	memo  *textMemo    // the generation's marked texts; nil for none
 	keeps atomic.Int32 // texts this search interned into the text memo
 }
 
@@ -61,8 +62,10 @@ func (h *highlighter) initialsOf(lang string) *initials {
 	return s
 }
 
-func newHighlighter(q *query.Query) *highlighter {
-	h := &highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}}
+// newHighlighter returns the highlighter of q's words, keeping the texts it
+// marks in memo (nil for none).
+func newHighlighter(q *query.Query, memo *textMemo) *highlighter {
+	h := &highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}, memo: memo}
 	var words []string
 	for _, t := range q.Terms() {
 		words = append(words, t.Text)

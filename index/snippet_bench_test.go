@@ -14,7 +14,7 @@ import (
 // again and again, as for a popular query.
 func BenchmarkMarks(b *testing.B) {
 	docs := benchcorpus.Sample(b, 1)
-	h := newHighlighter(query.Parse("government economy"))
+	h := newHighlighter(query.Parse("government economy"), testMemo)
 	b.Run("spread", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {

@@ -254,7 +254,9 @@ type textMemo struct {
 
 type textKey struct{ key, lang string }
 
-var memo = &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+func newTextMemo() *textMemo {
+	return &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+}
 
 // maxSeenTexts bounds the texts remembered as marked once (an id and a hash
 // each); when full, the record starts over.
@@ -386,7 +388,8 @@ func (h *highlighter) takeKeep() bool { return h.keeps.Add(1) <= maxKeepsPerSear
 // body), from the text memo when it can be.
 func (h *highlighter) keyedMarks(key, text, lang string) []span {
 	m := tokenMarker(analyzers.ForLang(lang))
-	if key == "" || m == nil || len(h.folded) == 0 || text == "" {
+	memo := h.memo
+	if key == "" || memo == nil || m == nil || len(h.folded) == 0 || text == "" {
 		return h.marks(text, lang)
 	}
 	toks, epoch, ok := memo.tokens(m, key, lang, text, h.takeKeep)

@@ -35,7 +35,7 @@ func TestFastMarks(t *testing.T) {
 	}
 	compared := 0
 	for _, qs := range queries {
-		h := newHighlighter(query.Parse(qs))
+		h := newHighlighter(query.Parse(qs), testMemo)
 		for _, lang := range append([]string{Und}, Langs...) {
 			m := tokenMarker(analyzers.ForLang(lang))
 			if m == nil {
@@ -82,7 +82,7 @@ func TestFastMarks_Corpus(t *testing.T) {
 	}
 	docs := benchcorpus.Sample(t, 150)
 	for _, qs := range []string{"oil prices", "qeveria kosova", "türkiye'nin ekonomisi", "said u.s. 1987"} {
-		h := newHighlighter(query.Parse(qs))
+		h := newHighlighter(query.Parse(qs), testMemo)
 		for _, d := range docs {
 			m := tokenMarker(analyzers.ForLang(d.Lang))
 			for _, text := range []string{d.Title, d.Body} {
@@ -98,18 +98,22 @@ func TestFastMarks_Corpus(t *testing.T) {
 	}
 }
 
+// testMemo is the marked-text memo of the highlighters in tests, as a
+// generation's is for its searches.
+var testMemo = newTextMemo()
+
 // TestTextMemo_Admission checks which texts the memo keeps: none marked
 // once, one marked twice, and no more than maxKeepsPerSearch per search;
 // the marks are the same whichever way they were made.
 func TestTextMemo_Admission(t *testing.T) {
 	text := "Türkiye ile Kazakistan'ın işbirliği anlaşmaları, Kazakistan'da imzalandı."
 	kept := func(key string) bool {
-		memo.mu.RLock()
-		defer memo.mu.RUnlock()
-		return memo.texts[textKey{key, "tr"}] != nil
+		testMemo.mu.RLock()
+		defer testMemo.mu.RUnlock()
+		return testMemo.texts[textKey{key, "tr"}] != nil
 	}
 	q := query.Parse("kazakistan işbirliği")
-	want := newHighlighter(q).analyzedMarks(text, "tr")
+	want := newHighlighter(q, testMemo).analyzedMarks(text, "tr")
 	key := func(i int) string { return fmt.Sprintf("admission-%d", i) }
 	mark := func(h *highlighter, k string) {
 		t.Helper()
@@ -117,21 +121,21 @@ func TestTextMemo_Admission(t *testing.T) {
 			t.Fatalf("%s: marks %v; want %v", k, got, want)
 		}
 	}
-	first := newHighlighter(q)
+	first := newHighlighter(q, testMemo)
 	for i := 0; i <= maxKeepsPerSearch; i++ {
 		mark(first, key(i))
 		if kept(key(i)) {
 			t.Fatalf("%s kept after one marking", key(i))
 		}
 	}
-	second := newHighlighter(q)
+	second := newHighlighter(q, testMemo)
 	for i := 0; i <= maxKeepsPerSearch; i++ {
 		mark(second, key(i))
 		if got, want := kept(key(i)), i < maxKeepsPerSearch; got != want {
 			t.Fatalf("%s kept = %v after a second marking; want %v (one search keeps %d)", key(i), got, want, maxKeepsPerSearch)
 		}
 	}
-	third := newHighlighter(q)
+	third := newHighlighter(q, testMemo)
 	mark(third, key(maxKeepsPerSearch))
 	if !kept(key(maxKeepsPerSearch)) {
 		t.Fatalf("%s not kept by the next search", key(maxKeepsPerSearch))

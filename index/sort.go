@@ -50,7 +50,7 @@ var undatedLast = strings.Repeat("\xff", 9)
 
 func (s *tableSort) Value(dm *bsearch.DocumentMatch) string {
 	t := s.b.t
-	num := binary.BigEndian.Uint64(dm.IndexInternalID)
+	num, _ := docNum(dm.IndexInternalID)
 	if !s.byDate {
 		var b [4]byte
 		if num < uint64(len(t.idRank)) {

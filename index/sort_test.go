@@ -36,9 +36,9 @@ func TestTableDateSort_MatchesBleve(t *testing.T) {
 				got = append(got, h.ID)
 			}
 			main, _ := textQuery(query.Parse(req.Query))
-			sr := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), ""), 100, 0, false)
+			sr := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req), ""), 100, 0, false)
 			sr.SortByCustom(dateSort(tt.desc))
-			want, err := ix.alias.SearchInContext(ctx, sr)
+			want, err := serving(ix).idx.SearchInContext(ctx, sr)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
@@ -46,38 +45,35 @@ const (
 	suggestTitles  = 3
 )
 
-// entityCounts caches how many articles name each country and
-// organization, per generation: the counts of a match-all facet cost too
-// much to compute on every keystroke.
+// entityCounts are how many articles name each country and organization,
+// counted once per generation: the counts of a match-all facet cost too much
+// to compute on every keystroke.
 type entityCounts struct {
-	mu        sync.Mutex
-	gen       string
 	countries []FacetValue
 	orgs      []FacetValue
 }
 
-func (ix *Index) entityCounts(ctx context.Context) (countries, orgs []FacetValue, err error) {
-	ec := &ix.entities
-	ec.mu.Lock()
-	defer ec.mu.Unlock()
-	gen := ix.Generation()
-	if ec.gen == gen && ec.countries != nil {
-		return ec.countries, ec.orgs, nil
+// entityCounts returns g's entity counts, counting them on first use. A
+// failed count (a cancelled request) is not kept: the next caller counts.
+func (g *generation) entityCounts(ctx context.Context) (countries, orgs []FacetValue, err error) {
+	g.entityMu.Lock()
+	defer g.entityMu.Unlock()
+	if g.entities != nil {
+		return g.entities.countries, g.entities.orgs, nil
 	}
 	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
 	sr.AddFacet(FacetCountry, bleve.NewFacetRequest(fieldCountry, facetSize[FacetCountry]))
 	sr.AddFacet(FacetOrg, bleve.NewFacetRequest(fieldOrg, facetSize[FacetOrg]))
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, nil, fmt.Errorf("count entities: %w", err)
 	}
-	ec.gen, ec.countries, ec.orgs = gen, facetValues(res.Facets[FacetCountry]), facetValues(res.Facets[FacetOrg])
-	return ec.countries, ec.orgs, nil
+	g.entities = &entityCounts{facetValues(res.Facets[FacetCountry]), facetValues(res.Facets[FacetOrg])}
+	return g.entities.countries, g.entities.orgs, nil
 }
 
-// Suggest completes prefix with up to n suggestions; ui ("en", "sq", "tr")
-// picks which name of a country to show when several match.
-func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Suggestion, error) {
+// suggest is Index.Suggest on g.
+func (g *generation) suggest(ctx context.Context, prefix, ui string, n int) ([]Suggestion, error) {
 	out := []Suggestion{}
 	folded := analyzers.Fold(strings.TrimSpace(prefix))
 	if len([]rune(folded)) < minSuggestRunes || n <= 0 {
@@ -87,7 +83,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Sugge
 	last := words[len(words)-1]
 	head := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(prefix), lastField(prefix)))
 
-	countries, orgs, err := ix.entityCounts(ctx)
+	countries, orgs, err := g.entityCounts(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +98,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Sugge
 
 	var terms []FacetValue
 	if len([]rune(last)) >= minSuggestRunes {
-		if terms, err = ix.frequentTerms(last, suggestTerms); err != nil {
+		if terms, err = g.frequentTerms(ctx, last, suggestTerms); err != nil {
 			return nil, err
 		}
 	}
@@ -116,7 +112,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Sugge
 		}
 	}
 
-	titles, err := ix.titlesWith(ctx, words, suggestTitles)
+	titles, err := g.titlesWith(ctx, words, suggestTitles)
 	if err != nil {
 		return nil, err
 	}
@@ -178,9 +174,9 @@ func namePrefix(name, prefix string) bool {
 
 // frequentTerms returns the n terms of the folded body field that start
 // with prefix and most articles hold, longer than the prefix itself.
-func (ix *Index) frequentTerms(prefix string, n int) ([]FacetValue, error) {
+func (g *generation) frequentTerms(ctx context.Context, prefix string, n int) ([]FacetValue, error) {
 	var out []FacetValue
-	d, err := ix.alias.FieldDictPrefix(bodyField(foldedSuffix), []byte(prefix))
+	d, err := g.idx.FieldDictPrefix(bodyField(foldedSuffix), []byte(prefix))
 	if err != nil {
 		return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
 	}
@@ -213,7 +209,7 @@ func (ix *Index) frequentTerms(prefix string, n int) ([]FacetValue, error) {
 
 // titlesWith returns titles that hold every folded word, the last one as a
 // prefix.
-func (ix *Index) titlesWith(ctx context.Context, words []string, n int) ([]Suggestion, error) {
+func (g *generation) titlesWith(ctx context.Context, words []string, n int) ([]Suggestion, error) {
 	var qs []bquery.Query
 	for i, w := range words {
 		var q bquery.FieldableQuery
@@ -228,7 +224,7 @@ func (ix *Index) titlesWith(ctx context.Context, words []string, n int) ([]Sugge
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), n, 0, false)
 	sr.Fields = []string{fieldRecord}
 	sr.SortByCustom(dateSort(true))
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("titles starting %q: %w", strings.Join(words, " "), err)
 	}
