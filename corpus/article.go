@@ -35,11 +35,35 @@ const (
 	Warned Action = "warning"
 )
 
-// Problem is one report about bad input.
+// ProblemKind is what kind of problem a report is about, without its
+// details: what a build counts skipped input by.
+type ProblemKind string
+
+// The kinds of skipped input.
+const (
+	Unreadable    ProblemKind = "unreadable"
+	NotRegular    ProblemKind = "not a regular file"
+	TooLarge      ProblemKind = "file too large"
+	EmptyFile     ProblemKind = "empty file"
+	BinaryFile    ProblemKind = "binary file"
+	InvalidID     ProblemKind = "invalid id"
+	DuplicateID   ProblemKind = "duplicate id"
+	EmptyArticle  ProblemKind = "empty article"
+	LineTooLong   ProblemKind = "line too long"
+	MalformedJSON ProblemKind = "malformed JSON"
+	NoTitleOrBody ProblemKind = "no title or body"
+	// Repairs and warnings are of one kind each.
+	RepairedInput ProblemKind = "repaired"
+	Suspicious    ProblemKind = "suspicious"
+)
+
+// Problem is one report about bad input: Reason is the message, with the
+// details of Kind.
 type Problem struct {
 	File   string
 	Line   int // 0 when the problem concerns the whole file
 	Action Action
+	Kind   ProblemKind
 	Reason string
 }
 

@@ -38,7 +38,7 @@ func readJSONL(ctx context.Context, r io.Reader, origin string, now time.Time, e
 		}
 		line, err := readLine(br)
 		if errors.Is(err, errLineTooLong) {
-			report(Problem{File: origin, Line: lineNo, Action: Skipped, Reason: fmt.Sprintf("line longer than %d bytes", maxLineBytes)})
+			report(Problem{File: origin, Line: lineNo, Action: Skipped, Kind: LineTooLong, Reason: fmt.Sprintf("line longer than %d bytes", maxLineBytes)})
 			continue
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
@@ -86,8 +86,8 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report func(Problem)) (*Article, bool) {
-	skip := func(reason string) (*Article, bool) {
-		report(Problem{File: origin, Line: lineNo, Action: Skipped, Reason: reason})
+	skip := func(kind ProblemKind, reason string) (*Article, bool) {
+		report(Problem{File: origin, Line: lineNo, Action: Skipped, Kind: kind, Reason: reason})
 		return nil, false
 	}
 	repaired := ""
@@ -97,14 +97,14 @@ func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report
 	}
 	var j jsonArticle
 	if err := json.Unmarshal(line, &j); err != nil {
-		return skip("malformed JSON: " + err.Error())
+		return skip(MalformedJSON, "malformed JSON: "+err.Error())
 	}
 	id, err := jsonID(j.ID)
 	if err != nil {
-		return skip(err.Error())
+		return skip(InvalidID, err.Error())
 	}
 	if reason := validID(id); reason != "" {
-		return skip(reason)
+		return skip(InvalidID, reason)
 	}
 	a := &Article{
 		ID:     id,
@@ -115,7 +115,7 @@ func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report
 		Origin: fmt.Sprintf("%s:%d", origin, lineNo),
 	}
 	if a.Title == "" && a.Body == "" {
-		return skip(fmt.Sprintf("article %q has neither title nor body", clip(id, 40)))
+		return skip(NoTitleOrBody, fmt.Sprintf("article %q has neither title nor body", clip(id, 40)))
 	}
 	if a.Title == "" {
 		a.Title = firstSentence(a.Body)
@@ -124,21 +124,21 @@ func parseJSONLine(line []byte, origin string, lineNo int, now time.Time, report
 	case "", "sq", "tr", "en":
 		a.Lang = lang
 	default:
-		report(Problem{File: origin, Line: lineNo, Action: Repaired, Reason: fmt.Sprintf("unknown lang %q: language will be detected", clip(j.Lang, 20))})
+		report(Problem{File: origin, Line: lineNo, Action: Repaired, Kind: RepairedInput, Reason: fmt.Sprintf("unknown lang %q: language will be detected", clip(j.Lang, 20))})
 	}
 	if d := strings.TrimSpace(j.Date); d != "" {
 		t, err := ParseDate(d)
 		if err != nil {
-			report(Problem{File: origin, Line: lineNo, Action: Repaired, Reason: err.Error() + ": article kept undated"})
+			report(Problem{File: origin, Line: lineNo, Action: Repaired, Kind: RepairedInput, Reason: err.Error() + ": article kept undated"})
 		} else {
 			a.Date = t
 			if w := checkDate(t, now); w != "" {
-				report(Problem{File: origin, Line: lineNo, Action: Warned, Reason: w})
+				report(Problem{File: origin, Line: lineNo, Action: Warned, Kind: Suspicious, Reason: w})
 			}
 		}
 	}
 	if repaired != "" {
-		report(Problem{File: origin, Line: lineNo, Action: Repaired, Reason: repaired})
+		report(Problem{File: origin, Line: lineNo, Action: Repaired, Kind: RepairedInput, Reason: repaired})
 	}
 	return a, true
 }

@@ -84,7 +84,7 @@ func (r *Reader) walk(ctx context.Context, fsys fs.FS, root, display string) err
 			if p == root {
 				return fmt.Errorf("corpus %q: %w", display, err)
 			}
-			r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
+			r.report(Problem{File: shown, Action: Skipped, Kind: Unreadable, Reason: "unreadable: " + errText(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -115,17 +115,17 @@ func kind(name string) string {
 func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id string) error {
 	f, err := fsys.Open(name)
 	if err != nil {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
+		r.report(Problem{File: shown, Action: Skipped, Kind: Unreadable, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
+		r.report(Problem{File: shown, Action: Skipped, Kind: Unreadable, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
 	if !info.Mode().IsRegular() {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file"})
+		r.report(Problem{File: shown, Action: Skipped, Kind: NotRegular, Reason: "not a regular file"})
 		return nil
 	}
 	if _, onDisk := info.Sys().(*syscall.Stat_t); onDisk && info.Mode().Perm()&0o444 == 0 {
@@ -133,38 +133,38 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 		// shut away like this is being written or kept out on purpose, so
 		// it is skipped, as it would be for any other user. (In-memory file
 		// systems have no permissions to speak of.)
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("unreadable: no read permission (mode %04o)", info.Mode().Perm())})
+		r.report(Problem{File: shown, Action: Skipped, Kind: Unreadable, Reason: fmt.Sprintf("unreadable: no read permission (mode %04o)", info.Mode().Perm())})
 		return nil
 	}
 	if kind(name) == "jsonl" {
 		return readJSONL(ctx, f, shown, r.now(), r.emit, r.report)
 	}
 	if info.Size() > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxTxtBytes)})
+		r.report(Problem{File: shown, Action: Skipped, Kind: TooLarge, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxTxtBytes)})
 		return nil
 	}
 	if info.Size() == 0 {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "empty file"})
+		r.report(Problem{File: shown, Action: Skipped, Kind: EmptyFile, Reason: "empty file"})
 		return nil
 	}
 	if reason := validID(id); reason != "" {
-		r.report(Problem{File: shown, Action: Skipped, Reason: reason})
+		r.report(Problem{File: shown, Action: Skipped, Kind: InvalidID, Reason: reason})
 		return nil
 	}
 	// The size can change between Stat and Read (a file being written):
 	// read at most one byte past the limit to notice.
 	raw, err := io.ReadAll(io.LimitReader(f, MaxTxtBytes+1))
 	if err != nil {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
+		r.report(Problem{File: shown, Action: Skipped, Kind: Unreadable, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
 	if len(raw) > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxTxtBytes)})
+		r.report(Problem{File: shown, Action: Skipped, Kind: TooLarge, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxTxtBytes)})
 		return nil
 	}
 	text, repaired, skip := cleanText(raw)
 	if skip != "" {
-		r.report(Problem{File: shown, Action: Skipped, Reason: skip})
+		r.report(Problem{File: shown, Action: Skipped, Kind: BinaryFile, Reason: skip})
 		return nil
 	}
 	a, ok := parseTxt(id, shown, text, r.now(), r.report)
@@ -172,7 +172,7 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 		return nil
 	}
 	if repaired != "" {
-		r.report(Problem{File: shown, Action: Repaired, Reason: repaired})
+		r.report(Problem{File: shown, Action: Repaired, Kind: RepairedInput, Reason: repaired})
 	}
 	return r.emit(a)
 }
@@ -184,7 +184,7 @@ func (r *Reader) emit(a *Article) error {
 		r.seen = make(map[string]string)
 	}
 	if first, dup := r.seen[a.ID]; dup {
-		r.report(Problem{File: a.Origin, Action: Skipped, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), first)})
+		r.report(Problem{File: a.Origin, Action: Skipped, Kind: DuplicateID, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), first)})
 		return nil
 	}
 	r.seen[a.ID] = a.Origin

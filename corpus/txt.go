@@ -17,16 +17,16 @@ func parseTxt(id, origin, text string, now time.Time, report func(Problem)) (*Ar
 			// "date" followed by something that is no date: keep the text,
 			// drop the header word and the bad value.
 			bad, after, _ := strings.Cut(rest, " ")
-			report(Problem{File: origin, Action: Repaired, Reason: "unparseable date header " + quote(clip(bad, 40)) + ": article kept undated"})
+			report(Problem{File: origin, Action: Repaired, Kind: RepairedInput, Reason: "unparseable date header " + quote(clip(bad, 40)) + ": article kept undated"})
 			text = after
 		} else {
 			t, err := ParseDate(val)
 			if err != nil {
-				report(Problem{File: origin, Action: Repaired, Reason: err.Error() + ": article kept undated"})
+				report(Problem{File: origin, Action: Repaired, Kind: RepairedInput, Reason: err.Error() + ": article kept undated"})
 			} else {
 				a.Date = t
 				if w := checkDate(t, now); w != "" {
-					report(Problem{File: origin, Action: Warned, Reason: w})
+					report(Problem{File: origin, Action: Warned, Kind: Suspicious, Reason: w})
 				}
 			}
 			text = rest[len(val):]
@@ -34,7 +34,7 @@ func parseTxt(id, origin, text string, now time.Time, report func(Problem)) (*Ar
 	}
 	text = strings.TrimSpace(text)
 	if text == "" {
-		report(Problem{File: origin, Action: Skipped, Reason: "empty article (no text)"})
+		report(Problem{File: origin, Action: Skipped, Kind: EmptyArticle, Reason: "empty article (no text)"})
 		return nil, false
 	}
 	a.Title, a.Body = splitTitle(text)

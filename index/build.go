@@ -50,8 +50,9 @@ type Progress struct {
 type Stats struct {
 	Generation int
 	Full       bool
-	// FullReason says why a full build ran ("--full", "no index yet",
-	// "analyzers or mapping changed ...").
+	// Rebuild says why a full build ran (nil for an update), and
+	// FullReason is its message.
+	Rebuild    *RebuildReason
 	FullReason string
 	Added      int
 	Updated    int
@@ -119,25 +120,28 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (*
 	var base map[string]string // id -> hash in the published generation
 	switch {
 	case opts.Full:
-		st.FullReason = "full rebuild requested"
+		st.Rebuild = &RebuildReason{Kind: RebuildRequested}
 	case cur == "":
-		st.FullReason = "no index yet"
+		st.Rebuild = &RebuildReason{Kind: RebuildNoIndex}
 	default:
 		m, err := readMeta(filepath.Join(dir, cur))
 		switch {
 		case err != nil:
-			st.FullReason = fmt.Sprintf("published generation unreadable (%v)", err)
+			st.Rebuild = &RebuildReason{Kind: RebuildUnreadable, Err: err}
 		case m.Version != MappingVersion():
-			st.FullReason = versionChange(m.Version)
+			st.Rebuild = &RebuildReason{Kind: RebuildVersion, Built: m.Version}
 		default:
 			base, err = readIDs(filepath.Join(dir, cur, idsFile))
 			if err != nil {
-				st.FullReason = fmt.Sprintf("published generation's id list unreadable (%v)", err)
+				st.Rebuild = &RebuildReason{Kind: RebuildNoIDs, Err: err}
 				base = nil
 			} else {
 				st.Full = false
 			}
 		}
+	}
+	if st.Rebuild != nil {
+		st.FullReason = st.Rebuild.String()
 	}
 
 	genDir := filepath.Join(dir, genName(next))
@@ -303,7 +307,7 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 					if st.SkipReasons == nil {
 						st.SkipReasons = map[string]int{}
 					}
-					st.SkipReasons[reasonKind(p.Reason)]++
+					st.SkipReasons[string(p.Kind)]++
 				case corpus.Repaired:
 					st.Repaired++
 				case corpus.Warned:
@@ -451,16 +455,6 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 		opts.Progress(prog)
 	}
 	return ids, nil
-}
-
-// reasonKind shortens a problem's reason to its kind, the part before any
-// detail: "file too large (9000000 bytes, limit 8388608)" is "file too large",
-// "unreadable: permission denied" is "unreadable".
-func reasonKind(reason string) string {
-	if i := strings.IndexAny(reason, ":(\""); i > 0 {
-		reason = reason[:i]
-	}
-	return strings.TrimSpace(reason)
 }
 
 func readIDs(name string) (map[string]string, error) {

@@ -40,6 +40,11 @@ func TestBuild_Incremental(t *testing.T) {
 	for _, s := range steps {
 		s.change()
 		st := buildFS(t, dir, fsys, BuildOptions{Full: s.full})
+		if wantFull := s.full || s.name == "first build"; (st.Rebuild != nil) != wantFull || st.Full != wantFull {
+			t.Errorf("%s: Full %v, Rebuild %+v; want a full build %v", s.name, st.Full, st.Rebuild, wantFull)
+		} else if wantFull && st.Rebuild.Kind != map[bool]RebuildKind{true: RebuildRequested, false: RebuildNoIndex}[s.full] {
+			t.Errorf("%s: Rebuild %+v (%s); want kind requested or no index", s.name, st.Rebuild, st.FullReason)
+		}
 		if st.Added != s.added || st.Updated != s.updated || st.Deleted != s.deleted || st.Unchanged != s.unchanged || st.Published != s.published || st.Articles != s.articles {
 			t.Errorf("%s: stats = %+v; want added %d updated %d deleted %d unchanged %d published %v articles %d",
 				s.name, *st, s.added, s.updated, s.deleted, s.unchanged, s.published, s.articles)

@@ -14,8 +14,11 @@ import (
 // the term's postings list directly: a one-term dictionary range walks an
 // FST iterator for the same count at several times the cost, and related
 // articles ask this for every distinct word of an article.
-func termCount(r bindex.IndexReader, field, term string) (uint64, error) {
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+func termCount(ctx context.Context, r bindex.IndexReader, field, term string) (uint64, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, fmt.Errorf("postings of %q in %s: %w", term, field, err)
 	}

@@ -58,7 +58,7 @@ func (g *generation) didYouMean(ctx context.Context, req Request, q *query.Query
 				if t.Phrase {
 					continue
 				}
-				better, err := respell(r, t.Text)
+				better, err := respell(ctx, r, t.Text)
 				if err != nil {
 					return err
 				}
@@ -235,7 +235,7 @@ func isAllCaps(s string) bool {
 
 // respell returns the closest term to word that more articles hold than
 // hold word itself, or "" when word is as good as any.
-func respell(r bindex.IndexReader, word string) (string, error) {
+func respell(ctx context.Context, r bindex.IndexReader, word string) (string, error) {
 	toks := analyze(analyzers.FoldedAnalyzer, word)
 	if len(toks) != 1 {
 		return "", nil
@@ -256,7 +256,7 @@ func respell(r bindex.IndexReader, word string) (string, error) {
 	}
 	var own uint64
 	for _, f := range didYouMeanFields {
-		c, err := termCount(r, f, term)
+		c, err := termCount(ctx, r, f, term)
 		if err != nil {
 			return "", err
 		}
@@ -281,6 +281,10 @@ func respell(r bindex.IndexReader, word string) (string, error) {
 		}
 		var terms []string
 		for len(terms) < maxFuzzyCandidates {
+			if err := ctx.Err(); err != nil {
+				d.Close()
+				return "", err
+			}
 			e, err := d.Next()
 			if err != nil {
 				d.Close()
@@ -295,7 +299,7 @@ func respell(r bindex.IndexReader, word string) (string, error) {
 		}
 		d.Close()
 		for _, t := range terms {
-			count, err := termCount(r, f, t)
+			count, err := termCount(ctx, r, f, t)
 			if err != nil {
 				return "", err
 			}

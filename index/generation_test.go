@@ -206,3 +206,35 @@ func TestGeneration_ConcurrentReloads(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestSearch_PanicIsAnError checks that a panic while reading index data (a
+// facet table that does not fit its generation, as corrupt data would
+// make it) fails the search with ErrInternal, whether it happens in the
+// main search or in a facet count running beside it, and that the index
+// serves the next search.
+func TestSearch_PanicIsAnError(t *testing.T) {
+	ix := openSeeds(t)
+	g := serving(ix)
+	good := g.table
+	bad := *good
+	bad.single = make([][]uint16, len(good.single))
+	bad.off = make([][]uint32, len(good.off))
+	for i := range bad.single {
+		bad.single[i] = []uint16{}
+		bad.off[i] = good.off[i]
+	}
+	g.table = &bad
+	for _, req := range []Request{
+		{Query: "Kazakistan"},                            // counted in the main search
+		{Query: "Kazakistan", Countries: []string{"KZ"}}, // and in one beside it
+	} {
+		_, err := ix.Search(context.Background(), req)
+		if !errors.Is(err, ErrInternal) {
+			t.Errorf("Search(%+v) with a corrupt facet table = %v; want ErrInternal", req, err)
+		}
+	}
+	g.table = good
+	if res := search(t, ix, Request{Query: "Kazakistan", Countries: []string{"KZ"}}); res.Total == 0 {
+		t.Errorf("no hits after a failed search")
+	}
+}

@@ -48,7 +48,7 @@ func (ix *Index) Reload() (bool, error) {
 	if name == ix.Generation() {
 		return false, nil
 	}
-	g, err := openGeneration(ix.dir, name)
+	g, err := safely1("open generation "+name, func() (*generation, error) { return openGeneration(ix.dir, name) })
 	if err != nil {
 		return false, err
 	}
@@ -148,7 +148,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	defer g.release()
-	return g.search(ctx, req)
+	return safely1("search", func() (*Result, error) { return g.search(ctx, req) })
 }
 
 // Article returns the stored article with id.
@@ -158,7 +158,7 @@ func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
 		return nil, err
 	}
 	defer g.release()
-	return g.article(ctx, id)
+	return safely1("article", func() (*Article, error) { return g.article(ctx, id) })
 }
 
 // Suggest completes prefix with up to n suggestions; ui ("en", "sq", "tr")
@@ -169,7 +169,7 @@ func (ix *Index) Suggest(ctx context.Context, prefix, ui string, n int) ([]Sugge
 		return nil, err
 	}
 	defer g.release()
-	return g.suggest(ctx, prefix, ui, n)
+	return safely1("suggest", func() ([]Suggestion, error) { return g.suggest(ctx, prefix, ui, n) })
 }
 
 // Related returns up to n articles most similar to the article id.
@@ -179,5 +179,5 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 		return nil, err
 	}
 	defer g.release()
-	return g.related(ctx, id, n)
+	return safely1("related", func() ([]Related, error) { return g.related(ctx, id, n) })
 }

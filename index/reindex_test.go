@@ -66,6 +66,9 @@ func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 			if !st.Full || st.Added != 2 || st.Unchanged != 0 || !st.Published {
 				t.Errorf("build after version change: stats = %+v; want a published full build adding 2", *st)
 			}
+			if st.Rebuild == nil || st.Rebuild.Kind != RebuildVersion || st.Rebuild.Built != old {
+				t.Errorf("Rebuild = %+v; want RebuildVersion from %q", st.Rebuild, old)
+			}
 			if !strings.Contains(st.FullReason, tt.want) || !strings.Contains(st.FullReason, old) {
 				t.Errorf("FullReason = %q; want it to say %q and name the old version %q", st.FullReason, tt.want, old)
 			}

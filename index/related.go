@@ -155,7 +155,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *Article) ([]string
 	n := float64(g.count)
 	err := g.withReader(func(r bindex.IndexReader) error {
 		for t, f := range tf {
-			df, err := termCount(r, bodyField(foldedSuffix), t)
+			df, err := termCount(ctx, r, bodyField(foldedSuffix), t)
 			if err != nil {
 				return err
 			}
@@ -211,7 +211,7 @@ func (g *generation) bodyTerms(ctx context.Context, terms, ids []string) (map[st
 		// A postings reader only moves forward.
 		sort.Slice(docs, func(i, j int) bool { return docs[i].num.Compare(docs[j].num) < 0 })
 		for _, t := range terms {
-			tfr, err := r.TermFieldReader(context.Background(), []byte(t), bodyField(foldedSuffix), false, false, false)
+			tfr, err := r.TermFieldReader(ctx, []byte(t), bodyField(foldedSuffix), false, false, false)
 			if err != nil {
 				return fmt.Errorf("postings of %q: %w", t, err)
 			}

@@ -16,6 +16,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
+	"golang.org/x/sync/errgroup"
+
 	"kerko/analyzers"
 	"kerko/query"
 )
@@ -214,53 +216,55 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 		sr.SortByCustom(dateSort(desc))
 	}
 
+	// The multi-select counts of query filters are searches of their own,
+	// run beside the main one; the first to fail cancels the others.
 	var (
-		wg        sync.WaitGroup
 		mu        sync.Mutex
-		facetErr  error
 		disjoints = map[string][]FacetValue{}
 	)
+	eg, ectx := errgroup.WithContext(ctx)
 	countApart := func(f string) {
-		defer wg.Done()
-		grp := groupOf(f)
-		c := newFacetCounter([]string{grp})
-		fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(main, filters, f), c: c}, 0, 0, false)
-		// Only counted: scoring every hit would be wasted.
-		fr.Score = bleve.ScoreNone
-		_, err := g.idx.SearchInContext(ctx, fr)
-		mu.Lock()
-		defer mu.Unlock()
-		if err != nil {
-			facetErr = err
-			return
-		}
-		disjoints[grp] = c.results()[grp]
+		eg.Go(func() error {
+			return safely("count facets apart", func() error {
+				grp := groupOf(f)
+				c := newFacetCounter([]string{grp})
+				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(main, filters, f), c: c}, 0, 0, false)
+				// Only counted: scoring every hit would be wasted.
+				fr.Score = bleve.ScoreNone
+				if _, err := g.idx.SearchInContext(ectx, fr); err != nil {
+					return fmt.Errorf("facets: %w", err)
+				}
+				counts := c.results()[grp]
+				mu.Lock()
+				disjoints[grp] = counts
+				mu.Unlock()
+				return nil
+			})
+		})
 	}
 	for _, f := range separate {
-		wg.Add(1)
-		go countApart(f)
+		countApart(f)
 	}
-	res, err := g.idx.SearchInContext(ctx, sr)
+	res, err := g.idx.SearchInContext(ectx, sr)
 	if errors.Is(err, errNoTableSort) {
 		// Failed before counting anything: sort with Bleve instead.
 		cq.sort = nil
 		sr.SortByCustom(dateSort(desc))
-		res, err = g.idx.SearchInContext(ctx, sr)
+		res, err = g.idx.SearchInContext(ectx, sr)
 	}
 	if err == nil && counter != nil {
 		// Filters the facet table could not answer (no table, or no
 		// dates in it) were run as queries: count their groups apart.
-		for _, g := range counter.missed {
-			wg.Add(1)
-			go countApart(filterOf(g))
+		for _, grp := range counter.missed {
+			countApart(filterOf(grp))
 		}
 	}
-	wg.Wait()
+	// A sibling's failure is why the main search was cancelled, if it was.
+	if werr := eg.Wait(); werr != nil && (err == nil || ctx.Err() == nil && errors.Is(err, context.Canceled)) {
+		err = werr
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
-	if facetErr != nil {
-		return nil, fmt.Errorf("search %q facets: %w", req.Query, facetErr)
 	}
 
 	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}, Expanded: expanded, Timeline: []Bucket{}}

@@ -182,6 +182,11 @@ func (g *generation) frequentTerms(ctx context.Context, prefix string, n int) ([
 	}
 	defer d.Close()
 	for i := 0; i < maxPrefixTerms; i++ {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		e, err := d.Next()
 		if err != nil {
 			return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
