@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,6 +50,21 @@ func TestServer_SearchesAreBounded(t *testing.T) {
 			statuses <- status
 		}()
 	}
+	// /healthz shows the queue while it lasts.
+	var seen limiterStats
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline) && seen.Waiting == 0; {
+		_, body, _, err := getAsync(ts.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h struct{ Searches limiterStats }
+		if err := json.Unmarshal([]byte(body), &h); err != nil {
+			t.Fatalf("/healthz = %q: %v", body, err)
+		}
+		if h.Searches.Waiting > 0 {
+			seen = h.Searches
+		}
+	}
 	wg.Wait()
 	close(statuses)
 	for st := range statuses {
@@ -58,6 +74,9 @@ func TestServer_SearchesAreBounded(t *testing.T) {
 	}
 	if hi := cs.hi.Load(); hi > 2 || hi < 1 {
 		t.Errorf("%d searches ran at once; want at most MaxSearches=2", hi)
+	}
+	if seen.Slots != 2 || seen.Running != 2 || seen.Waiting < 1 {
+		t.Errorf("/healthz showed searches %+v during the burst; want 2 slots, 2 running, some waiting", seen)
 	}
 }
 

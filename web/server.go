@@ -55,7 +55,7 @@ type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	tmpl map[string]*template.Template
-	gate limiter
+	gate *limiter
 	// cache is nil when caching is off.
 	cache *resultCache
 }
@@ -198,7 +198,7 @@ func (s *Server) render(c echo.Context, code int, page string, data any) error {
 // handleHealth says the server is up, and how its cache does: load tests
 // read the hit rate from it.
 func (s *Server) handleHealth(c echo.Context) error {
-	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count()}
+	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count(), "searches": s.gate.stats()}
 	if s.cache != nil {
 		out["cache"] = s.cache.stats()
 	}
