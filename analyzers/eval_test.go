@@ -13,6 +13,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"kerko/internal/fixture"
 )
 
 // This file recomputes the measures of shared/eval/score.py (same
@@ -27,15 +29,6 @@ const (
 	goldenScores = "testdata/stem_scores.golden"
 	scoreMargin  = 0.01
 )
-
-// sharedEvalDir finds shared/eval: $KERKO_SHARED/eval, or ../shared/eval
-// next to the module root (the test runs in analyzers/).
-func sharedEvalDir() string {
-	if s := os.Getenv("KERKO_SHARED"); s != "" {
-		return filepath.Join(s, "eval")
-	}
-	return filepath.Join("..", "..", "shared", "eval")
-}
 
 type evalRow struct{ lemma, form, pos string }
 
@@ -239,10 +232,8 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 }
 
 func TestStemScores(t *testing.T) {
-	dir := sharedEvalDir()
-	if _, err := os.Stat(filepath.Join(dir, "ud")); err != nil {
-		t.Skipf("gold data not found at %s (set KERKO_SHARED to the shared directory): %v", dir, err)
-	}
+	fixture.Shared(t, "eval", "ud")
+	dir := fixture.Shared(t, "eval")
 	got := map[string]float64{}
 	for _, lang := range []string{"sq", "tr", "en"} {
 		for k, v := range stemScores(t, dir, lang) {

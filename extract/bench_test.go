@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"kerko/internal/fixture"
 )
 
 // benchTexts returns the corpus articles when ../shared is present (the
@@ -11,7 +13,7 @@ import (
 func benchTexts(b *testing.B) []string {
 	b.Helper()
 	var out []string
-	if _, err := os.Stat(filepath.Join(sharedDir, "bench", "corpus")); err == nil {
+	if _, err := fixture.SharedDir("bench", "corpus"); err == nil {
 		for _, a := range loadCorpus(b) {
 			out = append(out, a.text())
 		}

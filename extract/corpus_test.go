@@ -7,10 +7,9 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-)
 
-// sharedDir is the reference folder beside the repository (module root/../shared).
-const sharedDir = "../../shared"
+	"kerko/internal/fixture"
+)
 
 type article struct {
 	ID    string `json:"id"`
@@ -37,7 +36,12 @@ var (
 func loadCorpus(tb testing.TB) []article {
 	tb.Helper()
 	corpusOnce.Do(func() {
-		files, err := filepath.Glob(filepath.Join(sharedDir, "bench", "corpus", "*.jsonl"))
+		dir, err := fixture.SharedDir("bench", "corpus")
+		if err != nil {
+			corpusErr = err
+			return
+		}
+		files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
 		if err != nil || len(files) == 0 {
 			corpusErr = os.ErrNotExist
 			return
@@ -63,7 +67,10 @@ func loadCorpus(tb testing.TB) []article {
 		}
 	})
 	if corpusErr != nil {
-		tb.Skipf("benchmark corpus not available in %s/bench/corpus (%v): skipping", sharedDir, corpusErr)
+		if fixture.Required() {
+			tb.Fatalf("benchmark corpus: %v; KERKO_REQUIRE_SHARED=1 requires it", corpusErr)
+		}
+		tb.Skipf("benchmark corpus: %v: skipping", corpusErr)
 	}
 	return corpusDocs
 }

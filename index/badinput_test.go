@@ -13,35 +13,13 @@ import (
 	"unicode"
 
 	"kerko/corpus"
+	"kerko/internal/fixture"
 )
 
-// sharedDir locates the shared reference data: $KERKO_SHARED, or shared/
-// beside the module root.
+// sharedDir is the shared reference data's folder sub (see fixture.Shared).
 func sharedDir(t *testing.T, sub string) string {
 	t.Helper()
-	root := os.Getenv("KERKO_SHARED")
-	if root == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				t.Fatal("no go.mod above the test directory")
-			}
-			dir = parent
-		}
-		root = filepath.Join(dir, "..", "shared")
-	}
-	p := filepath.Join(root, sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data %s not found (set KERKO_SHARED to the shared/ folder): %v", p, err)
-	}
-	return p
+	return fixture.Shared(t, sub)
 }
 
 // buildPath builds dir from a real folder, collecting every problem.

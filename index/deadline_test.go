@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"kerko/internal/fixture"
 )
 
 // TestSearch_HonoursContext checks that Bleve gives up on a search whose
@@ -20,7 +22,7 @@ func TestSearch_HonoursContext(t *testing.T) {
 			t.Errorf("Search(%+v) with a cancelled context: %v; want context.Canceled", req, err)
 		}
 	}
-	if _, err := ix.Article(ctx, seedEnUndated); !errors.Is(err, context.Canceled) {
+	if _, err := ix.Article(ctx, fixture.SeedEnUndated); !errors.Is(err, context.Canceled) {
 		t.Errorf("Article with a cancelled context: %v; want context.Canceled", err)
 	}
 }

@@ -1,7 +1,16 @@
 // Package index owns kerko's Bleve index: the mapping (one text field per
 // language plus a folded field for every article, keyword facets), building
 // generations of the index from a corpus, publishing them atomically, and
-// searching them with filters, facets and snippets.
+// searching them with filters, facets and snippets (marked by package
+// highlight).
+//
+// A searcher's published generation is one value (generation.go) that owns
+// everything derived from it: the Bleve index, its facet table, its body
+// decoder and decoded bodies, the marked texts of its hits, its entity
+// counts. Reload opens and warms a new one while the old one serves, swaps it
+// in atomically, and the old one closes when its last search ends. The
+// assumptions kerko makes about Bleve's scorch internals are in one file,
+// bleve_internals.go, checked by TestBleveInternals.
 //
 // On disk an index is a directory of generations:
 //

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kerko/internal/fixture"
 )
 
 func day(s string) time.Time {
@@ -35,13 +37,13 @@ func TestSearch_Timeline(t *testing.T) {
 		wantBars  int // dated hits the timeline counts (ignoring the date filter)
 		wantUndat int
 	}{
-		{"everything", Request{}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnUndated, seedEnErdogan2}, 4, 1},
-		{"a month keeps the whole timeline", feb, []string{seedSqTurqiKZ, seedTrKZTR}, 4, 1},
-		{"undated included beside a range", Request{From: feb.From, To: feb.To, Undated: UndatedInclude}, []string{seedSqTurqiKZ, seedTrKZTR, seedEnUndated}, 4, 1},
-		{"undated excluded", Request{Undated: UndatedExclude}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnErdogan2}, 4, 1},
-		{"only undated", Request{Undated: UndatedOnly}, []string{seedEnUndated}, 4, 1},
-		{"query narrows the timeline", Request{Query: "Erdoğan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, 2, 1},
-		{"other filters narrow it", Request{Langs: []string{"tr"}}, []string{seedTrKGKZ, seedTrKZTR}, 2, 0},
+		{"everything", Request{}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, 4, 1},
+		{"a month keeps the whole timeline", feb, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKZTR}, 4, 1},
+		{"undated included beside a range", Request{From: feb.From, To: feb.To, Undated: UndatedInclude}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKZTR, fixture.SeedEnUndated}, 4, 1},
+		{"undated excluded", Request{Undated: UndatedExclude}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR, fixture.SeedEnErdogan2}, 4, 1},
+		{"only undated", Request{Undated: UndatedOnly}, []string{fixture.SeedEnUndated}, 4, 1},
+		{"query narrows the timeline", Request{Query: "Erdoğan"}, []string{fixture.SeedSqTurqiKZ, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, 2, 1},
+		{"other filters narrow it", Request{Langs: []string{"tr"}}, []string{fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,13 +111,13 @@ func TestSearch_CrossLanguage(t *testing.T) {
 		wantKind   string
 		wantEntity string
 	}{
-		{"Kazakhstan", []string{seedEnUndated, seedEnErdogan2}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, FacetCountry, "KZ"},
-		{"Kazakistan", []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, []string{seedEnUndated, seedEnErdogan2}, FacetCountry, "KZ"},
-		{"Kazakistan'ın", []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, []string{seedEnUndated, seedEnErdogan2}, FacetCountry, "KZ"},
-		{"Kyrgyzstan", nil, []string{seedTrKGKZ}, FacetCountry, "KG"},
-		{"BM", []string{seedTrKZTR}, []string{seedEnErdogan2}, FacetOrg, "UN"},
+		{"Kazakhstan", []string{fixture.SeedEnUndated, fixture.SeedEnErdogan2}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, FacetCountry, "KZ"},
+		{"Kazakistan", []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, []string{fixture.SeedEnUndated, fixture.SeedEnErdogan2}, FacetCountry, "KZ"},
+		{"Kazakistan'ın", []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, []string{fixture.SeedEnUndated, fixture.SeedEnErdogan2}, FacetCountry, "KZ"},
+		{"Kyrgyzstan", nil, []string{fixture.SeedTrKGKZ}, FacetCountry, "KG"},
+		{"BM", []string{fixture.SeedTrKZTR}, []string{fixture.SeedEnErdogan2}, FacetOrg, "UN"},
 		// A quoted multi-word name crosses languages as a whole.
-		{`"Birleşmiş Milletler"`, []string{seedTrKZTR}, []string{seedEnErdogan2}, FacetOrg, "UN"},
+		{`"Birleşmiş Milletler"`, []string{fixture.SeedTrKZTR}, []string{fixture.SeedEnErdogan2}, FacetOrg, "UN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -179,7 +181,7 @@ func TestIndex_Suggest(t *testing.T) {
 		{"turq", "sq", SuggestCountry, "Turqi", "TR"},
 		{"Erdog", "en", SuggestTerm, "erdogan", ""},
 		{"ankara tic", "en", SuggestTerm, "ankara ticaret", ""},
-		{"Kırgızistan ile", "en", SuggestTitle, "Kırgızistan ile Kazakistan, 2030 için ticaret hedefini 3 milyar dolara yükseltmeyi planlıyor", seedTrKGKZ},
+		{"Kırgızistan ile", "en", SuggestTitle, "Kırgızistan ile Kazakistan, 2030 için ticaret hedefini 3 milyar dolara yükseltmeyi planlıyor", fixture.SeedTrKGKZ},
 	}
 	for _, tt := range tests {
 		got, err := ix.Suggest(context.Background(), tt.prefix, tt.ui, 10)
@@ -206,19 +208,19 @@ func TestIndex_Suggest(t *testing.T) {
 
 func TestIndex_Related(t *testing.T) {
 	ix := openSeeds(t)
-	rs, err := ix.Related(context.Background(), seedEnErdogan2, 4)
+	rs, err := ix.Related(context.Background(), fixture.SeedEnErdogan2, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rs) != 4 {
 		t.Fatalf("Related = %d articles; want the 4 others", len(rs))
 	}
-	if rs[0].ID != seedEnUndated {
-		t.Errorf("most related = %s; want %s (same visit, same words)", rs[0].ID, seedEnUndated)
+	if rs[0].ID != fixture.SeedEnUndated {
+		t.Errorf("most related = %s; want %s (same visit, same words)", rs[0].ID, fixture.SeedEnUndated)
 	}
 	langs := map[string]bool{}
 	for _, r := range rs {
-		if r.ID == seedEnErdogan2 {
+		if r.ID == fixture.SeedEnErdogan2 {
 			t.Errorf("an article is related to itself")
 		}
 		if !slices.Contains(r.SharedCountries, "KZ") {
@@ -234,7 +236,7 @@ func TestIndex_Related(t *testing.T) {
 	}
 	// The Albanian article is related to the English ones through names
 	// every language writes alike.
-	rs, err = ix.Related(context.Background(), seedSqTurqiKZ, 2)
+	rs, err = ix.Related(context.Background(), fixture.SeedSqTurqiKZ, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

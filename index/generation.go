@@ -12,6 +12,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/cache"
+	"kerko/highlight"
 )
 
 // A generation is one published generation open for searching, with
@@ -34,8 +35,8 @@ type generation struct {
 	// articles answer many searches, and each results page decodes ten
 	// bodies for its snippets (BenchmarkDecodeBody).
 	bodies *cache.Cache[string, string]
-	// marked are the hits' texts as interned tokens (snippet_terms.go).
-	marked *textMemo
+	// marked are the hits' texts as the highlighter keeps them.
+	marked *highlight.Memo
 
 	tableOnce sync.Once
 	table     *facetTable
@@ -90,7 +91,7 @@ func openGeneration(dir, name string) (*generation, error) {
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
 		bodies:  cache.New[string, string](maxCachedBodyBytes),
-		marked:  newTextMemo(),
+		marked:  highlight.NewMemo(),
 		refs:    1,
 		drained: make(chan struct{}),
 	}

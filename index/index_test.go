@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"kerko/corpus"
+	"kerko/internal/fixture"
 )
 
 // buildFS builds an index in a temp dir from fsys and opens it.
@@ -56,15 +57,6 @@ func hitIDs(res *Result) []string {
 	return ids
 }
 
-// Seed ids, by what they are.
-const (
-	seedSqTurqiKZ  = "000_d6b3d3bc0fda531d" // sq, 2026-02-02
-	seedTrKGKZ     = "001_f67958c7595deab4" // tr, 2025-08-22
-	seedTrKZTR     = "002_88681c88f7eb0ef2" // tr, 2026-02-02, İstanbul'da
-	seedEnUndated  = "003_17e3604612c61f8f" // en, undated, Erdogan
-	seedEnErdogan2 = "004_76c739ae50ea2fb1" // en, 2022-05-11, Erdoğan
-)
-
 func TestSearch_Seeds(t *testing.T) {
 	ix := openSeeds(t)
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
@@ -75,27 +67,27 @@ func TestSearch_Seeds(t *testing.T) {
 		wantTop string   // first hit, when set
 	}{
 		// The English articles come through the country (crosslang.go).
-		{"turkish base form", Request{Query: "Kazakistan"}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnUndated, seedEnErdogan2}, ""},
-		{"turkish apostrophe and capital İ", Request{Query: "istanbul"}, []string{seedTrKZTR}, ""},
-		{"capitals fold", Request{Query: "İSTANBUL'DA"}, []string{seedTrKZTR}, ""},
-		{"diacritics folded: Erdogan meets Erdoğan", Request{Query: "Erdogan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
-		{"diacritics folded: Turkish", Request{Query: "isbirligi"}, []string{seedTrKGKZ, seedTrKZTR}, ""},
-		{"albanian without diacritics", Request{Query: "marredhenie"}, []string{seedSqTurqiKZ}, ""},
-		{"albanian definite form finds oblique ones", Request{Query: "bashkepunimi"}, []string{seedSqTurqiKZ}, ""},
-		{"english stemming", Request{Query: "declarations"}, []string{seedEnErdogan2}, ""},
-		{"phrase", Request{Query: `"joint declaration"`}, []string{seedEnErdogan2}, ""},
-		{"exclusion", Request{Query: "Tokayev -Kırgızistan"}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
-		{"OR", Request{Query: "Bişkek OR Tleuberdi"}, []string{seedTrKGKZ, seedEnUndated}, ""},
-		{"all words must match", Request{Query: "Tokayev Tleuberdi"}, []string{seedEnUndated}, ""},
-		{"lang filter", Request{Query: "Tokayev", Langs: []string{"en"}}, []string{seedEnUndated, seedEnErdogan2}, ""},
-		{"two langs OR", Request{Langs: []string{"en", "sq"}}, []string{seedSqTurqiKZ, seedEnUndated, seedEnErdogan2}, ""},
-		{"country filter", Request{Countries: []string{"KG"}}, []string{seedTrKGKZ}, ""},
-		{"date range inclusive", Request{From: d("2025-08-22"), To: d("2026-02-02")}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR}, ""},
-		{"date range excludes undated", Request{From: d("2022-01-01"), To: d("2022-12-31")}, []string{seedEnErdogan2}, ""},
-		{"groups AND", Request{Langs: []string{"tr"}, From: d("2026-01-01")}, []string{seedTrKZTR}, ""},
+		{"turkish base form", Request{Query: "Kazakistan"}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"turkish apostrophe and capital İ", Request{Query: "istanbul"}, []string{fixture.SeedTrKZTR}, ""},
+		{"capitals fold", Request{Query: "İSTANBUL'DA"}, []string{fixture.SeedTrKZTR}, ""},
+		{"diacritics folded: Erdogan meets Erdoğan", Request{Query: "Erdogan"}, []string{fixture.SeedSqTurqiKZ, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"diacritics folded: Turkish", Request{Query: "isbirligi"}, []string{fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, ""},
+		{"albanian without diacritics", Request{Query: "marredhenie"}, []string{fixture.SeedSqTurqiKZ}, ""},
+		{"albanian definite form finds oblique ones", Request{Query: "bashkepunimi"}, []string{fixture.SeedSqTurqiKZ}, ""},
+		{"english stemming", Request{Query: "declarations"}, []string{fixture.SeedEnErdogan2}, ""},
+		{"phrase", Request{Query: `"joint declaration"`}, []string{fixture.SeedEnErdogan2}, ""},
+		{"exclusion", Request{Query: "Tokayev -Kırgızistan"}, []string{fixture.SeedSqTurqiKZ, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"OR", Request{Query: "Bişkek OR Tleuberdi"}, []string{fixture.SeedTrKGKZ, fixture.SeedEnUndated}, ""},
+		{"all words must match", Request{Query: "Tokayev Tleuberdi"}, []string{fixture.SeedEnUndated}, ""},
+		{"lang filter", Request{Query: "Tokayev", Langs: []string{"en"}}, []string{fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"two langs OR", Request{Langs: []string{"en", "sq"}}, []string{fixture.SeedSqTurqiKZ, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"country filter", Request{Countries: []string{"KG"}}, []string{fixture.SeedTrKGKZ}, ""},
+		{"date range inclusive", Request{From: d("2025-08-22"), To: d("2026-02-02")}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR}, ""},
+		{"date range excludes undated", Request{From: d("2022-01-01"), To: d("2022-12-31")}, []string{fixture.SeedEnErdogan2}, ""},
+		{"groups AND", Request{Langs: []string{"tr"}, From: d("2026-01-01")}, []string{fixture.SeedTrKZTR}, ""},
 		{"no match", Request{Query: "zzzqqq"}, nil, ""},
-		{"browse newest first, undated last", Request{Sort: SortNewest}, []string{seedSqTurqiKZ, seedTrKGKZ, seedTrKZTR, seedEnUndated, seedEnErdogan2}, ""},
-		{"oldest first", Request{Sort: SortOldest, Size: 1}, []string{seedEnErdogan2}, seedEnErdogan2},
+		{"browse newest first, undated last", Request{Sort: SortNewest}, []string{fixture.SeedSqTurqiKZ, fixture.SeedTrKGKZ, fixture.SeedTrKZTR, fixture.SeedEnUndated, fixture.SeedEnErdogan2}, ""},
+		{"oldest first", Request{Sort: SortOldest, Size: 1}, []string{fixture.SeedEnErdogan2}, fixture.SeedEnErdogan2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,7 +199,7 @@ func TestSearch_Snippets(t *testing.T) {
 
 func TestIndex_Article(t *testing.T) {
 	ix := openSeeds(t)
-	a, err := ix.Article(context.Background(), seedTrKGKZ)
+	a, err := ix.Article(context.Background(), fixture.SeedTrKGKZ)
 	if err != nil {
 		t.Fatal(err)
 	}

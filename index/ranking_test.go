@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"kerko/corpus"
+	"kerko/internal/fixture"
 )
 
 // Golden ranking tests, zoekt style: judged queries (testdata/ranking/queries.tsv)
@@ -32,9 +33,6 @@ const (
 	rankingQueries = rankingDir + "/queries.tsv"
 	rankingGolden  = rankingDir + "/golden.txt"
 	rankingStats   = rankingDir + "/rank_stats.txt"
-
-	// benchCorpusDir is ../shared/bench/corpus beside the repository.
-	benchCorpusDir = "../../shared/bench/corpus"
 
 	// goldenTopK hits per query go in golden.txt; MRR looks this deep.
 	goldenTopK = 5
@@ -110,9 +108,7 @@ func readSample(ctx context.Context, path string, n int) ([]*corpus.Article, err
 // openRankingIndex builds the seeds and the sample into a temp index.
 func openRankingIndex(t *testing.T) *Index {
 	t.Helper()
-	if _, err := os.Stat(benchCorpusDir); err != nil {
-		t.Skipf("ranking test needs the benchmark corpus in %s (absent: %v): skipping", benchCorpusDir, err)
-	}
+	benchCorpusDir := fixture.Shared(t, "bench", "corpus")
 	dir := t.TempDir()
 	_, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
 		for _, s := range rankingSample {

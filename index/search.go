@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"kerko/analyzers"
+	"kerko/highlight"
 	"kerko/query"
 )
 
@@ -286,7 +287,7 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
 		})
 	}
-	hl := newHighlighter(withEntityNames(q, expanded), g.marked)
+	hl := highlight.New(withEntityNames(q, expanded), g.marked)
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
@@ -298,8 +299,8 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
 		}
-		hit.TitleHTML = hl.title("t:"+hit.ID, hit.Title, hit.Lang)
-		hit.Snippet = hl.snippet("b:"+hit.ID, body, hit.Lang)
+		hit.TitleHTML = hl.Title("t:"+hit.ID, hit.Title, hit.Lang)
+		hit.Snippet = hl.Snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
 	if out.DidYouMean, err = g.didYouMean(ctx, req, q, res.Total); err != nil {
@@ -470,6 +471,8 @@ func phraseSlots(toks analysis.TokenStream) [][]string {
 // word, and related articles ask it for every distinct word of an article
 // (hundreds per page view) out of a vocabulary that repeats from article to
 // article. Bounded like the snippet word caches: when full it starts over.
+const maxStopWordMemo = 1 << 17
+
 var stopWordMemo = struct {
 	mu sync.RWMutex
 	m  map[string]bool
@@ -485,7 +488,7 @@ func isStopWord(word string) bool {
 	}
 	stop = analyzedStopWord(word)
 	stopWordMemo.mu.Lock()
-	if len(stopWordMemo.m) >= maxCachedWords {
+	if len(stopWordMemo.m) >= maxStopWordMemo {
 		stopWordMemo.m = map[string]bool{}
 	}
 	stopWordMemo.m[strings.Clone(word)] = stop

@@ -12,6 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"kerko/internal/fixture"
 )
 
 // The browser tests drive a real headless Chromium against a real server
@@ -222,7 +224,7 @@ func TestBrowser_SearchJourney(t *testing.T) {
 	run(t, ctx, "open the hit",
 		chromedp.Text(".hit h3 a", &title, chromedp.NodeVisible),
 		chromedp.Click(".hit h3 a", chromedp.NodeVisible),
-		waitURL("/articles/"+seedSq),
+		waitURL("/articles/"+fixture.SeedSqTurqiKZ),
 	)
 	if got := text(t, ctx, "article h1"); !strings.HasPrefix(got, "Ministri i Jashtëm i Turqisë") {
 		t.Errorf("article title = %q", got)
@@ -245,7 +247,7 @@ func TestBrowser_SearchJourney(t *testing.T) {
 	run(t, ctx, "open the related article",
 		chromedp.Text(".related .rel:first-child > a", &relTitle, chromedp.NodeVisible),
 		chromedp.Click(".related .rel:first-child > a", chromedp.NodeVisible),
-		waitFor(`!location.href.includes("`+seedSq+`")`),
+		waitFor(`!location.href.includes("`+fixture.SeedSqTurqiKZ+`")`),
 	)
 	if got := text(t, ctx, "article h1"); got != strings.Join(strings.Fields(relTitle), " ") {
 		t.Errorf("related article page title = %q; want %q", got, relTitle)

@@ -1,15 +1,13 @@
 package web
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
-	"kerko/corpus"
-	"kerko/index"
+	"kerko/internal/fixture/seedindex"
 )
 
 // BenchmarkServer_SearchAPI times one GET /api/search through the handler
@@ -17,17 +15,7 @@ import (
 // with it on. A hit still parses the request and encodes the JSON; the
 // difference is the search.
 func BenchmarkServer_SearchAPI(b *testing.B) {
-	dir := b.TempDir()
-	if _, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		return r.ReadFS(ctx, cacheCorpus, "test")
-	}, index.BuildOptions{}); err != nil {
-		b.Fatal(err)
-	}
-	ix, err := index.Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix := seedindex.Of(b, cacheCorpus)
 	for _, bc := range []struct {
 		name  string
 		bytes int64

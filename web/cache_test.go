@@ -16,8 +16,8 @@ import (
 	"testing/fstest"
 	"time"
 
-	"kerko/corpus"
 	"kerko/index"
+	"kerko/internal/fixture/seedindex"
 )
 
 // cacheCorpus is a few articles with words to search and filter on.
@@ -32,11 +32,7 @@ var cacheCorpus = fstest.MapFS{
 // buildGeneration builds (or rebuilds) dir from fsys: a new generation.
 func buildGeneration(t *testing.T, dir string, fsys fstest.MapFS) {
 	t.Helper()
-	if _, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		return r.ReadFS(ctx, fsys, "test")
-	}, index.BuildOptions{}); err != nil {
-		t.Fatalf("build index: %v", err)
-	}
+	seedindex.Build(t, dir, fsys)
 }
 
 // spySearcher counts the searches that reach the index, and fails
@@ -77,12 +73,7 @@ func cacheServer(t *testing.T, fsys fstest.MapFS, cacheBytes int64) (*realServer
 	t.Helper()
 	dir := t.TempDir()
 	buildGeneration(t, dir, fsys)
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatalf("open index: %v", err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	cs := &spySearcher{Index: ix}
+	cs := &spySearcher{Index: seedindex.Open(t, dir)}
 	return startRealServer(t, Config{Searcher: cs, CacheBytes: cacheBytes}, nil), cs, dir
 }
 

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -15,33 +14,15 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"kerko/corpus"
 	"kerko/index"
+	"kerko/internal/fixture/seedindex"
 )
 
 // seedIndex builds a real index in a temp dir from the seed corpus plus
 // extra, and opens it.
 func seedIndex(t *testing.T, extra fs.FS) *index.Index {
 	t.Helper()
-	dir := t.TempDir()
-	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		if err := r.ReadFS(ctx, corpus.Seeds(), "seeds"); err != nil {
-			return err
-		}
-		if extra != nil {
-			return r.ReadFS(ctx, extra, "extra")
-		}
-		return nil
-	}, index.BuildOptions{})
-	if err != nil {
-		t.Fatalf("build index: %v", err)
-	}
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatalf("open index: %v", err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	return seedindex.Seeds(t, extra)
 }
 
 // logBuffer collects a server's log lines.

@@ -3,6 +3,8 @@ package web
 import (
 	"strings"
 	"testing"
+
+	"kerko/internal/fixture"
 )
 
 // TestServer_PathTraversal sends request targets exactly as written (a
@@ -11,7 +13,7 @@ import (
 // answer.
 func TestServer_PathTraversal(t *testing.T) {
 	ts := startRealServer(t, Config{Searcher: seedIndex(t, nil)}, nil)
-	const seed = "000_d6b3d3bc0fda531d"
+	const seed = fixture.SeedSqTurqiKZ
 	tests := []struct {
 		target string
 		status string

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -17,16 +16,8 @@ import (
 	"testing/fstest"
 
 	"kerko/corpus"
-	"kerko/index"
-)
-
-// Seed ids, by what they are (see corpus/seeds).
-const (
-	seedSq        = "000_d6b3d3bc0fda531d" // sq, 2026-02-02
-	seedTrKG      = "001_f67958c7595deab4" // tr, 2025-08-22, Kyrgyzstan
-	seedTr        = "002_88681c88f7eb0ef2" // tr, 2026-02-02
-	seedEnUndated = "003_17e3604612c61f8f" // en, undated
-	seedEn        = "004_76c739ae50ea2fb1" // en, 2022-05-11
+	"kerko/internal/fixture"
+	"kerko/internal/fixture/seedindex"
 )
 
 // seedServer serves a real index of the seed corpus built in a temp dir.
@@ -38,17 +29,7 @@ func seedServer(t *testing.T) *httptest.Server {
 // fsServer serves a real index of the .txt articles in fsys.
 func fsServer(t *testing.T, fsys fs.FS) *httptest.Server {
 	t.Helper()
-	dir := t.TempDir()
-	if _, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		return r.ReadFS(ctx, fsys, "test")
-	}, index.BuildOptions{}); err != nil {
-		t.Fatalf("build seed index: %v", err)
-	}
-	ix, err := index.Open(dir)
-	if err != nil {
-		t.Fatalf("open seed index: %v", err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	ix := seedindex.Of(t, fsys)
 	srv, err := New(Config{Searcher: ix, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -209,7 +190,7 @@ func TestServer_SuggestAPI(t *testing.T) {
 	}{
 		{"kirg", "", "country", "Kırgızistan", "/?q=K%C4%B1rg%C4%B1zistan"},
 		{"kaz", "tr", "country", "Kazakistan", "/?q=Kazakistan&ui=tr"},
-		{"Kırgızistan ile", "", "title", "Kırgızistan ile Kazakistan, 2030 için ticaret hedefini 3 milyar dolara yükseltmeyi planlıyor", "/articles/" + seedTrKG},
+		{"Kırgızistan ile", "", "title", "Kırgızistan ile Kazakistan, 2030 için ticaret hedefini 3 milyar dolara yükseltmeyi planlıyor", "/articles/" + fixture.SeedTrKGKZ},
 		{"erdog", "", "term", "erdogan", "/?q=erdogan"},
 	}
 	for _, tt := range tests {
@@ -246,7 +227,7 @@ func TestServer_Related(t *testing.T) {
 			SharedTerms     []string                     `json:"shared_terms"`
 		}
 	}
-	getJSON(t, ts, "/api/articles/"+seedSq+"?ui=sq", &a)
+	getJSON(t, ts, "/api/articles/"+fixture.SeedSqTurqiKZ+"?ui=sq", &a)
 	if len(a.Related) != 4 {
 		t.Fatalf("related = %d; want the 4 other seeds", len(a.Related))
 	}
@@ -254,9 +235,9 @@ func TestServer_Related(t *testing.T) {
 	if top.Lang != "en" || len(top.SharedTerms) == 0 || len(top.SharedCountries) == 0 || top.URL != "/articles/"+top.ID+"?ui=sq" {
 		t.Errorf("most related to the Albanian seed = %+v; want an English article with shared countries and words", top)
 	}
-	_, page := get(t, ts, "/articles/"+seedSq+"?ui=sq")
+	_, page := get(t, ts, "/articles/"+fixture.SeedSqTurqiKZ+"?ui=sq")
 	for _, want := range []string{`<aside class="related"`, "Artikuj të ngjashëm", "Kazakistani", `<span class="term">erdogan</span>`,
-		`<a href="/articles/` + seedSq + `?ui=en">EN</a>`, `<a href="/articles/` + seedSq + `?ui=sq" class="active" aria-current="true">SQ</a>`} {
+		`<a href="/articles/` + fixture.SeedSqTurqiKZ + `?ui=en">EN</a>`, `<a href="/articles/` + fixture.SeedSqTurqiKZ + `?ui=sq" class="active" aria-current="true">SQ</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("article page lacks %q", want)
 		}

@@ -10,49 +10,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"kerko/corpus"
+	"kerko/internal/fixture"
 )
 
-// Dir returns the folder of the benchmark corpus (…/shared/bench/corpus).
-// It looks in $KERKO_SHARED, then in ../shared beside the module root found
-// by walking up from the working directory to go.mod.
+// Dir returns the folder of the benchmark corpus (…/shared/bench/corpus),
+// located by fixture.SharedDir.
 func Dir() (string, error) {
-	var tried []string
-	if s := os.Getenv("KERKO_SHARED"); s != "" {
-		d := filepath.Join(s, "bench", "corpus")
-		if isDir(d) {
-			return d, nil
-		}
-		tried = append(tried, d)
-	}
-	wd, err := os.Getwd()
+	d, err := fixture.SharedDir("bench", "corpus")
 	if err != nil {
-		return "", fmt.Errorf("locate benchmark corpus: %w", err)
+		return "", fmt.Errorf("benchmark corpus: %w", err)
 	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			c := filepath.Join(filepath.Dir(d), "shared", "bench", "corpus")
-			if isDir(c) {
-				return c, nil
-			}
-			tried = append(tried, c)
-			break
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	return "", fmt.Errorf("benchmark corpus not found (looked in %v; set KERKO_SHARED)", tried)
-}
-
-func isDir(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.IsDir()
+	return d, nil
 }
 
 // Load reads every article of the corpus in dir.

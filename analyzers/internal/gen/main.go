@@ -32,6 +32,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"kerko/internal/fixture"
 )
 
 func main() {
@@ -58,14 +60,8 @@ func main() {
 }
 
 func defaultShared() string {
-	if s := os.Getenv("KERKO_SHARED"); s != "" {
-		return s
-	}
-	// go generate runs in analyzers/, go run usually in the module root.
-	for _, p := range []string{filepath.Join("..", "..", "shared"), filepath.Join("..", "shared")} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	if d, err := fixture.SharedDir(); err == nil {
+		return d
 	}
 	return filepath.Join("..", "shared")
 }

@@ -1,4 +1,4 @@
-package index
+package highlight
 
 import (
 	"context"
@@ -35,8 +35,8 @@ func TestFastMarks(t *testing.T) {
 	}
 	compared := 0
 	for _, qs := range queries {
-		h := newHighlighter(query.Parse(qs), testMemo)
-		for _, lang := range append([]string{Und}, Langs...) {
+		h := New(query.Parse(qs), testMemo)
+		for _, lang := range []string{"und", "sq", "tr", "en"} {
 			m := tokenMarker(analyzers.ForLang(lang))
 			if m == nil {
 				t.Fatalf("no memoizing marker for %q: marks would analyze every body", lang)
@@ -54,7 +54,7 @@ func TestFastMarks(t *testing.T) {
 						tx = text + " x"
 					}
 					kw := h.analyzedMarks(tx, lang)
-					if kg := h.keyedMarks(k+lang, tx, lang); (len(kg) > 0 || len(kw) > 0) && !reflect.DeepEqual(kg, kw) {
+					if kg := h.Spans(k+lang, tx, lang); (len(kg) > 0 || len(kw) > 0) && !reflect.DeepEqual(kg, kw) {
 						t.Errorf("query %q lang %s text %q: keyedMarks = %v; want %v", qs, lang, tx, kg, kw)
 					}
 				}
@@ -82,7 +82,7 @@ func TestFastMarks_Corpus(t *testing.T) {
 	}
 	docs := benchcorpus.Sample(t, 150)
 	for _, qs := range []string{"oil prices", "qeveria kosova", "türkiye'nin ekonomisi", "said u.s. 1987"} {
-		h := newHighlighter(query.Parse(qs), testMemo)
+		h := New(query.Parse(qs), testMemo)
 		for _, d := range docs {
 			m := tokenMarker(analyzers.ForLang(d.Lang))
 			for _, text := range []string{d.Title, d.Body} {
@@ -100,7 +100,7 @@ func TestFastMarks_Corpus(t *testing.T) {
 
 // testMemo is the marked-text memo of the highlighters in tests, as a
 // generation's is for its searches.
-var testMemo = newTextMemo()
+var testMemo = NewMemo()
 
 // TestTextMemo_Admission checks which texts the memo keeps: none marked
 // once, one marked twice, and no more than maxKeepsPerSearch per search;
@@ -113,29 +113,29 @@ func TestTextMemo_Admission(t *testing.T) {
 		return testMemo.texts[textKey{key, "tr"}] != nil
 	}
 	q := query.Parse("kazakistan işbirliği")
-	want := newHighlighter(q, testMemo).analyzedMarks(text, "tr")
+	want := New(q, testMemo).analyzedMarks(text, "tr")
 	key := func(i int) string { return fmt.Sprintf("admission-%d", i) }
-	mark := func(h *highlighter, k string) {
+	mark := func(h *Highlighter, k string) {
 		t.Helper()
-		if got := h.keyedMarks(k, text, "tr"); !reflect.DeepEqual(got, want) {
+		if got := h.Spans(k, text, "tr"); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: marks %v; want %v", k, got, want)
 		}
 	}
-	first := newHighlighter(q, testMemo)
+	first := New(q, testMemo)
 	for i := 0; i <= maxKeepsPerSearch; i++ {
 		mark(first, key(i))
 		if kept(key(i)) {
 			t.Fatalf("%s kept after one marking", key(i))
 		}
 	}
-	second := newHighlighter(q, testMemo)
+	second := New(q, testMemo)
 	for i := 0; i <= maxKeepsPerSearch; i++ {
 		mark(second, key(i))
 		if got, want := kept(key(i)), i < maxKeepsPerSearch; got != want {
 			t.Fatalf("%s kept = %v after a second marking; want %v (one search keeps %d)", key(i), got, want, maxKeepsPerSearch)
 		}
 	}
-	third := newHighlighter(q, testMemo)
+	third := New(q, testMemo)
 	mark(third, key(maxKeepsPerSearch))
 	if !kept(key(maxKeepsPerSearch)) {
 		t.Fatalf("%s not kept by the next search", key(maxKeepsPerSearch))

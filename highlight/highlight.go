@@ -1,4 +1,4 @@
-package index
+package highlight
 
 import (
 	"html"
@@ -15,7 +15,7 @@ import (
 	"kerko/query"
 )
 
-// Snippets are built by re-analyzing the stored text of the page's hits
+// Snippets are made by re-analyzing the stored text of the page's hits
 // with the same analyzers the index uses, rather than from stored term
 // vectors: ten short articles cost far less to analyze per search than term
 // vectors cost on disk for every article, and a word is marked whether it
@@ -35,20 +35,21 @@ func analyze(name, text string) analysis.TokenStream {
 	return a.Analyze([]byte(text))
 }
 
-// highlighter marks a query's words in hit text.
-type highlighter struct {
+// Highlighter marks a query's words in hit text.
+type Highlighter struct {
 	folded map[string]bool            // query terms under the folded analyzer
-	byLang map[string]map[string]bool // query terms under each language analyzer
+	text   string                     // the query's words
+	byLang map[string]map[string]bool // query terms under each language analyzer, made when first needed
 
 	initMu   sync.Mutex
 	initials map[string]*initials // by language, made when first needed
 
-	memo  *textMemo    // the generation's marked texts; nil for none
+	memo  *Memo        // the generation's marked texts; nil for none
 	keeps atomic.Int32 // texts this search interned into the text memo
 }
 
 // initialsOf returns the first letters of the terms a text in lang can match.
-func (h *highlighter) initialsOf(lang string) *initials {
+func (h *Highlighter) initialsOf(lang string) *initials {
 	h.initMu.Lock()
 	defer h.initMu.Unlock()
 	s, ok := h.initials[lang]
@@ -56,16 +57,16 @@ func (h *highlighter) initialsOf(lang string) *initials {
 		if h.initials == nil {
 			h.initials = map[string]*initials{}
 		}
-		s = newInitials(lang, h.folded, h.byLang[lang])
+		s = newInitials(lang, h.folded, h.langTermsLocked(lang))
 		h.initials[lang] = s
 	}
 	return s
 }
 
-// newHighlighter returns the highlighter of q's words, keeping the texts it
+// New returns the Highlighter of q's words, keeping the texts it
 // marks in memo (nil for none).
-func newHighlighter(q *query.Query, memo *textMemo) *highlighter {
-	h := &highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}, memo: memo}
+func New(q *query.Query, memo *Memo) *Highlighter {
+	h := &Highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}, memo: memo}
 	var words []string
 	for _, t := range q.Terms() {
 		words = append(words, t.Text)
@@ -74,21 +75,38 @@ func newHighlighter(q *query.Query, memo *textMemo) *highlighter {
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, text) {
 		h.folded[string(tok.Term)] = true
 	}
-	for _, l := range Langs {
-		set := map[string]bool{}
-		for _, tok := range analyze(analyzers.ForLang(l), text) {
-			set[string(tok.Term)] = true
-		}
-		h.byLang[l] = set
-	}
+	h.text = text
 	return h
 }
 
-type span struct{ start, end int }
+// langTerms returns the query's terms under lang's analyzer (none for a
+// language without one).
+func (h *Highlighter) langTerms(lang string) map[string]bool {
+	h.initMu.Lock()
+	defer h.initMu.Unlock()
+	return h.langTermsLocked(lang)
+}
+
+func (h *Highlighter) langTermsLocked(lang string) map[string]bool {
+	set, ok := h.byLang[lang]
+	if !ok {
+		set = map[string]bool{}
+		if a := analyzers.ForLang(lang); a != "" {
+			for _, tok := range analyze(a, h.text) {
+				set[string(tok.Term)] = true
+			}
+		}
+		h.byLang[lang] = set
+	}
+	return set
+}
+
+// Span is a marked byte range of a text: text[Start:End].
+type Span struct{ Start, End int }
 
 // marks returns the byte ranges of text that match the query, sorted and
 // merged.
-func (h *highlighter) marks(text, lang string) []span {
+func (h *Highlighter) marks(text, lang string) []Span {
 	if len(h.folded) == 0 || text == "" {
 		return nil
 	}
@@ -99,17 +117,17 @@ func (h *highlighter) marks(text, lang string) []span {
 }
 
 // analyzedMarks is marks by analyzing the whole text with both analyzers.
-func (h *highlighter) analyzedMarks(text, lang string) []span {
-	var out []span
+func (h *Highlighter) analyzedMarks(text, lang string) []Span {
+	var out []Span
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, text) {
 		if h.folded[string(tok.Term)] {
-			out = append(out, span{tok.Start, tok.End})
+			out = append(out, Span{tok.Start, tok.End})
 		}
 	}
-	if set := h.byLang[lang]; len(set) > 0 {
+	if set := h.langTerms(lang); len(set) > 0 {
 		for _, tok := range analyze(analyzers.ForLang(lang), text) {
 			if set[string(tok.Term)] {
-				out = append(out, span{tok.Start, tok.End})
+				out = append(out, Span{tok.Start, tok.End})
 			}
 		}
 	}
@@ -117,16 +135,16 @@ func (h *highlighter) analyzedMarks(text, lang string) []span {
 }
 
 // mergeSpans sorts spans and merges overlapping ones.
-func mergeSpans(text string, out []span) []span {
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+func mergeSpans(text string, out []Span) []Span {
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	merged := out[:0]
 	for _, s := range out {
-		if s.start < 0 || s.end > len(text) || s.start >= s.end {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue // an analyzer offset outside the text would be a bug; never slice on it
 		}
-		if n := len(merged); n > 0 && s.start <= merged[n-1].end {
-			if s.end > merged[n-1].end {
-				merged[n-1].end = s.end
+		if n := len(merged); n > 0 && s.Start <= merged[n-1].End {
+			if s.End > merged[n-1].End {
+				merged[n-1].End = s.End
 			}
 			continue
 		}
@@ -137,14 +155,14 @@ func mergeSpans(text string, out []span) []span {
 
 // title returns the escaped title with its matches marked. key names the
 // text for the marking memo ("" for none).
-func (h *highlighter) title(key, text, lang string) string {
-	return render(text, h.keyedMarks(key, text, lang), 0, len(text))
+func (h *Highlighter) Title(key, text, lang string) string {
+	return render(text, h.Spans(key, text, lang), 0, len(text))
 }
 
 // snippet returns an escaped window of body around the densest cluster of
 // matches, or the body's opening when nothing matches.
-func (h *highlighter) snippet(key, body, lang string) string {
-	ms := h.keyedMarks(key, body, lang)
+func (h *Highlighter) Snippet(key, body, lang string) string {
+	ms := h.Spans(key, body, lang)
 	start := 0
 	if len(ms) > 0 {
 		// The window starting a little before the mark that has the most
@@ -153,14 +171,14 @@ func (h *highlighter) snippet(key, body, lang string) string {
 		best, bestN := 0, 0
 		for i := range ms {
 			n := 0
-			for j := i; j < len(ms) && ms[j].end-ms[i].start < snippetRunes; j++ {
+			for j := i; j < len(ms) && ms[j].End-ms[i].Start < snippetRunes; j++ {
 				n++
 			}
 			if n > bestN {
 				best, bestN = i, n
 			}
 		}
-		start = wordStartBefore(body, ms[best].start, 40)
+		start = wordStartBefore(body, ms[best].Start, 40)
 	}
 	end := runeOffset(body, start, snippetRunes)
 	end = wordEndBefore(body, start, end)
@@ -175,14 +193,14 @@ func (h *highlighter) snippet(key, body, lang string) string {
 }
 
 // render escapes text[from:to] and wraps the marks inside it in <mark>.
-func render(text string, ms []span, from, to int) string {
+func render(text string, ms []Span, from, to int) string {
 	var b strings.Builder
 	pos := from
 	for _, m := range ms {
-		if m.end <= from || m.start >= to {
+		if m.End <= from || m.Start >= to {
 			continue
 		}
-		s, e := max(m.start, from), min(m.end, to)
+		s, e := max(m.Start, from), min(m.End, to)
 		b.WriteString(html.EscapeString(text[pos:s]))
 		b.WriteString("<mark>")
 		b.WriteString(html.EscapeString(text[s:e]))

@@ -1,4 +1,4 @@
-package index
+package highlight
 
 import (
 	"fmt"
@@ -195,12 +195,12 @@ func (m *marker) eachToken(text string, may *initials, fn func(off int, ct chunk
 }
 
 // fastMarks is marks from memoized chunks.
-func (h *highlighter) fastMarks(m *marker, text, lang string) []span {
-	langSet := h.byLang[lang]
-	var out []span
+func (h *Highlighter) fastMarks(m *marker, text, lang string) []Span {
+	langSet := h.langTerms(lang)
+	var out []Span
 	m.eachToken(text, h.initialsOf(lang), func(off int, ct chunkToken) bool {
 		if anyIn(ct.folded, h.folded) || (len(langSet) > 0 && anyIn(ct.lang, langSet)) {
-			out = append(out, span{off + ct.start, off + ct.end})
+			out = append(out, Span{off + ct.start, off + ct.end})
 		}
 		return true
 	})
@@ -236,7 +236,7 @@ type markedText struct {
 	toks []idToken
 }
 
-// textMemo interns terms and keeps marked texts; both are dropped together
+// Memo interns terms and keeps marked texts; both are dropped together
 // when either is full, since the texts hold the interner's ids.
 //
 // A text is kept only when it is marked a second time: the hits of a query
@@ -244,7 +244,7 @@ type markedText struct {
 // costs about ten times marking it once (BenchmarkMarks), while the texts
 // that recur are the ones worth keeping; a search keeps at most
 // maxKeepsPerSearch.
-type textMemo struct {
+type Memo struct {
 	mu    sync.RWMutex
 	epoch uint64 // counts resets: ids of different epochs never compare
 	ids   map[string]uint32
@@ -254,8 +254,8 @@ type textMemo struct {
 
 type textKey struct{ key, lang string }
 
-func newTextMemo() *textMemo {
-	return &textMemo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+func NewMemo() *Memo {
+	return &Memo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
 }
 
 // maxSeenTexts bounds the texts remembered as marked once (an id and a hash
@@ -265,7 +265,7 @@ const maxSeenTexts = 1 << 15
 // secondSight reports whether the text under k with hash sum was marked
 // before and take grants keeping it now; otherwise it records that the
 // text has been marked.
-func (tm *textMemo) secondSight(k textKey, sum uint64, take func() bool) bool {
+func (tm *Memo) secondSight(k textKey, sum uint64, take func() bool) bool {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	if prev, ok := tm.seen[k]; ok && prev == sum {
@@ -288,7 +288,7 @@ const maxTermIDs = 1 << 21
 
 // idsOf returns the ids of the terms of set that have one, and the epoch
 // they belong to.
-func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
+func (tm *Memo) idsOf(set map[string]bool) ([]uint32, uint64) {
 	tm.mu.RLock()
 	defer tm.mu.RUnlock()
 	var out []uint32
@@ -304,7 +304,7 @@ func (tm *textMemo) idsOf(set map[string]bool) ([]uint32, uint64) {
 // text is marked for the second time and take grants it. ok is false when
 // the text is not kept (marked for the first time, not granted, or a token
 // with several terms).
-func (tm *textMemo) tokens(m *marker, key, lang, text string, take func() bool) ([]idToken, uint64, bool) {
+func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]idToken, uint64, bool) {
 	sum := maphash.String(memoSeed, text)
 	k := textKey{key, lang}
 	tm.mu.RLock()
@@ -382,11 +382,11 @@ var memoSeed = maphash.MakeSeed()
 const maxKeepsPerSearch = 4
 
 // takeKeep grants one of the search's keeps.
-func (h *highlighter) takeKeep() bool { return h.keeps.Add(1) <= maxKeepsPerSearch }
+func (h *Highlighter) takeKeep() bool { return h.keeps.Add(1) <= maxKeepsPerSearch }
 
 // keyedMarks is marks for a text with a stable key (an article's title or
 // body), from the text memo when it can be.
-func (h *highlighter) keyedMarks(key, text, lang string) []span {
+func (h *Highlighter) Spans(key, text, lang string) []Span {
 	m := tokenMarker(analyzers.ForLang(lang))
 	memo := h.memo
 	if key == "" || memo == nil || m == nil || len(h.folded) == 0 || text == "" {
@@ -400,7 +400,7 @@ func (h *highlighter) keyedMarks(key, text, lang string) []span {
 	var langIDs []uint32
 	e2 := e1
 	if m.lang != nil {
-		langIDs, e2 = memo.idsOf(h.byLang[lang])
+		langIDs, e2 = memo.idsOf(h.langTerms(lang))
 	}
 	if e1 != epoch || e2 != epoch {
 		return h.fastMarks(m, text, lang) // the memo was reset meanwhile
@@ -408,10 +408,10 @@ func (h *highlighter) keyedMarks(key, text, lang string) []span {
 	if len(folded) == 0 && len(langIDs) == 0 {
 		return nil // no query term occurs in any text marked so far
 	}
-	var out []span
+	var out []Span
 	for _, t := range toks {
 		if (t.folded != 0 && hasID(folded, t.folded)) || (t.lang != 0 && hasID(langIDs, t.lang)) {
-			out = append(out, span{int(t.start), int(t.end)})
+			out = append(out, Span{int(t.start), int(t.end)})
 		}
 	}
 	return mergeSpans(text, out)

@@ -1,4 +1,4 @@
-package index
+package highlight
 
 import (
 	"testing"
@@ -14,19 +14,19 @@ import (
 // again and again, as for a popular query.
 func BenchmarkMarks(b *testing.B) {
 	docs := benchcorpus.Sample(b, 1)
-	h := newHighlighter(query.Parse("government economy"), testMemo)
+	h := New(query.Parse("government economy"), testMemo)
 	b.Run("spread", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			d := docs[i%len(docs)]
-			h.keyedMarks(d.ID, d.Body, d.Lang)
+			h.Spans(d.ID, d.Body, d.Lang)
 		}
 	})
 	b.Run("repeat", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
 			d := docs[i%10]
-			h.keyedMarks(d.ID, d.Body, d.Lang)
+			h.Spans(d.ID, d.Body, d.Lang)
 		}
 	})
 	b.Run("spread-fast", func(b *testing.B) {

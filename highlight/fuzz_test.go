@@ -1,4 +1,4 @@
-package index
+package highlight
 
 import (
 	"strings"
@@ -26,15 +26,15 @@ func FuzzHighlight(f *testing.F) {
 		f.Add(s[0], s[1], "sq")
 	}
 	f.Fuzz(func(t *testing.T, text, q, lang string) {
-		h := newHighlighter(query.Parse(q), testMemo)
+		h := New(query.Parse(q), testMemo)
 		// The keyed (memoized, fast) path must mark exactly what full
 		// analysis marks.
 		if utf8.ValidString(text) {
-			if slow, fast := h.snippet("", text, lang), h.snippet("fuzz", text, lang); slow != fast {
+			if slow, fast := h.Snippet("", text, lang), h.Snippet("fuzz", text, lang); slow != fast {
 				t.Errorf("snippet(%q, %q): memoized %q, analyzed %q", text, q, fast, slow)
 			}
 		}
-		for what, out := range map[string]string{"title": h.title("", text, lang), "snippet": h.snippet("", text, lang)} {
+		for what, out := range map[string]string{"title": h.Title("", text, lang), "snippet": h.Snippet("", text, lang)} {
 			rest := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(out)
 			if strings.ContainsAny(rest, `<>"'`) {
 				t.Fatalf("%s(%q, %q) = %q: unescaped markup", what, text, q, out)
