@@ -1,4 +1,4 @@
-package index
+package index_test
 
 import (
 	"context"
@@ -13,7 +13,9 @@ import (
 	"unicode"
 
 	"kerko/corpus"
+	"kerko/index"
 	"kerko/internal/fixture"
+	"kerko/search"
 )
 
 // sharedDir is the shared reference data's folder sub (see fixture.Shared).
@@ -23,15 +25,15 @@ func sharedDir(t *testing.T, sub string) string {
 }
 
 // buildPath builds dir from a real folder, collecting every problem.
-func buildPath(t *testing.T, dir, corpusPath string) (*Stats, []corpus.Problem) {
+func buildPath(t *testing.T, dir, corpusPath string) (*index.Stats, []corpus.Problem) {
 	t.Helper()
 	var (
 		mu       sync.Mutex
 		problems []corpus.Problem
 	)
-	st, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+	st, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
 		return r.ReadPath(ctx, corpusPath)
-	}, BuildOptions{Report: func(p corpus.Problem) {
+	}, index.BuildOptions{Report: func(p corpus.Problem) {
 		mu.Lock()
 		problems = append(problems, p)
 		mu.Unlock()
@@ -146,20 +148,20 @@ func TestBuild_BrokenFolder(t *testing.T) {
 		t.Errorf("skip reasons = %v; want 5 unreadable, 2 binary file", st.SkipReasons)
 	}
 
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
 	for id, word := range good {
-		if got := hitIDs(search(t, ix, Request{Query: word})); !sameSet(got, []string{id}) {
+		if got := hitIDs(searchIx(t, ix, search.Request{Query: word})); !sameSet(got, []string{id}) {
 			t.Errorf("search %q = %v; want [%s]", word, got, id)
 		}
 		if _, err := ix.Article(context.Background(), id); err != nil {
 			t.Errorf("Article(%q): %v", id, err)
 		}
 	}
-	if res := search(t, ix, Request{Query: "zebrasecret"}); res.Total != 0 {
+	if res := searchIx(t, ix, search.Request{Query: "zebrasecret"}); res.Total != 0 {
 		t.Errorf("the file without read permission was indexed")
 	}
 }
@@ -190,7 +192,7 @@ func TestBuild_TTC3600(t *testing.T) {
 	if st.Added != 3600 || st.Articles != 3600 {
 		t.Errorf("stats = %+v; want 3600 added", *st)
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +217,7 @@ func TestBuild_TTC3600(t *testing.T) {
 		if phrase == "" {
 			t.Fatalf("%s: no phrase to search for", rel)
 		}
-		res := search(t, ix, Request{Query: `"` + phrase + `"`, Size: 50})
+		res := searchIx(t, ix, search.Request{Query: `"` + phrase + `"`, Size: 50})
 		if !contains(hitIDs(res), id) {
 			t.Errorf("search %q: %v; want it to find %q", phrase, hitIDs(res), id)
 		}

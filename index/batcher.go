@@ -3,12 +3,15 @@ package index
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+
+	"kerko/internal/blevex"
 )
 
 // buildConfig is the Bleve configuration of a generation while it is built.
@@ -26,7 +29,7 @@ import (
 // more than maxBuildSegments segments): its tiered merges rewrite the same
 // postings several times, and finish merges everything once anyway.
 func buildConfig() map[string]any {
-	registerAsyncErrors()
+	blevex.RegisterAsyncErrors(asyncErrorCallback, routeAsyncError)
 	return map[string]any{
 		"unsafe_batch":           true,
 		"asyncErrorCallbackName": asyncErrorCallback,
@@ -40,6 +43,24 @@ func buildConfig() map[string]any {
 			"SegmentsPerMergeTask": maxBuildSegments,
 		},
 	}
+}
+
+// With unsafe batches a write error (a full disk) happens in scorch's
+// persister, which reports it through an async error callback and retries
+// for ever: without the callback the build would wait for batches that never
+// reach disk. Scorch names callbacks globally, so one callback routes each
+// error to the batcher building under that path.
+const asyncErrorCallback = "kerko-build"
+
+var building sync.Map // generation path -> *batcher
+
+func routeAsyncError(err error, path string) {
+	building.Range(func(k, v any) bool {
+		if strings.HasPrefix(path, k.(string)) {
+			v.(*batcher).fail(fmt.Errorf("write index: %w", err))
+		}
+		return true
+	})
 }
 
 // maxBuildSegments is how many segments a build lets pile up before the
@@ -189,13 +210,13 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 	if err := b.wait(ctx, b.persisted.Wait); err != nil {
 		return err
 	}
-	s, err := scorchOf(b.idx)
+	s, err := blevex.Scorch(b.idx)
 	if err != nil {
 		return err
 	}
 	// A merge task takes at most SegmentsPerMergeTask segments; a huge
 	// build may need a second round.
-	for round := 0; round < 4 && fileSegments(s) > 1 && (full || fileSegments(s) > maxSegments); round++ {
+	for round := 0; round < 4 && blevex.Segments(s) > 1 && (full || blevex.Segments(s) > maxSegments); round++ {
 		if err := s.ForceMerge(ctx, &finalMerge); err != nil {
 			return fmt.Errorf("merge segments: %w", err)
 		}
@@ -230,7 +251,7 @@ func (b *batcher) finish(ctx context.Context, full bool) error {
 func awaitCleanup(ctx context.Context, s *scorch.Scorch) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		if onDiskFiles(s) <= fileSegments(s)+1 { // the segments plus root.bolt
+		if blevex.OnDiskFiles(s) <= blevex.Segments(s)+1 { // the segments plus root.bolt
 			return
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -1,4 +1,4 @@
-package index
+package index_test
 
 import (
 	"context"
@@ -9,9 +9,9 @@ import (
 	"testing/fstest"
 
 	"kerko/corpus"
+	"kerko/index"
+	"kerko/search"
 )
-
-func article(body string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(body)} }
 
 func TestBuild_Incremental(t *testing.T) {
 	dir := t.TempDir()
@@ -39,10 +39,10 @@ func TestBuild_Incremental(t *testing.T) {
 	}
 	for _, s := range steps {
 		s.change()
-		st := buildFS(t, dir, fsys, BuildOptions{Full: s.full})
+		st := buildFS(t, dir, fsys, index.BuildOptions{Full: s.full})
 		if wantFull := s.full || s.name == "first build"; (st.Rebuild != nil) != wantFull || st.Full != wantFull {
 			t.Errorf("%s: Full %v, Rebuild %+v; want a full build %v", s.name, st.Full, st.Rebuild, wantFull)
-		} else if wantFull && st.Rebuild.Kind != map[bool]RebuildKind{true: RebuildRequested, false: RebuildNoIndex}[s.full] {
+		} else if wantFull && st.Rebuild.Kind != map[bool]index.RebuildKind{true: index.RebuildRequested, false: index.RebuildNoIndex}[s.full] {
 			t.Errorf("%s: Rebuild %+v (%s); want kind requested or no index", s.name, st.Rebuild, st.FullReason)
 		}
 		if st.Added != s.added || st.Updated != s.updated || st.Deleted != s.deleted || st.Unchanged != s.unchanged || st.Published != s.published || st.Articles != s.articles {
@@ -50,22 +50,22 @@ func TestBuild_Incremental(t *testing.T) {
 				s.name, *st, s.added, s.updated, s.deleted, s.unchanged, s.published, s.articles)
 		}
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if got := hitIDs(search(t, ix, Request{Query: "Astana"})); !sameSet(got, []string{"b"}) {
+	if got := hitIDs(searchIx(t, ix, search.Request{Query: "Astana"})); !sameSet(got, []string{"b"}) {
 		t.Errorf("after update, Astana finds %v; want [b]", got)
 	}
-	if got := hitIDs(search(t, ix, Request{Query: "Ankara"})); len(got) != 0 {
+	if got := hitIDs(searchIx(t, ix, search.Request{Query: "Ankara"})); len(got) != 0 {
 		t.Errorf("after update, Ankara finds %v; want nothing", got)
 	}
-	if got := hitIDs(search(t, ix, Request{Query: "Tiranë"})); len(got) != 0 {
+	if got := hitIDs(searchIx(t, ix, search.Request{Query: "Tiranë"})); len(got) != 0 {
 		t.Errorf("after delete, Tiranë finds %v; want nothing", got)
 	}
 	// Only the published generation and the one before it are kept.
-	gens, _ := generations(dir)
+	gens, _ := index.Generations(dir)
 	if len(gens) > 2 {
 		t.Errorf("generations on disk = %v; want at most 2", gens)
 	}
@@ -73,33 +73,33 @@ func TestBuild_Incremental(t *testing.T) {
 
 func TestBuild_Busy(t *testing.T) {
 	dir := t.TempDir()
-	release, err := lock(dir)
+	release, err := index.Lock(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer release()
-	_, err = Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error { return nil }, BuildOptions{})
-	if !errors.Is(err, ErrBusy) {
+	_, err = index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error { return nil }, index.BuildOptions{})
+	if !errors.Is(err, index.ErrBusy) {
 		t.Errorf("Build while locked: err = %v; want ErrBusy", err)
 	}
 }
 
 func TestBuild_FailedReadKeepsPublishedIndex(t *testing.T) {
 	dir := t.TempDir()
-	buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText one.")}, BuildOptions{})
+	buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText one.")}, index.BuildOptions{})
 	boom := errors.New("disk went away")
-	_, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
 		r.Emit(&corpus.Article{ID: "z", Title: "Z", Body: "zeta"})
 		return boom
-	}, BuildOptions{})
+	}, index.BuildOptions{})
 	if !errors.Is(err, boom) {
 		t.Fatalf("Build err = %v; want %v", err, boom)
 	}
-	gens, _ := generations(dir)
+	gens, _ := index.Generations(dir)
 	if len(gens) != 1 {
 		t.Errorf("generations after failed build = %v; want only the published one", gens)
 	}
-	ix, err := Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,13 +111,13 @@ func TestBuild_FailedReadKeepsPublishedIndex(t *testing.T) {
 
 func TestBuild_HalfBuiltGenerationIsCleanedUp(t *testing.T) {
 	dir := t.TempDir()
-	buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText one.")}, BuildOptions{})
+	buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText one.")}, index.BuildOptions{})
 	// A crashed build leaves a generation without its completion marker.
-	junk := filepath.Join(dir, genName(7))
-	if err := os.MkdirAll(filepath.Join(junk, bleveSubdir), 0o755); err != nil {
+	junk := filepath.Join(dir, index.GenName(7))
+	if err := os.MkdirAll(filepath.Join(junk, index.BleveSubdir), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	st := buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText two.")}, BuildOptions{})
+	st := buildFS(t, dir, fstest.MapFS{"a.txt": article("Alpha\nText two.")}, index.BuildOptions{})
 	if _, err := os.Stat(junk); !os.IsNotExist(err) {
 		t.Errorf("half-built generation still there (err %v)", err)
 	}
@@ -134,7 +134,7 @@ func TestBuild_BadInputCounted(t *testing.T) {
 		"empty.txt":  article(""),
 		"binary.txt": article("\x00\x01\x02"),
 		"bad.txt":    article(" date 2026-99-99 Headline\nBody."),
-	}, BuildOptions{Report: func(p corpus.Problem) { problems = append(problems, p) }})
+	}, index.BuildOptions{Report: func(p corpus.Problem) { problems = append(problems, p) }})
 	if st.Added != 2 || st.Skipped != 2 || st.Repaired != 1 {
 		t.Errorf("stats = %+v; want added 2, skipped 2, repaired 1 (problems %v)", *st, problems)
 	}

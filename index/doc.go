@@ -1,16 +1,11 @@
-// Package index owns kerko's Bleve index: the mapping (one text field per
-// language plus a folded field for every article, keyword facets), building
-// generations of the index from a corpus, publishing them atomically, and
-// searching them with filters, facets and snippets (marked by package
-// highlight).
-//
-// A searcher's published generation is one value (generation.go) that owns
-// everything derived from it: the Bleve index, its facet table, its body
-// decoder and decoded bodies, the marked texts of its hits, its entity
-// counts. Reload opens and warms a new one while the old one serves, swaps it
-// in atomically, and the old one closes when its last search ends. The
-// assumptions kerko makes about Bleve's scorch internals are in one file,
-// bleve_internals.go, checked by TestBleveInternals.
+// Package index is the write side of kerko's Bleve index and its format: the
+// mapping (one text field per language plus a folded field for every
+// article, keyword facets), the documents made from corpus articles
+// (language, countries, organizations: Enrich), how bodies and the shown
+// fields are stored (bodycodec.go, record.go), and building generations of
+// the index from a corpus and publishing them atomically (build.go,
+// batcher.go, store.go). Reading a published generation is package search's
+// job; format.go is what it needs of the format.
 //
 // On disk an index is a directory of generations:
 //
@@ -21,14 +16,7 @@
 // A searcher opens the published generation read-only and follows CURRENT;
 // a builder writes a new generation beside it and publishes it when it is
 // complete, so searches never see a half-built index and a crashed build
-// leaves the published one untouched.
-//
-// Beyond matching, a search gives what a reader needs to steer it (one file
-// each): the timeline of hits per month or year with the undated ones
-// counted apart (histogram.go); matches through the country or
-// organization facet for a country or organization named in the query in
-// any language (crosslang.go); a respelled query when the typed one finds
-// little (didyoumean.go). Suggest completes a prefix (suggest.go) and
-// Related finds similar articles in any language (related.go); the last
-// three read the folded fields' term dictionaries (dict.go).
+// leaves the published one untouched. MappingVersion names the mapping,
+// analyzers and extraction a generation was built with; a generation of
+// another version is rebuilt, not searched.
 package index

@@ -141,10 +141,10 @@ func aboutTerms(countries, orgs []extract.Mention) []string {
 	}
 	var ents []entity
 	for _, m := range countries {
-		ents = append(ents, entity{aboutTerm(FacetCountry, m.ID), min(m.Count, maxAboutRepeats)})
+		ents = append(ents, entity{aboutTerm(AboutCountry, m.ID), min(m.Count, maxAboutRepeats)})
 	}
 	for _, m := range orgs {
-		ents = append(ents, entity{aboutTerm(FacetOrg, m.ID), min(m.Count, maxAboutRepeats)})
+		ents = append(ents, entity{aboutTerm(AboutOrg, m.ID), min(m.Count, maxAboutRepeats)})
 	}
 	out := make([]string, 0, max(aboutLen, len(ents)))
 	for _, e := range ents {

@@ -1,4 +1,4 @@
-package index
+package index_test
 
 import (
 	"context"
@@ -12,6 +12,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+
+	"kerko/index"
+	"kerko/search"
 )
 
 // rewriteVersion makes the published generation of dir look as if it was
@@ -19,12 +22,12 @@ import (
 // (0 mapping, 1 analyzers, 2 extraction).
 func rewriteVersion(t *testing.T, dir string, part int) string {
 	t.Helper()
-	cur, err := current(dir)
+	cur, err := index.Current(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := filepath.Join(dir, cur, metaFile)
-	m, err := readMeta(filepath.Join(dir, cur))
+	name := filepath.Join(dir, cur, index.MetaFile)
+	m, err := index.ReadMeta(filepath.Join(dir, cur))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,34 +57,34 @@ func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
 			dir := t.TempDir()
-			buildFS(t, dir, fsys, BuildOptions{})
+			buildFS(t, dir, fsys, index.BuildOptions{})
 			old := rewriteVersion(t, dir, tt.part)
 
 			// A server must not search an index built with other analyzers.
-			if _, err := Open(dir); !errors.Is(err, ErrVersion) || !strings.Contains(err.Error(), "--full") {
-				t.Errorf("Open(old version) err = %v; want ErrVersion telling to run --full", err)
+			if _, err := search.Open(dir); !errors.Is(err, index.ErrVersion) || !strings.Contains(err.Error(), "--full") {
+				t.Errorf("search.Open(old version) err = %v; want ErrVersion telling to run --full", err)
 			}
 
-			st := buildFS(t, dir, fsys, BuildOptions{})
+			st := buildFS(t, dir, fsys, index.BuildOptions{})
 			if !st.Full || st.Added != 2 || st.Unchanged != 0 || !st.Published {
 				t.Errorf("build after version change: stats = %+v; want a published full build adding 2", *st)
 			}
-			if st.Rebuild == nil || st.Rebuild.Kind != RebuildVersion || st.Rebuild.Built != old {
+			if st.Rebuild == nil || st.Rebuild.Kind != index.RebuildVersion || st.Rebuild.Built != old {
 				t.Errorf("Rebuild = %+v; want RebuildVersion from %q", st.Rebuild, old)
 			}
 			if !strings.Contains(st.FullReason, tt.want) || !strings.Contains(st.FullReason, old) {
 				t.Errorf("FullReason = %q; want it to say %q and name the old version %q", st.FullReason, tt.want, old)
 			}
-			ix, err := Open(dir)
+			ix, err := search.Open(dir)
 			if err != nil {
 				t.Fatalf("Open after rebuild: %v", err)
 			}
 			defer ix.Close()
-			if got := hitIDs(search(t, ix, Request{Query: "Ankara"})); !sameSet(got, []string{"b"}) {
+			if got := hitIDs(searchIx(t, ix, search.Request{Query: "Ankara"})); !sameSet(got, []string{"b"}) {
 				t.Errorf("Ankara finds %v after rebuild; want [b]", got)
 			}
 			// The next build is incremental again.
-			if st := buildFS(t, dir, fsys, BuildOptions{}); st.Full || st.Unchanged != 2 {
+			if st := buildFS(t, dir, fsys, index.BuildOptions{}); st.Full || st.Unchanged != 2 {
 				t.Errorf("build after rebuild: stats = %+v; want incremental, 2 unchanged", *st)
 			}
 		})
@@ -100,8 +103,8 @@ func numbered(n int, tag string) fstest.MapFS {
 
 func TestIndex_ServesAfterItsGenerationIsRemoved(t *testing.T) {
 	dir := t.TempDir()
-	buildFS(t, dir, numbered(20, "first"), BuildOptions{})
-	ix, err := Open(dir)
+	buildFS(t, dir, numbered(20, "first"), index.BuildOptions{})
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +113,12 @@ func TestIndex_ServesAfterItsGenerationIsRemoved(t *testing.T) {
 
 	// Two more publications: the generation ix has open is garbage-collected
 	// under it, as happens when a server has not yet looked at CURRENT.
-	buildFS(t, dir, numbered(30, "second"), BuildOptions{})
-	buildFS(t, dir, numbered(40, "third"), BuildOptions{})
+	buildFS(t, dir, numbered(30, "second"), index.BuildOptions{})
+	buildFS(t, dir, numbered(40, "third"), index.BuildOptions{})
 	if _, err := os.Stat(filepath.Join(dir, opened)); !os.IsNotExist(err) {
 		t.Fatalf("generation %s still on disk (err %v); the test needs it removed", opened, err)
 	}
-	res := search(t, ix, Request{Query: "first"})
+	res := searchIx(t, ix, search.Request{Query: "first"})
 	if res.Total != 20 {
 		t.Errorf("search on removed generation: total %d; want 20", res.Total)
 	}
@@ -126,7 +129,7 @@ func TestIndex_ServesAfterItsGenerationIsRemoved(t *testing.T) {
 	if err != nil || !changed {
 		t.Fatalf("Reload = %v, %v; want true, nil", changed, err)
 	}
-	if res := search(t, ix, Request{Query: "third"}); res.Total != 40 {
+	if res := searchIx(t, ix, search.Request{Query: "third"}); res.Total != 40 {
 		t.Errorf("after reload: total %d; want 40", res.Total)
 	}
 }
@@ -136,8 +139,8 @@ func TestIndex_ServesAfterItsGenerationIsRemoved(t *testing.T) {
 // and each reload must show the new data at once.
 func TestIndex_ReloadUnderConcurrentSearches(t *testing.T) {
 	dir := t.TempDir()
-	buildFS(t, dir, numbered(50, "v0"), BuildOptions{})
-	ix, err := Open(dir)
+	buildFS(t, dir, numbered(50, "v0"), index.BuildOptions{})
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +161,7 @@ func TestIndex_ReloadUnderConcurrentSearches(t *testing.T) {
 				if i%3 == 2 {
 					_, err = ix.Article(ctx, fmt.Sprintf("a%03d", i%50))
 				} else {
-					_, err = ix.Search(ctx, Request{Query: "summit Ankara", Langs: []string{"en", "tr"}})
+					_, err = ix.Search(ctx, search.Request{Query: "summit Ankara", Langs: []string{"en", "tr"}})
 				}
 				searches.Add(1)
 				if err != nil && ctx.Err() == nil {
@@ -170,11 +173,11 @@ func TestIndex_ReloadUnderConcurrentSearches(t *testing.T) {
 	}
 	for v := 1; v <= 6; v++ {
 		tag := fmt.Sprintf("v%d", v)
-		buildFS(t, dir, numbered(50+v, tag), BuildOptions{Full: v%2 == 0})
+		buildFS(t, dir, numbered(50+v, tag), index.BuildOptions{Full: v%2 == 0})
 		if changed, err := ix.Reload(); err != nil || !changed {
 			t.Fatalf("Reload after %s = %v, %v", tag, changed, err)
 		}
-		if res := search(t, ix, Request{Query: tag}); res.Total != uint64(50+v) {
+		if res := searchIx(t, ix, search.Request{Query: tag}); res.Total != uint64(50+v) {
 			t.Errorf("after publishing %s: %d hits; want %d", tag, res.Total, 50+v)
 		}
 	}

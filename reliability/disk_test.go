@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // These tests take the index directory's disk away from `kerko index`
@@ -74,12 +74,12 @@ func checkPublishedUntouched(t *testing.T, dir string, before map[string]string,
 	if got := currentGen(t, dir); got != gen {
 		t.Errorf("CURRENT = %s; want %s still published", got, gen)
 	}
-	ix, err := index.Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatalf("published index no longer opens: %v", err)
 	}
 	defer ix.Close()
-	res, err := ix.Search(context.Background(), index.Request{Query: "erdogan"})
+	res, err := ix.Search(context.Background(), search.Request{Query: "erdogan"})
 	if err != nil || res.Total == 0 || ix.Count() != 5 {
 		t.Errorf("published index: %d articles, err %v", ix.Count(), err)
 	}

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // hammer sends searches from n goroutines until stop is closed and
@@ -124,12 +124,12 @@ func TestServe_SIGTERMUnderLoad(t *testing.T) {
 		t.Errorf("no clean stop in the log:\n%s", srv.stderr)
 	}
 
-	ix, err := index.Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatalf("index does not reopen after SIGTERM: %v", err)
 	}
 	defer ix.Close()
-	r, err := ix.Search(context.Background(), index.Request{Query: "erdogan"})
+	r, err := ix.Search(context.Background(), search.Request{Query: "erdogan"})
 	if err != nil || r.Total == 0 || ix.Count() != 5 {
 		t.Errorf("reopened index: %d articles, search erdogan %v hits, err %v", ix.Count(), r, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kerko/index"
+	"kerko/search"
 )
 
 // apiHit is one hit of GET /api/search.
@@ -164,15 +165,15 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 func articleID(c echo.Context, prefix string) (string, error) {
 	raw := strings.TrimPrefix(c.Request().URL.EscapedPath(), prefix)
 	if raw == "" || strings.Contains(strings.ToLower(raw), "%2f") || strings.Contains(raw, "%5c") || strings.Contains(raw, "%5C") {
-		return "", index.ErrNotFound
+		return "", search.ErrNotFound
 	}
 	id, err := url.PathUnescape(raw)
 	if err != nil {
-		return "", index.ErrNotFound
+		return "", search.ErrNotFound
 	}
 	for _, seg := range strings.Split(id, "/") {
 		if seg == "" || seg == "." || seg == ".." {
-			return "", index.ErrNotFound
+			return "", search.ErrNotFound
 		}
 	}
 	return id, nil
@@ -257,8 +258,8 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 
 // suggestionURL is where picking a suggestion leads: a title to its
 // article, anything else to a search for it.
-func suggestionURL(sg index.Suggestion, ui string) string {
-	if sg.Kind == index.SuggestTitle {
+func suggestionURL(sg search.Suggestion, ui string) string {
+	if sg.Kind == search.SuggestTitle {
 		return articleURL(sg.Value, ui)
 	}
 	v := url.Values{"q": {sg.Text}}
@@ -286,7 +287,7 @@ func (s *Server) article(c echo.Context, id string) (*index.Article, error) {
 
 // related finds the articles related to id under the server's deadline, or
 // takes them from the cache.
-func (s *Server) related(c echo.Context, id string) ([]index.Related, error) {
+func (s *Server) related(c echo.Context, id string) ([]search.Related, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	run := func() (any, error) {
@@ -298,12 +299,12 @@ func (s *Server) related(c echo.Context, id string) ([]index.Related, error) {
 	}
 	if s.cache == nil {
 		v, err := run()
-		rs, _ := v.([]index.Related)
+		rs, _ := v.([]search.Related)
 		return rs, err
 	}
 	v, _, err := s.cache.do(ctx, cacheKey{kind: kindRelated, query: id}, relatedSize, run)
 	if err != nil {
 		return nil, err
 	}
-	return v.([]index.Related), nil
+	return v.([]search.Related), nil
 }

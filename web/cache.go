@@ -9,6 +9,7 @@ import (
 
 	"kerko/cache"
 	"kerko/index"
+	"kerko/search"
 )
 
 // DefaultCacheBytes bounds the result cache when Config.CacheBytes is 0.
@@ -75,7 +76,7 @@ func newResultCache(s Searcher, maxBytes int64) *resultCache {
 // searchKey normalizes req the way index.Search reads it, so requests that
 // get the same answer share an entry (no page and page 1, no sort and
 // relevance).
-func searchKey(req index.Request) cacheKey {
+func searchKey(req search.Request) cacheKey {
 	k := cacheKey{kind: kindSearch, query: req.Query, undated: req.Undated, sort: req.Sort,
 		page: req.Page, size: req.Size, noFacets: req.NoFacets,
 		langs:     strings.Join(req.Langs, "\x00"),
@@ -88,7 +89,7 @@ func searchKey(req index.Request) cacheKey {
 		k.size = 10
 	}
 	if k.sort == "" {
-		k.sort = index.SortRelevance
+		k.sort = search.SortRelevance
 	}
 	if !req.From.IsZero() {
 		k.from = req.From.Unix()
@@ -151,13 +152,13 @@ func stringsSize(ss []string) int64 {
 	return n
 }
 
-func hitSize(h *index.Hit) int64 {
+func hitSize(h *search.Hit) int64 {
 	return int64(unsafe.Sizeof(*h)) + int64(len(h.ID)+len(h.Title)+len(h.Lang)+len(h.Source)+len(h.TitleHTML)+len(h.Snippet)) +
 		stringsSize(h.Countries) + stringsSize(h.Orgs)
 }
 
 func resultSize(v any) int64 {
-	r := v.(*index.Result)
+	r := v.(*search.Result)
 	n := int64(unsafe.Sizeof(*r)) + int64(len(r.Interval)+len(r.DidYouMean))
 	for i := range r.Hits {
 		n += hitSize(&r.Hits[i])
@@ -168,7 +169,7 @@ func resultSize(v any) int64 {
 			n += int64(unsafe.Sizeof(fv)) + int64(len(fv.Value))
 		}
 	}
-	n += int64(len(r.Timeline)) * int64(unsafe.Sizeof(index.Bucket{}))
+	n += int64(len(r.Timeline)) * int64(unsafe.Sizeof(search.Bucket{}))
 	for _, x := range r.Expanded {
 		n += int64(unsafe.Sizeof(x)) + int64(len(x.Kind)+len(x.ID)+len(x.Word))
 	}
@@ -186,7 +187,7 @@ func articleSize(v any) int64 {
 }
 
 func relatedSize(v any) int64 {
-	rs := v.([]index.Related)
+	rs := v.([]search.Related)
 	n := int64(24)
 	for i := range rs {
 		n += hitSize(&rs[i].Hit) + stringsSize(rs[i].SharedCountries) + stringsSize(rs[i].SharedOrgs) + stringsSize(rs[i].SharedTerms)
@@ -197,13 +198,13 @@ func relatedSize(v any) int64 {
 // cachedSearch answers req from the cache, or runs run and keeps its answer.
 // A hit is a shallow copy with its own Took: the hits, facets and timeline
 // are shared with every other hit of the entry, and no caller changes them.
-func (rc *resultCache) search(ctx context.Context, req index.Request, run func() (*index.Result, error)) (*index.Result, bool, error) {
+func (rc *resultCache) search(ctx context.Context, req search.Request, run func() (*search.Result, error)) (*search.Result, bool, error) {
 	start := time.Now()
 	v, hit, err := rc.do(ctx, searchKey(req), resultSize, func() (any, error) { return run() })
 	if err != nil {
 		return nil, false, err
 	}
-	res := v.(*index.Result)
+	res := v.(*search.Result)
 	if hit {
 		cp := *res
 		cp.Took = time.Since(start)

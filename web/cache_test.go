@@ -18,6 +18,7 @@ import (
 
 	"kerko/index"
 	"kerko/internal/fixture/seedindex"
+	"kerko/search"
 )
 
 // cacheCorpus is a few articles with words to search and filter on.
@@ -38,7 +39,7 @@ func buildGeneration(t *testing.T, dir string, fsys fstest.MapFS) {
 // spySearcher counts the searches that reach the index, and fails
 // them with err while err is set.
 type spySearcher struct {
-	*index.Index
+	*search.Index
 	searches, articles, related atomic.Int32
 	mu                          sync.Mutex
 	err                         error
@@ -46,7 +47,7 @@ type spySearcher struct {
 
 func (s *spySearcher) fail(err error) { s.mu.Lock(); s.err = err; s.mu.Unlock() }
 
-func (s *spySearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (s *spySearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	s.searches.Add(1)
 	s.mu.Lock()
 	err := s.err
@@ -62,7 +63,7 @@ func (s *spySearcher) Article(ctx context.Context, id string) (*index.Article, e
 	return s.Index.Article(ctx, id)
 }
 
-func (s *spySearcher) Related(ctx context.Context, id string, n int) ([]index.Related, error) {
+func (s *spySearcher) Related(ctx context.Context, id string, n int) ([]search.Related, error) {
 	s.related.Add(1)
 	return s.Index.Related(ctx, id, n)
 }
@@ -272,7 +273,7 @@ func TestServer_CacheErrors(t *testing.T) {
 	}{
 		{"internal error", errors.New("disk on fire"), http.StatusInternalServerError},
 		{"timeout", fmt.Errorf("search: %w", context.DeadlineExceeded), http.StatusServiceUnavailable},
-		{"bad request", fmt.Errorf("%w: nope", index.ErrBadRequest), http.StatusBadRequest},
+		{"bad request", fmt.Errorf("%w: nope", search.ErrBadRequest), http.StatusBadRequest},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -356,29 +357,29 @@ func TestServer_CacheConcurrent(t *testing.T) {
 }
 
 // TestSearchKey_EveryRequestField guards the cache key against a field
-// added to index.Request later: every field must change the key, or a
+// added to search.Request later: every field must change the key, or a
 // cached answer would be served for a request that asks something else.
 func TestSearchKey_EveryRequestField(t *testing.T) {
-	base := index.Request{Query: "trade"}
-	change := map[string]func(*index.Request){
-		"Query":     func(r *index.Request) { r.Query = "oil" },
-		"Langs":     func(r *index.Request) { r.Langs = []string{"en"} },
-		"Countries": func(r *index.Request) { r.Countries = []string{"TR"} },
-		"Orgs":      func(r *index.Request) { r.Orgs = []string{"NATO"} },
-		"From":      func(r *index.Request) { r.From = time.Date(1987, 1, 1, 0, 0, 0, 0, time.UTC) },
-		"To":        func(r *index.Request) { r.To = time.Date(1987, 12, 31, 0, 0, 0, 0, time.UTC) },
-		"Undated":   func(r *index.Request) { r.Undated = index.UndatedExclude },
-		"Sort":      func(r *index.Request) { r.Sort = index.SortNewest },
-		"Page":      func(r *index.Request) { r.Page = 2 },
-		"Size":      func(r *index.Request) { r.Size = 20 },
-		"NoFacets":  func(r *index.Request) { r.NoFacets = true },
+	base := search.Request{Query: "trade"}
+	change := map[string]func(*search.Request){
+		"Query":     func(r *search.Request) { r.Query = "oil" },
+		"Langs":     func(r *search.Request) { r.Langs = []string{"en"} },
+		"Countries": func(r *search.Request) { r.Countries = []string{"TR"} },
+		"Orgs":      func(r *search.Request) { r.Orgs = []string{"NATO"} },
+		"From":      func(r *search.Request) { r.From = time.Date(1987, 1, 1, 0, 0, 0, 0, time.UTC) },
+		"To":        func(r *search.Request) { r.To = time.Date(1987, 12, 31, 0, 0, 0, 0, time.UTC) },
+		"Undated":   func(r *search.Request) { r.Undated = search.UndatedExclude },
+		"Sort":      func(r *search.Request) { r.Sort = search.SortNewest },
+		"Page":      func(r *search.Request) { r.Page = 2 },
+		"Size":      func(r *search.Request) { r.Size = 20 },
+		"NoFacets":  func(r *search.Request) { r.NoFacets = true },
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {
 		name := typ.Field(i).Name
 		f, ok := change[name]
 		if !ok {
-			t.Errorf("index.Request.%s is new: add it to searchKey and to this table", name)
+			t.Errorf("search.Request.%s is new: add it to searchKey and to this table", name)
 			continue
 		}
 		r := base

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kerko/index"
+	"kerko/search"
 )
 
 // blockingSearcher holds every search until its context ends, like a search
@@ -17,7 +18,7 @@ import (
 // if called, and the tests would say so.
 type blockingSearcher struct{ Searcher }
 
-func (blockingSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (blockingSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	<-ctx.Done()
 	return nil, ctx.Err()
 }
@@ -34,7 +35,7 @@ type panicSearcher struct{ Searcher }
 
 const panicSecret = "secret internal detail /srv/kerko/gen-000001"
 
-func (panicSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (panicSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	panic(panicSecret)
 }
 

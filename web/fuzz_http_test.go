@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"kerko/corpus"
-	"kerko/index"
 	"kerko/internal/fixture/seedindex"
+	"kerko/search"
 )
 
 var (
@@ -29,8 +29,8 @@ func fuzzServer(f *testing.F) http.Handler {
 		fsys, _ := xssCorpus()
 		// Not seedindex.Seeds: the index outlives the first input's test.
 		seedindex.Build(f, dir, corpus.Seeds(), fsys)
-		var ix *index.Index
-		if ix, fuzzErr = index.Open(dir); fuzzErr != nil {
+		var ix *search.Index
+		if ix, fuzzErr = search.Open(dir); fuzzErr != nil {
 			return
 		}
 		var srv *Server

@@ -14,13 +14,13 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"kerko/index"
 	"kerko/internal/fixture/seedindex"
+	"kerko/search"
 )
 
 // seedIndex builds a real index in a temp dir from the seed corpus plus
 // extra, and opens it.
-func seedIndex(t *testing.T, extra fs.FS) *index.Index {
+func seedIndex(t *testing.T, extra fs.FS) *search.Index {
 	t.Helper()
 	return seedindex.Seeds(t, extra)
 }

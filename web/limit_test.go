@@ -9,18 +9,18 @@ import (
 	"testing"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // countingSearcher is a real index that records how many searches run at
 // once; each takes at least delay.
 type countingSearcher struct {
-	*index.Index
+	*search.Index
 	delay       time.Duration
 	running, hi atomic.Int32
 }
 
-func (s *countingSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (s *countingSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	n := s.running.Add(1)
 	defer s.running.Add(-1)
 	for {
@@ -87,7 +87,7 @@ type stuckSearcher struct {
 	hold time.Duration
 }
 
-func (s stuckSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (s stuckSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	time.Sleep(s.hold)
 	return nil, ctx.Err()
 }

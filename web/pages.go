@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kerko/index"
+	"kerko/search"
 )
 
 // facetTop is how many values a facet group shows before "more".
@@ -63,7 +64,7 @@ type facetGroup struct {
 }
 
 type hitView struct {
-	index.Hit
+	search.Hit
 	URL       string
 	LangLabel string
 	Places    []link
@@ -73,8 +74,8 @@ type searchPage struct {
 	UI         string
 	UILinks    []link
 	Query      string
-	Req        index.Request
-	Result     *index.Result
+	Req        search.Request
+	Result     *search.Result
 	Hits       []hitView
 	Groups     []facetGroup
 	Sorts      []link
@@ -119,7 +120,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	// why an article in another language is among the results.
 	named := map[string]bool{}
 	for _, x := range res.Expanded {
-		if x.Kind == index.FacetCountry {
+		if x.Kind == search.FacetCountry {
 			named[x.ID] = true
 		}
 	}
@@ -132,12 +133,12 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		p.Hits = append(p.Hits, hv)
 	}
 	selected := map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs}
-	for _, g := range index.FacetGroups {
+	for _, g := range search.FacetGroups {
 		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(selected[g])}
 		if fg.Selected > 0 {
 			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
 		}
-		if g == index.FacetYear {
+		if g == search.FacetYear {
 			continue // the timeline above the results does what a year list would
 		}
 		for i, fv := range res.Facets[g] {
@@ -159,10 +160,10 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			p.Groups = append(p.Groups, fg)
 		}
 	}
-	for _, so := range []string{index.SortRelevance, index.SortNewest, index.SortOldest} {
+	for _, so := range []string{search.SortRelevance, search.SortNewest, search.SortOldest} {
 		cur := req.Sort
 		if cur == "" {
-			cur = index.SortRelevance
+			cur = search.SortRelevance
 		}
 		p.Sorts = append(p.Sorts, link{Label: T(ui, so), URL: withParam(v, "sort", so), Active: so == cur})
 	}
@@ -211,7 +212,7 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func hasValue(vals []index.FacetValue, v string) bool {
+func hasValue(vals []search.FacetValue, v string) bool {
 	for _, fv := range vals {
 		if fv.Value == v {
 			return true
@@ -290,7 +291,7 @@ type articlePage struct {
 
 // relatedView is a related article with why it is related.
 type relatedView struct {
-	index.Related
+	search.Related
 	URL       string
 	LangLabel string
 	Shared    []string // country and organization names

@@ -10,6 +10,7 @@ import (
 
 	"kerko/extract"
 	"kerko/index"
+	"kerko/search"
 )
 
 // Limits on what a request may ask for: each bounds the work one request
@@ -34,8 +35,8 @@ func badParam(param, format string, args ...any) error {
 }
 
 // parseSearch validates the query parameters of a search.
-func parseSearch(v url.Values) (index.Request, error) {
-	var req index.Request
+func parseSearch(v url.Values) (search.Request, error) {
+	var req search.Request
 	q := v.Get("q")
 	if !utf8.ValidString(q) {
 		return req, badParam("q", "not valid UTF-8")
@@ -84,13 +85,13 @@ func parseSearch(v url.Values) (index.Request, error) {
 		return req, badParam("from", "%s is after to (%s)", req.From.Format(time.DateOnly), req.To.Format(time.DateOnly))
 	}
 	switch u := v.Get("undated"); u {
-	case index.UndatedDefault, index.UndatedInclude, index.UndatedExclude, index.UndatedOnly:
+	case search.UndatedDefault, search.UndatedInclude, search.UndatedExclude, search.UndatedOnly:
 		req.Undated = u
 	default:
 		return req, badParam("undated", "unknown option %q (want include, exclude or only)", clip(u))
 	}
 	switch s := v.Get("sort"); s {
-	case "", index.SortRelevance, index.SortNewest, index.SortOldest:
+	case "", search.SortRelevance, search.SortNewest, search.SortOldest:
 		req.Sort = s
 	default:
 		return req, badParam("sort", "unknown order %q (want relevance, newest or oldest)", clip(s))

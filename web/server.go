@@ -16,6 +16,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"kerko/index"
+	"kerko/search"
 )
 
 //go:embed templates/*.html
@@ -26,10 +27,10 @@ var staticFS embed.FS
 
 // Searcher is what the server needs from an index.
 type Searcher interface {
-	Search(ctx context.Context, req index.Request) (*index.Result, error)
+	Search(ctx context.Context, req search.Request) (*search.Result, error)
 	Article(ctx context.Context, id string) (*index.Article, error)
-	Related(ctx context.Context, id string, n int) ([]index.Related, error)
-	Suggest(ctx context.Context, prefix, ui string, n int) ([]index.Suggestion, error)
+	Related(ctx context.Context, id string, n int) ([]search.Related, error)
+	Suggest(ctx context.Context, prefix, ui string, n int) ([]search.Suggestion, error)
 	Count() uint64
 }
 
@@ -145,9 +146,9 @@ func (s *Server) httpError(c echo.Context, err error) (int, string) {
 	switch {
 	case errors.As(err, &pe):
 		return http.StatusBadRequest, pe.Error()
-	case errors.Is(err, index.ErrNotFound):
+	case errors.Is(err, search.ErrNotFound):
 		return http.StatusNotFound, "article not found"
-	case errors.Is(err, index.ErrBadRequest):
+	case errors.Is(err, search.ErrBadRequest):
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, errBusy):
 		return http.StatusServiceUnavailable, "server busy; try again in a moment"
@@ -218,10 +219,10 @@ func setCacheHeader(c echo.Context, hit bool) {
 }
 
 // search runs req under the server's deadline, or answers it from the cache.
-func (s *Server) search(c echo.Context, req index.Request) (*index.Result, error) {
+func (s *Server) search(c echo.Context, req search.Request) (*search.Result, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	run := func() (*index.Result, error) {
+	run := func() (*search.Result, error) {
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
 		}

@@ -11,17 +11,17 @@ import (
 	"testing"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // slowSearcher is a real index whose searches take at least delay, so that
 // requests are surely being handled when shutdown begins.
 type slowSearcher struct {
-	*index.Index
+	*search.Index
 	delay time.Duration
 }
 
-func (s slowSearcher) Search(ctx context.Context, req index.Request) (*index.Result, error) {
+func (s slowSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
 	select {
 	case <-time.After(s.delay):
 	case <-ctx.Done():

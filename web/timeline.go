@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // The timeline is an SVG bar chart drawn on the server: no chart library,
@@ -66,15 +66,15 @@ func monthName(ui string, m time.Month) string {
 }
 
 // periodLabel names a bar's period: "Feb 2026" or "2026".
-func periodLabel(b index.Bucket, interval, ui string) string {
-	if interval == index.IntervalYear {
+func periodLabel(b search.Bucket, interval, ui string) string {
+	if interval == search.IntervalYear {
 		return strconv.Itoa(b.From.Year())
 	}
 	return monthName(ui, b.From.Month()) + " " + strconv.Itoa(b.From.Year())
 }
 
 // newTimeline lays out res's timeline; v are the request's parameters.
-func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) *timelineView {
+func newTimeline(v url.Values, req search.Request, res *search.Result, ui string) *timelineView {
 	if len(res.Timeline) == 0 && res.Undated == 0 {
 		return nil
 	}
@@ -115,7 +115,7 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 	tv.Counts = slot >= minCountSlot
 	tv.Labels = timelineLabels(res.Timeline, res.Interval, slot, ui)
 	per := T(ui, "permonth")
-	if res.Interval == index.IntervalYear {
+	if res.Interval == search.IntervalYear {
 		per = T(ui, "peryear")
 	}
 	if n > 0 {
@@ -129,13 +129,13 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 	// The undated option as it stands: by default undated articles are in
 	// the results unless a date range is set.
 	eff := req.Undated
-	if eff == index.UndatedDefault {
-		eff = index.UndatedInclude
+	if eff == search.UndatedDefault {
+		eff = search.UndatedInclude
 		if ranged {
-			eff = index.UndatedExclude
+			eff = search.UndatedExclude
 		}
 	}
-	for _, opt := range []string{index.UndatedInclude, index.UndatedExclude, index.UndatedOnly} {
+	for _, opt := range []string{search.UndatedInclude, search.UndatedExclude, search.UndatedOnly} {
 		tv.UndatedOpts = append(tv.UndatedOpts, link{Label: T(ui, "undated_"+opt), Value: opt, URL: withParam(v, "undated", opt), Active: opt == eff})
 	}
 	return tv
@@ -144,7 +144,7 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 // timelineLabels puts a label under a bar wherever the year changes (per
 // month), or under every year that fits (per year); a short monthly chart
 // labels every month.
-func timelineLabels(bs []index.Bucket, interval string, slot float64, ui string) []tlLabel {
+func timelineLabels(bs []search.Bucket, interval string, slot float64, ui string) []tlLabel {
 	var out []tlLabel
 	const minGap = 44.0 // label width in user units
 	lastX := -minGap
@@ -152,7 +152,7 @@ func timelineLabels(bs []index.Bucket, interval string, slot float64, ui string)
 		x := float64(i)*slot + slot/2
 		var text string
 		switch {
-		case interval == index.IntervalYear:
+		case interval == search.IntervalYear:
 			text = strconv.Itoa(b.From.Year())
 		case len(bs) <= 12:
 			text = monthName(ui, b.From.Month())

@@ -11,6 +11,7 @@ import (
 
 	"kerko/corpus"
 	"kerko/index"
+	"kerko/search"
 	"kerko/web"
 )
 
@@ -50,7 +51,7 @@ func TestLoad_SeedServer(t *testing.T) {
 	}, index.BuildOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 // genState is what the test knows of an index directory on disk.
@@ -73,7 +73,7 @@ func readGenState(t *testing.T, dir string) genState {
 // it holds exactly the corpus state want, with version the newest word.
 func checkServes(t *testing.T, dir string, want map[string]string, version string) {
 	t.Helper()
-	ix, err := index.Open(dir)
+	ix, err := search.Open(dir)
 	if err != nil {
 		t.Fatalf("open published index: %v", err)
 	}
@@ -91,7 +91,7 @@ func checkServes(t *testing.T, dir string, want map[string]string, version strin
 			some = id
 		}
 	}
-	res, err := ix.Search(context.Background(), index.Request{Query: version, Size: 1})
+	res, err := ix.Search(context.Background(), search.Request{Query: version, Size: 1})
 	if err != nil {
 		t.Fatalf("search published index: %v", err)
 	}

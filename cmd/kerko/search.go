@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"kerko/index"
+	"kerko/search"
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -31,7 +31,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
-	req := index.Request{
+	req := search.Request{
 		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs),
 		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets, Undated: *undated,
 	}
@@ -46,13 +46,13 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("--repeat must be at least 1")
 	}
 	searchGC()
-	ix, err := index.Open(*dir)
+	ix, err := search.Open(*dir)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
 
-	var res *index.Result
+	var res *search.Result
 	var times []float64
 	runs := *repeat
 	if runs > 1 || *asJSON {
@@ -114,7 +114,7 @@ func summarize(ms []float64) timing {
 	return timing{Runs: len(s), Mean: sum / float64(len(s)), P50: pct(0.5), P95: pct(0.95)}
 }
 
-func searchJSON(res *index.Result, times []float64) map[string]any {
+func searchJSON(res *search.Result, times []float64) map[string]any {
 	hits := []map[string]any{}
 	for _, h := range res.Hits {
 		var date any
@@ -145,7 +145,7 @@ func searchJSON(res *index.Result, times []float64) map[string]any {
 		"histogram": histogram, "undated": res.Undated, "did_you_mean": dym}
 }
 
-func printResult(w io.Writer, res *index.Result, times []float64) {
+func printResult(w io.Writer, res *search.Result, times []float64) {
 	t := summarize(times)
 	fmt.Fprintf(w, "%d results (%.2f ms)\n", res.Total, t.P50)
 	for i, h := range res.Hits {
@@ -175,7 +175,7 @@ func printResult(w io.Writer, res *index.Result, times []float64) {
 		}
 		fmt.Fprintf(w, "timeline (per %s): %s; undated %d\n", res.Interval, strings.Join(parts, ", "), res.Undated)
 	}
-	for _, g := range index.FacetGroups {
+	for _, g := range search.FacetGroups {
 		vals := res.Facets[g]
 		if len(vals) == 0 {
 			continue

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"kerko/index"
+	"kerko/search"
 	"kerko/web"
 )
 
@@ -48,7 +49,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	ix, err := index.Open(*dir)
+	ix, err := search.Open(*dir)
 	if err != nil {
 		return err
 	}

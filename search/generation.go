@@ -1,11 +1,10 @@
-package index
+package search
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -13,6 +12,7 @@ import (
 
 	"kerko/cache"
 	"kerko/highlight"
+	"kerko/index"
 )
 
 // A generation is one published generation open for searching, with
@@ -30,7 +30,7 @@ type generation struct {
 	idx   bleve.Index
 	count uint64
 
-	dec *bodyDecoder
+	dec *index.BodyDecoder
 	// bodies are decoded hit bodies by article id. Hits recur: the same
 	// articles answer many searches, and each results page decodes ten
 	// bodies for its snippets (BenchmarkDecodeBody).
@@ -61,31 +61,14 @@ var errClosed = errors.New("index is closed")
 // openGeneration opens generation name of the index directory dir and warms
 // it: the first search on it does not pay for paging in its doc values.
 func openGeneration(dir, name string) (*generation, error) {
-	genDir := filepath.Join(dir, name)
-	m, err := readMeta(genDir)
+	idx, dec, err := index.OpenGeneration(dir, name)
 	if err != nil {
-		return nil, fmt.Errorf("open index %q: generation %s is incomplete: %w", dir, name, err)
-	}
-	if m.Version != MappingVersion() {
-		return nil, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", dir, ErrVersion, m.Version, MappingVersion())
-	}
-	dicts, err := readDicts(genDir)
-	if err != nil {
-		return nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
-	}
-	dec, err := newBodyDecoder(dicts)
-	if err != nil {
-		return nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
-	}
-	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
-	if err != nil {
-		dec.close()
-		return nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+		return nil, err
 	}
 	n, err := idx.DocCount()
 	if err != nil {
 		idx.Close()
-		dec.close()
+		dec.Close()
 		return nil, fmt.Errorf("count articles in %s: %w", name, err)
 	}
 	g := &generation{
@@ -142,7 +125,7 @@ func (g *generation) release() {
 		return
 	}
 	err := g.idx.Close()
-	g.dec.close()
+	g.dec.Close()
 	g.mu.Lock()
 	g.closeErr = err
 	g.mu.Unlock()
@@ -186,7 +169,7 @@ func (g *generation) withReader(fn func(r bindex.IndexReader) error) error {
 // body returns the text of a hit's stored body, from the cache when it can.
 func (g *generation) body(ctx context.Context, id, stored string) (string, error) {
 	text, _, err := g.bodies.Do(ctx, id, func() (string, int64, error) {
-		text, err := g.dec.decode(stored)
+		text, err := g.dec.Decode(stored)
 		return text, int64(len(text) + len(id)), err
 	})
 	return text, err

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"kerko/index"
 )
 
 // The timeline counts hits per month from the month keyword field. It is
@@ -65,7 +67,7 @@ func validUndated(u string) error {
 // nil when they filter nothing.
 func dateFilter(req Request) bquery.Query {
 	undated := bleve.NewTermQuery(undatedMonth)
-	undated.SetField(fieldMonth)
+	undated.SetField(index.FieldMonth)
 	if req.Undated == UndatedOnly {
 		return undated
 	}
@@ -81,7 +83,7 @@ func dateFilter(req Request) bquery.Query {
 		}
 		incl := true
 		dq := bleve.NewTermRangeInclusiveQuery(from, to, &incl, &incl)
-		dq.SetField(fieldDate)
+		dq.SetField(index.FieldDate)
 		rq = dq
 	}
 	switch {

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/extract"
+	"kerko/index"
 )
 
 // Suggestions complete what a user is typing from what the index holds:
@@ -62,8 +63,8 @@ func (g *generation) entityCounts(ctx context.Context) (countries, orgs []FacetV
 		return g.entities.countries, g.entities.orgs, nil
 	}
 	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	sr.AddFacet(FacetCountry, bleve.NewFacetRequest(fieldCountry, facetSize[FacetCountry]))
-	sr.AddFacet(FacetOrg, bleve.NewFacetRequest(fieldOrg, facetSize[FacetOrg]))
+	sr.AddFacet(FacetCountry, bleve.NewFacetRequest(index.FieldCountry, facetSize[FacetCountry]))
+	sr.AddFacet(FacetOrg, bleve.NewFacetRequest(index.FieldOrg, facetSize[FacetOrg]))
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, nil, fmt.Errorf("count entities: %w", err)
@@ -176,7 +177,7 @@ func namePrefix(name, prefix string) bool {
 // with prefix and most articles hold, longer than the prefix itself.
 func (g *generation) frequentTerms(ctx context.Context, prefix string, n int) ([]FacetValue, error) {
 	var out []FacetValue
-	d, err := g.idx.FieldDictPrefix(bodyField(foldedSuffix), []byte(prefix))
+	d, err := g.idx.FieldDictPrefix(index.BodyField(index.Folded), []byte(prefix))
 	if err != nil {
 		return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
 	}
@@ -223,11 +224,11 @@ func (g *generation) titlesWith(ctx context.Context, words []string, n int) ([]S
 		} else {
 			q = bleve.NewTermQuery(w)
 		}
-		q.SetField(titleField(foldedSuffix))
+		q.SetField(index.TitleField(index.Folded))
 		qs = append(qs, q)
 	}
 	sr := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), n, 0, false)
-	sr.Fields = []string{fieldRecord}
+	sr.Fields = []string{index.FieldRecord}
 	sr.SortByCustom(dateSort(true))
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
@@ -235,8 +236,8 @@ func (g *generation) titlesWith(ctx context.Context, words []string, n int) ([]S
 	}
 	var out []Suggestion
 	for _, h := range res.Hits {
-		rec, _ := h.Fields[fieldRecord].(string)
-		a, err := readRecord(h.ID, rec)
+		rec, _ := h.Fields[index.FieldRecord].(string)
+		a, err := index.ReadRecord(h.ID, rec)
 		if err != nil {
 			return nil, fmt.Errorf("titles starting %q: %w", strings.Join(words, " "), err)
 		}

@@ -1,8 +1,10 @@
-package index
+package search
 
 import (
 	"testing"
 	"testing/fstest"
+
+	"kerko/index"
 )
 
 // TestSearch_PhraseAcrossStopWords checks phrases over the folded body, which
@@ -20,7 +22,7 @@ func TestSearch_PhraseAcrossStopWords(t *testing.T) {
 {"id":"tr1","lang":"tr","title":"Baraj","body":"Barajda su ve enerji sorunu, şu anda çözülmedi."}
 `
 	dir := t.TempDir()
-	buildFS(t, dir, fstest.MapFS{"news.jsonl": {Data: []byte(jsonl)}}, BuildOptions{})
+	buildFS(t, dir, fstest.MapFS{"news.jsonl": {Data: []byte(jsonl)}}, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)

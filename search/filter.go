@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"kerko/internal/blevex"
 )
 
 // The language and date filters are answered from the generation's facet
@@ -161,7 +163,7 @@ func (fq *tableFilterQuery) Searcher(ctx context.Context, r bindex.IndexReader, 
 		return nil, err
 	}
 	return &passingSearcher{Searcher: s, pass: func(dm *bsearch.DocumentMatch) bool {
-		num, _ := docNum(dm.IndexInternalID)
+		num, _ := blevex.DocNum(dm.IndexInternalID)
 		for _, k := range keeps {
 			if !k(num) {
 				return false

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -11,10 +11,12 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"kerko/index"
+	"kerko/internal/blevex"
 )
 
 // Facet counts are the largest part of a search after scoring: Bleve visits
@@ -47,7 +49,7 @@ type facetTable struct {
 const noDate = math.MinInt64
 
 // loadFacetTable reads the facet values of every live document of r.
-func loadFacetTable(r index.IndexReader) (*facetTable, error) {
+func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 	n, err := r.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("count documents: %w", err)
@@ -58,7 +60,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, error) {
 		fields[i] = facetField[g]
 		group[facetField[g]] = i
 	}
-	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], fieldDate))
+	dvr, err := r.DocValueReader(append(fields[:len(fields):len(fields)], index.FieldDate))
 	if err != nil {
 		return nil, fmt.Errorf("doc values: %w", err)
 	}
@@ -105,7 +107,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, error) {
 		if id == nil {
 			break
 		}
-		num, ok := docNum(id)
+		num, ok := blevex.DocNum(id)
 		if !ok {
 			return nil, fmt.Errorf("internal id %x is not a scorch document number", id)
 		}
@@ -118,7 +120,7 @@ func loadFacetTable(r index.IndexReader) (*facetTable, error) {
 		}
 		var failed error
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
-			if field == fieldDate {
+			if field == index.FieldDate {
 				d, err := time.Parse(dayLayout, string(term))
 				if err != nil {
 					datesOK = false
@@ -336,7 +338,7 @@ type countingQuery struct {
 	sort *sortBinding
 }
 
-func (cq *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (cq *countingQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	c := cq.c
 	t, haveTable := cq.g.facetTable(r)
 	if cq.sort != nil {
@@ -439,7 +441,7 @@ type countingSearcher struct {
 
 	keeps []func(num uint64) bool // table filters
 
-	dvr        index.DocValueReader // without a table
+	dvr        bindex.DocValueReader // without a table
 	fieldGroup map[string]string
 }
 
@@ -453,7 +455,7 @@ func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 		})
 		return true
 	}
-	num, _ := docNum(dm.IndexInternalID)
+	num, _ := blevex.DocNum(dm.IndexInternalID)
 	failed := -1
 	for i, k := range s.keeps {
 		if !k(num) {

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"bufio"
@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"kerko/corpus"
+	"kerko/index"
 	"kerko/internal/fixture"
 )
 
@@ -110,7 +111,7 @@ func openRankingIndex(t *testing.T) *Index {
 	t.Helper()
 	benchCorpusDir := fixture.Shared(t, "bench", "corpus")
 	dir := t.TempDir()
-	_, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+	_, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
 		for _, s := range rankingSample {
 			arts, err := readSample(ctx, filepath.Join(benchCorpusDir, s.file), s.n)
 			if err != nil {
@@ -123,7 +124,7 @@ func openRankingIndex(t *testing.T) *Index {
 			}
 		}
 		return r.ReadFS(ctx, corpus.Seeds(), "seeds")
-	}, BuildOptions{})
+	}, index.BuildOptions{})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}

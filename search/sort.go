@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"encoding/binary"
@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"kerko/internal/blevex"
 )
 
 // Sorting by date (newest, oldest, and browsing without words) read every
@@ -50,7 +52,7 @@ var undatedLast = strings.Repeat("\xff", 9)
 
 func (s *tableSort) Value(dm *bsearch.DocumentMatch) string {
 	t := s.b.t
-	num, _ := docNum(dm.IndexInternalID)
+	num, _ := blevex.DocNum(dm.IndexInternalID)
 	if !s.byDate {
 		var b [4]byte
 		if num < uint64(len(t.idRank)) {

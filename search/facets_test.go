@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"kerko/index"
 )
 
 // TestFacets_MatchBleve checks that facets counted from the facet table are
@@ -60,7 +62,7 @@ func TestFacets_MatchBleve(t *testing.T) {
 			skip = dateGroup
 		}
 		br := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req), skip), 0, 0, false)
-		br.AddFacet(timelineFacet, bleve.NewFacetRequest(fieldMonth, monthFacetSize))
+		br.AddFacet(timelineFacet, bleve.NewFacetRequest(index.FieldMonth, monthFacetSize))
 		res, err := serving(ix).idx.SearchInContext(ctx, br)
 		if err != nil {
 			t.Fatal(err)

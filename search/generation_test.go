@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"kerko/index"
 )
 
 // twoCorpora are two corpora with the same article ids and different texts,
@@ -31,8 +33,8 @@ func twoCorpora() (a, b fstest.MapFS) {
 func TestGeneration_SideBySide(t *testing.T) {
 	fa, fb := twoCorpora()
 	da, db := t.TempDir(), t.TempDir()
-	buildFS(t, da, fa, BuildOptions{})
-	buildFS(t, db, fb, BuildOptions{})
+	buildFS(t, da, fa, index.BuildOptions{})
+	buildFS(t, db, fb, index.BuildOptions{})
 	ixA, err := Open(da)
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +105,7 @@ func TestGeneration_SideBySide(t *testing.T) {
 func TestGeneration_Drain(t *testing.T) {
 	fa, fb := twoCorpora()
 	dir := t.TempDir()
-	buildFS(t, dir, fa, BuildOptions{})
+	buildFS(t, dir, fa, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -113,7 +115,7 @@ func TestGeneration_Drain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	buildFS(t, dir, fb, BuildOptions{Full: true})
+	buildFS(t, dir, fb, index.BuildOptions{Full: true})
 	reloaded := make(chan error, 1)
 	go func() {
 		_, err := ix.Reload()
@@ -158,7 +160,7 @@ func TestGeneration_Drain(t *testing.T) {
 func TestGeneration_ConcurrentReloads(t *testing.T) {
 	fa, fb := twoCorpora()
 	dir := t.TempDir()
-	buildFS(t, dir, fa, BuildOptions{})
+	buildFS(t, dir, fa, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +196,7 @@ func TestGeneration_ConcurrentReloads(t *testing.T) {
 		if i%2 == 0 {
 			fs = fb
 		}
-		buildFS(t, dir, fs, BuildOptions{Full: true})
+		buildFS(t, dir, fs, index.BuildOptions{Full: true})
 		if _, err := ix.Reload(); err != nil {
 			t.Fatal(err)
 		}

@@ -1,12 +1,13 @@
-package index
+package search
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"kerko/index"
 )
 
 // Index is a read-only, searchable view of the published generation of an
@@ -20,10 +21,6 @@ type Index struct {
 	reloading sync.Mutex // serialises Reload and Close
 	cur       atomic.Pointer[generation]
 }
-
-// ErrVersion is returned when the published generation was built with other
-// analyzers, mapping or extraction than this kerko's: it needs a full rebuild.
-var ErrVersion = errors.New("index built by another kerko version")
 
 // Open opens the published generation of dir for searching.
 func Open(dir string) (*Index, error) {
@@ -41,7 +38,7 @@ func Open(dir string) (*Index, error) {
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	name, err := current(ix.dir)
+	name, err := index.Published(ix.dir)
 	if err != nil {
 		return false, fmt.Errorf("open index %q: %w", ix.dir, err)
 	}
@@ -152,13 +149,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 }
 
 // Article returns the stored article with id.
-func (ix *Index) Article(ctx context.Context, id string) (*Article, error) {
+func (ix *Index) Article(ctx context.Context, id string) (*index.Article, error) {
 	g, err := ix.acquire()
 	if err != nil {
 		return nil, err
 	}
 	defer g.release()
-	return safely1("article", func() (*Article, error) { return g.article(ctx, id) })
+	return safely1("article", func() (*index.Article, error) { return g.article(ctx, id) })
 }
 
 // Suggest completes prefix with up to n suggestions; ui ("en", "sq", "tr")

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"strings"
@@ -7,6 +7,7 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"kerko/extract"
+	"kerko/index"
 	"kerko/query"
 )
 
@@ -45,8 +46,8 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 		// facet field holds each entity once, so its length norm would
 		// rank an article naming the country once above one about it and
 		// two others.
-		tq := bleve.NewTermQuery(aboutTerm(kind, id))
-		tq.SetField(fieldAbout)
+		tq := bleve.NewTermQuery(index.AboutTerm(kind, id))
+		tq.SetField(index.FieldAbout)
 		tq.SetBoost(boostEntity)
 		qs = append(qs, tq)
 		exps = append(exps, Expansion{Kind: kind, ID: id, Word: word})
@@ -55,7 +56,7 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 		if t.Phrase {
 			// A quoted multi-word name ("United Nations", "Birleşmiş
 			// Milletler") is matched whole, as extraction reads articles.
-			countries, orgs := extract.Mentions(t.Text, Und)
+			countries, orgs := extract.Mentions(t.Text, index.Und)
 			if len(countries)+len(orgs) == 1 {
 				for _, m := range countries {
 					add(FacetCountry, m.ID, t.Text)
@@ -85,7 +86,7 @@ func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
 	}
 	out := &query.Query{Must: append([]query.Clause(nil), q.Must...), Not: q.Not}
 	for _, x := range exps {
-		for _, ui := range Langs {
+		for _, ui := range index.Langs {
 			name := extract.CountryName(x.ID, ui)
 			if x.Kind == FacetOrg {
 				name = extract.OrgName(x.ID, ui)

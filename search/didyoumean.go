@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/analyzers"
+	"kerko/index"
 	"kerko/query"
 )
 
@@ -39,7 +40,7 @@ const (
 )
 
 // didYouMeanFields are the dictionaries respellings come from.
-var didYouMeanFields = []string{bodyField(foldedSuffix), titleField(foldedSuffix)}
+var didYouMeanFields = []string{index.BodyField(index.Folded), index.TitleField(index.Folded)}
 
 // didYouMean returns q respelled when that finds clearly more than total
 // hits under the same filters, or "". Respelled words are written as the
@@ -115,21 +116,21 @@ func (g *generation) writtenForm(ctx context.Context, term string) (string, erro
 	}
 	// Scored, so that the sample is the articles using the word most.
 	sr := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), writtenSample, 0, false)
-	sr.Fields = []string{fieldRecord, fieldBody}
+	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return "", fmt.Errorf("written form of %q: %w", term, err)
 	}
 	var forms writtenForms
 	for _, h := range res.Hits {
-		rec, _ := h.Fields[fieldRecord].(string)
-		a, err := readRecord(h.ID, rec)
+		rec, _ := h.Fields[index.FieldRecord].(string)
+		a, err := index.ReadRecord(h.ID, rec)
 		if err != nil {
 			return "", fmt.Errorf("written form of %q: %w", term, err)
 		}
 		title := a.Title
-		stored, _ := h.Fields[fieldBody].(string)
-		body, err := g.dec.decode(stored)
+		stored, _ := h.Fields[index.FieldBody].(string)
+		body, err := g.dec.Decode(stored)
 		if err != nil {
 			return "", fmt.Errorf("written form of %q: %w", term, err)
 		}

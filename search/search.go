@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -15,11 +15,11 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
-
 	"golang.org/x/sync/errgroup"
 
 	"kerko/analyzers"
 	"kerko/highlight"
+	"kerko/index"
 	"kerko/query"
 )
 
@@ -43,11 +43,11 @@ var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
 
 // facetField maps a facet group to its keyword field.
 var facetField = map[string]string{
-	FacetLang:     fieldLang,
-	FacetCountry:  fieldCountry,
-	FacetOrg:      fieldOrg,
-	FacetYear:     fieldYear,
-	timelineFacet: fieldMonth,
+	FacetLang:     index.FieldLang,
+	FacetCountry:  index.FieldCountry,
+	FacetOrg:      index.FieldOrg,
+	FacetYear:     index.FieldYear,
+	timelineFacet: index.FieldMonth,
 }
 
 // countedGroups are the groups the facet table holds: the facet groups plus
@@ -192,7 +192,7 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 		top = &countingQuery{g: g, q: g.withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
 	}
 	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{fieldRecord, fieldBody}
+	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
@@ -294,7 +294,7 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 			return nil, fmt.Errorf("search %q: %w", req.Query, err)
 		}
 		hit.Score = h.Score
-		stored, _ := h.Fields[fieldBody].(string)
+		stored, _ := h.Fields[index.FieldBody].(string)
 		body, err := g.body(ctx, h.ID, stored)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
@@ -312,7 +312,7 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 
 func dateSort(desc bool) bsearch.SortOrder {
 	return bsearch.SortOrder{
-		&bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
+		&bsearch.SortField{Field: index.FieldDate, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast},
 		&bsearch.SortScore{Desc: true},
 		&bsearch.SortDocID{},
 	}
@@ -365,7 +365,7 @@ func clauseQuery(c query.Clause) bquery.Query {
 				continue
 			}
 			switch {
-			case t.Phrase && f.name == bodyField(foldedSuffix):
+			case t.Phrase && f.name == index.BodyField(index.Folded):
 				fq = foldedBodyPhrase(t.Text, f.boost)
 			case t.Phrase:
 				pq := bleve.NewMatchPhraseQuery(t.Text)
@@ -401,14 +401,14 @@ type textField struct {
 // too would make the index a fifth larger (see mapping.go).
 var textFields = func() []textField {
 	var fs []textField
-	for _, l := range Langs {
-		fs = append(fs, textField{titleField(l), boostLang * boostTitle, false, ""}, textField{bodyField(l), boostLang, false, ""})
+	for _, l := range index.Langs {
+		fs = append(fs, textField{index.TitleField(l), boostLang * boostTitle, false, ""}, textField{index.BodyField(l), boostLang, false, ""})
 	}
 	// The folded body has an analyzer per language (mapping.go): words
 	// are looked up as FoldedAnalyzer makes them, so a stop word of one
 	// language still finds the articles of another that use it.
-	return append(fs, textField{titleField(foldedSuffix), boostTitle, true, analyzers.FoldedAnalyzer},
-		textField{bodyField(foldedSuffix), 1, true, analyzers.FoldedAnalyzer})
+	return append(fs, textField{index.TitleField(index.Folded), boostTitle, true, analyzers.FoldedAnalyzer},
+		textField{index.BodyField(index.Folded), 1, true, analyzers.FoldedAnalyzer})
 }()
 
 // foldedBodyPhrase matches a phrase in the folded body, where each article
@@ -418,17 +418,17 @@ var textFields = func() []textField {
 // others. A phrase with no stop word of any language is one query, as it
 // was before stop words were dropped.
 func foldedBodyPhrase(text string, boost float64) bquery.Query {
-	field := bodyField(foldedSuffix)
+	field := index.BodyField(index.Folded)
 	plain := analyze(analyzers.FoldedIndexAnalyzer, text)
 	var variants []bquery.Query
 	var gapped []bquery.Query // the languages whose phrase has gaps
-	for _, lang := range Langs {
+	for _, lang := range index.Langs {
 		toks := analyze(analyzers.FoldedIndexForLang(lang), text)
 		if len(toks) == len(plain) {
 			continue // a stop filter only drops tokens
 		}
 		lt := bleve.NewTermQuery(lang)
-		lt.SetField(fieldLang)
+		lt.SetField(index.FieldLang)
 		gapped = append(gapped, lt)
 		if len(toks) == 0 {
 			continue // only stop words: no body of lang can match
@@ -500,7 +500,7 @@ func analyzedStopWord(word string) bool {
 	if len(analyze(analyzers.FoldedAnalyzer, word)) == 0 {
 		return false
 	}
-	for _, l := range Langs {
+	for _, l := range index.Langs {
 		if len(analyze(analyzers.ForLang(l), word)) == 0 {
 			return true
 		}
@@ -518,8 +518,8 @@ func filterQueries(req Request) map[string]filter {
 		}
 		var ds []bquery.Query
 		for _, v := range values {
-			if field == fieldAbout {
-				v = aboutTerm(group, v)
+			if field == index.FieldAbout {
+				v = index.AboutTerm(group, v)
 			}
 			tq := bleve.NewTermQuery(v)
 			tq.SetField(field)
@@ -527,15 +527,15 @@ func filterQueries(req Request) map[string]filter {
 		}
 		return bleve.NewDisjunctionQuery(ds...)
 	}
-	if q := terms(FacetLang, fieldLang, req.Langs); q != nil {
+	if q := terms(FacetLang, index.FieldLang, req.Langs); q != nil {
 		fs[FacetLang] = filter{q: q, keep: langKeep(req.Langs)}
 	}
 	// Entity filters match the mention-weighted field: same articles as the
 	// facet field, but those about the entity score higher.
-	if q := terms(FacetCountry, fieldAbout, req.Countries); q != nil {
+	if q := terms(FacetCountry, index.FieldAbout, req.Countries); q != nil {
 		fs[FacetCountry] = filter{q: q}
 	}
-	if q := terms(FacetOrg, fieldAbout, req.Orgs); q != nil {
+	if q := terms(FacetOrg, index.FieldAbout, req.Orgs); q != nil {
 		fs[FacetOrg] = filter{q: q}
 	}
 	if dq := dateFilter(req); dq != nil {
@@ -583,8 +583,8 @@ func facetValues(fr *bsearch.FacetResult) []FacetValue {
 }
 
 func hitFromFields(id string, f map[string]any) (Hit, error) {
-	rec, _ := f[fieldRecord].(string)
-	a, err := readRecord(id, rec)
+	rec, _ := f[index.FieldRecord].(string)
+	a, err := index.ReadRecord(id, rec)
 	if err != nil {
 		return Hit{}, fmt.Errorf("article %q: %w", id, err)
 	}
@@ -592,7 +592,7 @@ func hitFromFields(id string, f map[string]any) (Hit, error) {
 }
 
 // hitOf is the hit of an article read from its record.
-func hitOf(a *Article) Hit {
+func hitOf(a *index.Article) Hit {
 	// The facet fields are not stored: the mention counts list the same
 	// ids, most named first.
 	return Hit{ID: a.ID, Title: a.Title, Lang: a.Lang, Source: a.Source, Date: a.Date,
@@ -603,9 +603,9 @@ func hitOf(a *Article) Hit {
 var ErrNotFound = errors.New("article not found")
 
 // article returns the stored article with id.
-func (g *generation) article(ctx context.Context, id string) (*Article, error) {
+func (g *generation) article(ctx context.Context, id string) (*index.Article, error) {
 	sr := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
-	sr.Fields = []string{fieldRecord, fieldBody}
+	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
@@ -614,13 +614,13 @@ func (g *generation) article(ctx context.Context, id string) (*Article, error) {
 		return nil, fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
 	f := res.Hits[0].Fields
-	rec, _ := f[fieldRecord].(string)
-	a, err := readRecord(id, rec)
+	rec, _ := f[index.FieldRecord].(string)
+	a, err := index.ReadRecord(id, rec)
 	if err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
-	stored, _ := f[fieldBody].(string)
-	if a.Body, err = g.dec.decode(stored); err != nil {
+	stored, _ := f[index.FieldBody].(string)
+	if a.Body, err = g.dec.Decode(stored); err != nil {
 		return nil, fmt.Errorf("load article %q: %w", id, err)
 	}
 	return a, nil

@@ -1,9 +1,11 @@
-package index
+package search
 
 import (
 	"context"
 	"testing"
 	"testing/fstest"
+
+	"kerko/index"
 )
 
 // openWritten builds an index of a few articles that write the same words
@@ -24,7 +26,7 @@ func openWritten(t *testing.T) *Index {
 		"en1.txt": article("Government report\n" +
 			"The government said the economy grew. Economy ministers met; the economy is strong and the economy will grow."),
 		"en2.txt": article("Heritage list\nUNESCO listed the old town. UNESCO experts visited."),
-	}, BuildOptions{})
+	}, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatalf("Open: %v", err)

@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/extract"
+	"kerko/index"
 )
 
 // Related articles are found by what an article is about, not by its
@@ -62,19 +63,19 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		// An article mostly about Kazakhstan is related to others about it
 		// more than to others that name a country it names once.
 		tq := bleve.NewTermQuery(m.ID)
-		tq.SetField(fieldCountry)
+		tq.SetField(index.FieldCountry)
 		tq.SetBoost(boostRelatedEntity * float64(m.Count) / float64(total))
 		should = append(should, tq)
 	}
 	for _, m := range a.Orgs {
 		tq := bleve.NewTermQuery(m.ID)
-		tq.SetField(fieldOrg)
+		tq.SetField(index.FieldOrg)
 		tq.SetBoost(boostRelatedEntity / 2)
 		should = append(should, tq)
 	}
 	for _, t := range terms {
 		tq := bleve.NewTermQuery(t)
-		tq.SetField(bodyField(foldedSuffix))
+		tq.SetField(index.BodyField(index.Folded))
 		should = append(should, tq)
 	}
 	out := []Related{}
@@ -88,7 +89,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 	// The body is not loaded: which distinctive words a hit shares is
 	// read from the postings of those words (bodyTerms), not by
 	// re-analyzing it.
-	sr.Fields = []string{fieldRecord}
+	sr.Fields = []string{index.FieldRecord}
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
@@ -131,7 +132,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 // distinctiveTerms returns the words of a that weigh most by tf·idf among
 // those some other article also uses, most distinctive first. Country and
 // organization names are left to the facet fields.
-func (g *generation) distinctiveTerms(ctx context.Context, a *Article) ([]string, error) {
+func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]string, error) {
 	tf := map[string]int{}
 	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
 		tf[string(tok.Term)]++
@@ -155,7 +156,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *Article) ([]string
 	n := float64(g.count)
 	err := g.withReader(func(r bindex.IndexReader) error {
 		for t, f := range tf {
-			df, err := termCount(ctx, r, bodyField(foldedSuffix), t)
+			df, err := termCount(ctx, r, index.BodyField(index.Folded), t)
 			if err != nil {
 				return err
 			}
@@ -211,7 +212,7 @@ func (g *generation) bodyTerms(ctx context.Context, terms, ids []string) (map[st
 		// A postings reader only moves forward.
 		sort.Slice(docs, func(i, j int) bool { return docs[i].num.Compare(docs[j].num) < 0 })
 		for _, t := range terms {
-			tfr, err := r.TermFieldReader(ctx, []byte(t), bodyField(foldedSuffix), false, false, false)
+			tfr, err := r.TermFieldReader(ctx, []byte(t), index.BodyField(index.Folded), false, false, false)
 			if err != nil {
 				return fmt.Errorf("postings of %q: %w", t, err)
 			}

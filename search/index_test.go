@@ -1,4 +1,4 @@
-package index
+package search
 
 import (
 	"context"
@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"kerko/corpus"
+	"kerko/index"
 	"kerko/internal/fixture"
 )
 
 // buildFS builds an index in a temp dir from fsys and opens it.
-func buildFS(t *testing.T, dir string, fsys fs.FS, opts BuildOptions) *Stats {
+func buildFS(t *testing.T, dir string, fsys fs.FS, opts index.BuildOptions) *index.Stats {
 	t.Helper()
-	st, err := Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
+	st, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
 		return r.ReadFS(ctx, fsys, "test")
 	}, opts)
 	if err != nil {
@@ -25,10 +26,13 @@ func buildFS(t *testing.T, dir string, fsys fs.FS, opts BuildOptions) *Stats {
 	return st
 }
 
+// article is a .txt article of a test corpus: a title line, then the body.
+func article(text string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(text)} }
+
 func openSeeds(t *testing.T) *Index {
 	t.Helper()
 	dir := t.TempDir()
-	buildFS(t, dir, corpus.Seeds(), BuildOptions{})
+	buildFS(t, dir, corpus.Seeds(), index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -173,7 +177,7 @@ func TestSearch_Snippets(t *testing.T) {
 	dir := t.TempDir()
 	buildFS(t, dir, fstest.MapFS{
 		"x.txt": {Data: []byte("Headline <script>alert(1)</script> İstanbul\nThe <b>summit</b> in İstanbul'da & Ankara ended. " + strings.Repeat("filler words here ", 60) + "Final İstanbul mention.")},
-	}, BuildOptions{})
+	}, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +228,7 @@ func TestSearch_ArticlesAboutACountryRankFirst(t *testing.T) {
 	buildFS(t, dir, fstest.MapFS{
 		"once.txt":  {Data: []byte("Grain report\nThe grain harvest was good this year in many places, and Kazakhstan sold some of it abroad while prices held.")},
 		"about.txt": {Data: []byte("Kazakhstan grain\nKazakhstan expects a grain harvest; Kazakhstan exports rise, Kazakh farmers say, and Kazakhstan ports are busy.")},
-	}, BuildOptions{})
+	}, index.BuildOptions{})
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,112 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// The format of a published generation, as the read side (package search)
+// needs it: field names, how dates are kept, how stored values decode, and
+// opening a generation read-only. Everything else about the format stays
+// inside this package.
+
+// Field names (see mapping.go).
+const (
+	FieldRecord  = fieldRecord
+	FieldBody    = fieldBody
+	FieldLang    = fieldLang
+	FieldCountry = fieldCountry
+	FieldAbout   = fieldAbout
+	FieldOrg     = fieldOrg
+	FieldYear    = fieldYear
+	FieldMonth   = fieldMonth
+	FieldDate    = fieldDate
+	// Folded is the "language" of the folded text fields, which every
+	// article has whatever its language.
+	Folded = foldedSuffix
+)
+
+// TitleField and BodyField name the analyzed text fields of a language
+// ("sq", "tr", "en") or of the folded text (Folded).
+func TitleField(lang string) string { return titleField(lang) }
+func BodyField(lang string) string  { return bodyField(lang) }
+
+// How dates are kept.
+const (
+	// DayLayout is how FieldDate holds a date: one keyword term per
+	// article whose byte order is date order.
+	DayLayout = dayLayout
+	// MonthLayout is how FieldMonth holds a month.
+	MonthLayout = monthLayout
+	// UndatedMonth is the FieldMonth of an article without a date.
+	UndatedMonth = undatedMonth
+)
+
+const (
+	monthLayout  = "2006-01"
+	dayLayout    = "20060102"
+	undatedMonth = "undated"
+)
+
+// The kinds of FieldAbout terms; they are also the names of the country and
+// organization facet groups.
+const (
+	AboutCountry = "country"
+	AboutOrg     = "org"
+)
+
+// AboutTerm is the FieldAbout term of a country or organization: kind is
+// AboutCountry or AboutOrg.
+func AboutTerm(kind, id string) string { return aboutTerm(kind, id) }
+
+// ReadRecord decodes the stored FieldRecord of article id.
+func ReadRecord(id, rec string) (*Article, error) { return readRecord(id, rec) }
+
+// Published returns the name of the published generation of dir, or
+// ErrNoIndex.
+func Published(dir string) (string, error) { return current(dir) }
+
+// BodyDecoder decodes the stored FieldBody of one generation's articles. It
+// is safe for concurrent use.
+type BodyDecoder struct{ d *bodyDecoder }
+
+// Decode returns the text of a stored body.
+func (d *BodyDecoder) Decode(stored string) (string, error) { return d.d.decode(stored) }
+
+// Close releases the decoder; no Decode may follow.
+func (d *BodyDecoder) Close() { d.d.close() }
+
+// OpenGeneration opens generation name of the index directory dir for
+// reading: its Bleve index, read-only, and the decoder of its bodies. It
+// fails with ErrVersion when the generation was built by another kerko.
+func OpenGeneration(dir, name string) (bleve.Index, *BodyDecoder, error) {
+	genDir := filepath.Join(dir, name)
+	m, err := readMeta(genDir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %q: generation %s is incomplete: %w", dir, name, err)
+	}
+	if m.Version != MappingVersion() {
+		return nil, nil, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", dir, ErrVersion, m.Version, MappingVersion())
+	}
+	dicts, err := readDicts(genDir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+	}
+	dec, err := newBodyDecoder(dicts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
+	if err != nil {
+		dec.close()
+		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+	}
+	return idx, &BodyDecoder{dec}, nil
+}
+
+// ErrVersion is returned when the published generation was built with other
+// analyzers, mapping or extraction than this kerko's: it needs a full rebuild.
+var ErrVersion = errors.New("index built by another kerko version")

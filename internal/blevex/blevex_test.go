@@ -1,0 +1,86 @@
+package blevex
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// TestInternals checks, on a real scorch index, each assumption of this
+// package. A failure after a Bleve upgrade names the assumption that broke.
+func TestInternals(t *testing.T) {
+	RegisterAsyncErrors("blevex-test", func(error, string) {})
+	if !HasAsyncErrors("blevex-test") {
+		t.Errorf("scorch.RegistryAsyncErrorCallbacks did not keep a registered callback: a full disk during a build would hang it")
+	}
+	path := filepath.Join(t.TempDir(), "idx")
+	idx, err := bleve.NewUsing(path, bleve.NewIndexMapping(), scorch.Name, scorch.Name, map[string]any{"asyncErrorCallbackName": "blevex-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	const n = 50
+	b := idx.NewBatch()
+	for i := range n {
+		if err := b.Index(fmt.Sprintf("doc%02d", i), map[string]any{"body": fmt.Sprintf("word%d common", i%7)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Scorch(idx)
+	if err != nil {
+		t.Fatalf("a kerko index is no longer a *scorch.Scorch (%v): the final merge and the facet table need one", err)
+	}
+	for _, key := range []string{"TotFileSegmentsAtRoot", "TotMemorySegmentsAtRoot", "CurOnDiskFiles"} {
+		if v, ok := s.StatsMap()[key]; !ok || reflect.TypeOf(v) != reflect.TypeOf(uint64(0)) {
+			t.Errorf("scorch stat %s is %T (present %v); want a uint64: Segments/OnDiskFiles read it to wait for the final merge", key, v, ok)
+		}
+	}
+	if Segments(s) == 0 {
+		t.Errorf("Segments = 0 for an index of %d documents: it reads the wrong stats", n)
+	}
+	r, err := s.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, ok := r.(*scorch.IndexSnapshot); !ok {
+		t.Errorf("a scorch reader is a %T, not a *scorch.IndexSnapshot", r)
+	}
+	if _, ok := r.(bindex.IndexReaderFuzzy); !ok {
+		t.Errorf("a scorch reader (%T) has no fuzzy dictionary: did-you-mean would stop respelling", r)
+	}
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer all.Close()
+	seen := map[uint64]bool{}
+	for {
+		id, err := all.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == nil {
+			break
+		}
+		num, ok := DocNum(id)
+		if !ok {
+			t.Fatalf("scorch internal id %x is not 8 bytes: DocNum, the facet table, table filters and sorts index arrays by it", id)
+		}
+		if num >= n || seen[num] {
+			t.Errorf("scorch document number %d of %d documents is not dense and unique: the facet table sizes its arrays by the count", num, n)
+		}
+		seen[num] = true
+	}
+	if len(seen) != n {
+		t.Errorf("%d document numbers for %d documents", len(seen), n)
+	}
+}

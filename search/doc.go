@@ -1,0 +1,21 @@
+// Package search is the read side of kerko's index: it opens the published
+// generation of an index directory, follows new ones (Reload, Watch), and
+// answers searches, articles, suggestions and related articles from it.
+//
+// A generation is one value (generation.go) that owns everything derived
+// from it: the Bleve index, its facet table, its body decoder and decoded
+// bodies, the marked texts of its hits (package highlight), its entity
+// counts. Reload opens and warms a new one while the old one serves, swaps
+// it in atomically, and the old one closes when its last search ends; two
+// indexes in one process share nothing.
+//
+// A search (search.go) parses the query, turns it into a Bleve query with
+// its filters (filter.go) and the cross-language entity expansions
+// (crosslang.go), runs it while counting facets against the generation's
+// facet table (facets.go) and sorting from it (sort.go), builds the timeline
+// (histogram.go), marks titles and snippets, and respells a query that finds
+// little (didyoumean.go). Suggest (suggest.go) and Related (related.go) read
+// the folded fields' term dictionaries (dict.go). A panic while reading index
+// data fails the one request (safely.go). The scorch internals it relies on
+// are in internal/blevex.
+package search
