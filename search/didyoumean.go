@@ -45,7 +45,8 @@ var didYouMeanFields = []string{index.BodyField(index.Folded), index.TitleField(
 // didYouMean returns q respelled when that finds clearly more than total
 // hits under the same filters, or "". Respelled words are written as the
 // articles write them; the rest of q is as the user typed it.
-func (g *generation) didYouMean(ctx context.Context, req Request, q *query.Query, total uint64) (string, error) {
+func (g *generation) didYouMean(ctx context.Context, p *plan, total uint64) (string, error) {
+	q := p.q
 	if q.Empty() || total >= didYouMeanBelow {
 		return "", nil
 	}
@@ -76,7 +77,7 @@ func (g *generation) didYouMean(ctx context.Context, req Request, q *query.Query
 		return "", err
 	}
 	main, _ := textQuery(nq)
-	sr := bleve.NewSearchRequestOptions(g.withFilters(main, filterQueries(req), ""), 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(g.withFilters(main, p.filters, ""), 0, 0, false)
 	sr.Score = bleve.ScoreNone // only the total is read
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {

@@ -145,9 +145,60 @@ const (
 	boostTitle = 2.0
 )
 
+// A search is a short pipeline: the request is walked once into a plan
+// (parse, text query and expansions, filters, how facets are counted and hits
+// sorted), the plan is executed (the main search and the facet counts beside
+// it), and the result is assembled: facets and timeline, hits with their
+// marked titles and snippets, and a respelling when it finds little.
+
 // search runs req on g.
 func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	p, err := newPlan(req)
+	if err != nil {
+		return nil, err
+	}
+	ex, err := g.execute(ctx, p)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}}
+	if !req.NoFacets {
+		p.facets(out, ex)
+	}
+	if err := g.hits(ctx, p, ex.res, out); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	if out.DidYouMean, err = g.didYouMean(ctx, p, ex.res.Total); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// plan is a search decided before anything runs.
+type plan struct {
+	req      Request
+	q        *query.Query
+	text     bquery.Query // the words, over every text field
+	expanded []Expansion  // countries and organizations the words name
+	filters  map[string]filter
+	byDate   bool // sorted by date (desc: newest first) rather than score
+	desc     bool
+
+	// How facets are counted (none with NoFacets): the main search counts
+	// groups while the table filters (tableFilters, driving tableGroups)
+	// are applied in the same pass; each query filter's group is counted
+	// by a search of its own (separate), since its multi-select counts
+	// ignore that filter.
+	tableFilters []filter
+	tableGroups  []string
+	queryFilters map[string]filter
+	separate     []string
+	groups       []string
+}
+
+func newPlan(req Request) (*plan, error) {
 	if req.Page <= 0 {
 		req.Page = 1
 	}
@@ -157,79 +208,82 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	if err := validUndated(req.Undated); err != nil {
 		return nil, err
 	}
-	q := query.Parse(req.Query)
-	main, expanded := textQuery(q)
-	filters := filterQueries(req)
-
-	// Facets are counted as the hits stream by (facets.go), not by Bleve.
-	var counter *facetCounter
-	top := g.withFilters(main, filters, "")
-	// separate are the filter groups whose multi-select counts need a
-	// request of their own: those whose filter is a query.
-	var separate []string
-	if !req.NoFacets {
-		var (
-			tableFilters []filter
-			tableGroups  []string
-		)
-		queryFilters := map[string]filter{}
-		for _, f := range slices.Sorted(maps.Keys(filters)) {
-			if filters[f].keep != nil {
-				tableFilters = append(tableFilters, filters[f])
-				tableGroups = append(tableGroups, groupOf(f))
-			} else {
-				queryFilters[f] = filters[f]
-				separate = append(separate, f)
-			}
-		}
-		var groups []string
-		for _, g := range countedGroups {
-			if _, active := queryFilters[filterOf(g)]; !active {
-				groups = append(groups, g)
-			}
-		}
-		counter = newFacetCounter(groups)
-		top = &countingQuery{g: g, q: g.withFilters(main, queryFilters, ""), c: counter, filters: tableFilters, filterGroups: tableGroups}
-	}
-	sr := bleve.NewSearchRequestOptions(top, req.Size, (req.Page-1)*req.Size, false)
-	sr.Fields = []string{index.FieldRecord, index.FieldBody}
-	byDate, desc := false, true
+	p := &plan{req: req, q: query.Parse(req.Query), filters: filterQueries(req), desc: true}
+	p.text, p.expanded = textQuery(p.q)
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
-		// is how much each article is about it (fieldAbout).
-		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		// is how much each article is about it (index.FieldAbout).
+		p.byDate = p.q.Empty() && len(req.Countries)+len(req.Orgs) == 0
 	case SortNewest:
-		byDate = true
+		p.byDate = true
 	case SortOldest:
-		byDate, desc = true, false
+		p.byDate, p.desc = true, false
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
 	}
-	cq, counted := top.(*countingQuery)
+	if req.NoFacets {
+		return p, nil
+	}
+	p.queryFilters = map[string]filter{}
+	for _, f := range slices.Sorted(maps.Keys(p.filters)) {
+		if p.filters[f].keep != nil {
+			p.tableFilters = append(p.tableFilters, p.filters[f])
+			p.tableGroups = append(p.tableGroups, groupOf(f))
+		} else {
+			p.queryFilters[f] = p.filters[f]
+			p.separate = append(p.separate, f)
+		}
+	}
+	for _, grp := range countedGroups {
+		if _, active := p.queryFilters[filterOf(grp)]; !active {
+			p.groups = append(p.groups, grp)
+		}
+	}
+	return p, nil
+}
+
+// executed is what running a plan gave.
+type executed struct {
+	res     *bleve.SearchResult
+	counter *facetCounter // nil with NoFacets
+	// disjoints are the counts of the groups counted by searches of
+	// their own.
+	disjoints map[string][]FacetValue
+}
+
+// execute runs the plan's main search and, beside it, the facet counts that
+// need searches of their own; the first to fail cancels the others.
+func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
+	ex := &executed{disjoints: map[string][]FacetValue{}}
+	// Facets are counted as the hits stream by (facets.go), not by Bleve.
+	top := g.withFilters(p.text, p.filters, "")
+	var cq *countingQuery
+	if !p.req.NoFacets {
+		ex.counter = newFacetCounter(p.groups)
+		cq = &countingQuery{g: g, q: g.withFilters(p.text, p.queryFilters, ""), c: ex.counter, filters: p.tableFilters, filterGroups: p.tableGroups}
+		top = cq
+	}
+	sr := bleve.NewSearchRequestOptions(top, p.req.Size, (p.req.Page-1)*p.req.Size, false)
+	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	switch {
-	case byDate && counted:
+	case p.byDate && cq != nil:
 		// Sorted from the facet table (sort.go) when it can.
 		cq.sort = &sortBinding{}
-		sr.SortByCustom(tableDateSort(desc, cq.sort))
-	case byDate:
-		sr.SortByCustom(dateSort(desc))
+		sr.SortByCustom(tableDateSort(p.desc, cq.sort))
+	case p.byDate:
+		sr.SortByCustom(dateSort(p.desc))
 	}
 
-	// The multi-select counts of query filters are searches of their own,
-	// run beside the main one; the first to fail cancels the others.
-	var (
-		mu        sync.Mutex
-		disjoints = map[string][]FacetValue{}
-	)
+	var mu sync.Mutex
 	eg, ectx := errgroup.WithContext(ctx)
 	countApart := func(f string) {
 		eg.Go(func() error {
 			return safely("count facets apart", func() error {
 				grp := groupOf(f)
 				c := newFacetCounter([]string{grp})
-				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(main, filters, f), c: c}, 0, 0, false)
+				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(p.text, p.filters, f), c: c}, 0, 0, false)
 				// Only counted: scoring every hit would be wasted.
 				fr.Score = bleve.ScoreNone
 				if _, err := g.idx.SearchInContext(ectx, fr); err != nil {
@@ -237,26 +291,26 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 				}
 				counts := c.results()[grp]
 				mu.Lock()
-				disjoints[grp] = counts
+				ex.disjoints[grp] = counts
 				mu.Unlock()
 				return nil
 			})
 		})
 	}
-	for _, f := range separate {
+	for _, f := range p.separate {
 		countApart(f)
 	}
 	res, err := g.idx.SearchInContext(ectx, sr)
 	if errors.Is(err, errNoTableSort) {
 		// Failed before counting anything: sort with Bleve instead.
 		cq.sort = nil
-		sr.SortByCustom(dateSort(desc))
+		sr.SortByCustom(dateSort(p.desc))
 		res, err = g.idx.SearchInContext(ectx, sr)
 	}
-	if err == nil && counter != nil {
+	if err == nil && ex.counter != nil {
 		// Filters the facet table could not answer (no table, or no
 		// dates in it) were run as queries: count their groups apart.
-		for _, grp := range counter.missed {
+		for _, grp := range ex.counter.missed {
 			countApart(filterOf(grp))
 		}
 	}
@@ -265,49 +319,52 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 		err = werr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		return nil, err
 	}
+	ex.res = res
+	return ex, nil
+}
 
-	out := &Result{Query: q, Total: res.Total, Facets: map[string][]FacetValue{}, Expanded: expanded, Timeline: []Bucket{}}
-	if !req.NoFacets {
-		counted := counter.results()
-		months, ok := disjoints[timelineFacet]
-		if !ok {
-			months = counted[timelineFacet]
-		}
-		out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, req.From, req.To)
-		for _, g := range FacetGroups {
-			if v, ok := disjoints[g]; ok {
-				out.Facets[g] = v
-			} else {
-				out.Facets[g] = counted[g]
-			}
-		}
-		sort.SliceStable(out.Facets[FacetYear], func(i, j int) bool {
-			return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
-		})
+// facets fills in out's facet groups and timeline from what ex counted.
+func (p *plan) facets(out *Result, ex *executed) {
+	counted := ex.counter.results()
+	months, ok := ex.disjoints[timelineFacet]
+	if !ok {
+		months = counted[timelineFacet]
 	}
-	hl := highlight.New(withEntityNames(q, expanded), g.marked)
+	out.Timeline, out.Interval, out.Undated, out.Zoomed = timeline(months, p.req.From, p.req.To)
+	for _, grp := range FacetGroups {
+		if v, ok := ex.disjoints[grp]; ok {
+			out.Facets[grp] = v
+		} else {
+			out.Facets[grp] = counted[grp]
+		}
+	}
+	sort.SliceStable(out.Facets[FacetYear], func(i, j int) bool {
+		return out.Facets[FacetYear][i].Value > out.Facets[FacetYear][j].Value
+	})
+}
+
+// hits reads the page's hits into out, their titles and snippets marked
+// with the query's words and the names of the entities it was expanded to.
+func (g *generation) hits(ctx context.Context, p *plan, res *bleve.SearchResult, out *Result) error {
+	hl := highlight.New(withEntityNames(p.q, p.expanded), g.marked)
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+			return err
 		}
 		hit.Score = h.Score
 		stored, _ := h.Fields[index.FieldBody].(string)
 		body, err := g.body(ctx, h.ID, stored)
 		if err != nil {
-			return nil, fmt.Errorf("search %q: hit %q: %w", req.Query, h.ID, err)
+			return fmt.Errorf("hit %q: %w", h.ID, err)
 		}
 		hit.TitleHTML = hl.Title("t:"+hit.ID, hit.Title, hit.Lang)
 		hit.Snippet = hl.Snippet("b:"+hit.ID, body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
-	if out.DidYouMean, err = g.didYouMean(ctx, req, q, res.Total); err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
-	}
-	out.Took = time.Since(start)
-	return out, nil
+	return nil
 }
 
 func dateSort(desc bool) bsearch.SortOrder {
