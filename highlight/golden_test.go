@@ -24,7 +24,7 @@ func TestGoldens(t *testing.T) {
 		if !ok {
 			t.Fatal("no text section")
 		}
-		memo := NewMemo()
+		memo := NewMemo(0)
 		var titles, snippets []string
 		for range 3 { // the third marking comes from the memo
 			h := New(query.Parse(q), memo)

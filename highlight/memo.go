@@ -5,10 +5,13 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"kerko/analyzers"
+	"kerko/cache"
 )
 
 // Snippets and titles are marked on every search, ten bodies at a time.
@@ -20,33 +23,80 @@ import (
 // few thousand words, and a stemmer then runs once per word, not once per
 // occurrence. TestFastMarks checks that both ways mark the same spans.
 
-// maxCachedWords bounds each analyzer's word cache; when it is full it starts
-// over, which costs one re-analysis per word.
-const maxCachedWords = 1 << 17
+// The word memos (one per analyzer and one per marker) are pure functions of
+// a word, so they are process-wide; together they hold at most wordMemoBytes
+// (SetMemoryBytes), each an equal share. When one is full it starts over,
+// which costs one re-analysis per word.
+var wordMemoBytes atomic.Int64
+
+func init() { wordMemoBytes.Store(DefaultWordMemoBytes) }
+
+// DefaultWordMemoBytes is the word memos' bound until SetMemoryBytes.
+const DefaultWordMemoBytes = 32 << 20
+
+// wordMemos is how many word memos share wordMemoBytes: the folded and three
+// language analyzers' terms, and four markers' chunks.
+const wordMemos = 8
+
+// SetMemoryBytes bounds the bytes the process-wide word memos hold together.
+func SetMemoryBytes(n int64) {
+	wordMemoBytes.Store(n)
+	markersMu.Lock()
+	defer markersMu.Unlock()
+	for _, c := range caches {
+		c.m.SetMax(n / wordMemos)
+	}
+	for _, m := range markers {
+		if m != nil {
+			m.chunks.SetMax(n / wordMemos)
+		}
+	}
+}
+
+// MemoryUse reports what the word memos hold together.
+func MemoryUse() cache.MemoStats {
+	markersMu.Lock()
+	defer markersMu.Unlock()
+	out := cache.MemoStats{MaxBytes: wordMemoBytes.Load()}
+	add := func(st cache.MemoStats) {
+		out.Entries += st.Entries
+		out.Bytes += st.Bytes
+		out.Resets += st.Resets
+	}
+	for _, c := range caches {
+		add(c.m.Stats())
+	}
+	for _, m := range markers {
+		if m != nil {
+			add(m.chunks.Stats())
+		}
+	}
+	return out
+}
 
 // termCache memoizes the terms an analyzer gives one raw token.
 type termCache struct {
-	a  analysis.Analyzer
-	mu sync.RWMutex
-	m  map[string][]string
+	a analysis.Analyzer
+	m *cache.Memo[string, []string]
+}
+
+func termsBytes(raw string, terms []string) int64 {
+	n := int64(len(raw) + 24*cap(terms))
+	for _, t := range terms {
+		n += int64(len(t))
+	}
+	return n
 }
 
 func (c *termCache) terms(raw string) []string {
-	c.mu.RLock()
-	t, ok := c.m[raw]
-	c.mu.RUnlock()
-	if ok {
+	if t, ok := c.m.Get(raw); ok {
 		return t
 	}
+	var t []string
 	for _, tok := range c.a.Analyze([]byte(raw)) {
 		t = append(t, string(tok.Term))
 	}
-	c.mu.Lock()
-	if len(c.m) >= maxCachedWords {
-		c.m = make(map[string][]string)
-	}
-	c.m[strings.Clone(raw)] = t // raw is a slice of a whole body
-	c.mu.Unlock()
+	c.m.Put(strings.Clone(raw), t) // raw is a slice of a whole body
 	return t
 }
 
@@ -60,8 +110,7 @@ type marker struct {
 	folded      *termCache
 	lang        *termCache // nil for a language without its own analyzer
 
-	mu     sync.RWMutex
-	chunks map[string][]chunkToken
+	chunks *cache.Memo[string, []chunkToken]
 }
 
 var (
@@ -105,7 +154,7 @@ func newMarker(langAnalyzer string) *marker {
 		charFilters = da.CharFilters
 		c, ok := caches[name]
 		if !ok {
-			c = &termCache{a: a, m: make(map[string][]string)}
+			c = &termCache{a: a, m: cache.NewMemo(wordMemoBytes.Load()/wordMemos, termsBytes)}
 			caches[name] = c
 		}
 		return c, da.Tokenizer
@@ -114,7 +163,7 @@ func newMarker(langAnalyzer string) *marker {
 	if folded == nil {
 		return nil
 	}
-	m := &marker{charFilters: charFilters, tokenizer: tz, folded: folded, chunks: make(map[string][]chunkToken)}
+	m := &marker{charFilters: charFilters, tokenizer: tz, folded: folded, chunks: cache.NewMemo(wordMemoBytes.Load()/wordMemos, chunkBytes)}
 	if langAnalyzer != "" {
 		lang, ltz := cacheFor(langAnalyzer)
 		if lang == nil || fmt.Sprintf("%T", ltz) != fmt.Sprintf("%T", tz) {
@@ -131,18 +180,22 @@ type chunkToken struct {
 	folded, lang []string
 }
 
+// chunkBytes is what a memoized chunk holds: its tokens (whose terms are the
+// term memos' own slices).
+func chunkBytes(raw string, ts []chunkToken) int64 {
+	return int64(len(raw)) + int64(cap(ts))*int64(unsafe.Sizeof(chunkToken{}))
+}
+
 // chunk returns the tokens of raw, a run of text without ASCII white space,
 // memoized. Word segmentation never joins across a space, so tokenizing each
 // chunk alone gives the tokens of the whole text; and news text repeats its
 // chunks ("the", "government's", "2020,") so most are looked up, not
 // segmented, which was most of the cost left in marking.
 func (m *marker) chunk(raw string) []chunkToken {
-	m.mu.RLock()
-	ts, ok := m.chunks[raw]
-	m.mu.RUnlock()
-	if ok {
+	if ts, ok := m.chunks.Get(raw); ok {
 		return ts
 	}
+	var ts []chunkToken
 	input := []byte(raw)
 	for _, cf := range m.charFilters {
 		input = cf.Filter(input)
@@ -158,12 +211,7 @@ func (m *marker) chunk(raw string) []chunkToken {
 		}
 		ts = append(ts, ct)
 	}
-	m.mu.Lock()
-	if len(m.chunks) >= maxCachedWords {
-		m.chunks = make(map[string][]chunkToken)
-	}
-	m.chunks[strings.Clone(raw)] = ts
-	m.mu.Unlock()
+	m.chunks.Put(strings.Clone(raw), ts)
 	return ts
 }
 
@@ -223,8 +271,8 @@ func anyIn(terms []string, set map[string]bool) bool {
 // search). A text is keyed by its article id and checked by a hash of its
 // content, so a changed article is never marked from stale tokens.
 
-// maxMarkedTexts bounds the texts kept (about 2 KB each for a news body).
-const maxMarkedTexts = 1 << 13
+// DefaultMemoBytes bounds a Memo made with NewMemo(0).
+const DefaultMemoBytes = 32 << 20
 
 type idToken struct {
 	start, end   int32
@@ -250,17 +298,45 @@ type Memo struct {
 	ids   map[string]uint32
 	texts map[textKey]*markedText
 	seen  map[textKey]uint64 // texts marked once, by content hash
+	used  int64              // bytes held, approximately
+	max   int64
 }
 
 type textKey struct{ key, lang string }
 
-func NewMemo() *Memo {
-	return &Memo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}}
+// NewMemo returns a memo of marked texts that holds at most maxBytes
+// (DefaultMemoBytes for 0); when full it starts over.
+func NewMemo(maxBytes int64) *Memo {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMemoBytes
+	}
+	return &Memo{ids: map[string]uint32{}, texts: map[textKey]*markedText{}, seen: map[textKey]uint64{}, max: maxBytes}
 }
 
-// maxSeenTexts bounds the texts remembered as marked once (an id and a hash
-// each); when full, the record starts over.
-const maxSeenTexts = 1 << 15
+// Per-entry costs of a Memo's maps beyond their strings (Go map overhead
+// included, approximately).
+const (
+	idEntryBytes   = 16 + 4 + 48
+	textEntryBytes = 32 + 8 + 24 + 48
+	seenEntryBytes = 32 + 8 + 48
+)
+
+// MemoryUse reports what the memo holds.
+func (tm *Memo) MemoryUse() cache.MemoStats {
+	tm.mu.RLock()
+	defer tm.mu.RUnlock()
+	return cache.MemoStats{Entries: len(tm.texts), Bytes: tm.used, MaxBytes: tm.max, Resets: tm.epoch}
+}
+
+// resetLocked empties the memo; ids of the old epoch never compare with new ones.
+func (tm *Memo) resetLocked() {
+	tm.ids = map[string]uint32{}
+	tm.texts = map[textKey]*markedText{}
+	tm.seen = map[textKey]uint64{}
+	tm.used = 0
+	tm.epoch++
+}
+
 
 // secondSight reports whether the text under k with hash sum was marked
 // before and take grants keeping it now; otherwise it records that the
@@ -275,16 +351,15 @@ func (tm *Memo) secondSight(k textKey, sum uint64, take func() bool) bool {
 		delete(tm.seen, k)
 		return true
 	}
-	if len(tm.seen) >= maxSeenTexts {
-		tm.seen = map[textKey]uint64{}
+	n := int64(seenEntryBytes + len(k.key))
+	if tm.used+n > tm.max {
+		tm.resetLocked()
 	}
 	tm.seen[textKey{strings.Clone(k.key), k.lang}] = sum
+	tm.used += n
 	return false
 }
 
-// maxTermIDs bounds the interner (a news corpus has a few hundred thousand
-// distinct terms per analyzer).
-const maxTermIDs = 1 << 21
 
 // idsOf returns the ids of the terms of set that have one, and the epoch
 // they belong to.
@@ -343,10 +418,17 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 	}
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
-	if len(tm.ids) >= maxTermIDs || len(tm.texts) >= maxMarkedTexts {
-		tm.ids = map[string]uint32{}
-		tm.texts = map[textKey]*markedText{}
-		tm.epoch++
+	// A text's size, its new terms counted as if all were new: it must
+	// fit after a reset.
+	need := int64(textEntryBytes + len(key) + 16*len(ps))
+	for _, p := range ps {
+		need += int64(2*idEntryBytes + len(p.folded) + len(p.lang))
+	}
+	if need > tm.max/4 {
+		return nil, 0, false // one text must not empty the memo
+	}
+	if tm.used+need > tm.max {
+		tm.resetLocked()
 	}
 	intern := func(term string) uint32 {
 		if term == "" {
@@ -356,9 +438,11 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 		if !ok {
 			id = uint32(len(tm.ids) + 1)
 			tm.ids[term] = id
+			tm.used += int64(idEntryBytes + len(term))
 		}
 		return id
 	}
+	tm.used += int64(textEntryBytes + len(key) + 16*len(ps))
 	toks := make([]idToken, len(ps))
 	for i, p := range ps {
 		toks[i] = idToken{start: int32(p.start), end: int32(p.end), folded: intern(p.folded), lang: intern(p.lang)}

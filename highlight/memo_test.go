@@ -100,7 +100,7 @@ func TestFastMarks_Corpus(t *testing.T) {
 
 // testMemo is the marked-text memo of the highlighters in tests, as a
 // generation's is for its searches.
-var testMemo = NewMemo()
+var testMemo = NewMemo(0)
 
 // TestTextMemo_Admission checks which texts the memo keeps: none marked
 // once, one marked twice, and no more than maxKeepsPerSearch per search;
@@ -141,4 +141,26 @@ func TestTextMemo_Admission(t *testing.T) {
 		t.Fatalf("%s not kept by the next search", key(maxKeepsPerSearch))
 	}
 	mark(third, key(0)) // from the memo
+}
+
+// TestMemo_Bytes checks that a memo of marked texts stays within its bytes
+// however many texts are marked, and keeps marking right across resets.
+func TestMemo_Bytes(t *testing.T) {
+	memo := NewMemo(64 << 10)
+	q := query.Parse("kazakistan ankara")
+	for i := range 400 {
+		text := fmt.Sprintf("Kazakistan ve Ankara %d arasında anlaşma %d imzalandı, sözcük%d ve kelime%d.", i, i*7, i, i*3)
+		want := New(q, nil).analyzedMarks(text, "tr")
+		for range 2 {
+			if got := New(q, memo).Spans(fmt.Sprintf("t%d", i), text, "tr"); !reflect.DeepEqual(got, want) {
+				t.Fatalf("text %d: marks %v; want %v", i, got, want)
+			}
+		}
+		if u := memo.MemoryUse(); u.Bytes > u.MaxBytes {
+			t.Fatalf("after %d texts the memo holds %d bytes, over its %d", i+1, u.Bytes, u.MaxBytes)
+		}
+	}
+	if u := memo.MemoryUse(); u.Resets == 0 || u.Entries == 0 {
+		t.Errorf("memo use %+v after 400 texts in 64 kB: want resets, and texts kept since the last", u)
+	}
 }

@@ -52,15 +52,12 @@ type generation struct {
 	closeErr error
 }
 
-// maxCachedBodyBytes bounds a generation's decoded bodies.
-const maxCachedBodyBytes = 16 << 20
-
 // errClosed is returned when the index was closed before or under a search.
 var errClosed = errors.New("index is closed")
 
 // openGeneration opens generation name of the index directory dir and warms
 // it: the first search on it does not pay for paging in its doc values.
-func openGeneration(dir, name string) (*generation, error) {
+func openGeneration(dir, name string, opts Options) (*generation, error) {
 	idx, dec, err := index.OpenGeneration(dir, name)
 	if err != nil {
 		return nil, err
@@ -73,8 +70,8 @@ func openGeneration(dir, name string) (*generation, error) {
 	}
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
-		bodies:  cache.New[string, string](maxCachedBodyBytes),
-		marked:  highlight.NewMemo(),
+		bodies:  cache.New[string, string](opts.BodyBytes),
+		marked:  highlight.NewMemo(opts.MarkedBytes),
 		refs:    1,
 		drained: make(chan struct{}),
 	}

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kerko/cache"
+	"kerko/highlight"
 	"kerko/index"
 )
 
@@ -16,15 +18,38 @@ import (
 // one serves, swapped in atomically, and the old one is closed when the
 // searches running on it end (generation.go).
 type Index struct {
-	dir string
+	dir  string
+	opts Options
 
 	reloading sync.Mutex // serialises Reload and Close
 	cur       atomic.Pointer[generation]
 }
 
+// Options bound the memory an Index's caches hold. Each open generation has
+// its own (two while a reload swaps them). Zero values take the defaults.
+type Options struct {
+	// BodyBytes bounds the decoded bodies of hits (default 16 MiB).
+	BodyBytes int64
+	// MarkedBytes bounds the marked texts of hits (highlight.Memo,
+	// default highlight.DefaultMemoBytes).
+	MarkedBytes int64
+}
+
+// DefaultBodyBytes is Options.BodyBytes' default.
+const DefaultBodyBytes = 16 << 20
+
 // Open opens the published generation of dir for searching.
-func Open(dir string) (*Index, error) {
-	ix := &Index{dir: dir}
+func Open(dir string) (*Index, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith is Open with memory bounds.
+func OpenWith(dir string, opts Options) (*Index, error) {
+	if opts.BodyBytes <= 0 {
+		opts.BodyBytes = DefaultBodyBytes
+	}
+	if opts.MarkedBytes <= 0 {
+		opts.MarkedBytes = highlight.DefaultMemoBytes
+	}
+	ix := &Index{dir: dir, opts: opts}
 	if _, err := ix.Reload(); err != nil {
 		return nil, err
 	}
@@ -45,7 +70,7 @@ func (ix *Index) Reload() (bool, error) {
 	if name == ix.Generation() {
 		return false, nil
 	}
-	g, err := safely1("open generation "+name, func() (*generation, error) { return openGeneration(ix.dir, name) })
+	g, err := safely1("open generation "+name, func() (*generation, error) { return openGeneration(ix.dir, name, ix.opts) })
 	if err != nil {
 		return false, err
 	}
@@ -177,4 +202,16 @@ func (ix *Index) Related(ctx context.Context, id string, n int) ([]Related, erro
 	}
 	defer g.release()
 	return safely1("related", func() ([]Related, error) { return g.related(ctx, id, n) })
+}
+
+// MemoryUse reports what the caches of the serving generation and the
+// process-wide memos hold, by name.
+func (ix *Index) MemoryUse() map[string]cache.MemoStats {
+	out := map[string]cache.MemoStats{"word memos": highlight.MemoryUse(), "stop words": stopWords.Stats()}
+	if g := ix.cur.Load(); g != nil {
+		b := g.bodies.Stats()
+		out["bodies"] = cache.MemoStats{Entries: b.Entries, Bytes: b.Bytes, MaxBytes: b.MaxBytes}
+		out["marked texts"] = g.marked.MemoryUse()
+	}
+	return out
 }

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"kerko/analyzers"
+	"kerko/cache"
 	"kerko/highlight"
 	"kerko/index"
 	"kerko/query"
@@ -524,32 +525,22 @@ func phraseSlots(toks analysis.TokenStream) [][]string {
 	return slots
 }
 
-// stopWordMemo remembers isStopWord's answers. It runs four analyzers per
-// word, and related articles ask it for every distinct word of an article
-// (hundreds per page view) out of a vocabulary that repeats from article to
-// article. Bounded like the snippet word caches: when full it starts over.
-const maxStopWordMemo = 1 << 17
+// stopWords remembers isStopWord's answers, a pure function of the word. It
+// runs four analyzers per word, and related articles ask it for every
+// distinct word of an article (hundreds per page view) out of a vocabulary
+// that repeats from article to article.
+var stopWords = cache.NewMemo(4<<20, func(w string, _ bool) int64 { return int64(len(w)) })
 
-var stopWordMemo = struct {
-	mu sync.RWMutex
-	m  map[string]bool
-}{m: map[string]bool{}}
+// SetStopWordBytes bounds the process-wide memo of stop words.
+func SetStopWordBytes(n int64) { stopWords.SetMax(n) }
 
 // isStopWord reports whether any language's analyzer drops word entirely.
 func isStopWord(word string) bool {
-	stopWordMemo.mu.RLock()
-	stop, ok := stopWordMemo.m[word]
-	stopWordMemo.mu.RUnlock()
-	if ok {
+	if stop, ok := stopWords.Get(word); ok {
 		return stop
 	}
-	stop = analyzedStopWord(word)
-	stopWordMemo.mu.Lock()
-	if len(stopWordMemo.m) >= maxStopWordMemo {
-		stopWordMemo.m = map[string]bool{}
-	}
-	stopWordMemo.m[strings.Clone(word)] = stop
-	stopWordMemo.mu.Unlock()
+	stop := analyzedStopWord(word)
+	stopWords.Put(strings.Clone(word), stop)
 	return stop
 }
 

@@ -193,6 +193,23 @@ func TestHealthz(t *testing.T) {
 		h.Status != "ok" || h.Articles != 5 || h.Cache == nil || h.Cache.MaxBytes != DefaultCacheBytes {
 		t.Errorf("healthz = %d %q; want 200, status ok, 5 articles, a cache of %d bytes", code, body, DefaultCacheBytes)
 	}
+	var m struct {
+		Memory struct {
+			Caches map[string]struct {
+				Bytes    int64 `json:"bytes"`
+				MaxBytes int64 `json:"max_bytes"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"answers", "bodies", "marked texts", "stop words", "word memos"} {
+		c, ok := m.Memory.Caches[name]
+		if !ok || c.MaxBytes <= 0 || c.Bytes > c.MaxBytes {
+			t.Errorf("healthz memory cache %q = %+v (present %v); want it bounded and within its bound", name, c, ok)
+		}
+	}
 }
 
 func TestPage_Search(t *testing.T) {

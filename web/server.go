@@ -15,6 +15,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"kerko/cache"
 	"kerko/index"
 	"kerko/search"
 )
@@ -49,6 +50,15 @@ type Config struct {
 	// a negative value turns the cache off. Only a Searcher with a
 	// Generation() string method is cached (see cache.go).
 	CacheBytes int64
+	// MemoryBytes and GoLimitBytes are the memory budget the server runs
+	// under and the Go heap's soft limit, shown in /healthz beside what
+	// each cache holds (see internal/budget).
+	MemoryBytes, GoLimitBytes int64
+}
+
+// memoryUser is a Searcher that reports what its caches hold.
+type memoryUser interface {
+	MemoryUse() map[string]cache.MemoStats
 }
 
 // Server serves the search page and the JSON API.
@@ -199,7 +209,7 @@ func (s *Server) render(c echo.Context, code int, page string, data any) error {
 // handleHealth says the server is up, and how its cache does: load tests
 // read the hit rate from it.
 func (s *Server) handleHealth(c echo.Context) error {
-	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count(), "searches": s.gate.stats()}
+	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count(), "searches": s.gate.stats(), "memory": s.memoryUse()}
 	if s.cache != nil {
 		out["cache"] = s.cache.stats()
 	}
@@ -237,4 +247,22 @@ func (s *Server) search(c echo.Context, req search.Request) (*search.Result, err
 		setCacheHeader(c, hit)
 	}
 	return res, err
+}
+
+// memoryUse is /healthz's account of memory: the budget, the Go heap's
+// soft limit and what each cache holds now.
+func (s *Server) memoryUse() map[string]any {
+	caches := map[string]cache.MemoStats{}
+	if mu, ok := s.cfg.Searcher.(memoryUser); ok {
+		caches = mu.MemoryUse()
+	}
+	if s.cache != nil {
+		st := s.cache.stats()
+		caches["answers"] = cache.MemoStats{Entries: st.Entries, Bytes: st.Bytes, MaxBytes: st.MaxBytes}
+	}
+	var used int64
+	for _, c := range caches {
+		used += c.Bytes
+	}
+	return map[string]any{"budget_bytes": s.cfg.MemoryBytes, "go_limit_bytes": s.cfg.GoLimitBytes, "caches_bytes": used, "caches": caches}
 }

@@ -45,7 +45,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *repeat < 1 {
 		return fmt.Errorf("--repeat must be at least 1")
 	}
-	searchGC()
 	ix, err := search.Open(*dir)
 	if err != nil {
 		return err

@@ -9,11 +9,11 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
-	"os"
-	"runtime/debug"
 	"time"
 
+	"kerko/highlight"
 	"kerko/index"
+	"kerko/internal/budget"
 	"kerko/search"
 	"kerko/web"
 )
@@ -23,13 +23,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
-	cacheMiB := fs.Int("cache-mib", web.DefaultCacheBytes>>20, "MiB of recent search, article and related-article answers kept in memory, per index generation (0 turns the cache off)")
+	memoryMiB := fs.Int("memory-mib", budget.DefaultMiB, "MiB the server's caches hold together; the Go heap is kept under this plus 128 MiB (see docs/operations.md, Memory)")
+	cacheMiB := fs.Int("cache-mib", -1, "MiB of recent search, article and related-article answers kept in memory, per index generation (default: an eighth of --memory-mib; 0 turns the cache off)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	searchGC()
+	mem, err := budget.Of(*memoryMiB)
+	if err != nil {
+		fmt.Fprintf(stderr, "kerko serve: --memory-mib: %v\n", err)
+		return exitError(2)
+	}
+	goLimit := mem.ApplyGoLimit()
+	highlight.SetMemoryBytes(mem.Words)
+	search.SetStopWordBytes(mem.StopWords)
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
@@ -49,7 +57,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	ix, err := search.Open(*dir)
+	ix, err := search.OpenWith(*dir, search.Options{BodyBytes: mem.Bodies, MarkedBytes: mem.Marked})
 	if err != nil {
 		return err
 	}
@@ -69,11 +77,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	cacheBytes := int64(*cacheMiB) << 20
-	if *cacheMiB <= 0 {
+	cacheBytes := mem.Answers
+	switch {
+	case *cacheMiB == 0:
 		cacheBytes = -1 // web.Config reads 0 as "the default"
+	case *cacheMiB > 0:
+		cacheBytes = int64(*cacheMiB) << 20
 	}
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes})
+	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes,
+		MemoryBytes: mem.Total, GoLimitBytes: goLimit})
 	if err != nil {
 		return err
 	}
@@ -130,16 +142,4 @@ func waitForIndex(ctx context.Context, dir string) error {
 		}
 	}
 	return nil
-}
-
-// searchGC runs the collector at GOGC=400 unless GOGC is set. A search
-// allocates a lot of short-lived garbage (Bleve's matches, postings
-// iterators) over a small live heap, so the collector ran constantly: under
-// a 32-connection mix, GOGC=400 cut the server's CPU per request from 1.11
-// to 0.79 ms for 136 -> 253 MB of RSS. kerko search uses it too, so its
-// timings describe the server.
-func searchGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 }
