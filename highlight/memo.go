@@ -337,7 +337,6 @@ func (tm *Memo) resetLocked() {
 	tm.epoch++
 }
 
-
 // secondSight reports whether the text under k with hash sum was marked
 // before and take grants keeping it now; otherwise it records that the
 // text has been marked.
@@ -359,7 +358,6 @@ func (tm *Memo) secondSight(k textKey, sum uint64, take func() bool) bool {
 	tm.used += n
 	return false
 }
-
 
 // idsOf returns the ids of the terms of set that have one, and the epoch
 // they belong to.
