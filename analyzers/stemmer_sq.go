@@ -51,19 +51,12 @@ type sqEnding struct {
 // indexed by last byte at init, so a word meets only the endings it can have.
 var sqEndings [256][]sqEnding
 
-// sqEndingFilter, when set before init, drops endings from the table; it
-// exists for ablation experiments (which ending costs how much merge).
-var sqEndingFilter func(suffix string) bool
-
 func buildSqEndings() []sqEnding {
 	var es []sqEnding
 	var addRepl func(cond sqCond, repl, list string)
 	add := func(cond sqCond, list string) { addRepl(cond, "", list) }
 	addRepl = func(cond sqCond, repl, list string) {
 		for _, s := range strings.Fields(list) {
-			if sqEndingFilter != nil && !sqEndingFilter(s) {
-				continue
-			}
 			es = append(es, sqEnding{s, repl, cond})
 		}
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -117,23 +116,4 @@ func IsCountry(code string) bool {
 func IsOrganization(id string) bool {
 	_, ok := orgByID[id]
 	return ok
-}
-
-// CountryCodes lists every country code known, sorted.
-func CountryCodes() []string {
-	out := make([]string, 0, len(countryDisplay))
-	for c := range countryDisplay {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// OrganizationIDs lists every organization id known, in table order.
-func OrganizationIDs() []string {
-	out := make([]string, 0, len(orgs))
-	for _, o := range orgs {
-		out = append(out, o.id)
-	}
-	return out
 }

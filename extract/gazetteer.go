@@ -78,18 +78,6 @@ func (g gazetteer) add(e *entry) {
 	g[e.words[0]] = append(g[e.words[0]], e)
 }
 
-// remove drops every entry of the given words (any case rule, any id).
-func (g gazetteer) remove(words []string) {
-	es := g[words[0]]
-	out := es[:0]
-	for _, e := range es {
-		if !equalWords(e.words, words) {
-			out = append(out, e)
-		}
-	}
-	g[words[0]] = out
-}
-
 func (g gazetteer) finish() {
 	for _, es := range g {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].words) > len(es[j].words) })
