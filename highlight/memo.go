@@ -452,15 +452,15 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 // memoSeed seeds the hash that tells whether a memoized text is still the
 // text asked for (an article id's text changes between generations). The
 // memo lives in memory only, so one seed per process is enough; maphash runs
-// at memory speed, where a byte-wise FNV over every hit's body was 8% of a
-// search's CPU.
+// at memory speed, where a byte-wise FNV over every hit's body showed in a
+// search's CPU profile.
 var memoSeed = maphash.MakeSeed()
 
 // maxKeepsPerSearch bounds the texts one search interns into the memo.
 // Interning analyzes every word of a text, the ones the memos have never
-// seen included, up to half a millisecond each in a fresh process: keeping
-// all of a page's twenty texts at once made one search in twenty take 5-11
-// ms (the peer comparison's p95).
+// seen included: keeping all of a page's twenty texts at once made the
+// slowest searches of a fresh process several times slower (the peer
+// comparison's p95; docs/performance.md).
 const maxKeepsPerSearch = 4
 
 // takeKeep grants one of the search's keeps.

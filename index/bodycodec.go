@@ -17,16 +17,16 @@ import (
 )
 
 // Article bodies are stored compressed by kerko, not as text: zap compresses
-// each document's stored fields with snappy, which left the bodies at 25.5 of
-// the bench index's 108 MiB (33.3 MiB raw). zstd with a dictionary of the
-// article's language stores them in about 16.5 MiB; without a dictionary
-// (or with flate, the other choice measured) it is about 18 MiB, because a
-// one-kilobyte article has little history of its own to match against.
+// each document's stored fields with snappy, which left the bodies a quarter
+// of the index. zstd with a dictionary of the article's language stores them
+// in about half that; without a dictionary (or with flate) it does worse,
+// because a one-kilobyte article has little history of its own to match
+// against. The figures of each choice are in docs/performance.md
+// ("Measurements behind the code").
 //
 // zstd is github.com/klauspost/compress: pure Go (kerko builds without cgo),
 // the zstd most Go programs use, and it takes raw-content dictionaries, which
-// cost nothing to make. A trained dictionary (its dict package) saved another
-// 0.5 MiB on the bench corpus for a second of build CPU; not worth it.
+// cost nothing to make; a trained dictionary saved little for its build CPU.
 //
 // Each stored body is one zstd frame without its four magic bytes (they are
 // the same in every frame). The frame names its dictionary by id, and an id is
@@ -41,14 +41,13 @@ const (
 	// them.
 	dictsFile = "body-dicts.zst"
 	// dictBytes is the size of a dictionary: zstd matches back 32 KB into
-	// it cheaply; 64 KB saved 0.3 MiB more and decoded slower.
+	// it cheaply; a larger one saved little and decoded slower.
 	dictBytes = 32 << 10
 	// dictSample is how many articles of a language a build holds back
 	// before it makes that language's dictionary from them (the last
-	// dictBytes of their bodies). Measured on the bench corpus, whose
-	// files come one language and source after another: 40 articles
-	// stored the bodies in 16.8 MiB, 500 in 16.5 MiB, a random tenth of
-	// the corpus with a trained dictionary in 15.3 MiB.
+	// dictBytes of their bodies): enough articles that a corpus whose
+	// files come one language and source after another still gives a
+	// dictionary of the language, not of one source.
 	dictSample = 500
 )
 
@@ -129,10 +128,9 @@ type encoded struct {
 
 func newEncoder(dict []byte) (*zstd.Encoder, error) {
 	opts := []zstd.EOption{
-		// The fastest level: the default one stored bodies 0.2 MiB
-		// larger with a raw dictionary, at twice the CPU; the "better"
-		// one 0.5 MiB smaller, at +0.6 CPU-s per build and +1 µs per
-		// decoded body (6.2 µs).
+		// The fastest level: the default one stored bodies no smaller
+		// with a raw dictionary, at twice the CPU; the "better" one
+		// slightly smaller, for build CPU and decoding time on every hit.
 		zstd.WithEncoderLevel(zstd.SpeedFastest),
 		zstd.WithEncoderCRC(false),
 		zstd.WithEncoderConcurrency(1),
@@ -235,8 +233,8 @@ func (e *bodyEncoder) compress(a *Article) encoded {
 
 // writeDicts keeps a generation's dictionaries in its directory, as one
 // zstd frame of (language, dictionary) pairs, each part length-prefixed.
-// Not in Bleve's internal metadata: on the bench corpus its bolt file was
-// 0.5–1 MiB with them and 256 KB without.
+// Not in Bleve's internal metadata, whose bolt file they made several times
+// larger.
 func writeDicts(genDir string, dicts map[string][]byte) error {
 	var b []byte
 	for _, lang := range Langs {

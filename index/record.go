@@ -9,9 +9,9 @@ import (
 
 // What a result shows of an article (title, language, source, URL, date,
 // mention counts, language confidence) is stored as one value, fieldRecord,
-// not as a stored field each: zap keeps about 7 bytes of metadata per stored
-// value besides the value itself, so six values cost 1.2 MiB more on the
-// bench corpus than one. Nothing reads one of them without the others.
+// not as a stored field each: zap keeps several bytes of metadata per stored
+// value besides the value itself, so six values cost more than one.
+// Nothing reads one of them without the others.
 // The body is stored apart (bodycodec.go): titles, suggestions and related
 // articles do not decode it.
 

@@ -1,10 +1,10 @@
-// Package reliability tests the real kerko binary under faults: SIGTERM
-// under load, `kerko index --full` publishing while the server is loaded,
-// a full disk and a read-only index directory. It has no code of its own;
-// its tests build cmd/kerko once and drive it as separate processes, so
-// they live apart from the command's own tests.
+// Package reliability holds kerko's process tests: they build cmd/kerko
+// once and drive the real binary as separate processes, under faults —
+// SIGTERM under load, incremental and full reindexing publishing while the
+// server is loaded, kill -9 and interrupts during a build, a busy index, a
+// full disk and a read-only index directory. It has no code of its own.
 //
-// The load run on the whole bench corpus is scripts/load.sh with
-// cmd/kerko-load; the in-process HTTP abuse, XSS, path and deadline tests
-// are in package web.
+// The load they put on a server is internal/loadgen's, as is the load run on
+// the whole bench corpus (scripts/load.sh, kerko-bench http); the in-process
+// HTTP abuse, XSS, path and deadline tests are in package web.
 package reliability

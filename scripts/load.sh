@@ -3,11 +3,11 @@
 #
 #   scripts/load.sh            # from the module root; ../shared must exist
 #
-# 1. builds kerko and kerko-load, indexes ../shared/bench/corpus into
+# 1. builds kerko and kerko-bench, indexes ../shared/bench/corpus into
 #    $IDX (default /tmp/kerko-bench-idx; reused when already there);
-# 2. serves it on a free loopback port and runs kerko-load: $CONNS (64)
-#    connections, the queries of bench/peers/queries-real.txt with filters,
-#    sorts and pages, for $DURATION (2m); prints req/s, p50/p99, server RSS;
+# 2. serves it on a free loopback port and runs `kerko-bench http`: $CONNS (64)
+#    connections, the realistic mix (docs/performance.md) for $DURATION (2m);
+#    prints req/s, p50/p99, server RSS and CPU;
 # 3. runs the same load while `kerko index --full` publishes a new
 #    generation, until $SETTLE (15s) after the server switched to it;
 # 4. sends SIGTERM and checks exit status 0 within 10 s, then reopens the index.
@@ -27,7 +27,7 @@ fi
 BIN=$(mktemp -d)
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$BIN"' EXIT
 go build -o "$BIN/kerko" ./cmd/kerko
-go build -o "$BIN/kerko-load" ./cmd/kerko-load
+go build -o "$BIN/kerko-bench" ./cmd/kerko-bench
 
 if [ ! -f "$IDX/CURRENT" ]; then
 	echo "== indexing $SHARED/corpus into $IDX"
@@ -39,14 +39,14 @@ SERVER=$!
 for _ in $(seq 1 120); do grep -q serving "$BIN/serve.out" && break; sleep 0.5; done
 ADDR=$(grep -o '127\.0\.0\.1:[0-9]*' "$BIN/serve.out")
 echo "== server pid $SERVER on $ADDR: $(cat "$BIN/serve.out")"
-LOAD=("$BIN/kerko-load" --url "http://$ADDR" --conns "$CONNS" --queries "$SHARED/peers/queries-real.txt" --pid "$SERVER")
+LOAD=("$BIN/kerko-bench" http -url "http://$ADDR" -conns "$CONNS" -queries "$SHARED/peers/queries-real.txt" -pid "$SERVER" -warmup 0)
 
 echo "== load: $CONNS connections for $DURATION"
-"${LOAD[@]}" --duration "$DURATION"
+"${LOAD[@]}" -duration "$DURATION"
 
 echo "== load while kerko index --full publishes a new generation"
 GEN_BEFORE=$(cat "$IDX/CURRENT")
-"${LOAD[@]}" --duration 10m --seed 2 >"$BIN/load2.out" 2>&1 &
+"${LOAD[@]}" -duration 10m -seed 2 >"$BIN/load2.out" 2>&1 &
 LOADER=$!
 START=$(date +%s)
 "$BIN/kerko" index --index "$IDX" --corpus "$SHARED/corpus" --full --quiet

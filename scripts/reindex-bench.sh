@@ -12,6 +12,7 @@
 # compare search latency without the build's lower CPU priority).
 #
 # Needs GNU time (/usr/bin/time; Debian package "time"), curl and python3.
+# The load is kerko-bench http (internal/loadgen), two connections.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-${KERKO_SHARED:-$root/../shared}/bench/corpus}
@@ -23,6 +24,8 @@ port=${KERKO_BENCH_PORT:-18931}
 base=http://127.0.0.1:$port
 kerko=$work/kerko
 (cd "$root" && go build -o "$kerko" ./cmd/kerko)
+bench=$work/kerko-bench
+(cd "$root" && go build -o "$bench" ./cmd/kerko-bench)
 idx=$work/index
 
 # A copy with every 100th article changed: a marker word appended to its body.
@@ -76,17 +79,16 @@ run "incremental, nothing changed" --corpus "$corpus"
 "$kerko" serve --index "$idx" --addr 127.0.0.1:$port > "$work/serve.out" 2> "$work/serve.err" &
 serve_pid=$!
 for _ in $(seq 200); do curl -sf "$base/healthz" > /dev/null && break; sleep 0.1; done
-# Two clients search without pause; each request's status and time go to a file.
-( while :; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$base/api/search?q=Kazakhstan+Turkey&lang=en" ; done > "$work/load1" ) &
+# Two connections search without pause until told to stop.
+printf '%s\n' "Kazakhstan Turkey" "türkiye" > "$work/queries"
+"$bench" http -url "$base" -conns 2 -duration 60m -warmup 0 -unique 0 -queries "$work/queries" > "$work/load" 2>&1 &
 load_pid=$!
-( while :; do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$base/api/search?q=t%C3%BCrkiye" ; done > "$work/load2" ) &
-load_pid="$load_pid $!"
 
 run "incremental, 1% changed" --corpus "$work/changed"
 pickup_inc=$(served_after "$changed")
 run "full rebuild, server running" --corpus "$corpus" --full
 pickup_full=$(served_after 0)
-kill $load_pid; load_pid=; sleep 1  # in-flight requests finish and are logged
+kill -TERM $load_pid; wait $load_pid || true; load_pid=  # it prints its table on SIGTERM
 server_rss=$(grep VmHWM /proc/$serve_pid/status | awk '{print int($2/1024)}')
 
 echo
@@ -95,16 +97,8 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "server swapped in the new generation ${pickup_inc}s after the 1% run published it, ${pickup_full}s after the full rebuild published it"
 echo "server peak RSS ${server_rss} MiB"
-cat "$work/load1" "$work/load2" | python3 -c '
-import sys
-rows = [l.split() for l in sys.stdin if l.strip()]
-lat = sorted(float(t) for _, t in rows)
-bad = sum(1 for c, _ in rows if c != "200")
-p = lambda q: lat[min(len(lat)-1, int(q*(len(lat)-1)))]*1000
-codes = {}
-for c, _ in rows: codes[c] = codes.get(c, 0) + 1
-print(f"searches during reindexing: {len(rows)}, failed {bad}, p50 {p(.5):.0f} ms, p99 {p(.99):.0f} ms, max {lat[-1]*1000:.0f} ms, statuses {codes}")
-print("slowest:", ", ".join(f"{float(t)*1000:.0f} ms ({c})" for c, t in sorted(rows, key=lambda r: -float(r[1]))[:5]))'
+echo "searches during reindexing (kerko-bench http):"
+cat "$work/load"
 grep -v "level=INFO" "$work/serve.err" | head -20 || true
 grep -c "serving new index generation" "$work/serve.err" | sed 's/^/generations the server moved to: /'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

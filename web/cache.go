@@ -12,14 +12,11 @@ import (
 	"kerko/search"
 )
 
-// DefaultCacheBytes bounds the result cache when Config.CacheBytes is 0.
-// On the bench corpus an entry holds ~6 KB on average (a page of hits with
-// snippets, facets and timeline; articles), so 32 MiB keeps the last ~5,000
-// answers: the repeated part of the traffic (popular queries, paging back
-// and forth, facet clicks) stays, while the one-off long tail passes
-// through. A bigger cache would not raise the hit rate of the bench mix,
-// whose repeats fit in 3 MiB; under GOGC=400 each cached MiB costs ~5 MiB
-// of RSS.
+// DefaultCacheBytes bounds the result cache when Config.CacheBytes is 0
+// (kerko serve gives it its share of the memory budget instead). It keeps
+// the repeated part of the traffic (popular queries, paging back and forth,
+// facet clicks) while the one-off long tail passes through; what an entry
+// holds and the hit rates measured are in docs/performance.md.
 const DefaultCacheBytes = 32 << 20
 
 // generational is a Searcher that names the index generation it serves.

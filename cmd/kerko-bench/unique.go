@@ -80,7 +80,7 @@ func queryWords(text string) []string {
 }
 
 // next returns a query not returned before in this process.
-func (u *uniqueQueries) next(r *rand.Rand) string {
+func (u *uniqueQueries) Next(r *rand.Rand) string {
 	for n := 1; ; n++ {
 		p := u.phrases[r.IntN(len(u.phrases))]
 		i := r.IntN(len(p) - 1)

@@ -117,13 +117,11 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 }
 
 // buildGC runs the collector at GOGC=150 under a 400 MiB soft memory limit,
-// unless GOGC or GOMEMLIMIT is set. A build's live heap is small (~130 MB:
-// the analyzed batches in flight and the segments being built) but it
-// allocates ~9 GB of short-lived token structures for the bench corpus, so
-// the collector ran often: on the full bench corpus (three runs each, load
-// 1.5-1.9) this cut 23.1 -> 21.3 CPU-s at the same peak RSS (~460 MiB); the
-// limit makes the collector work harder only if the heap nears it, which
-// keeps the peak below Lucene's. GOGC=200 alone took RSS to 600-700 MiB.
+// unless GOGC or GOMEMLIMIT is set. A build's live heap is small (the
+// analyzed batches in flight and the segments being built) but it allocates
+// many times that in short-lived token structures, so the collector ran
+// often; the limit makes it work harder only if the heap nears it. The runs
+// that chose this are in docs/performance.md ("Measurements behind the code").
 func buildGC() {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(150)

@@ -1,9 +1,6 @@
-// Command kerko indexes and searches news in Albanian, Turkish and English.
-//
-//	kerko serve   [--index DIR] [--addr 127.0.0.1:8080] [--cache-mib 32]
-//	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
-//	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
-//	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
+// Command kerko indexes and searches news in Albanian, Turkish and English:
+// kerko serve, index, search and analyze. Its usage is in usage.go, the one
+// source of `kerko -h`, `kerko COMMAND -h` and the README's command table.
 package main
 
 import (
@@ -36,22 +33,9 @@ type exitError int
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
-const usage = `kerko: full-text search for news in Albanian, Turkish and English
-
-Usage:
-  kerko serve   [--index DIR] [--addr 127.0.0.1:8080]     serve the search page and API
-                [--cache-mib 32]                         (0: no result cache)
-  kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
-  kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
-  kerko analyze --lang sq|tr|en|folded [--stem-only] TEXT show what an analyzer makes of text
-
-Run "kerko COMMAND -h" for a command's flags. The index lives in ./kerko-index
-unless --index or $KERKO_INDEX says otherwise.
-`
-
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitError(2)
 	}
 	cmd, rest := args[0], args[1:]
@@ -65,10 +49,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "analyze":
 		return runAnalyze(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return nil
 	}
-	fmt.Fprint(stderr, usage)
+	fmt.Fprint(stderr, usage())
 	return fmt.Errorf("unknown command %q", cmd)
 }
 
@@ -81,12 +65,6 @@ func defaultIndexDir() string {
 }
 
 // newFlags returns a flag set that reports errors instead of exiting.
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("kerko "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
 // listFlag is a repeatable string flag.
 type listFlag []string
 

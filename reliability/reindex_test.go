@@ -1,7 +1,8 @@
-package main
+package reliability
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,80 +11,35 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
+
+	"kerko/internal/loadgen"
 )
 
-// startServer runs kerko serve on a free loopback port and returns its base
-// URL; the server is stopped with SIGTERM when the test ends.
+// startServer is startServe for a test that also wants the server to stop
+// cleanly: when the test ends it sends SIGTERM, wants exit status 0 within
+// 15 s, and logs what the server wrote.
 func startServer(t *testing.T, dir string) string {
 	t.Helper()
-	cmd := exec.Command(kerkoBin, "serve", "--index", dir, "--addr", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var (
-		logMu sync.Mutex
-		log   []string
-	)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			logMu.Lock()
-			log = append(log, sc.Text())
-			logMu.Unlock()
-		}
-	}()
-	addr := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		re := regexp.MustCompile(`on (http://127\.0\.0\.1:\d+)/`)
-		for sc.Scan() {
-			if m := re.FindStringSubmatch(sc.Text()); m != nil {
-				addr <- m[1]
-			}
-		}
-		io.Copy(io.Discard, stdout)
-	}()
+	p := startServe(t, dir)
 	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
+		p.cmd.Process.Signal(syscall.SIGTERM)
 		select {
-		case err := <-done:
+		case err := <-p.done:
 			if err != nil {
 				t.Errorf("kerko serve exited with %v", err)
 			}
 		case <-time.After(15 * time.Second):
-			cmd.Process.Kill()
+			p.cmd.Process.Kill()
+			<-p.done
 			t.Errorf("kerko serve did not stop on SIGTERM")
 		}
-		logMu.Lock()
-		defer logMu.Unlock()
-		for _, l := range log {
-			t.Logf("server: %s", l)
-		}
+		t.Logf("server log:\n%s", p.stderr)
 	})
-	select {
-	case a := <-addr:
-		return a
-	case <-time.After(30 * time.Second):
-		t.Fatal("kerko serve did not start")
-		return ""
-	}
+	return p.URL
 }
 
 // getTotal returns the total of an /api/search query.
@@ -100,66 +56,6 @@ func getTotal(base, q string) (uint64, error) {
 		Total uint64 `json:"total"`
 	}
 	return r.Total, json.NewDecoder(resp.Body).Decode(&r)
-}
-
-// load fires requests at a server from several clients until stop is
-// closed, counting failures and keeping latencies.
-type load struct {
-	requests, failed atomic.Int64
-	mu               sync.Mutex
-	errs             []string
-	latencies        []time.Duration
-}
-
-func (l *load) run(base string, paths []string, clients int, stop <-chan struct{}) *sync.WaitGroup {
-	var wg sync.WaitGroup
-	for w := 0; w < clients; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			client := &http.Client{Timeout: 30 * time.Second}
-			for i := w; ; i++ {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				p := paths[i%len(paths)]
-				start := time.Now()
-				resp, err := client.Get(base + p)
-				if err == nil {
-					_, err = io.Copy(io.Discard, resp.Body)
-					resp.Body.Close()
-					if err == nil && resp.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %s", resp.Status)
-					}
-				}
-				d := time.Since(start)
-				l.requests.Add(1)
-				l.mu.Lock()
-				l.latencies = append(l.latencies, d)
-				if err != nil {
-					l.failed.Add(1)
-					if len(l.errs) < 10 {
-						l.errs = append(l.errs, fmt.Sprintf("GET %s: %v", p, err))
-					}
-				}
-				l.mu.Unlock()
-			}
-		}(w)
-	}
-	return &wg
-}
-
-func (l *load) percentile(p float64) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.latencies) == 0 {
-		return 0
-	}
-	s := append([]time.Duration(nil), l.latencies...)
-	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
-	return s[int(p*float64(len(s)-1))]
 }
 
 // TestServe_ReindexWhileServing runs kerko serve under a steady load of
@@ -183,9 +79,11 @@ func TestServe_ReindexWhileServing(t *testing.T) {
 		"/articles/" + stable,
 		"/healthz",
 	}
-	var l load
 	stop := make(chan struct{})
-	wg := l.run(base, paths, 4, stop)
+	loaded := make(chan *loadgen.Result, 1)
+	go func() {
+		loaded <- loadgen.Run(context.Background(), loadgen.Paths{Base: base, Paths: paths}, loadgen.Options{Conns: 4, Stop: stop, Client: &http.Client{Timeout: 30 * time.Second}})
+	}()
 
 	steps := []struct {
 		name                    string
@@ -229,14 +127,14 @@ func TestServe_ReindexWhileServing(t *testing.T) {
 		t.Logf("%s: served %v after kerko index returned", s.name, time.Since(published).Round(10*time.Millisecond))
 	}
 	close(stop)
-	wg.Wait()
+	l := <-loaded
 
-	t.Logf("%d requests from 4 clients: p50 %v, p99 %v, max %v", l.requests.Load(), l.percentile(0.5), l.percentile(0.99), l.percentile(1))
-	if n := l.failed.Load(); n > 0 {
-		t.Errorf("%d of %d requests failed while reindexing: %v", n, l.requests.Load(), l.errs)
+	t.Logf("%d requests from 4 clients: p50 %.2f ms, p99 %.2f ms, max %.2f ms", l.Requests, loadgen.Pct(l.Latencies, 0.5), loadgen.Pct(l.Latencies, 0.99), loadgen.Pct(l.Latencies, 1))
+	if n := l.Failed(); n > 0 {
+		t.Errorf("%d of %d requests failed while reindexing: %v", n, l.Requests, l.Samples)
 	}
-	if l.requests.Load() < 100 {
-		t.Errorf("only %d requests ran: the load did not overlap the reindexing", l.requests.Load())
+	if l.Requests < 100 {
+		t.Errorf("only %d requests ran: the load did not overlap the reindexing", l.Requests)
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package reliability
 
 import (
 	"bytes"
@@ -239,7 +239,7 @@ func TestIndex_Busy(t *testing.T) {
 		first.Wait()
 		t.Fatal("first kerko index never started building")
 	}
-	out, errOut, code := kerko(t, "index", "--index", dir, "--corpus", c.dir)
+	out, errOut, code := runKerko(t, "index", "--index", dir, "--corpus", c.dir)
 	if err := first.Wait(); err != nil {
 		t.Fatalf("first kerko index: %v\n%s", err, firstErr.String())
 	}

@@ -1,4 +1,4 @@
-package main
+package reliability
 
 import (
 	"bytes"
@@ -13,31 +13,8 @@ import (
 	"time"
 )
 
-// kerkoBin is the kerko binary built once for the tests that run it as a
-// real process.
-var kerkoBin string
-
-func TestMain(m *testing.M) {
-	tmp, err := os.MkdirTemp("", "kerko-bin")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "temp dir:", err)
-		os.Exit(1)
-	}
-	kerkoBin = filepath.Join(tmp, "kerko")
-	build := exec.Command("go", "build", "-o", kerkoBin, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build kerko:", err)
-		os.RemoveAll(tmp)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(tmp)
-	os.Exit(code)
-}
-
-// kerko runs the binary to completion and returns its output and exit code.
-func kerko(t *testing.T, args ...string) (stdout, stderr string, code int) {
+// runKerko runs the binary to completion and returns its output and exit code.
+func runKerko(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(kerkoBin, args...)
 	var o, e bytes.Buffer
@@ -56,7 +33,7 @@ func kerko(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // mustKerko runs the binary and fails the test unless it exits 0.
 func mustKerko(t *testing.T, args ...string) string {
 	t.Helper()
-	out, errOut, code := kerko(t, args...)
+	out, errOut, code := runKerko(t, args...)
 	if code != 0 {
 		t.Fatalf("kerko %v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errOut)
 	}

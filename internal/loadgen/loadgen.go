@@ -1,0 +1,235 @@
+// Package loadgen is kerko's one HTTP load generator: closed-loop
+// connections, each sending its next request as soon as the last answer is
+// read, for a duration, a number of requests, or until told to stop. It
+// serves `kerko-bench http` (the realistic mix, Mix) and the load the
+// reliability tests put on a server while they signal or reindex it (a
+// fixed list of paths, Paths). It only loads servers on this machine.
+package loadgen
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Request is one request of a load: its URL and the index of its kind
+// (for per-kind latencies).
+type Request struct {
+	URL  string
+	Kind int
+}
+
+// Source gives each connection its requests; it must be safe for
+// concurrent use (r is the connection's own).
+type Source interface {
+	Next(r *rand.Rand, conn, i int) Request
+}
+
+// Paths is a source that cycles through fixed paths of a server, each
+// connection from its own offset.
+type Paths struct {
+	Base  string
+	Paths []string
+}
+
+func (p Paths) Next(_ *rand.Rand, conn, i int) Request {
+	return Request{URL: p.Base + p.Paths[(conn+i)%len(p.Paths)]}
+}
+
+// Options bound a load. At least one of Duration, MaxRequests, Stop or the
+// context must end it.
+type Options struct {
+	Conns       int           // concurrent connections (default 1)
+	Duration    time.Duration // 0: no time bound
+	MaxRequests int           // 0: no count bound
+	Stop        <-chan struct{}
+	Seed        uint64
+	Kinds       int          // number of request kinds (default 1)
+	Client      *http.Client // default: one with a 10 s timeout
+}
+
+// Result is what a load did. Latencies are of the answers with status 200,
+// sorted.
+type Result struct {
+	Latencies []time.Duration
+	ByKind    [][]time.Duration // per kind, sorted
+	Elapsed   time.Duration
+	Requests  int      // sent
+	OK        int      // answered 200 in full
+	Non200    int      // answered with another status
+	Cut       int      // answer cut off while read
+	Refused   int      // no connection (the server was gone)
+	Errors    int      // any other failure to get an answer
+	Hits      int      // answers the server's cache gave (X-Kerko-Cache: hit)
+	Samples   []string // the first failures, at most 10
+}
+
+// Failed is the number of requests that got no complete 200 answer.
+func (r *Result) Failed() int { return r.Non200 + r.Cut + r.Refused + r.Errors }
+
+// Run sends the load and returns what it did once every connection stopped.
+func Run(ctx context.Context, src Source, o Options) *Result {
+	if o.Conns <= 0 {
+		o.Conns = 1
+	}
+	if o.Kinds <= 0 {
+		o.Kinds = 1
+	}
+	if o.Client == nil {
+		o.Client = &http.Client{Timeout: 10 * time.Second}
+	}
+	if o.Duration > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, o.Duration)
+		defer cancel()
+	}
+	var (
+		mu   sync.Mutex
+		res  = &Result{ByKind: make([][]time.Duration, o.Kinds)}
+		sent int
+		wg   sync.WaitGroup
+	)
+	// take reserves the next request of the load, or reports that it is over.
+	take := func() bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		select {
+		case <-o.Stop:
+			return false
+		default:
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if o.MaxRequests > 0 && sent >= o.MaxRequests {
+			return false
+		}
+		sent++
+		return true
+	}
+	start := time.Now()
+	for c := 0; c < o.Conns; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
+			var own Result
+			own.ByKind = make([][]time.Duration, o.Kinds)
+			for i := 0; take(); i++ {
+				req := src.Next(r, c, i)
+				own.Requests++
+				t0 := time.Now()
+				// Not ctx: the load's end must not count as failures of
+				// the requests it finds in flight.
+				hreq, err := http.NewRequestWithContext(context.Background(), http.MethodGet, req.URL, nil)
+				if err != nil {
+					own.Errors++
+					own.sample(err.Error())
+					continue
+				}
+				resp, err := o.Client.Do(hreq)
+				if err != nil {
+					var op *net.OpError
+					if errors.As(err, &op) && op.Op == "dial" {
+						own.Refused++
+					} else {
+						own.Errors++
+						own.sample(err.Error())
+					}
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				d := time.Since(t0)
+				switch {
+				case err != nil:
+					own.Cut++
+					own.sample(req.URL + ": " + err.Error())
+				case resp.StatusCode != http.StatusOK:
+					own.Non200++
+					own.sample(fmt.Sprintf("%s: %s", req.URL, resp.Status))
+				default:
+					own.OK++
+					if resp.Header.Get("X-Kerko-Cache") == "hit" {
+						own.Hits++
+					}
+					own.Latencies = append(own.Latencies, d)
+					if req.Kind >= 0 && req.Kind < o.Kinds {
+						own.ByKind[req.Kind] = append(own.ByKind[req.Kind], d)
+					}
+				}
+			}
+			mu.Lock()
+			res.add(&own)
+			mu.Unlock()
+		}(c)
+	}
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	sortDurations(res.Latencies)
+	for _, l := range res.ByKind {
+		sortDurations(l)
+	}
+	return res
+}
+
+func (r *Result) sample(s string) {
+	if len(r.Samples) < 10 {
+		r.Samples = append(r.Samples, s)
+	}
+}
+
+func (r *Result) add(o *Result) {
+	r.Latencies = append(r.Latencies, o.Latencies...)
+	for k := range o.ByKind {
+		r.ByKind[k] = append(r.ByKind[k], o.ByKind[k]...)
+	}
+	r.Requests += o.Requests
+	r.OK += o.OK
+	r.Non200 += o.Non200
+	r.Cut += o.Cut
+	r.Refused += o.Refused
+	r.Errors += o.Errors
+	r.Hits += o.Hits
+	for _, s := range o.Samples {
+		r.sample(s)
+	}
+}
+
+func sortDurations(d []time.Duration) {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+}
+
+// Pct is the p-th quantile (0..1) of sorted latencies, in milliseconds.
+func Pct(sorted []time.Duration, p float64) float64 {
+	if len(sorted) == 0 {
+		return 0
+	}
+	i := min(len(sorted)-1, int(p*float64(len(sorted))))
+	return float64(sorted[i].Microseconds()) / 1000
+}
+
+// Loopback checks that base names a server on this machine: loadgen is a
+// test tool, not a way to load someone else's server.
+func Loopback(base string) error {
+	u, err := url.Parse(base)
+	if err != nil {
+		return fmt.Errorf("server url %q: %w", base, err)
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("server url %q: only a loopback address may be loaded", base)
+}
