@@ -25,8 +25,10 @@ func TestRun_Bounds(t *testing.T) {
 	if res.Requests != 90 || served.Load() != 90 {
 		t.Errorf("MaxRequests 90: sent %d, server saw %d", res.Requests, served.Load())
 	}
-	if res.OK != 60 || res.Non200 != 30 || res.Failed() != 30 || len(res.Latencies) != 60 {
-		t.Errorf("result %+v: want 60 ok, 30 non-200", res)
+	// A third of the paths is missing; how the 90 requests fall on them
+	// depends on how fast each connection goes.
+	if res.OK+res.Non200 != 90 || res.Non200 < 20 || res.Failed() != res.Non200 || len(res.Latencies) != res.OK {
+		t.Errorf("result: %d ok, %d non-200, %d failed, %d latencies; want 90 answers, about a third 404", res.OK, res.Non200, res.Failed(), len(res.Latencies))
 	}
 	if len(res.Samples) == 0 {
 		t.Errorf("no sample of the failures")
