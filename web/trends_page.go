@@ -43,14 +43,14 @@ type trendDot struct {
 }
 
 type trendLine struct {
-	Index        int
-	Color, Dash  string
-	Points       string // polyline points
-	Dots         []trendDot
-	Query        string
-	Total        int
-	SearchURL    string
-	Understood   string
+	Index       int
+	Color, Dash string
+	Points      string // polyline points
+	Dots        []trendDot
+	Query       string
+	Total       int
+	SearchURL   string
+	Understood  string
 }
 
 type axisTick struct {
