@@ -45,7 +45,7 @@ type trendDot struct {
 type trendLine struct {
 	Index       int
 	Color, Dash string
-	Points      string // polyline points
+	Path        string // the line as an SVG path, with a gap where a share has no articles
 	Dots        []trendDot
 	Query       string
 	Total       int
@@ -235,16 +235,26 @@ func drawTrends(res *trendsResult, v url.Values, share bool, ui string) *trendCh
 	for si, ts := range res.Series {
 		st := seriesStyles[si%len(seriesStyles)]
 		ln := trendLine{Index: si, Color: st.Color, Dash: st.Dash, Query: ts.Query, Total: ts.Total, SearchURL: searchURL(v, ts.Query, "", "")}
-		var pts []string
+		var path strings.Builder
+		move := true
 		for i, per := range res.Periods {
+			if share && per.Articles == 0 {
+				// No article at all: a share of nothing is a gap, not 0%.
+				move = true
+				continue
+			}
 			y := ch.Bottom - (ch.Bottom-ch.Top)*value(ts, i)/maxY
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y))
+			cmd := "L"
+			if move {
+				cmd, move = "M", false
+			}
+			fmt.Fprintf(&path, "%s%.1f,%.1f ", cmd, x(i), y)
 			from, to := per.From.Format(time.DateOnly), per.To.Format(time.DateOnly)
 			ln.Dots = append(ln.Dots, trendDot{X: x(i), Y: y, From: from, URL: searchURL(v, ts.Query, from, to),
 				Value: strconv.FormatFloat(value(ts, i), 'g', 6, 64),
 				Title: fmt.Sprintf("%s · %s: %d / %d (%s)", displayQuery(ts.Query), periodName(per, res.Interval, ui), ts.Counts[i], per.Articles, percent(ts.share(i, res.Periods)))})
 		}
-		ln.Points = strings.Join(pts, " ")
+		ln.Path = strings.TrimSpace(path.String())
 		ch.Lines = append(ch.Lines, ln)
 	}
 	mode := T(ui, "count")
