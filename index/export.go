@@ -2,11 +2,15 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/query"
 )
@@ -38,31 +42,48 @@ func (ix *Index) ArticlesAfter(ctx context.Context, req Request, after []string)
 	}
 	q := query.Parse(req.Query)
 	main, _ := textQuery(q)
-	sr := bleve.NewSearchRequestOptions(withFilters(main, filterQueries(req), ""), req.Size, 0, false)
-	sr.Fields = []string{fieldRecord}
-	var order bsearch.SortOrder
+	filtered := withFilters(main, filterQueries(req), "")
+	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
-		if q.Empty() && len(req.Countries)+len(req.Orgs) == 0 {
-			order = dateSort(true) // browsing: newest first, as Search does
-		} else {
-			order = bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}
-		}
+		// Browsing: newest first, as Search does.
+		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
 	case SortNewest:
-		order = dateSort(true)
+		byDate = true
 	case SortOldest:
-		order = dateSort(false)
+		byDate, desc = true, false
 	default:
 		return nil, fmt.Errorf("%w: unknown sort %q (want relevance, newest or oldest)", ErrBadRequest, req.Sort)
 	}
-	sr.SortByCustom(order)
-	if after != nil {
-		if len(after) != len(order) {
-			return nil, fmt.Errorf("%w: export key of %d parts, want %d", ErrBadRequest, len(after), len(order))
+	search := func(top bquery.Query, order bsearch.SortOrder) (*bleve.SearchResult, bsearch.SortOrder, error) {
+		sr := bleve.NewSearchRequestOptions(top, req.Size, 0, false)
+		sr.Fields = []string{fieldRecord}
+		sr.SortByCustom(order)
+		if after != nil {
+			if len(after) != len(order) {
+				return nil, nil, fmt.Errorf("%w: export key of %d parts, want %d", ErrBadRequest, len(after), len(order))
+			}
+			sr.SetSearchAfter(after)
 		}
-		sr.SetSearchAfter(after)
+		res, err := ix.alias.SearchInContext(ctx, sr)
+		return res, order, err
 	}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	var (
+		res   *bleve.SearchResult
+		order bsearch.SortOrder
+		err   error
+	)
+	if byDate {
+		// By date from the facet table (sort.go): every page sorts all
+		// the hits again, and Bleve's doc values made that most of it.
+		b := &sortBinding{}
+		res, order, err = search(&tableSortQuery{q: filtered, b: b}, tableDateSort(desc, b))
+		if errors.Is(err, errNoTableSort) {
+			res, order, err = search(filtered, dateSort(desc))
+		}
+	} else {
+		res, order, err = search(filtered, bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("export %q: %w", req.Query, err)
 	}
@@ -87,4 +108,20 @@ func (ix *Index) ArticlesAfter(ctx context.Context, req Request, after []string)
 		}
 	}
 	return out, nil
+}
+
+// tableSortQuery is q with b bound to the facet table of the reader it
+// runs on, for tableDateSort; it fails with errNoTableSort without one.
+type tableSortQuery struct {
+	q bquery.Query
+	b *sortBinding
+}
+
+func (tq *tableSortQuery) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	t, ok := tables.get(r)
+	if !ok || t.dates == nil || t.idRank == nil {
+		return nil, errNoTableSort
+	}
+	tq.b.t = t
+	return tq.q.Searcher(ctx, r, m, opts)
 }
