@@ -47,6 +47,7 @@ func People(text, lang string) []PersonMention {
 	x := personScan{toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
 	x.runs()
 	x.confirmUpper()
+	x.repeated()
 	x.link()
 	out := x.result()
 	*buf = x.toks
@@ -69,6 +70,7 @@ type pperson struct {
 	gen      string // Jr, III: written after the surname
 	last     int    // token index of the latest mention
 	upper    bool   // written only in capitals so far
+	titled   bool   // named after a title at least once
 }
 
 type personScan struct {
@@ -147,7 +149,7 @@ func (x *personScan) runs() {
 		j := i + 1
 		for j < len(toks) && toks[j].gap <= gapInitial && !toks[j-1].suffix {
 			t := toks[j]
-			if x.nameWord(t) && t.cls&cNotName == 0 && !x.isStop(t) {
+			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1])) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
 				// administration).
@@ -186,7 +188,10 @@ func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
 	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) {
-		titled = true
+		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
+		// by their given name: they make a full name a person's, not a
+		// single word.
+		titled = j-i > 1 || !kinTitles[keyOf(toks[i-1])]
 	}
 	// A lowercase demonym between the title and the name (kryeministrit
 	// italian Masimo D'Alema, presidentin amerikan Trump).
@@ -206,20 +211,24 @@ func (x *personScan) run(i, j int) {
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
+		case x.isOrg(t) && t.cls&cOrgBefore != 0:
+			// An Albanian head before the name (Universitetin George
+			// Mason, Institutit Robert Koch): the rest of the run is the
+			// institution's name.
+			x.block(start, j)
+			return
 		case x.isOrg(t):
-			// The part before the institution word, the word and the rest up
-			// to the next title are the institution's name (Ted Bates
-			// Worldwide, Karşıyaka Belediye Başkanı).
-			e := k + 1
-			for e < j && !x.isTitle(toks[e]) {
-				e++
-			}
-			x.block(start, e)
+			// The capitals before the institution word and the word are
+			// the institution's name (Toll Brothers, Güven Hastanesi); a
+			// name may follow it (Onur Ödülü Kadir İnanır'ın).
+			x.block(start, k+1)
 			titled = false
-			start, k = e, e
-		case x.isTitle(t):
+			start, k = k+1, k+1
+		case x.isTitle(t) && x.titleHere(k, i):
 			if start < k {
-				x.part(start, k, titled)
+				// A part that a title ends is a part of the title
+				// (Vice-Finance Minister, Genel Müdür Yardımcısı).
+				x.part(start, k, false)
 			}
 			titled = true // a title opens the next part
 			start, k = k+1, k+1
@@ -234,6 +243,16 @@ func (x *personScan) run(i, j int) {
 			x.part(start, j, titled)
 		}
 	}
+}
+
+// titleHere tells whether the title at k opens a name. In Albanian, roles
+// are written in lowercase before names (kryeministri Hoti); a capitalized
+// one inside a sentence is an office's name (Zyra e Prokurorit Special).
+func (x *personScan) titleHere(k, runStart int) bool {
+	if x.lang != "sq" || abbrevTitles[x.toks[k].key] {
+		return true
+	}
+	return k == runStart && x.toks[k].gap >= gapStop
 }
 
 // isOrg tells whether a word is a word of institutions, places or events.
@@ -260,16 +279,29 @@ func hasPrefixIn(k string, stems []string) bool {
 	return false
 }
 
-// block records an institution's name: its words are used, and name nobody.
+// block records an institution's name: its words are used, and the name
+// before the institution word (Ted Bates of Ted Bates Worldwide) names
+// nobody elsewhere in the article; its last word alone names nobody either.
 func (x *personScan) block(i, j int) {
 	for k := i; k < j; k++ {
 		x.used[k] = true
-		if x.toks[k].cls&cGiven == 0 {
-			if x.blocked == nil {
-				x.blocked = map[string]bool{}
-			}
-			x.blocked[x.toks[k].key] = true
-		}
+	}
+	for i < j && x.toks[i].cls&cOrgBefore != 0 {
+		i++ // Universitetin George Mason: George Mason names nobody here
+	}
+	e := j
+	for e > i && x.isOrg(x.toks[e-1]) {
+		e--
+	}
+	if e <= i {
+		return
+	}
+	if x.blocked == nil {
+		x.blocked = map[string]bool{}
+	}
+	x.blocked[x.slug(i, e)] = true
+	if last := x.toks[e-1]; last.cls&cGiven == 0 {
+		x.blocked[last.key] = true
 	}
 }
 
@@ -290,13 +322,11 @@ func (x *personScan) part(i, j int, titled bool) {
 	if i >= j {
 		return
 	}
-	for k := i; k < j; k++ {
-		if x.blocked[toks[k].key] {
-			// A word of an institution's name met earlier (Ted Bates
-			// Worldwide ... Ted Bates is now owned by).
-			x.loose = append(x.loose, [2]int{i, j})
-			return
-		}
+	if x.blocked[x.slug(i, j)] || j-i == 1 && x.blocked[toks[i].key] {
+		// The name of an institution met earlier (Ted Bates Worldwide ...
+		// Ted Bates is now owned by).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
 	}
 	// A name that starts with a given name after other capitals (Logitech
 	// Türkiye Ürün Müdürü Selver Yıldız splits at the title; Elders William
@@ -329,6 +359,25 @@ func (x *personScan) part(i, j int, titled bool) {
 		return
 	}
 	n := j - i
+	if n >= 3 && !titled {
+		// A name the article has written before, run into the next
+		// sentence's first word (Enver Hoxha Shtype reklamen).
+		for _, p := range x.persons {
+			if len(p.given) > 0 && x.sameSurname(p.surname, toks[i+1].key) && sharesGiven(p.given, []string{toks[i].text}) {
+				x.loose = append(x.loose, [2]int{i + 2, j})
+				j, n = i+2, 2
+				break
+			}
+		}
+	}
+	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
+		(toks[j-2].cls&cGiven == 0 || x.elsewhere(j-2)) {
+		// Turkish full names are given names and one surname: a third
+		// word with a case ending after the surname is the next noun
+		// (Zafer Çağlayan Fitch'in raporuna).
+		x.loose = append(x.loose, [2]int{j - 1, j})
+		j, n = j-1, n-1
+	}
 	if n > 5 {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -366,8 +415,13 @@ func (x *personScan) part(i, j int, titled bool) {
 		// name of its own, a surname mention if the article has the person.
 		x.loose = append(x.loose, [2]int{i, j})
 		return
-	case titled && n == 1 && isAcronym(last):
+	case titled && n == 1 && (isAcronym(last) || last.upper || x.lang == "tr" && trAbstract(last.key)):
+		// A title and a capitals-only word is a heading (MÜDÜR YOK);
+		// Turkish -lık nouns name offices (Başkan Yardımcılığı).
 		x.loose = append(x.loose, [2]int{i, j})
+		return
+	case x.gazetteerName(i, j):
+		x.block(i, j)
 		return
 	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(last) && !x.isPlace(last):
 	case n >= 2 && x.givenFirst(i, j) && !x.isStop(last) && last.cls&cNotName == 0:
@@ -377,11 +431,14 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if allUpper && !titled && known == nil {
+	if allUpper && !titled && known == nil && !x.byline(i, j) {
 		x.pending = append(x.pending, [2]int{i, j})
 		return
 	}
 	x.add(i, j, known, allUpper)
+	if titled {
+		x.persons[len(x.persons)-1].titled = true
+	}
 }
 
 // isAcronym tells whether a word is an abbreviation in capitals (AKP, MHP,
@@ -405,6 +462,57 @@ func (x *personScan) givenFirst(i, j int) bool {
 	for k := i; k < j-1; k++ {
 		if utf8.RuneCountInString(x.toks[k].text) > 1 {
 			return x.toks[k].cls&cGiven != 0
+		}
+	}
+	return false
+}
+
+// elsewhere tells whether the word at k is written elsewhere in the text
+// without the word before it (Fitch'in ... Fitch'den ... Fitch, Türkiye'de).
+func (x *personScan) elsewhere(k int) bool {
+	for m, t := range x.toks {
+		if m != k && t.key == x.toks[k].key && (m == 0 || x.toks[m-1].key != x.toks[k-1].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// byline tells whether toks[i:j] is a line of its own, as a reporter's name
+// stands at the end of an article (İBRAHİM KILINÇ, MURAT HOROZ - TUGAY
+// SADAY): two or three words from the start of a line to its end.
+func (x *personScan) byline(i, j int) bool {
+	if j-i < 2 || j-i > 3 || x.toks[i].gap < gapPunct {
+		return false
+	}
+	return j == len(x.toks) || x.toks[j].gap >= gapPunct
+}
+
+// gazetteerName tells whether toks[i:j] starts with a country's or an
+// organization's name of several words (Kosta Rika, Doğu Avrupa is not one
+// but Sri Lanka is).
+func (x *personScan) gazetteerName(i, j int) bool {
+	for _, e := range gz[x.toks[i].key] {
+		if len(e.words) < 2 || len(e.words) > j-i || e.langs&langMask(x.lang) == 0 {
+			continue
+		}
+		ok := true
+		for w := 1; w < len(e.words) && ok; w++ {
+			ok = e.words[w] == x.toks[i+w].key
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// trAbstract tells whether a Turkish word is an abstract -lık noun with a
+// possessive (Yardımcılığı, Başkanlığı), which names an office, not a person.
+func trAbstract(k string) bool {
+	for _, s := range []string{"ligi", "lugu", "ligin", "lugun"} {
+		if strings.HasSuffix(k, s) {
+			return true
 		}
 	}
 	return false
@@ -609,6 +717,64 @@ func (x *personScan) confirmUpper() {
 	}
 }
 
+// repeated accepts the two- and three-word runs that started with no known
+// given name and followed no title when their last word comes back alone
+// later: a full name, then the surname, is how news names a person
+// (Smajl Latifi ... Latifi ka bërë; Kalusha Bwalya ... Bwalya said).
+func (x *personScan) repeated() {
+	for _, r := range x.loose {
+		i, j := r[0], r[1]
+		if j-i < 2 || j-i > 3 || x.used[i] || x.toks[i].gap >= gapStop ||
+			x.toks[i].gap <= gapSpace && i > 0 && x.toks[i-1].cap {
+			continue // a sentence's first word is too often no name (However, Tutje)
+		}
+		ok := true
+		for k := i; k < j && ok; k++ {
+			t := x.toks[k]
+			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
+				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
+		}
+		if !ok || x.blocked[x.slug(i, j)] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
+			continue
+		}
+		first, last := x.toks[i].key, x.toks[j-1].key
+		again := false
+		for k, t := range x.toks {
+			if k >= i && k < j {
+				continue
+			}
+			if t.key == "" && fold(t.text[:1]) != first[:1] {
+				continue // a lowercase word of another letter: no need to fold it
+			}
+			if x.sameSurname(first, keyOf(t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
+				// The first word stands elsewhere without this surname: a
+				// word of the text (Klasik Müzik, Radios Evropa), not a
+				// given name, which news does not repeat alone.
+				again = false
+				break
+			}
+			if again || !t.cap || t.upper || x.used[k] {
+				continue
+			}
+			alone := (k == 0 || !x.nameWord(x.toks[k-1]) || t.gap > gapSpace) &&
+				(k+1 == len(x.toks) || !x.nameWord(x.toks[k+1]) || x.toks[k+1].gap > gapSpace || t.suffix)
+			if alone && k > 0 && articles[keyOf(x.toks[k-1])] {
+				alone = false // Shtëpinë e Bardhë: a noun after an article
+			}
+			if alone && x.sameSurname(last, t.key) {
+				again = true
+			}
+		}
+		if again {
+			x.add(i, j, nil, false)
+		}
+	}
+}
+
+// articles are words that stand before nouns, not before a person's surname
+// (Shtëpinë e Bardhë, the Spanish powerhouse).
+var articles = wordSet("e i të së në nga me për the of in a an at to for from on by")
+
 // link counts the surname-alone mentions: of the article's persons first,
 // then of known persons whose surname names them alone.
 func (x *personScan) link() {
@@ -651,6 +817,9 @@ func (x *personScan) result() []PersonMention {
 	out := make([]PersonMention, 0, len(x.persons))
 	seen := map[string]int{}
 	for _, p := range x.persons {
+		if p.known == nil && !p.titled && x.blocked[p.surname] {
+			continue // Adem Jashari of aeroporti Adem Jashari, met before the airport
+		}
 		name := x.displayName(p)
 		id := ""
 		if p.known != nil {
@@ -746,8 +915,19 @@ func titleCase(w, lang string) string {
 // genitive, dative, ablative or accusative (Kurtit, Kurtin, Ramës, Ramën,
 // Veliut, Veliun).
 func sqOblique(w string) bool {
-	for _, s := range []string{"it", "in", "ut", "un", "ës", "ën", "ës", "së", "në"} {
-		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > len([]rune(s))+2 {
+	for _, s := range []string{"it", "in", "ut", "un", "ës", "ën", "së", "në", "jt", "jn"} {
+		if strings.HasSuffix(w, s) && utf8.RuneCountInString(w) > utf8.RuneCountInString(s)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// sqObliqueKey is sqOblique on a folded key, for texts that drop the ë
+// (Lidhjes for Lidhjës): a weaker hint, used only to doubt a name.
+func sqObliqueKey(k string) bool {
+	for _, s := range []string{"it", "in", "ut", "un", "es", "en", "se", "ne", "jt", "jn"} {
+		if strings.HasSuffix(k, s) && len(k) > len(s)+2 {
 			return true
 		}
 	}
@@ -761,7 +941,7 @@ func sqNominative(w string) string {
 	switch {
 	case strings.HasSuffix(w, "it"), strings.HasSuffix(w, "in"):
 		return w[:len(w)-1]
-	case strings.HasSuffix(w, "ut"), strings.HasSuffix(w, "un"):
+	case strings.HasSuffix(w, "ut"), strings.HasSuffix(w, "un"), strings.HasSuffix(w, "jt"), strings.HasSuffix(w, "jn"):
 		return w[:len(w)-1]
 	case strings.HasSuffix(w, "ës"), strings.HasSuffix(w, "ën"):
 		return w[:len(w)-len("ës")] + "a"

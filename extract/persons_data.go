@@ -39,6 +39,18 @@ Yevgeny Gennady Vyacheslav Anatoly Ramzan Slobodan Vojislav Ivica Milorad Vuk Zo
 Miroslav Milo Aleksandar Tomislav Zlatko Hristijan Ali Mohammed Muhammad Mahmoud Bashar Hassan
 Hosni Yasser Benjamin Mahathir Nelson Yasuhiro Kiichi Noboru Satoshi Toshihiko Mikio
 Bob Bill Jim Joe Tom Ted Ed Al Dick Rob Bobby Jimmy Tony Joh Mahbubul Corazon Xi Shinzo
+Ahmet Mehmet Mustafa Ali Hüseyin Hasan İbrahim İsmail Osman Yusuf Murat Ömer Halil
+Süleyman Abdullah Mahmut Recep Fatma Ayşe Emine Hatice Zeynep Elif Meryem Şerife Hanife
+Merve Özlem Esra Yasemin Zehra Burcu Büşra Aysel Leyla Hacer Songül Gülsüm Ebru Derya Nimet
+Hülya Sibel Serap Filiz Nurcan Canan Sevda Tuba Melek Kübra Şeyma Dilek
+Emre Burak Serkan Volkan Tolga Onur Erkan Gökhan Kadir Yasin Cem Uğur Caner
+Haktan Oğuzhan Serdar Sinan Selim Kerem Kaan Berk Arda Furkan Enes Taha Eren Alper Hakan
+Levent Tayfun Orhan Erdal Ercan Ertan Metin Cengiz Nihat Necati Nejat Behzat Süheyl Ferit Mutlu
+Erion Ermal Ermir Erjon Elton Ilir Klodian Gentian Gjergj Gjon Kastriot Ledion Mirela Anila
+Ardit Arlind Besart Betim Blerta Dafina Donjeta Edona Fatime Flutura Hykmete Kaltrina Kujtim
+Leutrim Liridona Majlinda Meliza Mentor Mërgim Milaim Mimoza Nazim Njomza Qëndrim Rinor Rrustem
+Sabit Sadri Selvije Shqipe Shpend Smajl Teuta Uran Valdet Vesel Visar Xhelal Zenun
+Bekim Bujar Burhan Driton Duda Enis Faton Fitim Glauk Hajdar Ilaz Jeton Lulzim Nait Petrit
 `
 
 // notGiven are entries of the generated list that are mostly other words in
@@ -56,7 +68,8 @@ Mason Miller Parker Porter Potter Sawyer Tanner Taylor Turner Walker Ward Webb W
 Drita Besa Shpresa Lule Bardh Bukuri Fjalë Fatbardh Paqe Liri Fitim Flutura Yll Diell Dielli
 Vera Dita Nata Ora Era Bardha Lira Mali Zana Roma Kosova
 Christian Islam Hindu Kristian Katolik Ortodoks Justice Royal Rex Duke Earl Sir Golden Silver
-Grand Great Little Big North South East West New Old Dünya Kadın Anne
+Grand Great Little Big North South East West New Old Dünya Kadın Anne Doğu Batı Kuzey Güney
+Ramazan
 `
 
 // Titles and roles that stand before a name. Keys are folded; Albanian
@@ -65,7 +78,7 @@ Grand Great Little Big North South East West New Old Dünya Kadın Anne
 var titleWords = map[string]string{
 	"en": `president presidents vice chancellor premier prime minister ministers secretary chairman
 chairwoman chairperson chief executive officer director governor senator sen rep representative
-congressman congresswoman mayor judge justice general gen colonel col lieutenant lt captain capt
+congressman congresswoman mayor judge justice gen colonel col lieutenant lt captain capt
 admiral ambassador spokesman spokeswoman spokesperson analyst economist strategist mr mrs ms miss
 dr prof professor sir lord lady dame pope king queen prince princess sheikh emperor leader
 manager coach striker midfielder winger defender goalkeeper keeper captain chancellor treasurer
@@ -84,7 +97,10 @@ baskomiser komiser mudiresi danismani danisman temsilcisi elcisi buyukelcisi buy
 ogretim sekreteri genelsekreteri yonetmeni yonetmen sunucu sunucusu spiker futbolcu futbolcusu
 ressam sair sairi yonetici yoneticisi isadami isinsani avukati profesor docent
 cumhurbaskanimiz basbakanimiz bakanimiz baskanimiz liderimiz dekan dekani hemsire baskomutan hanimefendi beyefendi merhum merhume rahmetli
-anne annesi baba babasi esi kizi oglu kardesi dedesi ninesi`,
+anne annesi baba babasi esi kizi oglu kardesi dedesi ninesi besteci piyanist sarkici
+muzisyen aktor aktris tiyatrocu sporcu kaleci golcu basketbolcu voleybolcu gureşci boksor
+atlet oyuncumuz pilot kaptan ogrencisi ogretmen ogretmeni imam muftu
+papaz patrik hakem hakemi`,
 	"sq": `z zoti zonja znj dr prof doc`,
 }
 
@@ -100,7 +116,11 @@ negociator ekspert zyrtar kandidat funksionar komisioner ambasadore deputete kry
 presidente kryeministre drejtore profesore kancelar mbret mbretëresh princ papë papa imam
 myfti kardinal dekan rektor kryebashkiak kryetar-i sipërmarrës siperemarres pronar themelues
 aktivist veprimtar publicist studiues akademik shkencëtar shkencetar artist piktor kompozitor
-sportist boksier atlet sekretar-i`
+sportist boksier atlet sekretar-i ministër kryeministër zëvendësministër`
+
+// kinTitles are words of kinship that stand before a family member's name:
+// with a single word after them it is a given name (kızı Selin'e).
+var kinTitles = wordSet("anne annesi baba babasi esi kizi oglu kardesi dedesi ninesi")
 
 // honorifics follow a Turkish name and mark it as a person's (Civrail Ağa,
 // Ahmet Bey, Enver Paşa). They are part of the written name when they end it.
@@ -155,7 +175,9 @@ records publishing press times post journal magazine tv radio network news daily
 tribune gazette party movement front union league club fc united city county district
 province state republic region island islands river lake mountain mount valley bay coast
 ministry ministries department office observatory laboratory laboratories bureau service
-services treasury government administration embassy
+services town electric dynamics mills revolution war crisis summit accord treaty programme
+program initiative campaign conference talks games olympics championship novosti tass xinhua
+itar-tass afp dpa treasury government administration embassy
 parliament senate congress court army navy police exchange commodity futures
 hastanesi universitesi havalimani havaalani caddesi cadde sokak sokagi bulvari meydani
 parki camii cami koprusu stadi stadyumu lisesi okulu vakfi dernegi kulubu bankasi partisi
@@ -183,7 +205,7 @@ var trOrgStems = []string{"kurul", "ilce", "hastane", "universite", "havaliman",
 	"konsey", "komisyon", "komite", "heyet", "mahkeme", "savcilik", "emniyet", "jandarma",
 	"ligi", "sozlesme", "kanun", "anayasa", "soruşturma", "sorustur", "operasyon", "toplulug",
 	"akademi", "hukumet", "bolum", "isleri", "katliam", "savas", "darbe", "muharebe", "harekat",
-	"zirve", "konferans", "kongre", "kurultay", "tesis", "anabilim", "bilim", "kliniği", "klinig"}
+	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig"}
 
 // trPlaceStems are the Turkish words of places and buildings that follow
 // the name of what is named after a person even in lowercase (Yunus Emre
@@ -199,7 +221,8 @@ var notPersons = `freddie-mac fannie-mae sallie-mae ginnie-mae dow-jones morgan-
 dean-witter goldman-sachs smith-barney paine-webber kidder-peabody charles-schwab
 edward-jones marks-spencer johnson-johnson procter-gamble hewlett-packard rolls-royce
 arthur-andersen arthur-young price-waterhouse ernst-whinney peat-marwick walt-disney
-ben-jerry jack-daniels johnnie-walker estee-lauder ralph-lauren calvin-klein tommy-hilfiger`
+ben-jerry jack-daniels johnnie-walker estee-lauder ralph-lauren calvin-klein tommy-hilfiger
+isa-mesih hz-isa hz-muhammed`
 
 // orgHeadsBefore are Albanian heads that stand before the name of the thing
 // named after a person (Universiteti Johns Hopkins, Aeroporti Adem Jashari,
@@ -227,6 +250,7 @@ temmuz agustos eylul ekim kasim aralik
 e hene e marte e merkure e enjte e premte e shtune e diel janar shkurt mars prill maj qershor
 korrik gusht shtator tetor nentor dhjetor
 god allah perendia jesus hz hazreti
+avrupa asya afrika europe asia africa evropa evrope azia ballkan balkan balkanlar kafkasya
 `
 
 // knownPerson is one of the people the region's news names often, with the

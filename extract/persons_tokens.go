@@ -126,7 +126,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			case r == '\n' || r == '\r':
 				if r == '\n' {
 					newlines++
-					if !wrapped {
+					if !wrapped && !oneWordLine(text, i) {
 						gap = gapStop // a title, a heading, a byline ends at its line
 					}
 				}
@@ -149,12 +149,12 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 	return out
 }
 
-// isWrapped tells whether text is hard-wrapped, as the news wires are: most
-// of its lines are 40 to 80 characters long. There a line break is a space
-// and may fall inside a name (Ramon del / Rosario); elsewhere it ends a
-// title, a heading or a byline.
+// isWrapped tells whether text is hard-wrapped, as the news wires are: no
+// line longer than 90 bytes and at least three of 40 or more. There a line
+// break is a space and may fall inside a name (Ramon del / Rosario);
+// elsewhere it ends a title, a heading or a byline.
 func isWrapped(text string) bool {
-	lines, wrapped := 0, 0
+	long := 0
 	for len(text) > 0 {
 		line := text
 		if k := strings.IndexByte(text, '\n'); k >= 0 {
@@ -162,14 +162,28 @@ func isWrapped(text string) bool {
 		} else {
 			text = ""
 		}
-		if n := len(strings.TrimSpace(line)); n > 0 { // bytes: close enough to letters here
-			lines++
-			if n >= 40 && n <= 80 {
-				wrapped++
-			}
+		switch n := len(strings.TrimSpace(line)); {
+		case n > 90:
+			return false
+		case n >= 40:
+			long++
 		}
 	}
-	return lines >= 4 && wrapped*2 > lines
+	return long >= 3
+}
+
+// oneWordLine tells whether the line break at text[nl] stands between two
+// lines of one word each: scraped texts break names into a word a line
+// (Dr. / Güncel / Öztürk), so such a break is a space.
+func oneWordLine(text string, nl int) bool {
+	start := strings.LastIndexByte(text[:nl], '\n') + 1
+	before := strings.TrimSpace(text[start:nl])
+	after := text[nl+1:]
+	if k := strings.IndexByte(after, '\n'); k >= 0 {
+		after = after[:k]
+	}
+	after = strings.TrimSpace(after)
+	return before != "" && after != "" && !strings.ContainsAny(before, " \t") && !strings.ContainsAny(after, " \t")
 }
 
 // isAbbrevWord tells whether a word followed by a dot is an initial (F.) or
