@@ -89,7 +89,11 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 		flush = func() error { c.Response().Flush(); return nil }
 	}
 	sent := 0
+	rc := http.NewResponseController(c.Response().Writer)
 	for {
+		// The server's write timeout is for one answer of a search; an
+		// export may go on longer, so each page gets that time afresh.
+		_ = rc.SetWriteDeadline(time.Now().Add(s.cfg.SearchTimeout + 10*time.Second))
 		for _, a := range page.Articles {
 			if sent == limit {
 				break
