@@ -123,8 +123,10 @@ func isPermanent(err error) bool {
 	}
 	// Configuration the servers refuse (too many replicas for the cluster,
 	// a bad name) is an answer too.
+	// "No suitable peers" is an outage too: too few nodes are up (or the
+	// cluster is still forming) to place the replicas.
 	var api *jetstream.APIError
-	if errors.As(err, &api) && api.Code == 400 {
+	if errors.As(err, &api) && api.Code == 400 && api.ErrorCode != errCodeNoPeers {
 		return true
 	}
 	return false
@@ -163,3 +165,6 @@ func (c *Conn) callFor(ctx context.Context, what string, timeout time.Duration, 
 	return fmt.Errorf("%s on %s: no answer after %d tries of %s (is a majority of the NATS cluster up?): %w",
 		what, c.Addr, c.opts.Attempts, timeout, err)
 }
+
+// errCodeNoPeers is JetStream's "no suitable peers for placement".
+const errCodeNoPeers jetstream.ErrorCode = 10005

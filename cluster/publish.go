@@ -104,7 +104,7 @@ func (c *Conn) OpenStore(ctx context.Context, create bool) (*Store, error) {
 }
 
 func replicasHint(err error, replicas int) error {
-	if replicas > 1 && strings.Contains(err.Error(), "replicas") {
+	if err != nil && replicas > 1 && strings.Contains(err.Error(), "replicas") {
 		return fmt.Errorf("%w (kerko asked for %d replicas: a single nats-server needs --replicas 1)", err, replicas)
 	}
 	return err
@@ -358,4 +358,3 @@ func publishedDigest(dir string) (string, error) {
 	d, _, err := archiveDigest(genDir)
 	return d, err
 }
-

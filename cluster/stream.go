@@ -167,7 +167,7 @@ func (cs *Consumer) Read(ctx context.Context, tmpDir string, max int, skipThroug
 		var got int
 		var pending uint64
 		err := cs.c.call(ctx, "fetch articles", func(ctx context.Context) error {
-			batch, err := cs.cons.Fetch(n, jetstream.FetchMaxWait(time.Second), jetstream.FetchContext(ctx))
+			batch, err := cs.cons.Fetch(n, jetstream.FetchMaxWait(time.Second))
 			if err != nil {
 				return err
 			}
