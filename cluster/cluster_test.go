@@ -227,7 +227,7 @@ func TestFollower_Refuses(t *testing.T) {
 	}
 	bad.Digest = good.Digest
 	bad.Generation++
-	bad, err = st.SetPointer(ctx, bad)
+	bad, err = st.SetPointer(ctx, index.MappingVersion, bad)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +251,7 @@ func TestFollower_Refuses(t *testing.T) {
 	}
 	wrong.Mapping = index.MappingVersion
 	wrong.Generation += 10
-	if _, err := st.SetPointer(ctx, wrong); err != nil {
+	if _, err := st.SetPointer(ctx, index.MappingVersion, wrong); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.step(ctx); err == nil || !errors.Is(err, index.ErrVersion) {

@@ -106,10 +106,13 @@ func Connect(addr Address, opts Options) (*Conn, error) {
 func (c *Conn) Close() { c.nc.Close() }
 
 // permanent errors are answers, not outages: trying again cannot change them.
+// A digest mismatch is not among them: a download can come out damaged
+// (seen with three replicas downloading at once on two loaded cores) and
+// the next try whole.
 var permanent = []error{
 	jetstream.ErrKeyExists, jetstream.ErrKeyRevisionMismatch, jetstream.ErrKeyNotFound,
 	jetstream.ErrObjectNotFound, jetstream.ErrBucketNotFound, jetstream.ErrStreamNotFound,
-	jetstream.ErrConsumerNotFound, jetstream.ErrDigestMismatch, jetstream.ErrBadBucket,
+	jetstream.ErrConsumerNotFound, jetstream.ErrBadBucket,
 	jetstream.ErrInvalidKey, jetstream.ErrBucketExists, errNotRetryable,
 }
 
@@ -161,6 +164,9 @@ func (c *Conn) callFor(ctx context.Context, what string, timeout time.Duration, 
 	}
 	if ctx.Err() != nil && err == nil {
 		err = ctx.Err()
+	}
+	if errors.Is(err, errDigest) {
+		return fmt.Errorf("%s on %s: %d tries: %w", what, c.Addr, c.opts.Attempts, err)
 	}
 	return fmt.Errorf("%s on %s: no answer after %d tries of %s (is a majority of the NATS cluster up?): %w",
 		what, c.Addr, c.opts.Attempts, timeout, err)

@@ -28,7 +28,8 @@ type Follower struct {
 
 	mu        sync.Mutex
 	status    FollowStatus
-	refused   string // digest of the last pointer refused, not tried again
+	refused      string // key of the last pointer refused, left alone until refusedUntil
+	refusedUntil time.Time
 	lastErr   string
 	installed Pointer
 }
@@ -148,11 +149,19 @@ func (f *Follower) step(ctx context.Context) error {
 	}
 	f.mu.Lock()
 	f.status.Pointer, f.status.Seen = p, time.Now()
-	f.status.Err = ""
-	refused := f.refused == p.Digest+p.Object
+	refused := f.refused == p.key() && time.Now().Before(f.refusedUntil)
 	installed := f.installed
 	f.mu.Unlock()
-	if refused || (installed.Object == p.Object && installed.Digest == p.Digest) {
+	if refused {
+		return nil
+	}
+	if p.Mapping != index.MappingVersion {
+		return f.refuse(p, fmt.Errorf("%w: pointer names mapping %s, this kerko has %s", errRefused, p.Mapping, index.MappingVersion))
+	}
+	if installed.key() == p.key() {
+		f.mu.Lock()
+		f.status.Err = ""
+		f.mu.Unlock()
 		return nil
 	}
 	local, _, m, lerr := index.Published(f.dir)
@@ -172,18 +181,34 @@ func (f *Follower) step(ctx context.Context) error {
 		if !isPermanent(err) && !errors.Is(err, errDigest) && !errors.Is(err, index.ErrVersion) && !errors.Is(err, errRefused) {
 			return err
 		}
-		f.mu.Lock()
-		f.refused = p.Digest + p.Object
-		f.mu.Unlock()
-		return fmt.Errorf("generation %d (%s) refused: %w", p.Generation, p.Object, err)
+		return f.refuse(p, err)
 	}
 	f.setInstalled(p)
+	f.mu.Lock()
+	f.status.Err = ""
+	f.mu.Unlock()
 	f.c.opts.Logger.Info("installed index generation", "generation", name, "articles", p.Articles,
 		"lag", time.Since(p.Published).Round(time.Millisecond).String())
 	if f.OnInstall != nil {
 		f.OnInstall(p, name)
 	}
 	return nil
+}
+
+// refuseFor is how long a refused pointer is left alone before it is tried
+// again (an operator may have repaired the object under it).
+const refuseFor = time.Minute
+
+func (f *Follower) refuse(p Pointer, err error) error {
+	f.mu.Lock()
+	f.refused, f.refusedUntil = p.key(), time.Now().Add(refuseFor)
+	f.mu.Unlock()
+	return fmt.Errorf("generation %d (%s) refused: %w", p.Generation, p.Object, err)
+}
+
+// key tells pointers to different content apart.
+func (p Pointer) key() string {
+	return fmt.Sprintf("%d %s %s %s", p.Generation, p.Object, p.Digest, p.Mapping)
 }
 
 func (f *Follower) setInstalled(p Pointer) {
@@ -198,9 +223,6 @@ const incomingPrefix = ".incoming-"
 
 // install downloads p's generation beside dir's generations and installs it.
 func (f *Follower) install(ctx context.Context, st *Store, p Pointer) (string, error) {
-	if p.Mapping != index.MappingVersion {
-		return "", fmt.Errorf("%w: pointer names mapping %s, this kerko has %s", errRefused, p.Mapping, index.MappingVersion)
-	}
 	if err := os.MkdirAll(f.dir, 0o755); err != nil {
 		return "", fmt.Errorf("create index dir: %w", err)
 	}
@@ -236,13 +258,7 @@ func (s *Store) Download(ctx context.Context, p Pointer, dst string) error {
 			return err
 		}
 		defer r.Close()
-		if err := extractArchive(r, dst, p.Digest); err != nil {
-			if errors.Is(err, errDigest) {
-				return fmt.Errorf("%w: %w", errNotRetryable, err)
-			}
-			return err
-		}
-		return nil
+		return extractArchive(r, dst, p.Digest)
 	})
 }
 

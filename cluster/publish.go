@@ -174,7 +174,9 @@ func (s *Store) Publish(ctx context.Context, dir string, base Pointer, sp *Strea
 			return Pointer{}, fmt.Errorf("upload %s: %w", name, err)
 		}
 	} else {
-		p.Object = base.Object // new stream progress, same index
+		// New stream progress, same index (every message read was a
+		// resend): the generation stays, so replicas have nothing to do.
+		p.Object, p.Generation = base.Object, base.Generation
 	}
 	p.Published = time.Now().UTC()
 	val, _ := json.Marshal(p)
@@ -336,14 +338,14 @@ func (s *Store) Objects(ctx context.Context) ([]string, error) {
 	return names, err
 }
 
-// SetPointer writes p as the pointer of its mapping version without a
+// SetPointer writes p as the pointer of a mapping version without a
 // compare-and-swap. It exists for tests that publish a damaged generation
 // and for an operator rolling back to a kept one.
-func (s *Store) SetPointer(ctx context.Context, p Pointer) (Pointer, error) {
+func (s *Store) SetPointer(ctx context.Context, mapping string, p Pointer) (Pointer, error) {
 	val, _ := json.Marshal(p)
 	err := s.c.call(ctx, "set pointer", func(ctx context.Context) error {
 		var err error
-		p.Revision, err = s.kv.Put(ctx, PointerKey(p.Mapping), val)
+		p.Revision, err = s.kv.Put(ctx, PointerKey(mapping), val)
 		return err
 	})
 	return p, err

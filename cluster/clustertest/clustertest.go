@@ -104,6 +104,9 @@ func (c *Cluster) Restart(i int) {
 		JetStreamMaxMemory: 64 << 20, JetStreamMaxStore: 2 << 30,
 		NoLog: true, NoSigs: true,
 	}
+	if len(c.Nodes) == 1 {
+		opts.Cluster, opts.Routes = server.ClusterOpts{}, nil
+	}
 	s, err := server.NewServer(opts)
 	if err != nil {
 		c.t.Fatalf("nats node %s: %v", n.Name, err)
@@ -131,7 +134,9 @@ func (c *Cluster) WaitLeader(timeout time.Duration) {
 			if n.srv.JetStreamIsCurrent() {
 				current++
 			}
-			if n.srv.JetStreamIsLeader() && len(n.srv.JetStreamClusterPeers()) >= running {
+			if !n.srv.JetStreamIsClustered() {
+				leader = n.srv.JetStreamEnabled()
+			} else if n.srv.JetStreamIsLeader() && len(n.srv.JetStreamClusterPeers()) >= running {
 				leader = true
 			}
 		}

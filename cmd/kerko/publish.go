@@ -24,6 +24,7 @@ type natsFlags struct {
 	consumer  string
 	ackWait   time.Duration
 	max       int
+	timeout   time.Duration
 	logFormat string
 }
 
@@ -35,6 +36,7 @@ func (nf *natsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&nf.consumer, "consumer", "kerko-indexer", "durable consumer name with --from")
 	fs.DurationVar(&nf.ackWait, "ack-wait", 30*time.Second, "with --from: how long messages read by an indexer that died wait before they are delivered again")
 	fs.IntVar(&nf.max, "max-articles", 0, "with --from: read at most this many messages into one generation (0: all waiting)")
+	fs.DurationVar(&nf.timeout, "nats-timeout", 5*time.Second, "bound of one JetStream call; a call that times out is tried again, four times in all")
 	fs.StringVar(&nf.logFormat, "log-format", "text", "log lines (NATS retries, warnings) as text or json")
 }
 
@@ -79,7 +81,7 @@ func (nf *natsFlags) start(ctx context.Context, dir string, stderr io.Writer) (*
 		return nil, fmt.Errorf("--publish: %w", err)
 	}
 	a.Stream = ""
-	conn, err := cluster.Connect(a, cluster.Options{Replicas: nf.replicas, Keep: nf.keep, Logger: log, Name: "kerko index"})
+	conn, err := cluster.Connect(a, cluster.Options{Replicas: nf.replicas, Keep: nf.keep, CallTimeout: nf.timeout, Logger: log, Name: "kerko index"})
 	if err != nil {
 		return nil, err
 	}
