@@ -26,12 +26,12 @@ type Follower struct {
 	// a watch broken by an outage is noticed and made again.
 	Poll time.Duration
 
-	mu        sync.Mutex
-	status    FollowStatus
+	mu           sync.Mutex
+	status       FollowStatus
 	refused      string // key of the last pointer refused, left alone until refusedUntil
 	refusedUntil time.Time
-	lastErr   string
-	installed Pointer
+	lastErr      string
+	installed    Pointer
 }
 
 // FollowStatus is what a replica knows of the pointer and its own copy.

@@ -681,3 +681,84 @@ func waitStatusErr(t *testing.T, r *proc, want string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestCluster_Stream: a corpus pushed to the article stream, the consuming
+// indexer killed with SIGKILL midway, run again: every article searchable
+// exactly once; a tombstone removes its article from the next generation.
+func TestCluster_Stream(t *testing.T) {
+	nc := clustertest.Start(t, 3)
+	url := nc.URL()
+	const n = 300
+	if out, err := kerko(t, time.Minute, "push", "--to", url+"/ARTICLES", writeCorpus(t, n, "stream")); err != nil {
+		t.Fatalf("kerko push: %v\n%s", err, out)
+	}
+	// Pushed twice: the stream keeps one copy of each (the message id is
+	// the article's id and content hash).
+	if out, err := kerko(t, time.Minute, "push", "--to", url+"/ARTICLES", writeCorpus(t, n, "stream")); err != nil {
+		t.Fatalf("kerko push again: %v\n%s", err, out)
+	}
+	idxDir := t.TempDir()
+	from := []string{"index", "--from", url + "/ARTICLES", "--index", idxDir, "--ack-wait", "2s", "--no-nice", "--nats-timeout", "2s"}
+	first := startKerko(t, false, from...)
+	// Killed once it has read the stream, while it builds.
+	deadline := time.Now().Add(time.Minute)
+	for !strings.Contains(first.out.String(), "read the article stream") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the indexer did not read the stream in a minute:\n%s", first.out)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	first.kill()
+	if strings.Contains(first.out.String(), "published generation") {
+		t.Fatalf("the indexer published before it was killed; the test kills too late:\n%s", first.out)
+	}
+	// The messages it read come back once their acknowledgement wait is over.
+	time.Sleep(2500 * time.Millisecond)
+	if out, err := kerko(t, 2*time.Minute, from...); err != nil || !strings.Contains(out, "published generation 1") {
+		t.Fatalf("the indexer run again: %v\n%s", err, out)
+	}
+	rep := startReplica(t, url, t.TempDir())
+	waitGeneration(t, 1, time.Minute, rep)
+	if st, _ := status(rep.URL); st.Articles != n {
+		t.Fatalf("replica serves %d articles, want %d", st.Articles, n)
+	}
+	for _, id := range []string{"art-0000", "art-0150", "art-0299"} {
+		resp, err := client().Get(rep.URL + "/api/articles/" + id)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("article %s: %v %v", id, resp, err)
+		}
+		resp.Body.Close()
+	}
+	// Each article once: a search for all of them counts n, not more.
+	resp, err := client().Get(rep.URL + "/api/search?q=stream&size=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct{ Total int }
+	json.NewDecoder(resp.Body).Decode(&res)
+	resp.Body.Close()
+	if res.Total != n {
+		t.Fatalf("search for the corpus' common word finds %d, want %d", res.Total, n)
+	}
+	// Nothing new: the run publishes nothing.
+	if out, err := kerko(t, time.Minute, from...); err != nil || !strings.Contains(out, "nothing new") {
+		t.Fatalf("a run with nothing new: %v\n%s", err, out)
+	}
+
+	if out, err := kerko(t, time.Minute, "push", "--to", url+"/ARTICLES", "--delete", "art-0150"); err != nil {
+		t.Fatalf("kerko push --delete: %v\n%s", err, out)
+	}
+	// A fresh disk: the indexer builds on the published generation.
+	if out, err := kerko(t, 2*time.Minute, append(from[:len(from):len(from)], "--index", t.TempDir())...); err != nil || !strings.Contains(out, "published generation 2") {
+		t.Fatalf("the indexer after a tombstone: %v\n%s", err, out)
+	}
+	waitGeneration(t, 2, time.Minute, rep)
+	resp, err = client().Get(rep.URL + "/api/articles/art-0150")
+	if err != nil || resp.StatusCode != 404 {
+		t.Fatalf("the deleted article: %v %v, want 404", resp, err)
+	}
+	resp.Body.Close()
+	if st, _ := status(rep.URL); st.Articles != n-1 {
+		t.Fatalf("after the tombstone the replica serves %d articles, want %d", st.Articles, n-1)
+	}
+}
