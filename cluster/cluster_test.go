@@ -323,7 +323,8 @@ func TestConsumer_Stream(t *testing.T) {
 		t.Fatal(err)
 	}
 	var msgs []Message
-	for i := 0; i < 200; i++ {
+	// More than one fetch (500) of messages.
+	for i := 0; i < 1200; i++ {
 		msgs = append(msgs, ArticleMessage(article(i, fmt.Sprintf("body number %d", i))))
 	}
 	// A resend changes nothing; a tombstone removes its article.
@@ -341,8 +342,8 @@ func TestConsumer_Stream(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b.Articles() != 199 || len(b.Deletes) != 1 {
-		t.Fatalf("batch of %d messages: %d articles, deletes %v; want 199 and [a007]", b.Messages, b.Articles(), b.Deletes)
+	if b.Articles() != 1199 || len(b.Deletes) != 1 {
+		t.Fatalf("batch of %d messages: %d articles, deletes %v; want 1199 and [a007]", b.Messages, b.Articles(), b.Deletes)
 	}
 	if _, err := index.Build(ctx, dir, b.Read, index.BuildOptions{Keep: true, Delete: b.Deletes}); err != nil {
 		t.Fatal(err)
@@ -354,7 +355,7 @@ func TestConsumer_Stream(t *testing.T) {
 	if err := b.Ack(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if p.Articles != 199 || p.StreamSeq != b.LastSeq {
+	if p.Articles != 1199 || p.StreamSeq != b.LastSeq {
 		t.Fatalf("published %+v", p)
 	}
 	again, err := cons.Read(ctx, t.TempDir(), 0, p.StreamSeq)

@@ -110,10 +110,14 @@ type Batch struct {
 	Messages int    // messages read, redeliveries included once
 	LastSeq  uint64 // the highest stream sequence read
 	Deletes  []string
-	file     string // the articles as a JSONL file, for corpus.Reader
-	lines    []uint64
-	last     jetstream.Msg
-	c        *Conn
+	// Unacknowledged counts, when nothing was read, the messages an
+	// indexer read and never acknowledged (it died): they come back when
+	// their acknowledgement wait is over.
+	Unacknowledged int
+	file           string // the articles as a JSONL file, for corpus.Reader
+	lines          []uint64
+	last           jetstream.Msg
+	c              *Conn
 }
 
 // Consumer is the indexer's durable consumer of an article stream.
@@ -165,9 +169,11 @@ func (cs *Consumer) Read(ctx context.Context, tmpDir string, max int, skipThroug
 			n = min(n, max-b.Messages)
 		}
 		var got int
-		var pending uint64
 		err := cs.c.call(ctx, "fetch articles", func(ctx context.Context) error {
-			batch, err := cs.cons.Fetch(n, jetstream.FetchMaxWait(time.Second))
+			// What is waiting now, redeliveries included; not waiting for
+			// more (a message's NumPending counts no redelivery, so it
+			// cannot tell the end).
+			batch, err := cs.cons.FetchNoWait(n)
 			if err != nil {
 				return err
 			}
@@ -178,7 +184,6 @@ func (cs *Consumer) Read(ctx context.Context, tmpDir string, max int, skipThroug
 				}
 				got++
 				b.Messages++
-				pending = md.NumPending
 				seq := md.Sequence.Stream
 				if seq > b.LastSeq {
 					b.LastSeq, b.last = seq, m
@@ -200,8 +205,20 @@ func (cs *Consumer) Read(ctx context.Context, tmpDir string, max int, skipThroug
 		if err != nil {
 			return nil, err
 		}
-		if got == 0 || pending == 0 {
+		if got == 0 {
 			break
+		}
+	}
+	if b.Messages == 0 {
+		err := cs.c.call(ctx, "consumer info", func(ctx context.Context) error {
+			info, err := cs.cons.Info(ctx)
+			if err == nil {
+				b.Unacknowledged = info.NumAckPending
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	var all []entry

@@ -18,12 +18,12 @@ import (
 
 // kinds maps apiVersion/kind to a new object of its type.
 var kinds = map[string]func() any{
-	"apps/v1/Deployment":                    func() any { return &appsv1.Deployment{} },
-	"policy/v1/PodDisruptionBudget":         func() any { return &policyv1.PodDisruptionBudget{} },
+	"apps/v1/Deployment":                     func() any { return &appsv1.Deployment{} },
+	"policy/v1/PodDisruptionBudget":          func() any { return &policyv1.PodDisruptionBudget{} },
 	"autoscaling/v2/HorizontalPodAutoscaler": func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
-	"batch/v1/CronJob":                      func() any { return &batchv1.CronJob{} },
-	"v1/Service":                            func() any { return &corev1.Service{} },
-	"networking.k8s.io/v1/Ingress":          func() any { return &networkingv1.Ingress{} },
+	"batch/v1/CronJob":                       func() any { return &batchv1.CronJob{} },
+	"v1/Service":                             func() any { return &corev1.Service{} },
+	"networking.k8s.io/v1/Ingress":           func() any { return &networkingv1.Ingress{} },
 }
 
 // TestManifests_Decode decodes every manifest strictly: an unknown or

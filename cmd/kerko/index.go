@@ -52,6 +52,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if pub.batch.Messages == 0 {
 			if !*quiet {
 				fmt.Fprintf(stdout, "nothing new in %s: generation %d stays published\n", pub.from, pub.base.Generation)
+				if n := pub.batch.Unacknowledged; n > 0 {
+					fmt.Fprintf(stdout, "%d messages read by an indexer that stopped come back when their --ack-wait is over: run again then\n", n)
+				}
 			}
 			return nil
 		}
