@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -253,12 +255,42 @@ func (s *Store) Download(ctx context.Context, p Pointer, dst string) error {
 		for _, e := range entries {
 			os.RemoveAll(filepath.Join(dst, e.Name()))
 		}
+		// A download whose chunks stop coming, or that cannot start (its
+		// stream's leader died under it), waits for its whole deadline in
+		// the client: give up on it after a few seconds without a byte
+		// instead, and try again.
+		ctx, cancel := context.WithCancelCause(ctx)
+		defer cancel(nil)
+		pr := &progressReader{}
+		go func() {
+			last, idle := int64(-1), time.Duration(0)
+			for ctx.Err() == nil {
+				time.Sleep(250 * time.Millisecond)
+				n := pr.n.Load()
+				if n != last {
+					last, idle = n, 0
+					continue
+				}
+				if idle += 250 * time.Millisecond; idle >= stallTimeout {
+					cancel(fmt.Errorf("download stalled: no data for %s after %d bytes", stallTimeout, n))
+					return
+				}
+			}
+		}()
 		r, err := s.obs.Get(ctx, p.Object)
 		if err != nil {
+			if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+				err = fmt.Errorf("%w (%v)", cause, err)
+			}
 			return err
 		}
 		defer r.Close()
-		return extractArchive(r, dst, p.Digest)
+		pr.r = r
+		err = extractArchive(pr, dst, p.Digest)
+		if cause := context.Cause(ctx); err != nil && cause != nil && !errors.Is(cause, context.Canceled) {
+			err = fmt.Errorf("%w (%v)", cause, err)
+		}
+		return err
 	})
 }
 
@@ -297,4 +329,19 @@ func (s *Store) Sync(ctx context.Context, dir string, p Pointer) error {
 	}
 	_, err = index.Install(dir, tmp, n)
 	return err
+}
+
+// stallTimeout is how long a download may go without a byte.
+const stallTimeout = 5 * time.Second
+
+// progressReader counts the bytes read through it.
+type progressReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.n.Add(int64(n))
+	return n, err
 }

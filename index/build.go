@@ -449,6 +449,8 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 		for _, id := range opts.Delete {
 			if _, ok := ids[id]; ok {
 				gone = append(gone, id)
+			} else if opts.Report != nil {
+				opts.Report(corpus.Problem{File: "tombstones", Action: corpus.Warned, Reason: fmt.Sprintf("deletion of %q: no such article", id)})
 			}
 		}
 	}

@@ -145,8 +145,12 @@ func (pr *publishRun) finish(ctx context.Context, dir string) (*cluster.Pointer,
 }
 
 func (pr *publishRun) printPublished(w io.Writer, p cluster.Pointer) {
-	if p.Generation == pr.base.Generation && p.Object == pr.base.Object && p.StreamSeq == pr.base.StreamSeq {
-		fmt.Fprintf(w, "nothing new to publish: %s names generation %d already\n", pr.conn.Addr, p.Generation)
+	if p.Generation == pr.base.Generation && p.Object == pr.base.Object {
+		fmt.Fprintf(w, "nothing new to publish: %s names generation %d already", pr.conn.Addr, p.Generation)
+		if p.StreamSeq != pr.base.StreamSeq {
+			fmt.Fprintf(w, " (it now records the stream read through message %d)", p.StreamSeq)
+		}
+		fmt.Fprintln(w)
 		return
 	}
 	fmt.Fprintf(w, "published generation %d to %s (%s, %.1f MiB) in %s\n", p.Generation, pr.conn.Addr, p.Object,
