@@ -28,6 +28,8 @@ type Follower struct {
 	// a watch broken by an outage is noticed and made again.
 	Poll time.Duration
 
+	store *Store // bound once the buckets exist; used by Run's goroutine only
+
 	mu           sync.Mutex
 	status       FollowStatus
 	refused      string // key of the last pointer refused, left alone until refusedUntil
@@ -135,13 +137,17 @@ func (f *Follower) drain(ctx context.Context, w jetstream.KeyWatcher, notify cha
 
 // step reads the pointer once and installs its generation if it is new.
 func (f *Follower) step(ctx context.Context) error {
-	st, err := f.c.OpenStore(ctx, false)
-	if errors.Is(err, ErrNoPointer) {
-		return nil
+	if f.store == nil {
+		st, err := f.c.OpenStore(ctx, false)
+		if errors.Is(err, ErrNoPointer) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		f.store = st
 	}
-	if err != nil {
-		return err
-	}
+	st := f.store
 	p, err := st.Current(ctx, index.MappingVersion)
 	if errors.Is(err, ErrNoPointer) {
 		return nil
