@@ -225,7 +225,7 @@ func (f *Follower) setInstalled(p Pointer) {
 	f.mu.Unlock()
 }
 
-var errRefused = errors.New("refused")
+var errRefused = errors.New("not installable")
 
 const incomingPrefix = ".incoming-"
 
