@@ -65,9 +65,9 @@ func AboutTerm(kind, id string) string { return aboutTerm(kind, id) }
 // ReadRecord decodes the stored FieldRecord of article id.
 func ReadRecord(id, rec string) (*Article, error) { return readRecord(id, rec) }
 
-// Published returns the name of the published generation of dir, or
-// ErrNoIndex.
-func Published(dir string) (string, error) { return current(dir) }
+// PublishedName returns the name of the published generation of dir (what
+// CURRENT says), or ErrNoIndex; OpenGeneration checks the generation itself.
+func PublishedName(dir string) (string, error) { return current(dir) }
 
 // BodyDecoder decodes the stored FieldBody of one generation's articles. It
 // is safe for concurrent use.

@@ -63,7 +63,7 @@ func OpenWith(dir string, opts Options) (*Index, error) {
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	name, err := index.Published(ix.dir)
+	name, err := index.PublishedName(ix.dir)
 	if err != nil {
 		return false, fmt.Errorf("open index %q: %w", ix.dir, err)
 	}

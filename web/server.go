@@ -33,6 +33,10 @@ type Searcher interface {
 	Related(ctx context.Context, id string, n int) ([]search.Related, error)
 	Suggest(ctx context.Context, prefix, ui string, n int) ([]search.Suggestion, error)
 	Count() uint64
+	// CountByDay counts the dated matches of req per day (trends.go).
+	CountByDay(ctx context.Context, req search.Request) ([]search.DayCount, error)
+	// ArticlesAfter pages through every match of req (export.go).
+	ArticlesAfter(ctx context.Context, req search.Request, after []string) (*search.ArticlePage, error)
 }
 
 // Config configures a Server. Zero fields take the defaults noted.
@@ -50,6 +54,9 @@ type Config struct {
 	// a negative value turns the cache off. Only a Searcher with a
 	// Generation() string method is cached (see cache.go).
 	CacheBytes int64
+	// ExportLimit bounds the rows of one /api/export (default
+	// DefaultExportLimit).
+	ExportLimit int
 	// MemoryBytes and GoLimitBytes are the memory budget the server runs
 	// under and the Go heap's soft limit, shown in /healthz beside what
 	// each cache holds (see internal/budget).
@@ -60,6 +67,8 @@ type Config struct {
 type memoryUser interface {
 	MemoryUse() map[string]cache.MemoStats
 }
+
+const defaultSearchTimeout = 5 * time.Second
 
 // Server serves the search page and the JSON API.
 type Server struct {
@@ -81,7 +90,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.SearchTimeout <= 0 {
-		cfg.SearchTimeout = 5 * time.Second
+		cfg.SearchTimeout = defaultSearchTimeout
 	}
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
@@ -89,10 +98,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes
 	}
+	if cfg.ExportLimit <= 0 {
+		cfg.ExportLimit = DefaultExportLimit
+	}
 	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches),
 		cache: newResultCache(cfg.Searcher, cfg.CacheBytes)}
-	for _, page := range []string{"search.html", "article.html", "error.html"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
+	for _, page := range []string{"search.html", "article.html", "error.html", "trends.html", "help.html"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", page, err)
 		}
@@ -118,6 +130,11 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/api/articles/*", s.handleArticleAPI)
 	e.GET("/api/suggest", s.handleSuggestAPI)
 	e.GET("/healthz", s.handleHealth)
+	e.GET("/trends", s.handleTrendsPage)
+	e.GET("/api/trends", s.handleTrendsAPI)
+	e.GET("/api/export", s.handleExportAPI)
+	e.GET("/feed.atom", s.handleFeed)
+	e.GET("/help", s.handleHelp)
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		return nil, err

@@ -1,5 +1,5 @@
 // Command kerko indexes and searches news in Albanian, Turkish and English:
-// kerko serve, index, search and analyze. Its usage is in usage.go, the one
+// kerko serve, index, search, analyze and push. Its usage is in usage.go, the one
 // source of `kerko -h`, `kerko COMMAND -h` and the README's command table.
 package main
 
@@ -48,6 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSearch(ctx, rest, stdout, stderr)
 	case "analyze":
 		return runAnalyze(ctx, rest, stdin, stdout, stderr)
+	case "push":
+		return runPush(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage())
 		return nil

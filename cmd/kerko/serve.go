@@ -14,22 +14,30 @@ import (
 	"kerko/highlight"
 	"kerko/index"
 	"kerko/internal/budget"
+	"kerko/ops"
 	"kerko/search"
 	"kerko/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
+	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty, unless --source is given)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
 	memoryMiB := fs.Int("memory-mib", budget.DefaultMiB, "MiB the server's caches hold together; the Go heap is kept under this plus 128 MiB (see docs/operations.md, Memory)")
 	cacheMiB := fs.Int("cache-mib", -1, "MiB of recent search, article and related-article answers kept in memory, per index generation (default: an eighth of --memory-mib; 0 turns the cache off)")
+	exportLimit := fs.Int("export-limit", web.DefaultExportLimit, "most rows one /api/export gives (its limit parameter can ask for fewer)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
+	source := fs.String("source", "", "follow the generations published to this NATS cluster (nats://H:P[,H:P...]) instead of building locally; see docs/scale-out.md")
+	logFormat := fs.String("log-format", "text", "log lines as text or json")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log, err := newLogger(stderr, *logFormat)
+	if err != nil {
+		fmt.Fprintln(stderr, "kerko serve:", err)
+		return exitError(2)
+	}
 	mem, err := budget.Of(*memoryMiB)
 	if err != nil {
 		fmt.Fprintf(stderr, "kerko serve: --memory-mib: %v\n", err)
@@ -38,6 +46,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	goLimit := mem.ApplyGoLimit()
 	highlight.SetMemoryBytes(mem.Words)
 	search.SetStopWordBytes(mem.StopWords)
+	open := func(dir string) (*search.Index, error) {
+		return search.OpenWith(dir, search.Options{BodyBytes: mem.Bodies, MarkedBytes: mem.Marked})
+	}
+
+	cacheBytes := mem.Answers
+	switch {
+	case *cacheMiB == 0:
+		cacheBytes = -1 // web.Config reads 0 as "the default"
+	case *cacheMiB > 0:
+		cacheBytes = int64(*cacheMiB) << 20
+	}
+	if *exportLimit < 1 {
+		return fmt.Errorf("--export-limit must be at least 1")
+	}
+	newServer := func(ix *search.Index) (*web.Server, error) {
+		return web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes, ExportLimit: *exportLimit,
+			MemoryBytes: mem.Total, GoLimitBytes: goLimit})
+	}
+	if *source != "" {
+		return serveReplica(ctx, *dir, *addr, *source, *pprofAddr, open, newServer, log, stdout, stderr)
+	}
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
@@ -57,7 +86,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	ix, err := search.OpenWith(*dir, search.Options{BodyBytes: mem.Bodies, MarkedBytes: mem.Marked})
+	ix, err := open(*dir)
 	if err != nil {
 		return err
 	}
@@ -77,23 +106,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	cacheBytes := mem.Answers
-	switch {
-	case *cacheMiB == 0:
-		cacheBytes = -1 // web.Config reads 0 as "the default"
-	case *cacheMiB > 0:
-		cacheBytes = int64(*cacheMiB) << 20
-	}
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes,
-		MemoryBytes: mem.Total, GoLimitBytes: goLimit})
+	srv, err := newServer(ix)
 	if err != nil {
 		return err
 	}
+	front := ops.New(ops.Config{Dir: *dir})
+	front.Ready(ix, srv)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := srv.HTTPServer()
+	hs := web.NewHTTPServer(front, log, 0)
 	fmt.Fprintf(stdout, "kerko: serving %d articles from %s on http://%s/\n", ix.Count(), *dir, ln.Addr())
 
 	// 8s of grace keeps the exit within the 10s most supervisors allow.
@@ -102,6 +125,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
 	return nil
+}
+
+// newLogger makes the server's logger in the format asked for.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
 }
 
 // servePprof serves the runtime profiles on their own listener, so a
