@@ -23,6 +23,7 @@ import (
 	"kerko/cluster"
 	"kerko/cluster/clustertest"
 	"kerko/index"
+	"kerko/internal/loadgen"
 	"kerko/ops"
 )
 
@@ -231,70 +232,44 @@ func startHAProxy(t *testing.T, bin string, reps ...*proc) *haproxy {
 }
 
 // load sends searches through url from a few clients until stopped, or
-// until its bounds (count and time) run out, and counts what failed.
+// until its bounds (count and time) run out, and tallies the generations
+// that answered.
 type load struct {
-	ok, failed atomic.Int64
-	gens       sync.Map // generation header -> count
-	errs       safeBuffer
-	stop       chan struct{}
-	wg         sync.WaitGroup
+	gens sync.Map // generation header -> count
+	stop chan struct{}
+	done chan *loadgen.Result
 }
 
 var loadQueries = []string{"Kazakistan", "Tirana", "NATO", "Erdoğan", "article", "zgjedhjet", "ekonomi", "Shqipëri"}
 
 func startLoad(url string, clients int) *load {
-	l := &load{stop: make(chan struct{})}
-	deadline := time.Now().Add(2 * time.Minute)
-	const maxRequests = 20000
-	var n atomic.Int64
-	for c := 0; c < clients; c++ {
-		l.wg.Add(1)
-		go func() {
-			defer l.wg.Done()
-			hc := &http.Client{Timeout: 30 * time.Second}
-			for i := c; ; i++ {
-				select {
-				case <-l.stop:
-					return
-				default:
-				}
-				if time.Now().After(deadline) || n.Add(1) > maxRequests {
-					return
-				}
-				q := loadQueries[i%len(loadQueries)]
-				resp, err := hc.Get(fmt.Sprintf("%s/api/search?q=%s&page=%d", url, neturl.QueryEscape(q), 1+i%3))
-				if err != nil {
-					l.failed.Add(1)
-					fmt.Fprintf(&l.errs, "%v\n", err)
-					continue
-				}
-				io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != 200 {
-					l.failed.Add(1)
-					fmt.Fprintf(&l.errs, "%s: status %d\n", q, resp.StatusCode)
-					continue
-				}
-				l.ok.Add(1)
-				g := resp.Header.Get(ops.GenerationHeader)
-				v, _ := l.gens.LoadOrStore(g, new(atomic.Int64))
-				v.(*atomic.Int64).Add(1)
-				time.Sleep(2 * time.Millisecond)
-			}
-		}()
+	l := &load{stop: make(chan struct{}), done: make(chan *loadgen.Result, 1)}
+	var paths []string
+	for i, q := range loadQueries {
+		paths = append(paths, fmt.Sprintf("/api/search?q=%s&page=%d", neturl.QueryEscape(q), 1+i%3))
 	}
+	go func() {
+		l.done <- loadgen.Run(context.Background(), loadgen.Paths{Base: url, Paths: paths}, loadgen.Options{
+			Conns: clients, Stop: l.stop, Duration: 2 * time.Minute, MaxRequests: 20000, Pause: 2 * time.Millisecond,
+			Client: &http.Client{Timeout: 30 * time.Second},
+			Observe: func(resp *http.Response) {
+				v, _ := l.gens.LoadOrStore(resp.Header.Get(ops.GenerationHeader), new(atomic.Int64))
+				v.(*atomic.Int64).Add(1)
+			},
+		})
+	}()
 	return l
 }
 
 func (l *load) finish(t *testing.T) {
 	t.Helper()
 	close(l.stop)
-	l.wg.Wait()
-	t.Logf("load: %d answered, %d failed", l.ok.Load(), l.failed.Load())
-	if l.failed.Load() != 0 {
-		t.Errorf("%d requests failed through haproxy:\n%s", l.failed.Load(), firstLines(l.errs.String(), 10))
+	res := <-l.done
+	t.Logf("load: %d answered, %d failed", res.OK, res.Failed())
+	if res.Failed() != 0 {
+		t.Errorf("%d requests failed through haproxy:\n%s", res.Failed(), strings.Join(res.Samples, "\n"))
 	}
-	if l.ok.Load() == 0 {
+	if res.OK == 0 {
 		t.Error("no request was answered")
 	}
 }

@@ -54,6 +54,12 @@ type Options struct {
 	Seed        uint64
 	Kinds       int          // number of request kinds (default 1)
 	Client      *http.Client // default: one with a 10 s timeout
+	// Pause is how long a connection waits after each answer (0: none),
+	// for a steady load rather than the most the server can take.
+	Pause time.Duration
+	// Observe, if set, sees every 200 answer's response (its body read
+	// and closed), from the connection's goroutine.
+	Observe func(*http.Response)
 }
 
 // Result is what a load did. Latencies are of the answers with status 200,
@@ -124,6 +130,9 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 			var own Result
 			own.ByKind = make([][]time.Duration, o.Kinds)
 			for i := 0; take(); i++ {
+				if i > 0 && o.Pause > 0 {
+					time.Sleep(o.Pause)
+				}
 				req := src.Next(r, c, i)
 				own.Requests++
 				t0 := time.Now()
@@ -160,6 +169,9 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 					own.OK++
 					if resp.Header.Get("X-Kerko-Cache") == "hit" {
 						own.Hits++
+					}
+					if o.Observe != nil {
+						o.Observe(resp)
 					}
 					own.Latencies = append(own.Latencies, d)
 					if req.Kind >= 0 && req.Kind < o.Kinds {
