@@ -102,9 +102,15 @@ func runHTTP(ctx context.Context, args []string) error {
 		// An article request looks up the article and its related
 		// articles: two lookups, counted as a hit by its header when
 		// the article was.
-		h, m := hits1-hits0, misses1-misses0
-		fmt.Printf("server cache: %d hits, %d misses over the run (hit rate %.1f%%); %d entries, %.1f MiB now\n",
-			h, m, 100*float64(h)/float64(max(h+m, 1)), entries, float64(cacheBytes)/(1<<20))
+		if hits1 < hits0 || misses1 < misses0 {
+			// A new generation empties the cache and its counters.
+			fmt.Printf("server cache: started over during the run (a new index generation); %d entries, %.1f MiB now\n",
+				entries, float64(cacheBytes)/(1<<20))
+		} else {
+			h, m := hits1-hits0, misses1-misses0
+			fmt.Printf("server cache: %d hits, %d misses over the run (hit rate %.1f%%); %d entries, %.1f MiB now\n",
+				h, m, 100*float64(h)/float64(max(h+m, 1)), entries, float64(cacheBytes)/(1<<20))
+		}
 		fmt.Printf("answered from the cache: %d of %d requests (%.1f%%)\n", res.Hits, len(res.Latencies), 100*float64(res.Hits)/float64(max(len(res.Latencies), 1)))
 	} else {
 		fmt.Printf("server cache: none (off, or not reported by /healthz)\n")
