@@ -60,7 +60,8 @@ func activeFilters(req index.Request, ui string) []filterPart {
 }
 
 // emptyState says why a page of results is empty and, when filters
-// emptied it, which single filter to remove to find articles: one
+// emptied it, which single filter to remove to find articles (each drop's
+// Value says how many it finds): one
 // count-only search per filter group in use (five at most), each through
 // the search gate and the cache like any search. A failed count (the
 // server is busy) only leaves that suggestion out.
@@ -98,7 +99,11 @@ func (s *Server) emptyState(c echo.Context, req index.Request, res *index.Result
 		for _, k := range f.keys {
 			u.Del(k)
 		}
-		drops = append(drops, link{Label: Tf(ui, "dropf", f.Label), URL: "/?" + u.Encode(), Count: int(r.Total)})
+		n := Tf(ui, "dropf_n", r.Total)
+		if r.Total == 1 {
+			n = T(ui, "dropf_1")
+		}
+		drops = append(drops, link{Label: Tf(ui, "dropf", f.Label), URL: "/?" + u.Encode(), Value: n})
 	}
 	return msg, drops
 }

@@ -21,12 +21,17 @@ const facetTop = 8
 
 // Bounds on what one hit shows, so that a page's size depends on the
 // query limits only, never on an article: a title is clipped (the corpus
-// clips titles too, this guards the page), and a hit links at most
+// clips titles too, this guards the page), and a hit shows at most
 // hitPlaces of its countries.
 const (
 	maxListTitle = 300 // runes
 	maxSource    = 100 // runes
 	hitPlaces    = 8
+	// placeLinkState is the longest search state (encoded) whose hits'
+	// country tags are links. Every link of a page repeats the state, and
+	// the tags are most of the links (8 per hit); a state this long is a
+	// query of hundreds of bytes, whose reader filters with the facets.
+	placeLinkState = 1 << 10
 )
 
 var funcs = template.FuncMap{
@@ -175,6 +180,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			named[x.ID] = true
 		}
 	}
+	placeLinks := len(v.Encode()) <= placeLinkState
 	for _, h := range res.Hits {
 		hv := hitView{Hit: h, TitleHTML: template.HTML(clipMarked(h.TitleHTML, maxListTitle)), URL: articleURL(h.ID, v), LangLabel: T(ui, "lang_"+h.Lang)}
 		hv.Title = clipText(h.Title, maxListTitle)
@@ -184,8 +190,11 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 				hv.MorePlace = len(h.Countries) - i
 				break
 			}
-			hv.Places = append(hv.Places, link{Label: facetLabel("country", code, ui), Value: code,
-				URL: toggle(v, "country", code), Selected: contains(req.Countries, code), Active: named[code]})
+			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: contains(req.Countries, code), Active: named[code]}
+			if placeLinks {
+				pl.URL = toggle(v, "country", code)
+			}
+			hv.Places = append(hv.Places, pl)
 		}
 		p.Hits = append(p.Hits, hv)
 	}

@@ -12,11 +12,10 @@ import (
 
 // maxPageBytes bounds the HTML of a search or error page. A page's links
 // carry only validated state (searchValues), so the largest page a valid
-// request can make is bounded by the query limits (params.go): about 2.5
-// MiB for 100 hits with a 1,000-byte query and 50 countries and
-// organizations chosen (TestPage_WorstCaseIsBounded builds it); a typical
-// page is 30-60 KB. An article page is bounded by its article instead
-// (corpus limits), plus this.
+// request can make is bounded by the query limits (params.go);
+// TestPage_WorstCaseIsBounded builds it, and docs/api.md gives its size.
+// An article page is bounded by its article instead (corpus limits), plus
+// this.
 const maxPageBytes = 4 << 20
 
 // errPageTooLarge stops a page that outgrew its bound: the bound is
