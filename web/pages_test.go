@@ -145,7 +145,7 @@ func TestPage_EmptyResultsNameTheFilter(t *testing.T) {
 	}
 	drops := regexp.MustCompile(`<li><a href="([^"]*)">([^<]*)</a> <span class="count">\(([^)]*)\)</span></li>`).FindAllStringSubmatch(page, -1)
 	want := map[string]string{
-		"Remove the filter “Language: Turkish”":                "1 article without it",
+		"Remove the filter “Language: Turkish”":              "1 article without it",
 		"Remove the filter “Dates: 2022-05-01 – 2022-05-31”": "2 articles without it",
 	}
 	if len(drops) != len(want) {
