@@ -151,7 +151,7 @@ func timelineLabels(bs []index.Bucket, interval string, slot float64, ui string)
 	// Label widths in user units: at the chart's width on a wide screen,
 	// and on a phone, where the chart is half as wide and its labels are
 	// drawn twice as large.
-	const minGap, phoneGap = 44.0, 120.0
+	const minGap, phoneGap = 44.0, 130.0
 	lastX, lastMajor := -minGap, -phoneGap
 	for i, b := range bs {
 		x := float64(i)*slot + slot/2
