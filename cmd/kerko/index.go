@@ -22,8 +22,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	corpora = append(corpora, fs.Args()...)
 	buildGC()

@@ -43,9 +43,28 @@ func TestPrintSummary(t *testing.T) {
 		"indexed 95 (added 90, updated 5), deleted 2, unchanged 0",
 		"skipped 4: 2 unreadable, 1 binary file, 1 empty file",
 		"repaired 1, warnings 0 (each reported above)",
-		"95 articles in idx (published generation 3, 3.0 MiB) in 2.00s, 48 articles/s",
+		"95 articles in idx (published generation 3, 3.0 MiB) in 2.00s", // too few for a rate
 	}
 	if got := strings.Split(strings.TrimSpace(b.String()), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("printSummary =\n%s\nwant\n%s", b.String(), strings.Join(want, "\n"))
+	}
+}
+
+func TestRateText(t *testing.T) {
+	tests := []struct {
+		n       int
+		elapsed time.Duration
+		want    string
+	}{
+		{6, 200 * time.Millisecond, ""}, // "29 articles/s" for a handful says nothing
+		{5000, 400 * time.Millisecond, ""},
+		{99, 10 * time.Second, ""},
+		{100, time.Second, ", 100 articles/s"},
+		{36462, 20 * time.Second, ", 1823 articles/s"},
+	}
+	for _, tt := range tests {
+		if got := rateText(tt.n, tt.elapsed); got != tt.want {
+			t.Errorf("rateText(%d, %v) = %q; want %q", tt.n, tt.elapsed, got, tt.want)
+		}
 	}
 }
