@@ -303,3 +303,36 @@ func (s tookSearcher) Search(ctx context.Context, req index.Request) (*index.Res
 	}
 	return res, err
 }
+
+// TestServer_PagesAreAdmitted: building a page takes one of MaxSearches
+// page slots, so the memory of pages being built is bounded like searches
+// are; a page that cannot get one within the deadline is a 503.
+func TestServer_PagesAreAdmitted(t *testing.T) {
+	srv, err := New(Config{Searcher: seedIndex(t, nil), MaxSearches: 1, SearchTimeout: 200 * time.Millisecond,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.pages.acquire(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	serve := func(path string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		return rec
+	}
+	start := time.Now()
+	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("page with every page slot taken: %d; want 503", rec.Code)
+	}
+	if took := time.Since(start); took < 200*time.Millisecond {
+		t.Errorf("page gave up after %v; want it to wait its deadline", took)
+	}
+	if rec := serve("/api/search?q=Kazakistan"); rec.Code != http.StatusOK {
+		t.Errorf("API search while pages are busy: %d; want 200 (no page to build)", rec.Code)
+	}
+	srv.pages.release()
+	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusOK {
+		t.Errorf("page once a slot is free: %d; want 200", rec.Code)
+	}
+}

@@ -151,6 +151,12 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	// Every link of the page is made from this: the validated search, and
 	// ui only if it was asked for.
 	v := searchValues(req, params(c).Get("ui"))
+	var empty string
+	var drops []link
+	if len(res.Hits) == 0 {
+		// Before the page slot is taken: these are searches.
+		empty, drops = s.emptyState(c, req, res, v, ui)
+	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
@@ -159,7 +165,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		return err
 	}
 	defer s.pages.release()
-	p := searchPage{UI: ui, Query: req.Query, Req: req, Result: res, Browsing: req.Query == ""}
+	p := searchPage{UI: ui, Query: req.Query, Req: req, Result: res, Browsing: req.Query == "", Empty: empty, Drops: drops}
 	if ms := float64(res.Took.Microseconds()) / 1000; ms >= 0.5 {
 		p.TookMS = strconv.FormatFloat(math.Round(ms), 'f', 0, 64)
 	}
@@ -256,9 +262,6 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	p.ClearURL = "/?" + clear.Encode()
 	p.HiddenVals = hiddenVals(v)
-	if len(res.Hits) == 0 {
-		p.Empty, p.Drops = s.emptyState(c, req, res, v, ui)
-	}
 	return s.render(c, http.StatusOK, "search.html", p, maxPageBytes)
 }
 
