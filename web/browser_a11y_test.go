@@ -4,15 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -262,4 +265,67 @@ func TestBrowser_Accessibility(t *testing.T) {
 	for _, v := range axeCheck(t, ctx, src) {
 		t.Errorf("phone: %s [%s] %s: %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "; "))
 	}
+}
+
+// TestBrowser_ControlsAreVisible: the search box shows a solid focus ring,
+// and the borders of the search box, the date inputs and the facet
+// checkboxes stand out at 3:1 or more from what is behind them (WCAG
+// 1.4.11), which axe-core does not measure.
+func TestBrowser_ControlsAreVisible(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	ts := seedServer(t)
+	var ring struct {
+		Style, Width, Color string
+	}
+	var borders []struct{ Sel, Border, Back string }
+	run(t, ctx, "measure the controls",
+		chromedp.Navigate(ts.URL+"/?q=Kazakistan"),
+		chromedp.WaitVisible("#q"),
+		chromedp.Evaluate(`document.activeElement.blur()`, nil),
+		chromedp.Evaluate(`(() => {
+			// The first ancestor with a background colour is what a border shows against.
+			const back = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (c !== "rgba(0, 0, 0, 0)") return c; } return "rgb(255, 255, 255)"; };
+			return ["#q", ".daterange input", ".facet .check"].map(sel => { const e = document.querySelector(sel);
+				return {Sel: sel, Border: getComputedStyle(e).borderTopColor, Back: back(e.parentElement)}; });
+		})()`, &borders),
+		// A headless window never has the focus: without this, :focus
+		// would never match.
+		emulation.SetFocusEmulationEnabled(true),
+		chromedp.Focus("#q"),
+		chromedp.Evaluate(`(() => { const s = getComputedStyle(document.getElementById("q")); return {Style: s.outlineStyle, Width: s.outlineWidth, Color: s.outlineColor}; })()`, &ring),
+	)
+	if ring.Style == "none" || parsePx(ring.Width) < 2 {
+		t.Errorf("search box focus ring: %+v; want a solid ring of 2px or more", ring)
+	}
+	if c := contrast(ring.Color, "rgb(255, 255, 255)"); c < 3 {
+		t.Errorf("focus ring colour %s: contrast %.2f against white; want 3 or more", ring.Color, c)
+	}
+	for _, b := range borders {
+		if c := contrast(b.Border, b.Back); c < 3 {
+			t.Errorf("%s: border %s on %s, contrast %.2f; want 3 or more", b.Sel, b.Border, b.Back, c)
+		}
+	}
+}
+
+func parsePx(s string) float64 {
+	f, _ := strconv.ParseFloat(strings.TrimSuffix(s, "px"), 64)
+	return f
+}
+
+// contrast is the WCAG contrast ratio of two CSS rgb() colours.
+func contrast(a, b string) float64 {
+	lum := func(s string) float64 {
+		var r, g, bl float64
+		fmt.Sscanf(strings.TrimPrefix(strings.TrimPrefix(s, "rgba("), "rgb("), "%f, %f, %f", &r, &g, &bl)
+		ch := func(c float64) float64 {
+			c /= 255
+			if c <= 0.03928 {
+				return c / 12.92
+			}
+			return math.Pow((c+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(bl)
+	}
+	la, lb := lum(a), lum(b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 }

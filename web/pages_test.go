@@ -202,3 +202,34 @@ func TestPage_SummaryReadsNaturally(t *testing.T) {
 		}
 	}
 }
+
+// TestPage_Semantics: what axe-core cannot see in one page load: a skip
+// link first, one h1, no live region (every search loads a page), a
+// timeline that is no image holding links, and lang on every hit.
+func TestPage_Semantics(t *testing.T) {
+	ts := seedServer(t)
+	for _, path := range []string{"/?q=Kazakistan", "/", "/articles/" + seedSq, "/?from=2026-01-01&to=2025-01-01", "/articles/nope"} {
+		_, page := get(t, ts, path)
+		body := page[strings.Index(page, "<body>"):]
+		if !strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(body, "<body>")), `<a class="skip" href="#main">`) {
+			t.Errorf("GET %s: the skip link is not the first thing in the body", path)
+		}
+		if n := strings.Count(page, "<h1"); n != 1 {
+			t.Errorf("GET %s: %d h1; want 1", path, n)
+		}
+		if strings.Contains(page, "aria-live") {
+			t.Errorf("GET %s: a live region", path)
+		}
+		if strings.Contains(page, `role="img"`) {
+			t.Errorf("GET %s: an element marked as an image (the timeline holds links)", path)
+		}
+	}
+	_, page := get(t, ts, "/?q=Kazakistan")
+	hits := strings.Count(page, `<li class="hit">`)
+	if n := len(regexp.MustCompile(`<h3 lang="(sq|tr|en)">`).FindAllString(page, -1)); n != hits || hits == 0 {
+		t.Errorf("%d of %d hit titles carry their language", n, hits)
+	}
+	if n := len(regexp.MustCompile(`<p class="snippet" lang="(sq|tr|en)">`).FindAllString(page, -1)); n != hits {
+		t.Errorf("%d of %d snippets carry their language", n, hits)
+	}
+}
