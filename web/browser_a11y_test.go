@@ -172,6 +172,7 @@ func axeSource(t *testing.T) string {
 				axeErr = err
 				return
 			}
+			defer os.RemoveAll(dir) // the script is read into memory below
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			out, err := exec.CommandContext(ctx, npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir, "axe-core").CombinedOutput()
