@@ -85,3 +85,28 @@ func TestPage_WorstCaseIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestTrendsPage_WorstCaseIsBounded builds the largest trends page a valid
+// request can make: five 1,000-byte queries, every filter at its limit,
+// ten years of days.
+func TestTrendsPage_WorstCaseIsBounded(t *testing.T) {
+	ts := fsServer(t, worstCorpus())
+	q := "trade"
+	for len(q)+len(" OR ğüşıöç") <= maxQueryBytes {
+		q += " OR ğüşıöç"
+	}
+	v := url.Values{"lang": {"en", "sq", "tr", "und"}, "from": {"2016-01-01"}, "to": {"2025-12-31"},
+		"interval": {"day"}, "ui": {"tr"}}
+	v["country"] = extract.CountryCodes()[:maxFilterVals]
+	for i := range maxTrendQueries {
+		v.Add("q", fmt.Sprintf("%s OR x%d", q[:len(q)-len(" OR ğüşıöç")], i))
+	}
+	code, page := get(t, ts, "/trends?"+v.Encode())
+	if code != 200 {
+		t.Fatalf("worst case: status %d: %.300s", code, page)
+	}
+	t.Logf("worst-case trends page: %d bytes, %d links, %d points (bound %d)", len(page), strings.Count(page, "href="), strings.Count(page, `class="dot"`), maxTrendsPageBytes)
+	if len(page) > maxTrendsPageBytes {
+		t.Errorf("worst-case trends page of %d bytes is over %d", len(page), maxTrendsPageBytes)
+	}
+}

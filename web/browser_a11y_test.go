@@ -243,6 +243,9 @@ func TestBrowser_Accessibility(t *testing.T) {
 		{"article undated", "/articles/" + seedEnUndated},
 		{"error 400", "/?q=Kazakhstan&from=2026-02-02&to=2025-01-01"},
 		{"error 404", "/articles/nope"},
+		{"trends", "/trends?q=Kazakistan&q=Kyrgyzstan"},
+		{"trends form", "/trends"},
+		{"syntax help", "/help"},
 	}
 	for _, ui := range uiLangs {
 		for _, p := range pages {

@@ -59,12 +59,14 @@ func activeFilters(req index.Request, ui string) []filterPart {
 	return out
 }
 
-// emptyState says why a page of results is empty and, when filters
-// emptied it, which single filter to remove to find articles (each drop's
-// Value says how many it finds): one
-// count-only search per filter group in use (five at most), each through
-// the search gate and the cache like any search. A failed count (the
-// server is busy) only leaves that suggestion out.
+// emptyState says why a page of results is empty and, when filters given
+// as parameters emptied it, which single one to remove to find articles
+// (each drop's Value says how many it finds). req is the search as the
+// address gave it, before the query's field filters are lifted: a link can
+// only remove a parameter. One count-only search per filter group in use
+// (five at most), each through the search gate and the cache like any
+// search; a failed count (the server is busy) only leaves its suggestion
+// out.
 func (s *Server) emptyState(c echo.Context, req index.Request, res *index.Result, v url.Values, ui string) (string, []link) {
 	filters := activeFilters(req, ui)
 	switch {
@@ -88,6 +90,7 @@ func (s *Server) emptyState(c echo.Context, req index.Request, res *index.Result
 	for _, f := range filters {
 		count := f.without(req)
 		count.Page, count.Size, count.NoFacets = 1, 1, true
+		liftQuery(&count, ui) // the search the link runs: the query's own filters stay
 		r, err := s.search(c, count)
 		if err != nil {
 			break

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -50,7 +49,14 @@ var messages = map[string]map[string]string{
 		"err_internal":    "Something went wrong on our side; try again.",
 		"err_method":      "This address answers only GET and HEAD requests.",
 		"err_other":       "The request could not be answered.",
-		"lang_sq":         "Albanian", "lang_tr": "Turkish", "lang_en": "English", "lang_und": "Undetermined",
+		"p_mode":          "Mode", "p_format": "Format", "p_limit": "Limit",
+		"err_queries":  "%[1]s: %[2]d queries; at most %[3]d can be compared.",
+		"err_noquery":  "%[1]s: give 1 to %[2]d queries to compare.",
+		"err_interval": "%s: unknown interval “%s”; choose day, week, month or year.",
+		"err_format":   "%s: unknown format “%s”.", "err_mode": "%s: unknown mode “%s”; choose count or share.",
+		"err_periods": "%[1]s: %[2]s to %[3]s is more than %[4]d periods of a %[5]s; choose a longer interval or a shorter span.",
+		"err_limit":   "%s: “%s” is not a whole number from 1 to %d.",
+		"lang_sq":     "Albanian", "lang_tr": "Turkish", "lang_en": "English", "lang_und": "Undetermined",
 	},
 	"sq": {
 		"timeline": "Kronologjia", "permonth": "për muaj", "allyears": "të gjitha vitet", "peryear": "për vit", "undatedn": "pa datë",
@@ -88,7 +94,14 @@ var messages = map[string]map[string]string{
 		"err_internal":    "Diçka shkoi keq nga ana jonë; provoni përsëri.",
 		"err_method":      "Kjo adresë pranon vetëm kërkesa GET dhe HEAD.",
 		"err_other":       "Kërkesës nuk iu dha përgjigje.",
-		"lang_sq":         "Shqip", "lang_tr": "Turqisht", "lang_en": "Anglisht", "lang_und": "E papërcaktuar",
+		"p_mode":          "Mënyra", "p_format": "Formati", "p_limit": "Kufiri",
+		"err_queries":  "%[1]s: %[2]d kërkime; mund të krahasohen të shumtën %[3]d.",
+		"err_noquery":  "%[1]s: jepni 1 deri në %[2]d kërkime për t'i krahasuar.",
+		"err_interval": "%s: interval i panjohur “%s”; zgjidhni ditë, javë, muaj ose vit.",
+		"err_format":   "%s: format i panjohur “%s”.", "err_mode": "%s: mënyrë e panjohur “%s”; zgjidhni numrin ose pjesën.",
+		"err_periods": "%[1]s: nga %[2]s deri më %[3]s janë më shumë se %[4]d periudha (%[5]s); zgjidhni një interval më të gjatë ose një hapësirë më të shkurtër.",
+		"err_limit":   "%s: “%s” nuk është numër i plotë nga 1 deri në %d.",
+		"lang_sq":     "Shqip", "lang_tr": "Turqisht", "lang_en": "Anglisht", "lang_und": "E papërcaktuar",
 	},
 	"tr": {
 		"timeline": "Zaman çizelgesi", "permonth": "aylık", "allyears": "tüm yıllar", "peryear": "yıllık", "undatedn": "tarihsiz",
@@ -126,7 +139,14 @@ var messages = map[string]map[string]string{
 		"err_internal":    "Bizim tarafımızda bir sorun oluştu; yeniden deneyin.",
 		"err_method":      "Bu adres yalnızca GET ve HEAD isteklerine yanıt verir.",
 		"err_other":       "İstek yanıtlanamadı.",
-		"lang_sq":         "Arnavutça", "lang_tr": "Türkçe", "lang_en": "İngilizce", "lang_und": "Belirsiz",
+		"p_mode":          "Mod", "p_format": "Biçim", "p_limit": "Sınır",
+		"err_queries":  "%[1]s: %[2]d sorgu; en çok %[3]d sorgu karşılaştırılabilir.",
+		"err_noquery":  "%[1]s: karşılaştırmak için 1 ile %[2]d arasında sorgu girin.",
+		"err_interval": "%s: bilinmeyen aralık “%s”; gün, hafta, ay veya yıl seçin.",
+		"err_format":   "%s: bilinmeyen biçim “%s”.", "err_mode": "%s: bilinmeyen mod “%s”; sayı veya pay seçin.",
+		"err_periods": "%[1]s: %[2]s – %[3]s arası %[4]d dönemden fazla (%[5]s); daha uzun bir aralık veya daha kısa bir dönem seçin.",
+		"err_limit":   "%s: “%s”, 1 ile %d arasında bir tam sayı değil.",
+		"lang_sq":     "Arnavutça", "lang_tr": "Türkçe", "lang_en": "İngilizce", "lang_und": "Belirsiz",
 	},
 }
 
@@ -141,11 +161,6 @@ func T(ui, key string) string {
 	return key
 }
 
-// Tf formats the interface text for key in ui with args.
-func Tf(ui, key string, args ...any) string {
-	return fmt.Sprintf(T(ui, key), args...)
-}
-
 // paramLabel names a search parameter as the interface does.
 func paramLabel(ui, param string) string {
 	switch param {
@@ -157,6 +172,10 @@ func paramLabel(ui, param string) string {
 		return T(ui, "undatedh")
 	case "query string":
 		return T(ui, "p_qs")
+	case "mode", "format", "limit":
+		return T(ui, "p_"+param)
+	case "interval":
+		return T(ui, "interval")
 	case "lang", "country", "org", "from", "to", "sort", "page":
 		return T(ui, param)
 	}

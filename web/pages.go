@@ -136,6 +136,10 @@ type searchPage struct {
 	// alone finds articles, with how many.
 	Empty string
 	Drops []link
+	// Lifted is how the query box was read (querylift.go); Research links
+	// the trends, export, feed and syntax pages (research.go).
+	Lifted   liftedQuery
+	Research researchLinks
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -143,19 +147,22 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ui := uiFor(c)
+	// Every link of the page is made from this: the validated search as
+	// the address gave it (before the query's field filters are lifted),
+	// and ui only if it was asked for.
+	v := searchValues(req, params(c).Get("ui"))
+	asked := req
+	lq := liftQuery(&req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
-	ui := uiFor(c)
-	// Every link of the page is made from this: the validated search, and
-	// ui only if it was asked for.
-	v := searchValues(req, params(c).Get("ui"))
 	var empty string
 	var drops []link
 	if len(res.Hits) == 0 {
 		// Before the page slot is taken: these are searches.
-		empty, drops = s.emptyState(c, req, res, v, ui)
+		empty, drops = s.emptyState(c, asked, res, v, ui)
 	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).
@@ -165,7 +172,8 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		return err
 	}
 	defer s.pages.release()
-	p := searchPage{UI: ui, Query: req.Query, Req: req, Result: res, Browsing: req.Query == "", Empty: empty, Drops: drops}
+	p := searchPage{UI: ui, Query: lq.Raw, Req: req, Result: res, Browsing: lq.Raw == "", Empty: empty, Drops: drops,
+		Lifted: lq, Research: newResearchLinks(v)}
 	if ms := float64(res.Took.Microseconds()) / 1000; ms >= 0.5 {
 		p.TookMS = strconv.FormatFloat(math.Round(ms), 'f', 0, 64)
 	}
@@ -250,12 +258,13 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
-		p.DidYouMean, p.DidYouMeanURL = res.DidYouMean, withParam(v, "q", res.DidYouMean)
+		p.DidYouMean = lq.withText(res.DidYouMean)
+		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
 	p.Filtered = len(activeFilters(req, ui))
 	clear := url.Values{}
-	if req.Query != "" {
-		clear.Set("q", req.Query)
+	if lq.Raw != "" {
+		clear.Set("q", lq.Raw)
 	}
 	if ui := v.Get("ui"); ui != "" {
 		clear.Set("ui", ui)

@@ -40,6 +40,13 @@ var (
 	suggestAPIParams  = []string{"q", "ui", "pretty"}
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
+	// The research routes (trends.go, export.go, feed.go, research.go).
+	trendsFilterParams = []string{"q", "lang", "country", "org", "from", "to", "undated", "interval"}
+	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
+	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
+	exportAPIParams    = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "format", "limit", "ui"}
+	feedParams         = []string{"q", "lang", "country", "org", "from", "to", "undated", "ui"}
+	helpParams         = []string{"ui"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
