@@ -57,16 +57,18 @@ type Config struct {
 	ExportLimit int
 }
 
+const defaultSearchTimeout = 5 * time.Second
+
 // Server serves the search page and the JSON API.
 type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	tmpl map[string]*template.Template
-	gate limiter
-	// pages bounds the search pages being built at once: a page's
-	// memory grows with its links, so this bounds the memory pages take
-	// (MaxSearches × maxPageBytes) the way gate bounds searches.
-	pages limiter
+	gate *limiter
+	// pages bounds the pages being built at once: a page's memory grows
+	// with its links, so this bounds the memory pages take (MaxSearches ×
+	// their bound) the way gate bounds searches.
+	pages *limiter
 	// cache is nil when caching is off.
 	cache *resultCache
 }
@@ -81,7 +83,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.SearchTimeout <= 0 {
-		cfg.SearchTimeout = 5 * time.Second
+		cfg.SearchTimeout = defaultSearchTimeout
 	}
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"kerko/cluster"
 	"kerko/corpus"
 	"kerko/index"
 )
@@ -22,6 +23,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
+	var nf natsFlags
+	nf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,23 +34,66 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		lowerPriority()
 	}
 	out := buildOutput{w: stderr, problems: !*quiet, progress: !*quiet && !*asJSON, tty: isTerminal(stderr)}
-	st, err := buildIndex(ctx, *dir, corpora, *full, out)
+	if nf.from != "" && len(corpora) > 0 {
+		fmt.Fprintln(stderr, "kerko index: --from reads the article stream; give no --corpus with it")
+		return exitError(2)
+	}
+	var pub *publishRun
+	if nf.publish != "" || nf.from != "" {
+		var err error
+		if pub, err = nf.start(ctx, *dir, stderr); err != nil {
+			return err
+		}
+		defer pub.close()
+	}
+	var st *index.Stats
+	var err error
+	if pub != nil && pub.batch != nil {
+		if pub.batch.Messages == 0 {
+			if !*quiet {
+				fmt.Fprintf(stdout, "nothing new in %s: generation %d stays published\n", pub.from, pub.base.Generation)
+				if n := pub.batch.Unacknowledged; n > 0 {
+					fmt.Fprintf(stdout, "%d messages read by an indexer that stopped come back when their --ack-wait is over: run again then\n", n)
+				}
+			}
+			return nil
+		}
+		st, err = buildIndexWith(ctx, *dir, pub.batch.Read, nil, index.BuildOptions{Full: *full, Keep: true, Delete: pub.batch.Deletes}, out)
+	} else {
+		st, err = buildIndex(ctx, *dir, corpora, *full, out)
+	}
 	if err != nil {
 		return err
+	}
+	var published *cluster.Pointer
+	if pub != nil {
+		if published, err = pub.finish(ctx, *dir); err != nil {
+			return err
+		}
 	}
 	switch {
 	case *asJSON:
 		// op, docs, seconds and index_bytes are read by benchmark scripts:
 		// keep them.
-		return json.NewEncoder(stdout).Encode(map[string]any{
+		out := map[string]any{
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
 			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
 			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
 			"articles_per_second": rate(st),
-		})
+		}
+		if published != nil {
+			out["cluster_generation"], out["cluster_object"] = published.Generation, published.Object
+			if pub.batch != nil {
+				out["consumed"], out["stream_seq"] = pub.batch.Messages, published.StreamSeq
+			}
+		}
+		return json.NewEncoder(stdout).Encode(out)
 	case !*quiet:
 		printSummary(stdout, *dir, st)
+		if published != nil {
+			pub.printPublished(stdout, *published)
+		}
 	}
 	return nil
 }
@@ -63,6 +109,16 @@ type buildOutput struct {
 // buildIndex builds dir from the given corpora, or from the embedded seed
 // corpus when none is given.
 func buildIndex(ctx context.Context, dir string, corpora []string, full bool, out buildOutput) (*index.Stats, error) {
+	var estimate func(context.Context) int
+	if len(corpora) > 0 {
+		estimate = func(ctx context.Context) int { return corpus.Estimate(ctx, corpora...) }
+	}
+	return buildIndexWith(ctx, dir, readCorpora(corpora), estimate, index.BuildOptions{Full: full}, out)
+}
+
+// readCorpora reads the given corpora, or the embedded seed corpus when none
+// is given.
+func readCorpora(corpora []string) index.ReadFunc {
 	read := func(ctx context.Context, r *corpus.Reader) error {
 		if len(corpora) == 0 {
 			return r.ReadFS(ctx, corpus.Seeds(), "seeds")
@@ -82,7 +138,12 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 		}
 		return nil
 	}
-	opts := index.BuildOptions{Full: full}
+	return read
+}
+
+// buildIndexWith builds dir from what read delivers; estimate, if not nil,
+// counts the articles ahead for the progress bar.
+func buildIndexWith(ctx context.Context, dir string, read index.ReadFunc, estimate func(context.Context) int, opts index.BuildOptions, out buildOutput) (*index.Stats, error) {
 	var prog *progress
 	if out.problems || out.progress {
 		prog = newProgress(out.w, out.progress && out.tty)
@@ -97,10 +158,10 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 		countCtx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go func() {
-			if len(corpora) == 0 {
+			if estimate == nil {
 				return
 			}
-			prog.setTotal(corpus.Estimate(countCtx, corpora...))
+			prog.setTotal(estimate(countCtx))
 		}()
 	}
 	st, err := index.Build(ctx, dir, read, opts)

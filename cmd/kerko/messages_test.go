@@ -28,6 +28,7 @@ func TestCLI_Messages(t *testing.T) {
 		{"serve -h", []string{"serve", "-h"}, 0, "stderr", []string{"-addr"}, []string{"exit status"}},
 		{"index -h", []string{"index", "-h"}, 0, "stderr", []string{"-corpus"}, []string{"exit status"}},
 		{"search -h", []string{"search", "-h"}, 0, "stderr", []string{"-lang"}, []string{"exit status"}},
+		{"push -h", []string{"push", "-h"}, 0, "stderr", []string{"-to"}, []string{"exit status"}},
 		{"bad flag", []string{"serve", "--nope"}, 2, "stderr", []string{"flag provided but not defined: -nope"}, []string{"exit status"}},
 		{"search without an index", []string{"search", "--index", filepath.Join(t.TempDir(), "none"), "Kazakistan"}, 1, "stderr",
 			[]string{`build one with "kerko index"`, "--index DIR"}, nil},
