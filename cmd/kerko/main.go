@@ -2,6 +2,7 @@
 //
 //	kerko serve   [--index DIR] [--addr 127.0.0.1:8080] [--cache-mib 32]
 //	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
+//	kerko index   --check [--index DIR] [--generation gen-N]
 //	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
 //	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
 package main
@@ -19,6 +20,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal stops the command cleanly; a second one kills it at
+	// once (a build is safe to kill at any point).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
@@ -42,6 +49,7 @@ Usage:
   kerko serve   [--index DIR] [--addr 127.0.0.1:8080]     serve the search page and API
                 [--cache-mib 32]                         (0: no result cache)
   kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
+  kerko index   --check [--index DIR] [--generation gen-N] verify a generation, file by file
   kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
   kerko analyze --lang sq|tr|en|folded [--stem-only] TEXT show what an analyzer makes of text
 
