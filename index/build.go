@@ -447,26 +447,35 @@ func removeLeftovers(dir, complete string) error {
 	return nil
 }
 
-// prune runs after pub is published. It keeps pub, previous (the
-// generation CURRENT named before, whatever its state) and the newest
-// complete generation older than pub, so there is always one to go back to
-// besides pub. It removes the other complete generations (superseded, and
-// readable), and keeps, and returns, generations it cannot tell are safe to
-// remove: a generation whose marker is missing or damaged may be the only
-// copy of an index that someone broke by hand. When previous is "" (CURRENT
-// named nothing on disk when the build started) it removes nothing: which
-// generation was meant to be published is not known.
+// prune runs after pub is published. It keeps pub and previous (the
+// generation CURRENT named before, whatever its state: a server may still
+// serve it, and it is the way back); when previous has no sound completion
+// marker, it keeps the newest complete generation older than pub as well,
+// so that pub is never the only intact one. It removes the other complete
+// generations (superseded, among them one a killed build completed but
+// never published), and keeps, and returns, generations it cannot tell are
+// safe to remove: a generation whose marker is missing or damaged may be
+// the only copy of an index someone broke by hand. When previous is ""
+// (CURRENT named nothing on disk when the build started) it removes
+// nothing: which generation was meant to be published is not known.
 func prune(dir, pub, previous string) (kept []string, err error) {
 	gens, _, err := scanDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	pubN, _ := genNumber(pub)
+	previousSound := false
 	before := ""
 	for _, g := range gens {
 		if g.n < pubN && g.metaErr == nil {
 			before = g.name
 		}
+		if g.name == previous && g.metaErr == nil {
+			previousSound = true
+		}
+	}
+	if previousSound {
+		before = previous
 	}
 	for _, g := range gens {
 		switch {

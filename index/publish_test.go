@@ -73,9 +73,12 @@ func TestPrune(t *testing.T) {
 		{"nothing is removed when the build did not know what was published",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "",
 			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
-		{"after a rollback, the previous and the newest complete one before the new stay",
+		{"after a rollback, the generation rolled back from is superseded",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000001",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000003"}, nil},
+		{"a generation a killed build completed but never published goes",
+			[]gen{{4, true, true}, {5, true, true}, {6, true, true}}, "gen-000006", "gen-000004",
+			[]string{"gen-000004", "gen-000006"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
