@@ -139,7 +139,7 @@ func (c *checker) bleve(m *meta) (err error) {
 	path := filepath.Join(c.genDir, bleveSubdir)
 	idx, err := bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": "5s"})
 	if err != nil {
-		c.bad("bleve", "%v", openError(c.genDir, err))
+		c.bad("bleve", "%v", ExplainOpenError(c.genDir, err))
 		return nil
 	}
 	defer idx.Close()

@@ -52,7 +52,7 @@ func Open(dir string) (*Index, error) {
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	name, err := current(ix.dir)
+	name, err := CurrentGeneration(ix.dir)
 	if err == nil && name == ix.Generation() {
 		return false, nil
 	}
@@ -65,7 +65,7 @@ func (ix *Index) Reload() (bool, error) {
 	name, genDir := st.Generation, st.GenDir()
 	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
 	if err != nil {
-		return false, openError(genDir, err)
+		return false, ExplainOpenError(genDir, err)
 	}
 	n, err := idx.DocCount()
 	if err != nil {

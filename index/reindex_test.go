@@ -19,7 +19,7 @@ import (
 // (0 mapping, 1 analyzers, 2 extraction).
 func rewriteVersion(t *testing.T, dir string, part int) string {
 	t.Helper()
-	cur, err := current(dir)
+	cur, err := CurrentGeneration(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

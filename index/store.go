@@ -156,9 +156,11 @@ func printable(s string) bool {
 	return true
 }
 
-// current returns the published generation's name, ErrNoIndex when nothing
-// is published, or an error saying what is wrong with CURRENT.
-func current(dir string) (string, error) {
+// CurrentGeneration returns the name of the generation CURRENT names, with
+// one small read (a server polls it), ErrNoIndex when there is no CURRENT, or
+// an error saying what is wrong with CURRENT. ReadState says whether that
+// generation can be opened.
+func CurrentGeneration(dir string) (string, error) {
 	name, err := readPointer(dir)
 	if errors.Is(err, errNoPointer) {
 		return "", ErrNoIndex
@@ -313,12 +315,12 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-// openError explains Bleve failing to open a generation, naming the file
+// ExplainOpenError explains Bleve failing to open a generation, naming the file
 // its own message leaves out: a truncated segment or root surfaces as
 // "error parsing mapping JSON: unexpected end of JSON input" (the mapping is
 // read from the index's last snapshot, which could not be loaded), a
 // damaged index_meta.json as "metadata corrupt".
-func openError(genDir string, err error) error {
+func ExplainOpenError(genDir string, err error) error {
 	msg, _, _ := strings.Cut(err.Error(), "\n") // Bleve appends the mapping it could not parse
 	dir, gen := filepath.Dir(genDir), filepath.Base(genDir)
 	store := filepath.Join(genDir, bleveSubdir, "store")
