@@ -482,3 +482,36 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check of a missing generation: %v; want an error listing gen-000001", err)
 	}
 }
+
+// BenchmarkVerifyFiles checks every file of a published generation against
+// its manifest, sizes and checksums: what an incremental build does before
+// it carries them forward. KERKO_BENCH_INDEX names the index (the bench
+// corpus built with kerko index); without it the benchmark is skipped.
+func BenchmarkVerifyFiles(b *testing.B) {
+	dir := os.Getenv("KERKO_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("KERKO_BENCH_INDEX not set")
+	}
+	st := ReadState(dir)
+	if err := st.Err(); err != nil {
+		b.Fatal(err)
+	}
+	m, err := readMeta(st.GenDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	mf, err := readManifest(st.GenDir(), m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total int64
+	for _, e := range mf.Files {
+		total += e.Size
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		if _, err := verifyFiles(context.Background(), st.GenDir(), mf, true, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
