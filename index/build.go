@@ -420,6 +420,9 @@ func verifyPublished(ctx context.Context, dir string, state State) (buildStart, 
 // marker to damage is never numbered above the generation that was
 // published after it, and keeps its manifest.
 func removeLeftovers(dir, complete string) error {
+	if err := emptyTrash(dir); err != nil {
+		return err
+	}
 	gens, _, err := scanDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -439,7 +442,7 @@ func removeLeftovers(dir, complete string) error {
 	}
 	for _, g := range gens {
 		if g.n > above && leftover(g) {
-			if err := os.RemoveAll(filepath.Join(dir, g.name)); err != nil {
+			if err := removeGeneration(dir, g.name); err != nil {
 				return err
 			}
 		}
@@ -484,7 +487,7 @@ func prune(dir, pub, previous string) (kept []string, err error) {
 			kept = append(kept, g.name)
 		case previous == "":
 		default:
-			if err := os.RemoveAll(filepath.Join(dir, g.name)); err != nil {
+			if err := removeGeneration(dir, g.name); err != nil {
 				return kept, err
 			}
 		}

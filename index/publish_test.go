@@ -515,3 +515,29 @@ func BenchmarkVerifyFiles(b *testing.B) {
 		}
 	}
 }
+
+// TestRemoveGeneration_NeverHalfRemoved: a generation is renamed out of the
+// generations before its files go, so a build killed while removing one
+// leaves no generation missing its marker (which would be kept as damaged),
+// and the next build finishes the removal.
+func TestRemoveGeneration_NeverHalfRemoved(t *testing.T) {
+	dir := t.TempDir()
+	fakeGen(t, dir, 1, true, true)
+	fakeGen(t, dir, 2, true, true)
+	if err := removeGeneration(dir, "gen-000001"); err != nil {
+		t.Fatal(err)
+	}
+	// What a kill between the rename and the removal leaves.
+	if err := os.Rename(filepath.Join(dir, "gen-000002"), filepath.Join(dir, trashPrefix+"gen-000002")); err != nil {
+		t.Fatal(err)
+	}
+	if st := ReadState(dir); st.Kind != StateEmpty {
+		t.Errorf("a directory holding only a generation being removed: %v; want empty", st.Kind)
+	}
+	if err := removeLeftovers(dir, ""); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left in the directory: %v", entries)
+	}
+}

@@ -219,6 +219,40 @@ func generations(dir string) ([]int, error) {
 	return gens, nil
 }
 
+// trashPrefix names a generation being removed. Removing a directory is
+// not atomic: a build killed half-way through would leave a generation
+// with some files gone (its marker, say), which would then look like a
+// damaged generation to keep. A generation is renamed first, atomically,
+// out of the generations, then removed; a name with this prefix is always
+// safe to remove.
+const trashPrefix = ".deleting-"
+
+// removeGeneration removes generation name from dir.
+func removeGeneration(dir, name string) error {
+	trash := filepath.Join(dir, trashPrefix+name)
+	if err := os.RemoveAll(trash); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(dir, name), trash); err != nil {
+		return err
+	}
+	return os.RemoveAll(trash)
+}
+
+// emptyTrash finishes removals that a killed build began.
+func emptyTrash(dir string) error {
+	trash, err := filepath.Glob(filepath.Join(dir, trashPrefix+genPrefix+"*"))
+	if err != nil {
+		return err
+	}
+	for _, t := range trash {
+		if err := os.RemoveAll(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeFileAtomic writes data to name through a temp file, fsync and rename,
 // so readers see either the old content or the new, never a torn file.
 func writeFileAtomic(name string, data []byte) error {
