@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,12 +24,25 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
+	check := fs.Bool("check", false, "verify a generation instead of building: every file against its manifest, then Bleve's consistency; exit 1 on any problem")
+	gen := fs.String("generation", "", "with --check: the generation to verify, such as gen-000003 (default: the published one)")
 	var nf natsFlags
 	nf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	corpora = append(corpora, fs.Args()...)
+	if *check {
+		if len(corpora) > 0 || *full || nf.publish != "" || nf.from != "" {
+			fmt.Fprintln(stderr, "kerko index: --check verifies an index and builds nothing: it takes no corpus, --full, --publish or --from")
+			return exitError(2)
+		}
+		return checkIndex(ctx, *dir, *gen, stdout)
+	}
+	if *gen != "" {
+		fmt.Fprintln(stderr, "kerko index: --generation goes with --check")
+		return exitError(2)
+	}
 	buildGC()
 	if !*noNice {
 		lowerPriority()
@@ -79,7 +93,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
 			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
-			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
+			"full": st.Full, "full_reason": st.FullReason.String(), "generation": st.Generation, "published": st.Published,
 			"articles_per_second": rate(st),
 		}
 		if published != nil {
@@ -168,8 +182,17 @@ func buildIndexWith(ctx context.Context, dir string, read index.ReadFunc, estima
 	if prog != nil {
 		prog.finish()
 	}
+	var se *index.StateError
+	if errors.As(err, &se) {
+		return nil, err // it names the directory and says how to fix it
+	}
 	if err != nil && ctx.Err() != nil {
-		return nil, fmt.Errorf("index %q: interrupted; the published index is unchanged", dir)
+		msg := "interrupted; the published index is unchanged"
+		var ue *index.UnfinishedError
+		if errors.As(err, &ue) {
+			msg += "; " + ue.Error()
+		}
+		return nil, fmt.Errorf("index %q: %s", dir, msg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index %q: %w", dir, err)
@@ -190,4 +213,33 @@ func buildGC() {
 		debug.SetGCPercent(150)
 		debug.SetMemoryLimit(400 << 20)
 	}
+}
+
+// checkIndex prints Check's verdicts, one line each, and fails when any is
+// a problem.
+func checkIndex(ctx context.Context, dir, gen string, stdout io.Writer) error {
+	if gen == "" {
+		gen = "the published generation"
+	}
+	fmt.Fprintf(stdout, "checking %s of %s\n", gen, dir)
+	if gen == "the published generation" {
+		gen = ""
+	}
+	problems, err := index.Check(ctx, dir, gen, func(l index.CheckLine) {
+		verdict := "ok  "
+		if !l.OK {
+			verdict = "FAIL"
+		}
+		fmt.Fprintf(stdout, "%s  %-32s %s\n", verdict, l.Subject, l.Detail)
+	})
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("check %s: interrupted", dir)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", dir, err)
+	case problems > 0:
+		return fmt.Errorf("check %s: %d problems (each marked FAIL above)", dir, problems)
+	}
+	fmt.Fprintln(stdout, "no problem found")
+	return nil
 }

@@ -2,6 +2,7 @@
 //
 //	kerko serve   [--index DIR] [--addr 127.0.0.1:8080] [--cache-mib 32] [--export-limit 10000]
 //	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
+//	kerko index   --check [--index DIR] [--generation gen-N]
 //	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
 //	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]   (TEXT or stdin)
 //	kerko push    --to nats://H:P/STREAM [--delete ID ...] [FILE.jsonl|DIR ...]
@@ -20,6 +21,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal stops the command cleanly; a second one kills it at
+	// once (a build is safe to kill at any point).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
@@ -60,6 +67,7 @@ Usage:
                 [--cache-mib 32]                         (0: no result cache)
                 [--export-limit 10000]                   rows one /api/export may give
   kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
+  kerko index   --check [--index DIR] [--generation gen-N] verify a generation, file by file
   kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
   kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
                                                          show what an analyzer makes of TEXT (or of stdin)

@@ -31,7 +31,7 @@ func TestProgressLine(t *testing.T) {
 
 func TestPrintSummary(t *testing.T) {
 	st := &index.Stats{
-		Generation: 3, Full: true, FullReason: "analyzers changed since the index was built",
+		Generation: 3, Full: true, FullReason: index.FullReason{Cause: index.FullVersion, Detail: "analyzers changed since the index was built"},
 		Added: 90, Updated: 5, Deleted: 2, Unchanged: 0, Skipped: 4, Repaired: 1,
 		SkipReasons: map[string]int{"empty file": 1, "unreadable": 2, "binary file": 1},
 		Articles:    95, Published: true, Elapsed: 2 * time.Second, IndexBytes: 3 << 20,
