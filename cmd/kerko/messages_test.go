@@ -31,7 +31,7 @@ func TestCLI_Messages(t *testing.T) {
 		{"push -h", []string{"push", "-h"}, 0, "stderr", []string{"-to"}, []string{"exit status"}},
 		{"bad flag", []string{"serve", "--nope"}, 2, "stderr", []string{"flag provided but not defined: -nope"}, []string{"exit status"}},
 		{"search without an index", []string{"search", "--index", filepath.Join(t.TempDir(), "none"), "Kazakistan"}, 1, "stderr",
-			[]string{`build one with "kerko index"`, "--index DIR"}, nil},
+			[]string{"build one: kerko index", "kerko search --index DIR"}, nil},
 		{"index six articles", []string{"index", "--corpus", c.dir, "--index", idx, "--no-nice"}, 0, "stdout",
 			[]string{"6 articles in"}, []string{"articles/s"}},
 		{"search undated articles", []string{"search", "--index", idx, "Kazakistan"}, 0, "stdout",

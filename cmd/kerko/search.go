@@ -49,7 +49,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	searchGC()
 	ix, err := index.Open(*dir)
 	if errors.Is(err, index.ErrNoIndex) {
-		return fmt.Errorf("no index in %s yet: build one with \"kerko index\" (the seed corpus) or \"kerko index --corpus PATH\" (your articles), or give the index's directory with --index DIR", *dir)
+		// The index says how to build one; a search may also just be
+		// looking in the wrong place.
+		return fmt.Errorf("%w\n  or search an index elsewhere: kerko search --index DIR QUERY", err)
 	}
 	if err != nil {
 		return err
