@@ -18,6 +18,11 @@ type Article struct {
 	// Origin names where the article was read from ("dir/a.txt" or
 	// "export.jsonl:12"), for messages.
 	Origin string
+
+	// RepairedChars counts the characters of the article's text that were
+	// Windows-1252 punctuation read as C1 controls, and are now the
+	// characters meant (’ “ ” … –); see Normalize.
+	RepairedChars int
 }
 
 // Dated reports whether the article has a publication date.

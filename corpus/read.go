@@ -27,9 +27,10 @@ func Seeds() fs.FS {
 	return sub
 }
 
-// MaxTxtBytes bounds one .txt article; larger files are reported and skipped
-// (a news article is kilobytes; a huge file is a dump or a mistake).
-const MaxTxtBytes = 8 << 20
+// MaxArticleBytes bounds one article's text: a larger .txt file, or a JSON
+// line whose body is larger, is reported and skipped (a news article is
+// kilobytes; a huge one is a dump or a mistake).
+const MaxArticleBytes = 8 << 20
 
 // Reader reads articles from folders, .txt and .jsonl files, and file
 // systems, skipping duplicate ids across everything it reads.
@@ -139,8 +140,8 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	if kind(name) == "jsonl" {
 		return readJSONL(ctx, f, shown, r.now(), r.emit, r.report)
 	}
-	if info.Size() > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxTxtBytes)})
+	if info.Size() > MaxArticleBytes {
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxArticleBytes)})
 		return nil
 	}
 	if info.Size() == 0 {
@@ -153,16 +154,16 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	}
 	// The size can change between Stat and Read (a file being written):
 	// read at most one byte past the limit to notice.
-	raw, err := io.ReadAll(io.LimitReader(f, MaxTxtBytes+1))
+	raw, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
 	if err != nil {
 		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
-	if len(raw) > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxTxtBytes)})
+	if len(raw) > MaxArticleBytes {
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxArticleBytes)})
 		return nil
 	}
-	text, repaired, skip := cleanText(raw)
+	text, repaired, skip, c1 := cleanText(raw)
 	if skip != "" {
 		r.report(Problem{File: shown, Action: Skipped, Reason: skip})
 		return nil
@@ -171,6 +172,7 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	if !ok {
 		return nil
 	}
+	a.RepairedChars = c1
 	if repaired != "" {
 		r.report(Problem{File: shown, Action: Repaired, Reason: repaired})
 	}

@@ -120,7 +120,7 @@ func TestBuild_BrokenFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(corpus.MaxTxtBytes + 1); err != nil {
+	if err := f.Truncate(corpus.MaxArticleBytes + 1); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
