@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -48,10 +47,3 @@ type Problem struct {
 	Reason string
 }
 
-func (p Problem) String() string {
-	where := p.File
-	if p.Line > 0 {
-		where = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s: %s: %s", where, p.Action, p.Reason)
-}

@@ -279,7 +279,7 @@ func (r *Reader) emit(a *Article) error {
 		r.seen = make(map[string]string)
 	}
 	if first, dup := r.seen[a.ID]; dup {
-		r.report(Problem{File: a.Origin, Action: Skipped, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), first)})
+		r.report(Problem{File: a.Origin, Action: Skipped, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), quoteName(first))})
 		return nil
 	}
 	r.seen[a.ID] = a.Origin
