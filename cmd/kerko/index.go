@@ -22,6 +22,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
+	follow := fs.Bool("follow-symlinks", false, "follow links to files that lead out of a corpus folder (by default they are reported and skipped; links to folders are never followed)")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -31,7 +32,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		lowerPriority()
 	}
 	out := buildOutput{w: stderr, problems: !*quiet, progress: !*quiet && !*asJSON, tty: isTerminal(stderr)}
-	st, err := buildIndex(ctx, *dir, corpora, *full, out)
+	st, err := buildCorpora(ctx, *dir, corpusSpec{paths: corpora, followSymlinks: *follow}, *full, out)
 	if err != nil {
 		return err
 	}
@@ -43,6 +44,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
 			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
+			"text_repaired_articles": st.TextRepairedArticles, "text_repaired_chars": st.TextRepairedChars,
 			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
 			"articles_per_second": rate(st),
 		})
@@ -60,13 +62,30 @@ type buildOutput struct {
 	tty      bool
 }
 
+// problemsPerKind is how many problems of one kind a build prints per file
+// (or per folder, for whole files) before it only counts them.
+const problemsPerKind = 10
+
 // buildIndex builds dir from the given corpora, or from the embedded seed
 // corpus when none is given.
 func buildIndex(ctx context.Context, dir string, corpora []string, full bool, out buildOutput) (*index.Stats, error) {
+	return buildCorpora(ctx, dir, corpusSpec{paths: corpora}, full, out)
+}
+
+// corpusSpec says what a build reads: paths, or the seeds when there are
+// none, and whether links may lead out of a corpus folder.
+type corpusSpec struct {
+	paths          []string
+	followSymlinks bool
+}
+
+func buildCorpora(ctx context.Context, dir string, src corpusSpec, full bool, out buildOutput) (*index.Stats, error) {
+	corpora := src.paths
 	read := func(ctx context.Context, r *corpus.Reader) error {
 		if len(corpora) == 0 {
 			return r.ReadFS(ctx, corpus.Seeds(), "seeds")
 		}
+		r.FollowSymlinks = src.followSymlinks
 		for _, p := range corpora {
 			// With several corpora, ids of files in folders start with
 			// the folder's name: each folder's "c (1).txt" stays apart.
@@ -87,8 +106,12 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 	if out.problems || out.progress {
 		prog = newProgress(out.w, out.progress && out.tty)
 	}
+	var limit *corpus.ReportLimiter
 	if out.problems {
-		opts.Report = prog.problem
+		// The build's counts see every problem; the terminal sees the
+		// first few of each kind per file, then how many more there were.
+		limit = &corpus.ReportLimiter{Report: prog.problem, PerKind: problemsPerKind}
+		opts.Report = limit.Add
 	}
 	if out.progress {
 		opts.Progress = prog.update
@@ -104,6 +127,9 @@ func buildIndex(ctx context.Context, dir string, corpora []string, full bool, ou
 		}()
 	}
 	st, err := index.Build(ctx, dir, read, opts)
+	if limit != nil {
+		limit.Flush()
+	}
 	if prog != nil {
 		prog.finish()
 	}
