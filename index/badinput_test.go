@@ -242,6 +242,15 @@ func TestBuild_TTC3600(t *testing.T) {
 			t.Errorf("search %q: %v; want it to find %q", phrase, hitIDs(res), id)
 		}
 	}
+
+	// A dateline is no title: three articles titled a bare "İSTANBUL"
+	// (their dateline) ranked first for İSTANBUL'DA.
+	res := search(t, ix, Request{Query: "İSTANBUL'DA", Size: 10})
+	for _, h := range res.Hits {
+		if strings.IndexFunc(h.Title, unicode.IsLower) < 0 {
+			t.Errorf("search İSTANBUL'DA: hit %s is titled %q", h.ID, h.Title)
+		}
+	}
 }
 
 // distinctivePhrase returns three consecutive long words from the middle of

@@ -141,7 +141,7 @@ func printSummary(w io.Writer, dir string, st *index.Stats) {
 		fmt.Fprintf(w, "repaired %d, warnings %d (reported above)\n", st.Repaired, st.Warnings)
 	}
 	if st.TextRepairedArticles > 0 {
-		fmt.Fprintf(w, "text repaired in %d articles: %d Windows-1252 punctuation characters read as control characters (’ “ ” …)\n",
+		fmt.Fprintf(w, "text repaired: %d articles, %d characters (Windows-1252 punctuation read as control characters, now ’ “ ” … –)\n",
 			st.TextRepairedArticles, st.TextRepairedChars)
 	}
 	state := fmt.Sprintf("published generation %d", st.Generation)

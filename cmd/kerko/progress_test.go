@@ -44,7 +44,7 @@ func TestPrintSummary(t *testing.T) {
 		"indexed 95 (added 90, updated 5), deleted 2, unchanged 0",
 		"skipped 4: 2 unreadable, 1 binary file, 1 empty file",
 		"repaired 1, warnings 0 (reported above)",
-		"text repaired in 7 articles: 31 Windows-1252 punctuation characters read as control characters (’ “ ” …)",
+		"text repaired: 7 articles, 31 characters (Windows-1252 punctuation read as control characters, now ’ “ ” … –)",
 		"95 articles in idx (published generation 3, 3.0 MiB) in 2.00s, 48 articles/s",
 	}
 	if got := strings.Split(strings.TrimSpace(b.String()), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
