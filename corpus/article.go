@@ -46,4 +46,3 @@ type Problem struct {
 	Action Action
 	Reason string
 }
-
