@@ -29,12 +29,37 @@ func ClipTitle(s string) string {
 	return cutWords(oneLine(s), MaxTitleRunes)
 }
 
-// oneLine collapses every run of white space to one space and trims the ends.
+// oneLine turns every run of ASCII white space that holds a line end or a
+// tab into one space, and trims the ends. Other characters are kept as
+// written: a title may hold non-breaking or ideographic spaces, and the
+// pages and the API show what the source wrote.
 func oneLine(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' }) && !strings.Contains(s, "  ") {
-		return strings.TrimSpace(s)
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "\t\n\r\v\f") {
+		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isASCIISpace(s[j]) {
+			j++
+		}
+		switch {
+		case j == i:
+			b.WriteByte(s[i])
+			j++
+		case strings.ContainsAny(s[i:j], "\t\n\r\v\f"):
+			b.WriteByte(' ')
+		default:
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // splitTitle derives the title from a .txt article's text and returns the

@@ -76,7 +76,8 @@ func TestClipTitle(t *testing.T) {
 	long := strings.Repeat("Kazakistan ", 30)
 	tests := []struct{ in, want string }{
 		{"  Kısa başlık \n", "Kısa başlık"},
-		{"Two\nlines\t and  tabs", "Two lines and tabs"},
+		{"Two\nlines\t and  tabs", "Two lines and  tabs"},
+		{"Kept\u00a0as\u2028written", "Kept\u00a0as\u2028written"},
 		{long, strings.TrimSpace(strings.Repeat("Kazakistan ", 18)) + "…"},
 		{strings.Repeat("x", 500), strings.Repeat("x", MaxTitleRunes-1) + "…"},
 	}
