@@ -50,6 +50,10 @@ type apiSearch struct {
 	Undated    int            `json:"undated"`
 	DidYouMean *string        `json:"did_you_mean"`
 	Expanded   []apiExpansion `json:"expanded"`
+	// Understood says how the query was read; Notes what was not taken
+	// as typed (querylift.go).
+	Understood string   `json:"understood"`
+	Notes      []string `json:"notes"`
 }
 
 type apiBucket struct {
@@ -121,13 +125,15 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ui := uiFor(c)
+	lq := liftQuery(&req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
-	ui := uiFor(c)
 	out := apiSearch{
-		Query: req.Query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
+		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
@@ -149,7 +155,8 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		out.DidYouMean = &res.DidYouMean
+		dym := lq.withText(res.DidYouMean)
+		out.DidYouMean = &dym
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {

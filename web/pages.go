@@ -91,6 +91,10 @@ type searchPage struct {
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
+	// Lifted is how the query box was read (querylift.go); Research links
+	// the trends, export, feed and syntax pages (research.go).
+	Lifted   liftedQuery
+	Research researchLinks
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -99,12 +103,13 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	ui := uiFor(c)
+	lq := liftQuery(&req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
-	ui := uiFor(c)
-	p := searchPage{UI: ui, Query: req.Query, Req: req, Result: res,
+	p := searchPage{UI: ui, Query: lq.Raw, Req: req, Result: res, Lifted: lq, Research: newResearchLinks(v),
 		TookMS: fmt.Sprintf("%.1f", float64(res.Took.Microseconds())/1000)}
 	if !req.From.IsZero() {
 		p.From = req.From.Format(time.DateOnly)
@@ -183,12 +188,13 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
-		p.DidYouMean, p.DidYouMeanURL = res.DidYouMean, withParam(v, "q", res.DidYouMean)
+		p.DidYouMean = lq.withText(res.DidYouMean)
+		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
 	p.Filtered = len(req.Langs)+len(req.Countries)+len(req.Orgs) > 0 || p.From != "" || p.To != "" || req.Undated != ""
 	clear := url.Values{}
-	if req.Query != "" {
-		clear.Set("q", req.Query)
+	if lq.Raw != "" {
+		clear.Set("q", lq.Raw)
 	}
 	if v.Get("ui") != "" {
 		clear.Set("ui", v.Get("ui"))

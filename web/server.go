@@ -31,6 +31,10 @@ type Searcher interface {
 	Related(ctx context.Context, id string, n int) ([]index.Related, error)
 	Suggest(ctx context.Context, prefix, ui string, n int) ([]index.Suggestion, error)
 	Count() uint64
+	// CountByDay counts the dated matches of req per day (trends.go).
+	CountByDay(ctx context.Context, req index.Request) ([]index.DayCount, error)
+	// ArticlesAfter pages through every match of req (export.go).
+	ArticlesAfter(ctx context.Context, req index.Request, after []string) (*index.ArticlePage, error)
 }
 
 // Config configures a Server. Zero fields take the defaults noted.
@@ -48,6 +52,9 @@ type Config struct {
 	// a negative value turns the cache off. Only a Searcher with a
 	// Generation() string method is cached (see cache.go).
 	CacheBytes int64
+	// ExportLimit bounds the rows of one /api/export (default
+	// DefaultExportLimit).
+	ExportLimit int
 }
 
 // Server serves the search page and the JSON API.
@@ -78,10 +85,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes
 	}
+	if cfg.ExportLimit <= 0 {
+		cfg.ExportLimit = DefaultExportLimit
+	}
 	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches),
 		cache: newResultCache(cfg.Searcher, cfg.CacheBytes)}
-	for _, page := range []string{"search.html", "article.html", "error.html"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
+	for _, page := range []string{"search.html", "article.html", "error.html", "trends.html", "help.html"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", page, err)
 		}
@@ -107,6 +117,11 @@ func New(cfg Config) (*Server, error) {
 	e.GET("/api/articles/*", s.handleArticleAPI)
 	e.GET("/api/suggest", s.handleSuggestAPI)
 	e.GET("/healthz", s.handleHealth)
+	e.GET("/trends", s.handleTrendsPage)
+	e.GET("/api/trends", s.handleTrendsAPI)
+	e.GET("/api/export", s.handleExportAPI)
+	e.GET("/feed.atom", s.handleFeed)
+	e.GET("/help", s.handleHelp)
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		return nil, err

@@ -1,6 +1,6 @@
 // Command kerko indexes and searches news in Albanian, Turkish and English.
 //
-//	kerko serve   [--index DIR] [--addr 127.0.0.1:8080] [--cache-mib 32]
+//	kerko serve   [--index DIR] [--addr 127.0.0.1:8080] [--cache-mib 32] [--export-limit 10000]
 //	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
 //	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
 //	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
@@ -41,6 +41,7 @@ const usage = `kerko: full-text search for news in Albanian, Turkish and English
 Usage:
   kerko serve   [--index DIR] [--addr 127.0.0.1:8080]     serve the search page and API
                 [--cache-mib 32]                         (0: no result cache)
+                [--export-limit 10000]                   rows one /api/export may give
   kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
   kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
   kerko analyze --lang sq|tr|en|folded [--stem-only] TEXT show what an analyzer makes of text

@@ -23,6 +23,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
 	cacheMiB := fs.Int("cache-mib", web.DefaultCacheBytes>>20, "MiB of recent search, article and related-article answers kept in memory, per index generation (0 turns the cache off)")
+	exportLimit := fs.Int("export-limit", web.DefaultExportLimit, "most rows one /api/export gives (its limit parameter can ask for fewer)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
@@ -72,7 +73,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *cacheMiB <= 0 {
 		cacheBytes = -1 // web.Config reads 0 as "the default"
 	}
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes})
+	if *exportLimit < 1 {
+		return fmt.Errorf("--export-limit must be at least 1")
+	}
+	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes, ExportLimit: *exportLimit})
 	if err != nil {
 		return err
 	}
