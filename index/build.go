@@ -37,6 +37,12 @@ type BuildOptions struct {
 	// Indexers submit batches to Bleve concurrently (default 2): one builds
 	// a segment while Bleve analyzes the other.
 	Indexers int
+	// Keep keeps the published articles that read does not deliver: read
+	// gives changes (an article stream), not the whole corpus. Only the
+	// ids in Delete are removed.
+	Keep bool
+	// Delete lists ids to remove (a stream's tombstones); with Keep.
+	Delete []string
 }
 
 // Progress is a build's state so far.
@@ -354,6 +360,11 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 	go func() { wg.Wait(); close(enriched) }()
 
 	ids := make(map[string]string, len(base))
+	if opts.Keep {
+		for id, h := range base {
+			ids[id] = h
+		}
+	}
 	bt := newBatcher(idx, idx.Name(), opts.Indexers)
 	defer bt.release()
 	batch := idx.NewBatch()
@@ -445,9 +456,20 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 			gone = append(gone, id)
 		}
 	}
+	if opts.Keep {
+		gone = gone[:0]
+		for _, id := range opts.Delete {
+			if _, ok := ids[id]; ok {
+				gone = append(gone, id)
+			} else if opts.Report != nil {
+				opts.Report(corpus.Problem{File: "tombstones", Action: corpus.Warned, Reason: fmt.Sprintf("deletion of %q: no such article", id)})
+			}
+		}
+	}
 	sort.Strings(gone)
 	for _, id := range gone {
 		batch.Delete(id)
+		delete(ids, id)
 		st.Deleted++
 	}
 	if batch.Size() > 0 {

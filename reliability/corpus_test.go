@@ -16,8 +16,8 @@ import (
 	"time"
 )
 
-// writeCorpus writes files (name -> content) into a new folder.
-func writeCorpus(t *testing.T, files map[string]string) string {
+// writeCorpusFiles writes files (name -> content) into a new folder.
+func writeCorpusFiles(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {
@@ -38,7 +38,7 @@ func writeCorpus(t *testing.T, files map[string]string) string {
 // report the pipe, and leave the index free for the next build; should it
 // hang, SIGTERM must still end it.
 func TestIndex_FIFOInCorpus(t *testing.T) {
-	src := writeCorpus(t, map[string]string{
+	src := writeCorpusFiles(t, map[string]string{
 		"a.txt": "Kazakistan ile ticaret\nTicaret hedefi yükseltildi.",
 		"b.txt": "Kosova dhe Shqipëria\nTakimi u mbajt në Tiranë.",
 	})
@@ -97,7 +97,7 @@ func TestIndex_SymlinkOutOfCorpus(t *testing.T) {
 	if err := os.WriteFile(secret, []byte("root:x:0:0:root:/root:/bin/bash\nsecretword:x:1000:1000::/home/secretword:/bin/sh\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	src := writeCorpus(t, map[string]string{"news.txt": "Kazakistan ile ticaret\nTicaret hedefi yükseltildi."})
+	src := writeCorpusFiles(t, map[string]string{"news.txt": "Kazakistan ile ticaret\nTicaret hedefi yükseltildi."})
 	if err := os.Symlink(secret, filepath.Join(src, "passwd.txt")); err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestIndex_ArticleIDsReachable(t *testing.T) {
 	}
 	lines.WriteString(`{"id":"win\\dir\\file","title":"Backslash","body":"x"}` + "\n")
 	lines.WriteString(`{"id":"x\ud800","title":"Surrogate","body":"x"}` + "\n")
-	src := writeCorpus(t, map[string]string{"feed.jsonl": lines.String()})
+	src := writeCorpusFiles(t, map[string]string{"feed.jsonl": lines.String()})
 	idx := t.TempDir()
 	o, err := kerko(t, time.Minute, "index", "--corpus", filepath.Join(src, "feed.jsonl"), "--index", idx)
 	if err != nil {
@@ -213,7 +213,7 @@ func TestIndex_ProblemReports(t *testing.T) {
 	for range 200_000 {
 		b.WriteString("{not json\n")
 	}
-	src := writeCorpus(t, map[string]string{
+	src := writeCorpusFiles(t, map[string]string{
 		"flood.jsonl":       b.String(),
 		"evil\nname.txt":    "",
 		"good.txt":          "Başlık\nGövde.",

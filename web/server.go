@@ -57,12 +57,14 @@ type Config struct {
 	ExportLimit int
 }
 
+const defaultSearchTimeout = 5 * time.Second
+
 // Server serves the search page and the JSON API.
 type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	tmpl map[string]*template.Template
-	gate limiter
+	gate *limiter
 	// cache is nil when caching is off.
 	cache *resultCache
 }
@@ -77,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.SearchTimeout <= 0 {
-		cfg.SearchTimeout = 5 * time.Second
+		cfg.SearchTimeout = defaultSearchTimeout
 	}
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)

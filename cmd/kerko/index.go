@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"kerko/cluster"
 	"kerko/corpus"
 	"kerko/index"
 )
@@ -23,6 +24,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
 	follow := fs.Bool("follow-symlinks", false, "follow links to files that lead out of a corpus folder (by default they are reported and skipped; links to folders are never followed)")
+	var nf natsFlags
+	nf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
@@ -32,24 +35,67 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		lowerPriority()
 	}
 	out := buildOutput{w: stderr, problems: !*quiet, progress: !*quiet && !*asJSON, tty: isTerminal(stderr)}
-	st, err := buildCorpora(ctx, *dir, corpusSpec{paths: corpora, followSymlinks: *follow}, *full, out)
+	if nf.from != "" && len(corpora) > 0 {
+		fmt.Fprintln(stderr, "kerko index: --from reads the article stream; give no --corpus with it")
+		return exitError(2)
+	}
+	var pub *publishRun
+	if nf.publish != "" || nf.from != "" {
+		var err error
+		if pub, err = nf.start(ctx, *dir, stderr); err != nil {
+			return err
+		}
+		defer pub.close()
+	}
+	var st *index.Stats
+	var err error
+	if pub != nil && pub.batch != nil {
+		if pub.batch.Messages == 0 {
+			if !*quiet {
+				fmt.Fprintf(stdout, "nothing new in %s: generation %d stays published\n", pub.from, pub.base.Generation)
+				if n := pub.batch.Unacknowledged; n > 0 {
+					fmt.Fprintf(stdout, "%d messages read by an indexer that stopped come back when their --ack-wait is over: run again then\n", n)
+				}
+			}
+			return nil
+		}
+		st, err = buildIndexWith(ctx, *dir, pub.batch.Read, nil, index.BuildOptions{Full: *full, Keep: true, Delete: pub.batch.Deletes}, out)
+	} else {
+		st, err = buildCorpora(ctx, *dir, corpusSpec{paths: corpora, followSymlinks: *follow}, *full, out)
+	}
 	if err != nil {
 		return err
+	}
+	var published *cluster.Pointer
+	if pub != nil {
+		if published, err = pub.finish(ctx, *dir); err != nil {
+			return err
+		}
 	}
 	switch {
 	case *asJSON:
 		// op, docs, seconds and index_bytes are read by benchmark scripts:
 		// keep them.
-		return json.NewEncoder(stdout).Encode(map[string]any{
+		out := map[string]any{
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
 			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
 			"text_repaired_articles": st.TextRepairedArticles, "text_repaired_chars": st.TextRepairedChars,
 			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
 			"articles_per_second": rate(st),
-		})
+		}
+		if published != nil {
+			out["cluster_generation"], out["cluster_object"] = published.Generation, published.Object
+			if pub.batch != nil {
+				out["consumed"], out["stream_seq"] = pub.batch.Messages, published.StreamSeq
+			}
+		}
+		return json.NewEncoder(stdout).Encode(out)
 	case !*quiet:
 		printSummary(stdout, *dir, st)
+		if published != nil {
+			pub.printPublished(stdout, *published)
+		}
 	}
 	return nil
 }
@@ -79,7 +125,18 @@ type corpusSpec struct {
 	followSymlinks bool
 }
 
+// buildCorpora builds dir from src.
 func buildCorpora(ctx context.Context, dir string, src corpusSpec, full bool, out buildOutput) (*index.Stats, error) {
+	var estimate func(context.Context) int
+	if len(src.paths) > 0 {
+		estimate = func(ctx context.Context) int { return corpus.Estimate(ctx, src.paths...) }
+	}
+	return buildIndexWith(ctx, dir, readCorpora(src), estimate, index.BuildOptions{Full: full}, out)
+}
+
+// readCorpora reads the corpora of src, or the embedded seed corpus when it
+// names none.
+func readCorpora(src corpusSpec) index.ReadFunc {
 	corpora := src.paths
 	read := func(ctx context.Context, r *corpus.Reader) error {
 		if len(corpora) == 0 {
@@ -101,7 +158,12 @@ func buildCorpora(ctx context.Context, dir string, src corpusSpec, full bool, ou
 		}
 		return nil
 	}
-	opts := index.BuildOptions{Full: full}
+	return read
+}
+
+// buildIndexWith builds dir from what read delivers; estimate, if not nil,
+// counts the articles ahead for the progress bar.
+func buildIndexWith(ctx context.Context, dir string, read index.ReadFunc, estimate func(context.Context) int, opts index.BuildOptions, out buildOutput) (*index.Stats, error) {
 	var prog *progress
 	if out.problems || out.progress {
 		prog = newProgress(out.w, out.progress && out.tty)
@@ -120,10 +182,10 @@ func buildCorpora(ctx context.Context, dir string, src corpusSpec, full bool, ou
 		countCtx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go func() {
-			if len(corpora) == 0 {
+			if estimate == nil {
 				return
 			}
-			prog.setTotal(corpus.Estimate(countCtx, corpora...))
+			prog.setTotal(estimate(countCtx))
 		}()
 	}
 	st, err := index.Build(ctx, dir, read, opts)

@@ -4,6 +4,7 @@
 //	kerko index   [--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json]
 //	kerko search  [--index DIR] [--lang L] [--country C] [--from D] [--to D] [--json] QUERY
 //	kerko analyze --lang sq|tr|en|folded [--stem-only] [TEXT]
+//	kerko push    --to nats://H:P/STREAM [--delete ID ...] [FILE.jsonl|DIR ...]
 package main
 
 import (
@@ -45,6 +46,10 @@ Usage:
   kerko index   [--corpus PATH ...] [--index DIR] [--full] build or update the index
   kerko search  [--index DIR] [filters] [--json] QUERY    search from the command line
   kerko analyze --lang sq|tr|en|folded [--stem-only] TEXT show what an analyzer makes of text
+  kerko push    --to nats://H:P/STREAM FILE.jsonl|DIR    send articles to a NATS stream
+
+With --publish nats://..., kerko index publishes to a NATS cluster, and with
+--source nats://..., kerko serve follows one (docs/scale-out.md).
 
 Run "kerko COMMAND -h" for a command's flags. The index lives in ./kerko-index
 unless --index or $KERKO_INDEX says otherwise.
@@ -65,6 +70,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runSearch(ctx, rest, stdout, stderr)
 	case "analyze":
 		return runAnalyze(ctx, rest, stdin, stdout, stderr)
+	case "push":
+		return runPush(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

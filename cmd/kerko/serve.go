@@ -14,22 +14,43 @@ import (
 	"time"
 
 	"kerko/index"
+	"kerko/ops"
 	"kerko/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
+	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty, unless --source is given)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
 	cacheMiB := fs.Int("cache-mib", web.DefaultCacheBytes>>20, "MiB of recent search, article and related-article answers kept in memory, per index generation (0 turns the cache off)")
 	exportLimit := fs.Int("export-limit", web.DefaultExportLimit, "most rows one /api/export gives (its limit parameter can ask for fewer)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
+	source := fs.String("source", "", "follow the generations published to this NATS cluster (nats://H:P[,H:P...]) instead of building locally; see docs/scale-out.md")
+	logFormat := fs.String("log-format", "text", "log lines as text or json")
 	if err := fs.Parse(args); err != nil {
 		return exitError(2)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log, err := newLogger(stderr, *logFormat)
+	if err != nil {
+		fmt.Fprintln(stderr, "kerko serve:", err)
+		return exitError(2)
+	}
 	searchGC()
+
+	cacheBytes := int64(*cacheMiB) << 20
+	if *cacheMiB <= 0 {
+		cacheBytes = -1 // web.Config reads 0 as "the default"
+	}
+	if *exportLimit < 1 {
+		return fmt.Errorf("--export-limit must be at least 1")
+	}
+	newServer := func(ix *index.Index) (*web.Server, error) {
+		return web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes, ExportLimit: *exportLimit})
+	}
+	if *source != "" {
+		return serveReplica(ctx, *dir, *addr, *source, *pprofAddr, newServer, log, stdout, stderr)
+	}
 
 	if !index.Exists(*dir) {
 		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
@@ -69,22 +90,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	cacheBytes := int64(*cacheMiB) << 20
-	if *cacheMiB <= 0 {
-		cacheBytes = -1 // web.Config reads 0 as "the default"
-	}
-	if *exportLimit < 1 {
-		return fmt.Errorf("--export-limit must be at least 1")
-	}
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes, ExportLimit: *exportLimit})
+	srv, err := newServer(ix)
 	if err != nil {
 		return err
 	}
+	front := ops.New(ops.Config{Dir: *dir})
+	front.Ready(ix, srv)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := srv.HTTPServer()
+	hs := web.NewHTTPServer(front, log, 0)
 	fmt.Fprintf(stdout, "kerko: serving %d articles from %s on http://%s/\n", ix.Count(), *dir, ln.Addr())
 
 	// 8s of grace keeps the exit within the 10s most supervisors allow.
@@ -93,6 +109,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
 	return nil
+}
+
+// newLogger makes the server's logger in the format asked for.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
 }
 
 // servePprof serves the runtime profiles on their own listener, so a
