@@ -73,6 +73,12 @@ type Stats struct {
 	// SkipReasons counts Skipped by the kind of reason ("empty file",
 	// "binary file", "unreadable"...).
 	SkipReasons map[string]int
+
+	// TextRepairedArticles and TextRepairedChars count the articles read
+	// whose text held Windows-1252 punctuation read as C1 controls, and
+	// those characters, which corpus.Normalize turned into the ones meant.
+	TextRepairedArticles int
+	TextRepairedChars    int
 }
 
 // FullCause is why a build ran in full instead of updating the published
@@ -545,6 +551,12 @@ func fill(ctx context.Context, idx bleve.Index, bodies *bodyEncoder, read ReadFu
 		defer close(raw)
 		r := &corpus.Reader{
 			Emit: func(a *corpus.Article) error {
+				if a.RepairedChars > 0 {
+					mu.Lock()
+					st.TextRepairedArticles++
+					st.TextRepairedChars += a.RepairedChars
+					mu.Unlock()
+				}
 				select {
 				case raw <- a:
 					return nil

@@ -138,7 +138,11 @@ func printSummary(w io.Writer, dir string, st *index.Stats) {
 		fmt.Fprintf(w, "skipped %d: %s\n", st.Skipped, reasonList(st.SkipReasons))
 	}
 	if st.Repaired > 0 || st.Warnings > 0 {
-		fmt.Fprintf(w, "repaired %d, warnings %d (each reported above)\n", st.Repaired, st.Warnings)
+		fmt.Fprintf(w, "repaired %d, warnings %d (reported above)\n", st.Repaired, st.Warnings)
+	}
+	if st.TextRepairedArticles > 0 {
+		fmt.Fprintf(w, "text repaired: %d articles, %d characters (Windows-1252 punctuation read as control characters, now ’ “ ” … –)\n",
+			st.TextRepairedArticles, st.TextRepairedChars)
 	}
 	state := fmt.Sprintf("published generation %d", st.Generation)
 	if !st.Published {

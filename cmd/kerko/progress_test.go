@@ -35,6 +35,7 @@ func TestPrintSummary(t *testing.T) {
 		Added: 90, Updated: 5, Deleted: 2, Unchanged: 0, Skipped: 4, Repaired: 1,
 		SkipReasons: map[string]int{"empty file": 1, "unreadable": 2, "binary file": 1},
 		Articles:    95, Published: true, Elapsed: 2 * time.Second, IndexBytes: 3 << 20,
+		TextRepairedArticles: 7, TextRepairedChars: 31,
 	}
 	var b bytes.Buffer
 	printSummary(&b, "idx", st)
@@ -42,7 +43,8 @@ func TestPrintSummary(t *testing.T) {
 		"full build: analyzers changed since the index was built",
 		"indexed 95 (added 90, updated 5), deleted 2, unchanged 0",
 		"skipped 4: 2 unreadable, 1 binary file, 1 empty file",
-		"repaired 1, warnings 0 (each reported above)",
+		"repaired 1, warnings 0 (reported above)",
+		"text repaired: 7 articles, 31 characters (Windows-1252 punctuation read as control characters, now ’ “ ” … –)",
 		"95 articles in idx (published generation 3, 3.0 MiB) in 2.00s", // too few for a rate
 	}
 	if got := strings.Split(strings.TrimSpace(b.String()), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
