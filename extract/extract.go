@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -114,6 +115,25 @@ func queryKey(word string) (string, bool) {
 func IsCountry(code string) bool {
 	_, ok := countryDisplay[code]
 	return ok
+}
+
+// CountryCodes lists every country code known, sorted.
+func CountryCodes() []string {
+	out := make([]string, 0, len(countryDisplay))
+	for c := range countryDisplay {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// OrganizationIDs lists every organization id known, in table order.
+func OrganizationIDs() []string {
+	out := make([]string, 0, len(orgs))
+	for _, o := range orgs {
+		out = append(out, o.id)
+	}
+	return out
 }
 
 // IsOrganization tells whether id is an organization id the package knows.

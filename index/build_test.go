@@ -40,10 +40,10 @@ func TestBuild_Incremental(t *testing.T) {
 	for _, s := range steps {
 		s.change()
 		st := buildFS(t, dir, fsys, index.BuildOptions{Full: s.full})
-		if wantFull := s.full || s.name == "first build"; (st.Rebuild != nil) != wantFull || st.Full != wantFull {
-			t.Errorf("%s: Full %v, Rebuild %+v; want a full build %v", s.name, st.Full, st.Rebuild, wantFull)
-		} else if wantFull && st.Rebuild.Kind != map[bool]index.RebuildKind{true: index.RebuildRequested, false: index.RebuildNoIndex}[s.full] {
-			t.Errorf("%s: Rebuild %+v (%s); want kind requested or no index", s.name, st.Rebuild, st.FullReason)
+		if wantFull := s.full || s.name == "first build"; (st.FullReason.Cause != index.NotFull) != wantFull || st.Full != wantFull {
+			t.Errorf("%s: Full %v, FullReason %+v; want a full build %v", s.name, st.Full, st.FullReason, wantFull)
+		} else if want := map[bool]index.FullCause{true: index.FullRequested, false: index.FullNoIndex}[s.full]; wantFull && st.FullReason.Cause != want {
+			t.Errorf("%s: FullReason %+v (%s); want cause %v", s.name, st.FullReason, st.FullReason, want)
 		}
 		if st.Added != s.added || st.Updated != s.updated || st.Deleted != s.deleted || st.Unchanged != s.unchanged || st.Published != s.published || st.Articles != s.articles {
 			t.Errorf("%s: stats = %+v; want added %d updated %d deleted %d unchanged %d published %v articles %d",

@@ -3,11 +3,13 @@ package index
 // What the external tests (package index_test, which search the built
 // index through package search) need of the package's internals.
 var (
-	Current     = current
-	ReadMeta    = readMeta
-	GenName     = genName
-	MetaFile    = metaFile
-	BleveSubdir = bleveSubdir
-	Generations = generations
-	Lock        = lock
+	ReadMeta       = readMeta
+	GenName        = genName
+	MetaFile       = metaFile
+	BleveSubdir    = bleveSubdir
+	Generations    = generations
+	Lock           = lock
+	Segment        = segment
+	StripManifest  = stripManifest
+	RewriteVersion = rewriteVersion
 )

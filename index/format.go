@@ -65,9 +65,9 @@ func AboutTerm(kind, id string) string { return aboutTerm(kind, id) }
 // ReadRecord decodes the stored FieldRecord of article id.
 func ReadRecord(id, rec string) (*Article, error) { return readRecord(id, rec) }
 
-// PublishedName returns the name of the published generation of dir (what
-// CURRENT says), or ErrNoIndex; OpenGeneration checks the generation itself.
-func PublishedName(dir string) (string, error) { return current(dir) }
+// PublishedName returns the name of the generation CURRENT names in dir,
+// or an error saying why there is none; OpenPublished checks it.
+func PublishedName(dir string) (string, error) { return CurrentGeneration(dir) }
 
 // BodyDecoder decodes the stored FieldBody of one generation's articles. It
 // is safe for concurrent use.
@@ -79,32 +79,31 @@ func (d *BodyDecoder) Decode(stored string) (string, error) { return d.d.decode(
 // Close releases the decoder; no Decode may follow.
 func (d *BodyDecoder) Close() { d.d.close() }
 
-// OpenGeneration opens generation name of the index directory dir for
-// reading: its Bleve index, read-only, and the decoder of its bodies. It
-// fails with ErrVersion when the generation was built by another kerko.
-func OpenGeneration(dir, name string) (bleve.Index, *BodyDecoder, error) {
-	genDir := filepath.Join(dir, name)
-	m, err := readMeta(genDir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open index %q: generation %s is incomplete: %w", dir, name, err)
+// OpenPublished opens the published generation of the index directory dir
+// for reading: its name, its Bleve index (read-only) and the decoder of its
+// bodies. Its state is checked first (ReadState: sizes against its
+// manifest, version) so that Bleve maps nothing damaged or foreign; an
+// error says what is wrong and what to do (ErrVersion, StateError).
+func OpenPublished(dir string) (name string, idx bleve.Index, dec *BodyDecoder, err error) {
+	st := ReadState(dir)
+	if err := st.Err(); err != nil {
+		return "", nil, nil, err
 	}
-	if m.Version != MappingVersion() {
-		return nil, nil, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", dir, ErrVersion, m.Version, MappingVersion())
-	}
+	name, genDir := st.Generation, st.GenDir()
 	dicts, err := readDicts(genDir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+		return "", nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
 	}
-	dec, err := newBodyDecoder(dicts)
+	d, err := newBodyDecoder(dicts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+		return "", nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
+	idx, err = bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
 	if err != nil {
-		dec.close()
-		return nil, nil, fmt.Errorf("open index %q generation %s: %w", dir, name, err)
+		d.close()
+		return "", nil, nil, ExplainOpenError(genDir, err)
 	}
-	return idx, &BodyDecoder{dec}, nil
+	return name, idx, &BodyDecoder{d}, nil
 }
 
 // ErrVersion is returned when the published generation was built with other

@@ -2,7 +2,6 @@ package index_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,30 +15,6 @@ import (
 	"kerko/index"
 	"kerko/search"
 )
-
-// rewriteVersion makes the published generation of dir look as if it was
-// built by a kerko whose version differs from this one's at part i
-// (0 mapping, 1 analyzers, 2 extraction).
-func rewriteVersion(t *testing.T, dir string, part int) string {
-	t.Helper()
-	cur, err := index.Current(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := filepath.Join(dir, cur, index.MetaFile)
-	m, err := index.ReadMeta(filepath.Join(dir, cur))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := strings.Split(m.Version, "/")
-	parts[part] = "older" + parts[part]
-	m.Version = strings.Join(parts, "/")
-	b, _ := json.Marshal(m)
-	if err := os.WriteFile(name, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return m.Version
-}
 
 func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 	fsys := fstest.MapFS{
@@ -58,7 +33,7 @@ func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 		t.Run(tt.want, func(t *testing.T) {
 			dir := t.TempDir()
 			buildFS(t, dir, fsys, index.BuildOptions{})
-			old := rewriteVersion(t, dir, tt.part)
+			old := index.RewriteVersion(t, dir, tt.part)
 
 			// A server must not search an index built with other analyzers.
 			if _, err := search.Open(dir); !errors.Is(err, index.ErrVersion) || !strings.Contains(err.Error(), "--full") {
@@ -69,10 +44,10 @@ func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 			if !st.Full || st.Added != 2 || st.Unchanged != 0 || !st.Published {
 				t.Errorf("build after version change: stats = %+v; want a published full build adding 2", *st)
 			}
-			if st.Rebuild == nil || st.Rebuild.Kind != index.RebuildVersion || st.Rebuild.Built != old {
-				t.Errorf("Rebuild = %+v; want RebuildVersion from %q", st.Rebuild, old)
+			if st.FullReason.Cause != index.FullVersion {
+				t.Errorf("FullReason = %+v; want cause FullVersion", st.FullReason)
 			}
-			if !strings.Contains(st.FullReason, tt.want) || !strings.Contains(st.FullReason, old) {
+			if r := st.FullReason.String(); !strings.Contains(r, tt.want) || !strings.Contains(r, old) {
 				t.Errorf("FullReason = %q; want it to say %q and name the old version %q", st.FullReason, tt.want, old)
 			}
 			ix, err := search.Open(dir)

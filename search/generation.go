@@ -55,10 +55,11 @@ type generation struct {
 // errClosed is returned when the index was closed before or under a search.
 var errClosed = errors.New("index is closed")
 
-// openGeneration opens generation name of the index directory dir and warms
+// openGeneration opens the published generation of the index directory dir
+// (its state checked by index.OpenPublished) and warms
 // it: the first search on it does not pay for paging in its doc values.
-func openGeneration(dir, name string, opts Options) (*generation, error) {
-	idx, dec, err := index.OpenGeneration(dir, name)
+func openGeneration(dir string, opts Options) (*generation, error) {
+	name, idx, dec, err := index.OpenPublished(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -63,14 +63,10 @@ func OpenWith(dir string, opts Options) (*Index, error) {
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	name, err := index.PublishedName(ix.dir)
-	if err != nil {
-		return false, fmt.Errorf("open index %q: %w", ix.dir, err)
-	}
-	if name == ix.Generation() {
+	if name, err := index.PublishedName(ix.dir); err == nil && name == ix.Generation() {
 		return false, nil
 	}
-	g, err := safely1("open generation "+name, func() (*generation, error) { return openGeneration(ix.dir, name, ix.opts) })
+	g, err := safely1("open generation", func() (*generation, error) { return openGeneration(ix.dir, ix.opts) })
 	if err != nil {
 		return false, err
 	}

@@ -244,3 +244,12 @@ func TestSearch_ArticlesAboutACountryRankFirst(t *testing.T) {
 		}
 	}
 }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -52,7 +52,7 @@ func benchIndex(b *testing.B) *Index {
 	benchIndexOnce.Do(func() {
 		name := strings.NewReplacer("/", "-", ":", "-").Replace(index.MappingVersion())
 		benchIndexDir = filepath.Join(os.TempDir(), fmt.Sprintf("kerko-bench-%s-%d", name, len(docs)))
-		if index.Exists(benchIndexDir) {
+		if index.ReadState(benchIndexDir).Kind == index.StatePublished {
 			return
 		}
 		_, benchIndexErr = index.Build(context.Background(), benchIndexDir, readArticles(docs), index.BuildOptions{Full: true})

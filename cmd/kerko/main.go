@@ -16,22 +16,44 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal stops the command cleanly; a second one kills it at
+	// once (a build is safe to kill at any point).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(os.Stderr, "kerko:", err)
 		var ee exitError
 		if errors.As(err, &ee) {
+			// What was wrong has been said already (usage, a flag error).
 			os.Exit(int(ee))
 		}
+		fmt.Fprintln(os.Stderr, "kerko:", err)
 		os.Exit(1)
 	}
 }
 
-// exitError carries a specific exit status (2 for usage errors).
+// exitError is an exit status whose reason has already been printed (2
+// for usage errors): main exits with it and prints nothing more.
 type exitError int
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// parseFlags parses a command's flags. -h has printed the flags and is no
+// error (exit 0); a bad flag has been reported by the flag package and
+// exits 2.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		return flag.ErrHelp
+	}
+	return exitError(2)
+}
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {

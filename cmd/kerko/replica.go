@@ -54,7 +54,7 @@ func serveReplica(ctx context.Context, dir, addr, source, pprofAddr string, open
 	go func() {
 		var ix *search.Index
 		for ix == nil {
-			if index.Exists(dir) {
+			if index.ReadState(dir).Kind == index.StatePublished {
 				var err error
 				if ix, err = open(dir); err != nil {
 					log.Warn("local index generation not opened; waiting for the next one", "err", err)

@@ -16,8 +16,8 @@ var commands = []struct {
 }{
 	{"serve", "[--index DIR] [--addr 127.0.0.1:8080] [--memory-mib 256] [--cache-mib N] [--max-searches N] [--export-limit 10000] [--source nats://H:P] [--log-format text|json] [--pprof ADDR]",
 		"serve the search page and the JSON API"},
-	{"index", "[--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json] [--no-nice] [--publish nats://H:P] [--from nats://H:P/STREAM] [--replicas 3] [--keep 3] [--consumer NAME] [--ack-wait 30s] [--max-articles N] [--nats-timeout 5s] [--log-format text|json]",
-		"build or update the index, and publish it to a NATS cluster"},
+	{"index", "[--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json] [--no-nice] [--follow-symlinks] [--check [--generation gen-N]] [--publish nats://H:P] [--from nats://H:P/STREAM] [--replicas 3] [--keep 3] [--consumer NAME] [--ack-wait 30s] [--max-articles N] [--nats-timeout 5s] [--log-format text|json]",
+		"build or update the index (or, with --check, verify a generation) and publish it to a NATS cluster"},
 	{"search", "[--index DIR] [--lang L] [--country C] [--org O] [--from D] [--to D] [--undated U] [--sort S] [--page N] [--size N] [--no-facets] [--repeat N] [--json] QUERY",
 		"search from the command line"},
 	{"analyze", "--lang sq|tr|en|folded [--stem-only] [TEXT]",
