@@ -108,7 +108,8 @@ const (
 	cFamiliar
 	cHonorific
 	cGenerational
-	cKnown // a known person's surname
+	cKnown   // a known person's surname
+	cGivenTr // a given name in Turkish texts only (tr_given.txt)
 )
 
 // langShift places a class of the text's language on its sq bit.
@@ -264,8 +265,44 @@ func (x *personScan) isOrg(t ptoken) bool {
 	if x.c(t)&cOrg != 0 {
 		return true
 	}
-	return x.lang == "tr" && t.cap && x.isTrOrg(t.key)
+	return x.lang == "tr" && t.cap && (x.isTrOrg(t.key) ||
+		t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(t.key))
 }
+
+// trInflected tells whether a Turkish word is a common noun or adjective
+// with a case, possessive or plural ending written without an apostrophe
+// (Bölgesi, Cerrahisi, Mozaiği, Koalisyona, Lacivertliler): Turkish spelling
+// sets a name's endings off with an apostrophe, so such a word in capitals is
+// a part of an institution's or a thing's name, not a surname.
+func trInflected(k string) bool {
+	if len(k) < 6 || pt.trCommon[k] || strings.HasSuffix(k, "oglu") {
+		return false
+	}
+	for _, s := range trInflections {
+		if !strings.HasSuffix(k, s) || len(k)-len(s) < 4 || len(s) == 1 && len(k) < 7 {
+			// A vowel alone after a short stem is as often a surname's
+			// own end (Hariri, Çelebi).
+			continue
+		}
+		st := k[:len(k)-len(s)]
+		if pt.trCommon[st] {
+			return true
+		}
+		// Consonant softening before a vowel: mozaiği → mozaik.
+		if soft, ok := trSoftened[st[len(st)-1]]; ok && pt.trCommon[st[:len(st)-1]+soft] {
+			return true
+		}
+	}
+	return false
+}
+
+// trInflections are Turkish endings on folded keys: possessive, plural
+// possessive, case endings and the -lI adjective's plural. Plural -lAr alone is left out: it ends surnames (Keçeciler, Türkler).
+var trInflections = []string{"liler", "lilar", "lular", "luler", "lari", "leri", "si", "su",
+	"ndan", "nden", "nda", "nde", "dan", "den", "tan", "ten", "da", "de", "ta", "te",
+	"nin", "nun", "in", "un", "ya", "ye", "na", "ne", "yi", "yu", "ni", "nu", "a", "e", "i", "u"}
+
+var trSoftened = map[byte]string{'g': "k", 'b': "p", 'c': "c", 'd': "t"}
 
 func (x *personScan) isTrOrg(k string) bool {
 	if len(k) < 3 {
@@ -299,6 +336,9 @@ func (x *personScan) block(i, j int) {
 	}
 	if e <= i {
 		return
+	}
+	if x.toks[i].upper && x.toks[e-1].upper {
+		return // a heading in capitals (ALZHEIMER HASTASI) names no institution
 	}
 	if x.blocked == nil {
 		x.blocked = map[string]bool{}
@@ -379,7 +419,8 @@ func (x *personScan) part(i, j int, titled bool) {
 			}
 		}
 	}
-	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
+	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && toks[j-1].gap != gapHyphen && toks[j-2].gap != gapHyphen &&
+		x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
 		(toks[j-2].cls&cGiven == 0 || x.elsewhere(j-2)) {
 		// Turkish full names are given names and one surname: a third
 		// word with a case ending after the surname is the next noun
@@ -484,10 +525,41 @@ func isAcronym(t ptoken) bool {
 func (x *personScan) givenFirst(i, j int) bool {
 	for k := i; k < j-1; k++ {
 		if utf8.RuneCountInString(x.toks[k].text) > 1 {
-			return x.toks[k].cls&cGiven != 0
+			return x.toks[k].cls&cGiven != 0 || k == i && x.trGiven(i, j)
 		}
 	}
 	return false
+}
+
+// trGiven tells whether toks[i:j], in a Turkish text, starts with a given
+// name of the Turkish lexicon (tr_given.txt). That list is larger than the
+// others and holds brands and clubs too (Toyota, Fenerbahçe), so its names
+// count only as the first of two or three words in mixed case, before no
+// common word, place or institution, and never written elsewhere in the
+// article without the word after it: news repeats a brand alone, not a
+// given name.
+func (x *personScan) trGiven(i, j int) bool {
+	t := x.toks[i]
+	if x.lang != "tr" || t.cls&cGivenTr == 0 || t.upper || j-i > 3 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		u := x.toks[k]
+		if u.upper || pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+			return false
+		}
+	}
+	again := false
+	last := x.toks[j-1].key
+	for k, u := range x.toks {
+		if k != i && u.key == t.key && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
+			return false
+		}
+		if k != j-1 && u.key == last && u.cap && (k == 0 || x.toks[k-1].key != x.toks[j-2].key) {
+			again = true
+		}
+	}
+	return again
 }
 
 // elsewhere tells whether the word at k is written elsewhere in the text
@@ -1221,6 +1293,7 @@ type personTables struct {
 	orgBefore      map[string]bool
 	notName        map[string]bool
 	notPersons     map[string]bool
+	trCommon       map[string]bool     // Turkish common nouns and adjectives (trInflected)
 	class          map[string]uint32   // word classes by key (cGiven...)
 	trOrg          map[string][]string // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
@@ -1247,23 +1320,50 @@ func buildPersonTables() *personTables {
 		knownByID:      map[string]*knownPerson{},
 	}
 	not := wordSet(notGiven)
-	for _, line := range strings.Split(givenNamesFile, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		if k := fold(line); !not[k] && len(k) >= 3 {
-			t.given[k] = true
+	lines := func(file string, f func(k string)) {
+		for _, line := range strings.Split(file, "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && line[0] != '#' {
+				f(fold(line))
+			}
 		}
 	}
+	lines(givenNamesFile, func(k string) {
+		if !not[k] && len(k) >= 3 {
+			t.given[k] = true
+		}
+	})
 	for k := range wordSet(givenExtra) {
 		t.given[k] = true
 	}
-	for k := range t.given {
+	givenTr := map[string]bool{}
+	lines(trGivenFile, func(k string) {
+		if !not[k] && !t.given[k] {
+			givenTr[k] = true
+		}
+	})
+	t.trCommon = map[string]bool{}
+	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	notGivenHere := func(k string) bool {
 		// Function words and country words are no given names here (Said,
 		// India, Israel): a run they start is a sentence or a place.
 		if w := stopW[k]; w != nil && (w[dSq] > 0 || w[dTr] > 0 || w[dEn] > 0) {
-			delete(t.given, k)
+			return true
+		}
+		// Country names and demonyms are no given names (German, India):
+		// a run they start is a place's or an institution's name.
+		for _, e := range gz[k] {
+			if len(e.words) == 1 && e.kind != kindBlock {
+				return true
+			}
+		}
+		return false
+	}
+	for _, set := range []map[string]bool{t.given, givenTr} {
+		for k := range set {
+			if notGivenHere(k) {
+				delete(set, k)
+			}
 		}
 	}
 	for _, st := range trOrgStems {
@@ -1272,15 +1372,6 @@ func buildPersonTables() *personTables {
 	}
 	for _, n := range strings.Fields(notPersons) {
 		t.notPersons[n] = true
-	}
-	for k := range t.given {
-		// Country names and demonyms are no given names (German, India):
-		// a run they start is a place's or an institution's name.
-		for _, e := range gz[k] {
-			if len(e.words) == 1 && e.kind != kindBlock {
-				delete(t.given, k)
-			}
-		}
 	}
 	for l, ws := range titleWords {
 		t.titles[l] = wordSet(ws)
@@ -1313,9 +1404,13 @@ func buildPersonTables() *personTables {
 		for _, kp := range kps {
 			if kp.surnameAlone {
 				delete(t.given, k)
+				delete(givenTr, k)
 			}
 		}
 	}
 	t.buildClasses()
+	for k := range givenTr {
+		t.class[k] |= cGivenTr
+	}
 	return t
 }

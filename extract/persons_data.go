@@ -16,6 +16,17 @@ import (
 //go:embed given_names.txt
 var givenNamesFile string
 
+// trGivenFile and trCommonFile are generated from the nlptoolkit-dictionary
+// Turkish lexicon (internal/namesgen/trlex.sh): its proper nouns that are no
+// common word, place or -oğlu surname (mostly given names: Celalettin,
+// Neslihan), and its common nouns and adjectives.
+//
+//go:embed tr_given.txt
+var trGivenFile string
+
+//go:embed tr_common.txt
+var trCommonFile string
+
 // givenExtra are given names the faker locales lack: Albanian names (no
 // Albanian locale exists), Turkish, Kurdish, Arabic, Central Asian, Russian,
 // Serbian and Balkan names of the region's news, and English short forms.
@@ -69,7 +80,7 @@ Drita Besa Shpresa Lule Bardh Bukuri Fjalë Fatbardh Paqe Liri Fitim Flutura Yll
 Vera Dita Nata Ora Era Bardha Lira Mali Zana Roma Kosova
 Christian Islam Hindu Kristian Katolik Ortodoks Justice Royal Rex Duke Earl Sir Golden Silver
 Grand Great Little Big North South East West New Old Dünya Kadın Anne Doğu Batı Kuzey Güney
-Ramazan
+Ramazan Real
 `
 
 // Titles and roles that stand before a name. Keys are folded; Albanian
