@@ -49,6 +49,9 @@ func People(text, lang string) []PersonMention {
 	x.runs()
 	x.confirmUpper()
 	x.repeated()
+	if lang == "sq" {
+		x.sayers()
+	}
 	x.link()
 	out := x.result()
 	*buf = x.toks
@@ -913,6 +916,110 @@ func (x *personScan) repeated() {
 		}
 	}
 }
+
+// sayers accepts, in Albanian, a capitalized word alone right after a verb
+// of saying or "sipas" (ka pohuar Abrashi, është shprehur Pacolli, sipas
+// Abrashit): Albanian puts the subject after such verbs, and news names a
+// person there by surname alone. The word must be no function word, place,
+// institution or title, in mixed case, and not written in lowercase
+// elsewhere in the article (sipas Kushtetutës ... kushtetuta).
+func (x *personScan) sayers() {
+	for k := 1; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if !t.cap || t.upper || x.used[k] || t.gap != gapSpace || !sqSayVerbs[keyOf(x.toks[k-1])] || x.toks[k-1].cap {
+			continue
+		}
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(x.toks[k+1]) && !x.toks[k].suffix {
+			continue // a run of capitals: runs() judged it
+		}
+		if utf8.RuneCountInString(t.text) < 4 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
+			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) {
+			continue
+		}
+		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return pt.class[s]&cGiven != 0 }) {
+			continue // a common word, or a given name in a case form (Astritit)
+		}
+		if x.hasSurname(t.key) {
+			continue // a later mention of a person named before: link() counts it
+		}
+		if m := x.fullNameOf(k); m >= 0 {
+			// The article writes the full name elsewhere (Muhedin Nushi ...
+			// tha Nushi), with a given name in no list.
+			x.add(m, m+2, nil, false)
+			continue
+		}
+		x.add(k, k+1, x.knownSurname(t.key), false)
+	}
+}
+
+// hasSurname tells whether a person of the article has the surname k.
+func (x *personScan) hasSurname(k string) bool {
+	for _, p := range x.persons {
+		if x.sameSurname(p.surname, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullNameOf returns the index of a capitalized word written right before
+// another form of the surname at k, a two-word name, or -1.
+func (x *personScan) fullNameOf(k int) int {
+	for m := 1; m < len(x.toks); m++ {
+		t, g := x.toks[m], x.toks[m-1]
+		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(g) || g.upper ||
+			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
+			continue
+		}
+		if m >= 2 && x.nameWord(x.toks[m-2]) && g.gap <= gapInitial {
+			continue
+		}
+		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(g) || x.isPlace(g) ||
+			x.isOrg(g) || x.isTitle(g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
+			continue
+		}
+		return m - 1
+	}
+	return -1
+}
+
+// lowerElsewhere tells whether the text writes a word of the stem of k in
+// lowercase: then k is a common word that a sentence or a name capitalized.
+func (x *personScan) lowerElsewhere(k string) bool {
+	for _, u := range x.toks {
+		if u.cap || len(u.text) < 3 || u.text[0] != k[0] && u.text[0] < utf8.RuneSelf {
+			continue
+		}
+		if x.sameSurname(k, keyOf(u)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sqOrg tells whether an Albanian word is a form of a noun of institutions
+// and offices (Policia, Ministrisë, Kuvendit, Qeverisë, Kushtetutës).
+func (x *personScan) sqOrg(k string) bool {
+	return hasPrefixIn(k, sqOrgStems)
+}
+
+// sqSayVerbs are the Albanian verb forms of saying (past, perfect
+// participle, present), after which the subject stands. "sipas" (according
+// to) and the verbs of writing and reporting (shkruan, njofton) are left
+// out: a newspaper or an agency follows them as often.
+var sqSayVerbs = wordSet(`tha thotë thënë deklaroi deklaron deklaruar pohoi pohon pohuar theksoi thekson
+theksuar shtoi shton shtuar tregoi tregon treguar nënvizoi nënvizon nënvizuar shpreh shprehur shprehet kërkoi kërkon kërkuar reagoi reagon reaguar ditur
+konfirmoi konfirmon konfirmuar paralajmëroi paralajmëron paralajmëruar akuzoi akuzon akuzuar
+sqaroi sqaron sqaruar`)
+
+// sqOrgStems are folded stems of Albanian nouns of institutions, offices and
+// laws, whose capitalized forms name an institution, not a person.
+var sqOrgStems = []string{"polici", "ministri", "kushtetut", "kuvend", "gjykat", "qeveri", "komun",
+	"parlament", "prokurori", "agjenci", "zyr", "presidenc", "drejtori", "kryeministri", "ambasad",
+	"komision", "keshill", "asamble", "ushtri", "forcat", "bashkim", "organizat", "shoqat",
+	"sindikat", "lidhj", "levizj", "aleanc", "koalicion", "fakultet", "akademi", "radio", "televizion",
+	"gazet", "portal", "agjensi", "ligj", "rregullor", "marreveshj", "deklarat", "raport", "kod",
+	"departament", "kushtetues", "reporter", "gjyqtar", "avokat", "institut", "universitet"}
 
 // articles are words that stand before nouns, not before a person's surname
 // (Shtëpinë e Bardhë, the Spanish powerhouse).
