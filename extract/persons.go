@@ -45,6 +45,15 @@ func People(text, lang string) []PersonMention {
 	}
 	buf := tokenPool.Get().(*[]ptoken)
 	x := personScan{toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	if lang == "sq" {
+		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
+		// Sllobodan, Millorad): their given names are the list's.
+		for i, t := range x.toks {
+			if t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
+				x.toks[i].cls |= pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
+			}
+		}
+	}
 	x.head = titleCaseHead(text, x.toks)
 	x.runs()
 	x.confirmUpper()
@@ -210,6 +219,14 @@ func (x *personScan) run(i, j int) {
 		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
 		// Universiteti Johns Hopkins; Instituti gjerman, Robert Koch.
 		x.block(i, j)
+		return
+	}
+	if x.lang == "sq" && j-i == 2 && strings.HasPrefix(toks[i].key, "qeveri") && len(toks[i].key) <= 10 &&
+		toks[i+1].gap == gapSpace && !toks[i+1].upper {
+		// A cabinet is named after its prime minister (Qeveria Hoti,
+		// Qeverinë Kurti): the word after it is a surname.
+		x.used[i] = true
+		x.part(i+1, j, true)
 		return
 	}
 	// A word of institutions right after the run (lowercase ilçesi, company)
@@ -1440,7 +1457,7 @@ func buildPersonTables() *personTables {
 			t.given[k] = true
 		}
 	})
-	for k := range wordSet(givenExtra) {
+	for k := range wordSet(givenExtra, givenSq) {
 		t.given[k] = true
 	}
 	givenTr := map[string]bool{}
