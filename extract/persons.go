@@ -177,7 +177,8 @@ func (x *personScan) runs() {
 			for e < len(toks) && pt.class[toks[e].key]&cParticle != 0 && !toks[e].cap && x.particleOK(toks[e].key) && toks[e].gap <= gapSpace && !toks[e].suffix {
 				e++
 			}
-			if e > j && e < len(toks) && x.nameWord(toks[e]) && toks[e].gap <= gapSpace {
+			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
+			if e > j && e < len(toks) && x.nameWord(toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
 				j = e + 1
 				continue
 			}
@@ -249,7 +250,9 @@ func (x *personScan) run(i, j int) {
 			x.block(start, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isTitle(t) && x.titleHere(k, i):
+		case x.isTitle(t) && x.titleHere(k, i) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
+			// An English title word after a given name, last in the run, is
+			// a surname (Kristin King, Carole King), not a title.
 			if start < k {
 				// A part that a title ends is a part of the title
 				// (Vice-Finance Minister, Genel Müdür Yardımcısı).

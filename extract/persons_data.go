@@ -209,7 +209,7 @@ airways motors motor foods stores markets petroleum oil gas energy resources min
 insurance life assurance savings realty properties pharmaceuticals chemical chemicals steel
 university college school institute foundation center centre hospital clinic museum
 library academy society association council committee commission agency authority board
-airport street avenue road square park bridge stadium arena hall tower building house
+airport street avenue road square park bridge stadium arena hall tower building house castle
 palace lane prize award awards cup trophy festival fellowship scholarship lecture lectures
 memorial center church cathedral mosque station hotel restaurant theatre theater studios
 records publishing press times post journal magazine tv radio network news daily herald
@@ -298,6 +298,7 @@ e hene e marte e merkure e enjte e premte e shtune e diel janar shkurt mars pril
 korrik gusht shtator tetor nentor dhjetor
 god allah perendia jesus hz hazreti
 avrupa asya afrika europe asia africa evropa evrope azia ballkan balkan balkanlar kafkasya
+gulf arab arabs latin
 `
 
 // knownPerson is one of the people the region's news names often, with the
