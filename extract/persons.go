@@ -54,6 +54,9 @@ func People(text, lang string) []PersonMention {
 			}
 		}
 	}
+	if lang == "tr" {
+		x.markTrOrg()
+	}
 	x.head = titleCaseHead(text, x.toks)
 	x.runs()
 	x.confirmUpper()
@@ -122,6 +125,8 @@ const (
 	cGenerational
 	cKnown   // a known person's surname
 	cGivenTr // a given name in Turkish texts only (tr_given.txt)
+	cOrgTr   // set per Turkish text: an institution stem or an inflected common noun (isOrg)
+	cGzFirst // the first word of a gazetteer name of several words (gazetteerName)
 )
 
 // langShift places a class of the text's language on its sq bit.
@@ -137,7 +142,7 @@ func langShift(lang string) uint {
 
 // c is the word classes of t (looked up now for a lowercase word).
 func (x *personScan) c(t ptoken) uint32 {
-	if t.cap {
+	if t.cap || t.lc {
 		return t.cls
 	}
 	return pt.class[keyOf(t)]
@@ -174,7 +179,7 @@ func (x *personScan) runs() {
 			// Particles join when a capitalized word follows them (Eduardo
 			// de los Angeles).
 			e := j
-			for e < len(toks) && pt.class[toks[e].key]&cParticle != 0 && !toks[e].cap && x.particleOK(toks[e].key) && toks[e].gap <= gapSpace && !toks[e].suffix {
+			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
 				e++
 			}
 			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
@@ -288,8 +293,19 @@ func (x *personScan) isOrg(t ptoken) bool {
 	if x.c(t)&cOrg != 0 {
 		return true
 	}
-	return x.lang == "tr" && t.cap && (x.isTrOrg(t.key) ||
-		t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(t.key))
+	return x.lang == "tr" && t.cap && t.cls&cOrgTr != 0
+}
+
+// markTrOrg sets cOrgTr on the capitalized words of a Turkish text that are
+// institution words (Kurulunun, İlçesindeki) or common nouns with an ending
+// (Bölgesi), once per word rather than at every isOrg.
+func (x *personScan) markTrOrg() {
+	for i := range x.toks {
+		t := &x.toks[i]
+		if t.cap && (x.isTrOrg(t.key) || t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(t.key)) {
+			t.cls |= cOrgTr
+		}
+	}
 }
 
 // trInflected tells whether a Turkish word is a common noun or adjective
@@ -389,7 +405,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	if i >= j {
 		return
 	}
-	if x.blocked[x.slug(i, j)] || j-i == 1 && x.blocked[toks[i].key] {
+	if x.blocked != nil && (x.blocked[x.slug(i, j)] || j-i == 1 && x.blocked[toks[i].key]) {
 		// The name of an institution met earlier (Ted Bates Worldwide ...
 		// Ted Bates is now owned by).
 		x.loose = append(x.loose, [2]int{i, j})
@@ -492,7 +508,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
-	case pt.notPersons[x.slug(i, j)]:
+	case pt.notPersonFirst[toks[i].key] && pt.notPersons[x.slug(i, j)]:
 		x.block(i, j)
 		return
 	case titled && n == 1 && last.cls&cGiven != 0:
@@ -610,6 +626,9 @@ func (x *personScan) byline(i, j int) bool {
 // organization's name of several words (Kosta Rika, Doğu Avrupa is not one
 // but Sri Lanka is).
 func (x *personScan) gazetteerName(i, j int) bool {
+	if x.toks[i].cls&cGzFirst == 0 {
+		return false
+	}
 	for _, e := range gz[x.toks[i].key] {
 		if len(e.words) < 2 || len(e.words) > j-i || e.langs&langMask(x.lang) == 0 {
 			continue
@@ -813,7 +832,9 @@ func (x *personScan) sameSurname(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if x.lang != "sq" {
+	// Stems are three letters at least and start the key: two keys with
+	// different first three letters share none.
+	if x.lang != "sq" || len(a) < 3 || len(b) < 3 || a[:3] != b[:3] {
 		return false
 	}
 	return sqStems(a, func(s string) bool {
@@ -900,7 +921,7 @@ func (x *personScan) repeated() {
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
 				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
 		}
-		if !ok || x.blocked[x.slug(i, j)] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
+		if !ok || x.blocked != nil && x.blocked[x.slug(i, j)] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
 			continue
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
@@ -1395,6 +1416,9 @@ func (t *personTables) buildClasses() {
 	}
 	for k, es := range gz {
 		for _, e := range es {
+			if len(e.words) >= 2 {
+				t.class[k] |= cGzFirst
+			}
 			if len(e.words) != 1 || e.kind == kindBlock {
 				continue
 			}
@@ -1420,9 +1444,11 @@ type personTables struct {
 	orgBefore      map[string]bool
 	notName        map[string]bool
 	notPersons     map[string]bool
-	trCommon       map[string]bool     // Turkish common nouns and adjectives (trInflected)
-	class          map[string]uint32   // word classes by key (cGiven...)
-	trOrg          map[string][]string // trOrgStems by their first three bytes
+	notPersonFirst map[string]bool      // first words of notPersons, to build a slug only when one may match
+	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
+	class          map[string]uint32    // word classes by key (cGiven...)
+	words          map[string]wordEntry // the same, with the key's string (capKey)
+	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
 	knownID        map[*knownPerson]string
@@ -1497,8 +1523,10 @@ func buildPersonTables() *personTables {
 		st = fold(st)
 		t.trOrg[st[:3]] = append(t.trOrg[st[:3]], st)
 	}
+	t.notPersonFirst = map[string]bool{}
 	for _, n := range strings.Fields(notPersons) {
 		t.notPersons[n] = true
+		t.notPersonFirst[strings.Split(n, "-")[0]] = true
 	}
 	for l, ws := range titleWords {
 		t.titles[l] = wordSet(ws)
@@ -1539,5 +1567,15 @@ func buildPersonTables() *personTables {
 	for k := range givenTr {
 		t.class[k] |= cGivenTr
 	}
+	t.words = make(map[string]wordEntry, len(t.class))
+	for k, c := range t.class {
+		t.words[k] = wordEntry{key: k, cls: c}
+	}
 	return t
+}
+
+// wordEntry is a listed word's key and classes (personTables.words).
+type wordEntry struct {
+	key string
+	cls uint32
 }

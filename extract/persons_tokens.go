@@ -19,7 +19,8 @@ type ptoken struct {
 	suffix bool   // a suffix followed after an apostrophe: the name ends here
 	poss   bool   // ... and it was a Turkish possessive (CEO'su), not a case ending
 	gap    uint8  // what separates it from the word before
-	cls    uint32 // word classes of a capitalized word (cGiven...); 0 for lowercase words
+	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
+	lc     bool   // a lowercase word whose cls was looked up (next to a capitalized word)
 	start  int    // byte offset in the text
 }
 
@@ -76,8 +77,19 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			}
 			t.upper = letters >= 2 && uppers == letters
 			if t.cap {
-				t.key = fold(w)
-				t.cls = pt.class[t.key]
+				t.key, t.cls = capKey(w)
+			}
+		}
+		// The lowercase words beside a capitalized one are the titles,
+		// particles and institution words the rules ask about, often
+		// several times: their classes are looked up once, here.
+		if n := len(out); n > 0 {
+			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
+				p.key = keyOf(*p)
+				p.cls, p.lc = pt.class[p.key], true
+			} else if !t.cap && p.cap {
+				t.key = keyOf(t)
+				t.cls, t.lc = pt.class[t.key], true
 			}
 		}
 		out = append(out, t)
@@ -225,4 +237,31 @@ func keyOf(t ptoken) string {
 		return t.key
 	}
 	return fold(t.text)
+}
+
+// capKey folds a capitalized word and looks up its classes. An ASCII word is
+// lowered on the stack and, when it is a listed word, takes the list's key
+// string: most capitalized words of news are names, titles and places of
+// the lists, and this spares an allocation each.
+func capKey(w string) (string, uint32) {
+	var buf [48]byte
+	if len(w) > len(buf) {
+		k := fold(w)
+		return k, pt.class[k]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			k := fold(w)
+			return k, pt.class[k]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if e, ok := pt.words[string(buf[:len(w)])]; ok {
+		return e.key, e.cls
+	}
+	return string(buf[:len(w)]), 0
 }
