@@ -77,16 +77,21 @@ var tokenPool = sync.Pool{New: func() any { s := make([]ptoken, 0, 512); return 
 
 // pperson is a person being collected from one article.
 type pperson struct {
-	given    []string       // written given names (and particles) of the fullest form
-	surname  string         // key of the surname (last word)
-	forms    map[string]int // written surname forms and their counts
-	order    map[string]int // the order the forms were first met
-	known    *knownPerson   // when it is one of KnownPersons
+	given    []string     // written given names (and particles) of the fullest form
+	surname  string       // key of the surname (last word)
+	forms    []formCount  // written surname forms and their counts, in the order met
+	known    *knownPerson // when it is one of KnownPersons
 	mentions int
 	gen      string // Jr, III: written after the surname
 	last     int    // token index of the latest mention
 	upper    bool   // written only in capitals so far
 	titled   bool   // named after a title at least once
+}
+
+// formCount is a written surname form and how often it was written.
+type formCount struct {
+	form string
+	n    int
 }
 
 type personScan struct {
@@ -99,6 +104,7 @@ type personScan struct {
 	pending [][2]int // capitals-only runs and runs of a title-case heading, to be confirmed
 	head    int      // token index where a title-case first line ends (0: none)
 	loose   [][2]int // runs that are no name of their own; their words may be surnames
+	sbuf    []byte   // slugBytes' buffer
 }
 
 // Word classes of a key, looked up once per capitalized word (ptoken.cls).
@@ -405,7 +411,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	if i >= j {
 		return
 	}
-	if x.blocked != nil && (x.blocked[x.slug(i, j)] || j-i == 1 && x.blocked[toks[i].key]) {
+	if x.blocked != nil && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
 		// The name of an institution met earlier (Ted Bates Worldwide ...
 		// Ted Bates is now owned by).
 		x.loose = append(x.loose, [2]int{i, j})
@@ -508,7 +514,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
-	case pt.notPersonFirst[toks[i].key] && pt.notPersons[x.slug(i, j)]:
+	case pt.notPersonFirst[toks[i].key] && pt.notPersons[string(x.slugBytes(i, j))]:
 		x.block(i, j)
 		return
 	case titled && n == 1 && last.cls&cGiven != 0:
@@ -656,17 +662,24 @@ func trAbstract(k string) bool {
 }
 
 func (x *personScan) slug(i, j int) string {
-	var b strings.Builder
+	return string(x.slugBytes(i, j))
+}
+
+// slugBytes is slug in a buffer of x, valid until the next call: a map
+// lookup with string(x.slugBytes(i, j)) allocates nothing.
+func (x *personScan) slugBytes(i, j int) []byte {
+	b := x.sbuf[:0]
 	for k := i; k < j; k++ {
 		if particles[x.toks[k].key] || x.toks[k].key == "and" {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('-')
+		if len(b) > 0 {
+			b = append(b, '-')
 		}
-		b.WriteString(x.toks[k].key)
+		b = append(b, x.toks[k].key...)
 	}
-	return b.String()
+	x.sbuf = b
+	return b
 }
 
 func (x *personScan) isStop(t ptoken) bool {
@@ -749,7 +762,7 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 	}
 	p := x.find(last.key, given, known)
 	if p == nil {
-		p = &pperson{surname: last.key, forms: map[string]int{}, known: known, upper: upper}
+		p = &pperson{surname: last.key, known: known, upper: upper}
 		x.persons = append(x.persons, p)
 	}
 	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) {
@@ -770,13 +783,14 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 
 // count records one mention written with this surname form.
 func (p *pperson) count(form string) {
-	if _, ok := p.forms[form]; !ok {
-		if p.order == nil {
-			p.order = map[string]int{}
+	for i := range p.forms {
+		if p.forms[i].form == form {
+			p.forms[i].n++
+			p.mentions++
+			return
 		}
-		p.order[form] = len(p.forms)
 	}
-	p.forms[form]++
+	p.forms = append(p.forms, formCount{form, 1})
 	p.mentions++
 }
 
@@ -921,7 +935,7 @@ func (x *personScan) repeated() {
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
 				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
 		}
-		if !ok || x.blocked != nil && x.blocked[x.slug(i, j)] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
+		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
 			continue
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
@@ -1138,26 +1152,26 @@ func (x *personScan) result() []PersonMention {
 // nominative surname form (Albanian Shala over Shalën, Grenell over
 // Grenellin), in mixed case.
 func (x *personScan) displayName(p *pperson) string {
-	forms := make([]string, 0, len(p.forms))
-	for f := range p.forms {
-		forms = append(forms, f)
-	}
-	sort.Slice(forms, func(i, j int) bool {
-		a, b := forms[i], forms[j]
-		if ua, ub := isUpperWord(a), isUpperWord(b); ua != ub {
+	// The best form: mixed case, then (Albanian) nominative, then the most
+	// written, then the first met (forms are in the order met).
+	better := func(a, b formCount) bool {
+		if ua, ub := isUpperWord(a.form), isUpperWord(b.form); ua != ub {
 			return !ua
 		}
 		if x.lang == "sq" {
-			if oa, ob := sqOblique(a), sqOblique(b); oa != ob {
+			if oa, ob := sqOblique(a.form), sqOblique(b.form); oa != ob {
 				return !oa
 			}
 		}
-		if p.forms[a] != p.forms[b] {
-			return p.forms[a] > p.forms[b]
+		return a.n > b.n
+	}
+	best := p.forms[0]
+	for _, f := range p.forms[1:] {
+		if better(f, best) {
+			best = f
 		}
-		return p.order[a] < p.order[b]
-	})
-	surname := forms[0]
+	}
+	surname := best.form
 	if x.lang == "sq" && sqOblique(surname) {
 		surname = sqNominative(surname)
 	}

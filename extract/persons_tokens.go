@@ -104,7 +104,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			if skip {
 				break
 			}
@@ -114,7 +114,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 					gap = gapStop
 				}
 				newlines = 0
-			} else if i-start > 3 && gluedAt(prev2, prev, r, text[i+size:]) {
+			} else if i-start > 3 && (r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf) && gluedAt(prev2, prev, r, text[i+size:]) {
 				// Not after a short prefix: McQueen, MacDonald, DeLorean are
 				// one name.
 				emit(i, false)
@@ -265,3 +265,12 @@ func capKey(w string) (string, uint32) {
 	}
 	return string(buf[:len(w)]), 0
 }
+
+// asciiWord marks the ASCII letters and digits (isWordRune below U+0080,
+// without a call per byte).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()
