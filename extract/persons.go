@@ -1462,6 +1462,9 @@ type personTables struct {
 	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
 	class          map[string]uint32    // word classes by key (cGiven...)
 	words          map[string]wordEntry // the same, with the key's string (capKey)
+	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
+	capBloom       bloom                // hashes of the keys of words
+	lowerBloom     bloom                // hashes of the keys of lower
 	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
@@ -1582,8 +1585,15 @@ func buildPersonTables() *personTables {
 		t.class[k] |= cGivenTr
 	}
 	t.words = make(map[string]wordEntry, len(t.class))
+	t.lower = map[string]uint32{}
+	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
 	for k, c := range t.class {
 		t.words[k] = wordEntry{key: k, cls: c}
+		t.capBloom.add(fnv(k))
+		if c&lowerAsked != 0 {
+			t.lower[k] = c
+			t.lowerBloom.add(fnv(k))
+		}
 	}
 	return t
 }

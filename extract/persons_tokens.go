@@ -86,10 +86,10 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 		if n := len(out); n > 0 {
 			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
 				p.key = keyOf(*p)
-				p.cls, p.lc = pt.class[p.key], true
+				p.cls, p.lc = lowerClass(p.key), true
 			} else if !t.cap && p.cap {
 				t.key = keyOf(t)
-				t.cls, t.lc = pt.class[t.key], true
+				t.cls, t.lc = lowerClass(t.key), true
 			}
 		}
 		out = append(out, t)
@@ -249,6 +249,7 @@ func capKey(w string) (string, uint32) {
 		k := fold(w)
 		return k, pt.class[k]
 	}
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
@@ -259,11 +260,54 @@ func capKey(w string) (string, uint32) {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	if !pt.capBloom.has(h) {
+		return string(buf[:len(w)]), 0 // no listed word: spare the map's probe
 	}
 	if e, ok := pt.words[string(buf[:len(w)])]; ok {
 		return e.key, e.cls
 	}
 	return string(buf[:len(w)]), 0
+}
+
+// lowerClass is the classes of a lowercase word's key: only those the rules
+// ask of a lowercase word (titles, particles, institution and place words).
+func lowerClass(k string) uint32 {
+	if !pt.lowerBloom.has(fnv(k)) {
+		return 0
+	}
+	return pt.lower[k]
+}
+
+// bloom is a set of 32-bit hashes with false positives, 8 KiB: most words
+// of a text are in no list, and a bit test is cheaper than a probe of a
+// large map.
+type bloom [1 << 16 / 64]uint64
+
+func (b *bloom) add(h uint32) {
+	for _, x := range [2]uint32{h & 0xffff, h >> 16} {
+		b[x/64] |= 1 << (x % 64)
+	}
+}
+
+func (b *bloom) has(h uint32) bool {
+	x, y := h&0xffff, h>>16
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fnv is the 32-bit FNV-1a hash of s.
+func fnv(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
 }
 
 // asciiWord marks the ASCII letters and digits (isWordRune below U+0080,
