@@ -133,6 +133,7 @@ const (
 	cGivenTr // a given name in Turkish texts only (tr_given.txt)
 	cOrgTr   // set per Turkish text: an institution stem or an inflected common noun (isOrg)
 	cGzFirst // the first word of a gazetteer name of several words (gazetteerName)
+	cOrgUp   // a company form in capitals only (AG, SA, ASA): as a word, a name (İlhan Aşa)
 )
 
 // langShift places a class of the text's language on its sq bit.
@@ -296,7 +297,7 @@ func (x *personScan) titleHere(k, runStart int) bool {
 
 // isOrg tells whether a word is a word of institutions, places or events.
 func (x *personScan) isOrg(t ptoken) bool {
-	if x.c(t)&cOrg != 0 {
+	if c := x.c(t); c&cOrg != 0 || t.upper && c&cOrgUp != 0 {
 		return true
 	}
 	return x.lang == "tr" && t.cap && t.cls&cOrgTr != 0
@@ -520,6 +521,10 @@ func (x *personScan) part(i, j int, titled bool) {
 	case titled && n == 1 && last.cls&cGiven != 0:
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
 		// name of its own, a surname mention if the article has the person.
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	case titled && x.lang == "tr" && n <= 2 && hasPrefixIn(last.key, trTitleStems) && !x.givenFirst(i, j):
+		// A title after a title, inflected (Sayın Genel Başkandır).
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	case titled && n == 1 && (isAcronym(last) || last.upper || x.lang == "tr" && (trAbstract(last.key) || hasPrefixIn(last.key, trTitleStems))):
@@ -1411,7 +1416,13 @@ func (t *personTables) buildClasses() {
 	set(cTitleTr, t.titles["tr"])
 	set(cTitleEn, t.titles["en"])
 	set(cTitleSq|cTitleTr|cTitleEn, abbrevTitles)
-	set(cOrg, t.org)
+	for k := range t.org {
+		if orgUpperOnly[k] {
+			t.class[k] |= cOrgUp
+		} else {
+			t.class[k] |= cOrg
+		}
+	}
 	set(cOrgBefore, t.orgBefore)
 	set(cNotName, t.notName)
 	set(cParticle, particles)
@@ -1586,7 +1597,7 @@ func buildPersonTables() *personTables {
 	}
 	t.words = make(map[string]wordEntry, len(t.class))
 	t.lower = map[string]uint32{}
-	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
+	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgUp | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
 	for k, c := range t.class {
 		t.words[k] = wordEntry{key: k, cls: c}
 		t.capBloom.add(fnv(k))

@@ -233,6 +233,10 @@ partia partise levizja levizjes banka bankes qendra qendres klinika klinikes bul
 bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit
 `
 
+// orgUpperOnly are company forms that are words of names in mixed case
+// (Aşa, Sa, Ab): they make a company only in capitals (Norsk Hydro ASA).
+var orgUpperOnly = wordSet("ag sa spa nv bv ab asa oy kk lp")
+
 // trOrgStems are Turkish institution and event words, matched as the start
 // of a word because Turkish writes their case endings without an apostrophe
 // inside names (Genç Girişimciler Kurulunun, Yunus Emre İlçesindeki).
@@ -269,7 +273,9 @@ dean-witter goldman-sachs smith-barney paine-webber kidder-peabody charles-schwa
 edward-jones marks-spencer johnson-johnson procter-gamble hewlett-packard rolls-royce
 arthur-andersen arthur-young price-waterhouse ernst-whinney peat-marwick walt-disney
 ben-jerry jack-daniels johnnie-walker estee-lauder ralph-lauren calvin-klein tommy-hilfiger
-isa-mesih hz-isa hz-muhammed`
+isa-mesih hz-isa hz-muhammed
+rio-janeiro sao-paulo porto-alegre buenos-aires san-francisco san-diego san-antonio san-jose
+santa-barbara santa-monica santa-cruz santa-fe los-angeles las-vegas costa-rica puerto-rico`
 
 // orgHeadsBefore are Albanian heads that stand before the name of the thing
 // named after a person (Universiteti Johns Hopkins, Aeroporti Adem Jashari,
