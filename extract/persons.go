@@ -44,7 +44,7 @@ func People(text, lang string) []PersonMention {
 		lang = "en"
 	}
 	buf := tokenPool.Get().(*[]ptoken)
-	x := personScan{toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	x := personScan{text: text, toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
 	if lang == "sq" {
 		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
 		// Sllobodan, Millorad): their given names are the list's.
@@ -95,6 +95,7 @@ type formCount struct {
 }
 
 type personScan struct {
+	text    string
 	toks    []ptoken
 	lang    string
 	shift   uint // langShift(lang)
@@ -228,9 +229,10 @@ func (x *personScan) run(i, j int) {
 	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(toks[i-1]) && x.isTitle(toks[i-2]) {
 		titled = true
 	}
-	if i > 0 && toks[i].gap <= gapSpace && x.c(toks[i-1])&cOrgBefore != 0 ||
+	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(toks[i-1])&cOrgBefore != 0 ||
 		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
-		// Universiteti Johns Hopkins; Instituti gjerman, Robert Koch.
+		// Universiteti Johns Hopkins; rrugën “Bardhyl Qaushi”; Instituti
+		// gjerman, Robert Koch.
 		x.block(i, j)
 		return
 	}
@@ -283,6 +285,13 @@ func (x *personScan) run(i, j int) {
 			x.part(start, j, titled)
 		}
 	}
+}
+
+// quoteBefore tells whether a quotation mark stands between token i and the
+// one before it (rrugën “Bardhyl Qaushi”).
+func (x *personScan) quoteBefore(i int) bool {
+	p := x.toks[i-1]
+	return strings.ContainsAny(x.text[p.start+len(p.text):x.toks[i].start], "\"“”„«»'‘’")
 }
 
 // titleHere tells whether the title at k opens a name. In Albanian, roles
