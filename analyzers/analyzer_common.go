@@ -9,7 +9,8 @@ import (
 )
 
 // newAnalyzer builds a unicode-tokenizer analyzer from registered filter
-// names. Every kerko analyzer first separates glued sentences, so that all
+// names. Every kerko analyzer first separates glued sentences, and keeps a
+// number with its apostrophe ending (numberSuffixTokenizer), so that all
 // fields see the same words.
 func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(unicode.Name)
@@ -20,7 +21,7 @@ func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, e
 	if err != nil {
 		return nil, fmt.Errorf("char filter %q: %w", GluedSentenceCharFilterName, err)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{tok}, CharFilters: []analysis.CharFilter{glued}}
+	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{numberSuffixTokenizer{tok}}, CharFilters: []analysis.CharFilter{glued}}
 	for _, name := range filters {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {

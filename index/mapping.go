@@ -86,7 +86,7 @@ func versionChange(built string) string {
 
 // probeText has the hard cases of each language: casing, apostrophes,
 // diacritics, inflection and stop words.
-const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar ` +
+const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar 1940’larda 1940larda G20'den ` +
 	`Marrëdhëniet Turqisë Kazakistanit Shqipërisë vajzës punojmë shkruan qytetet të së i e një ` +
 	`verës.Barcelona The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
 

@@ -25,6 +25,10 @@ type Marker struct {
 // MarkerFile names the completion marker inside a generation directory.
 const MarkerFile = metaFile
 
+func (m *meta) marker() Marker {
+	return Marker{Version: m.Version, Generation: m.Generation, Articles: m.Articles, Built: m.Built}
+}
+
 // ErrStale is returned by Install for a generation not newer than the
 // published one.
 var ErrStale = errors.New("generation is not newer than the published one")
@@ -32,7 +36,7 @@ var ErrStale = errors.New("generation is not newer than the published one")
 // Published names the generation published in dir and returns its
 // directory and marker; ErrNoIndex when dir has none.
 func Published(dir string) (name, genDir string, m Marker, err error) {
-	name, err = current(dir)
+	name, err = CurrentGeneration(dir)
 	if err != nil {
 		return "", "", Marker{}, err
 	}
@@ -41,7 +45,7 @@ func Published(dir string) (name, genDir string, m Marker, err error) {
 	if err != nil {
 		return "", "", Marker{}, fmt.Errorf("generation %s of %q is incomplete: %w", name, dir, err)
 	}
-	return name, genDir, Marker(*mm), nil
+	return name, genDir, mm.marker(), nil
 }
 
 // GenerationNumber parses a generation's name ("gen-000007" is 7).
@@ -60,7 +64,12 @@ func CheckGeneration(genDir string) (Marker, error) {
 	if fi, err := os.Stat(filepath.Join(genDir, bleveSubdir)); err != nil || !fi.IsDir() {
 		return Marker{}, fmt.Errorf("generation has no %s directory", bleveSubdir)
 	}
-	return Marker(*m), nil
+	// What a server checks before opening it: a generation it would
+	// refuse is not installed over one it serves.
+	if err := VerifySizes(genDir); err != nil {
+		return Marker{}, err
+	}
+	return m.marker(), nil
 }
 
 // Install publishes src, a complete generation directory on the same file
@@ -81,7 +90,7 @@ func Install(dir, src string, n int) (string, error) {
 		return "", err
 	}
 	defer release()
-	cur, err := current(dir)
+	cur, err := CurrentGeneration(dir)
 	if err != nil && !errors.Is(err, ErrNoIndex) {
 		return "", err
 	}
@@ -106,8 +115,9 @@ func Install(dir, src string, n int) (string, error) {
 	if err := writeFileAtomic(filepath.Join(dir, currentFile), []byte(name+"\n")); err != nil {
 		return "", fmt.Errorf("publish generation: %w", err)
 	}
-	// The old generations are only disk space now.
-	collectGarbage(dir, name)
+	// The old generations are only disk space now, but for the one
+	// installed over (prune).
+	prune(dir, name, cur)
 	return name, nil
 }
 

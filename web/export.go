@@ -31,18 +31,18 @@ const exportPage = 1000
 var exportHeader = []string{"id", "title", "date", "lang", "countries", "orgs", "source", "url"}
 
 func (s *Server) handleExportAPI(c echo.Context) error {
-	v := copyValues(c.QueryParams())
+	v := copyValues(params(c))
 	format := v.Get("format")
 	switch format {
 	case "":
 		format = "csv"
 	case "csv", "jsonl":
 	default:
-		return badParam("format", "unknown format %q (want csv or jsonl)", clip(format))
+		return badParam("format", "format", "unknown format %q (want csv or jsonl)", clip(format))
 	}
 	limit, err := integer(v, "limit", s.cfg.ExportLimit, 1, s.cfg.ExportLimit)
 	if err != nil {
-		return badParam("limit", "%q is not a whole number from 1 to %d (kerko serve --export-limit raises the bound)", clip(v.Get("limit")), s.cfg.ExportLimit)
+		return badParam("limit", "limit", "%q is not a whole number from 1 to %d (kerko serve --export-limit raises the bound)", clip(v.Get("limit")), s.cfg.ExportLimit)
 	}
 	for _, k := range []string{"page", "size", "limit", "format"} {
 		v.Del(k)

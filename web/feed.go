@@ -76,7 +76,7 @@ type atomEntry struct {
 }
 
 func (s *Server) handleFeed(c echo.Context) error {
-	v := copyValues(c.QueryParams())
+	v := copyValues(params(c))
 	for _, k := range []string{"page", "size", "sort"} {
 		v.Del(k)
 	}
@@ -126,10 +126,10 @@ func (s *Server) handleFeed(c echo.Context) error {
 	f.Updated = atomTime(newest)
 	for _, h := range res.Hits {
 		e := atomEntry{
-			ID:      feedIDPrefix + "article/" + strings.TrimPrefix(articleURL(h.ID, ""), "/articles/"),
+			ID:      feedIDPrefix + "article/" + strings.TrimPrefix(articleURL(h.ID, nil), "/articles/"),
 			Title:   atomText{Type: "text", Text: h.Title},
 			Updated: atomTime(newest),
-			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: base + articleURL(h.ID, ""), HrefLang: h.Lang}},
+			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: base + articleURL(h.ID, nil), HrefLang: h.Lang}},
 			Summary: atomText{Type: "text", Text: plainText(h.Snippet)},
 		}
 		if !h.Date.IsZero() {

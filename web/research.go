@@ -80,12 +80,12 @@ func (s *Server) handleHelp(c echo.Context) error {
 	ui := uiFor(c)
 	p := helpPage{UI: ui, ExportLimit: s.cfg.ExportLimit}
 	for _, ex := range helpExamples {
-		p.Rows = append(p.Rows, helpRow{Example: ex.example, URL: exampleURL(ex.example, c.QueryParam("ui")), Meaning: helpVars.Replace(T(ui, "syntax_"+ex.key))})
+		p.Rows = append(p.Rows, helpRow{Example: ex.example, URL: exampleURL(ex.example, params(c).Get("ui")), Meaning: helpVars.Replace(T(ui, "syntax_"+ex.key))})
 	}
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: "/help?ui=" + l, Active: l == ui})
 	}
-	return s.render(c, http.StatusOK, "help.html", p)
+	return s.render(c, http.StatusOK, "help.html", p, maxPageBytes)
 }
 
 // helpVars fills the bounds into the help's meanings.

@@ -48,10 +48,10 @@ func parseTrends(v url.Values, ui string, needQuery bool) (trendsRequest, error)
 	var tr trendsRequest
 	qs := nonEmpty(v["q"])
 	if len(qs) > maxTrendQueries {
-		return tr, badParam("q", "%d queries; at most %d can be compared", len(qs), maxTrendQueries)
+		return tr, badParam("q", "queries", "%d queries; at most %d can be compared", len(qs), maxTrendQueries)
 	}
 	if len(qs) == 0 && needQuery {
-		return tr, badParam("q", "missing: give 1 to %d queries", maxTrendQueries)
+		return tr, badParam("q", "noquery", "missing: give 1 to %d queries", maxTrendQueries)
 	}
 	base := copyValues(v)
 	for _, k := range []string{"q", "page", "size", "sort", "interval", "format", "mode"} {
@@ -75,12 +75,12 @@ func parseTrends(v url.Values, ui string, needQuery bool) (trendsRequest, error)
 	switch tr.Interval = v.Get("interval"); tr.Interval {
 	case "", intervalDay, intervalWeek, intervalMonth, intervalYear:
 	default:
-		return tr, badParam("interval", "unknown interval %q (want day, week, month or year)", clip(tr.Interval))
+		return tr, badParam("interval", "interval", "unknown interval %q (want day, week, month or year)", clip(tr.Interval))
 	}
 	switch tr.Format = v.Get("format"); tr.Format {
 	case "", "json", "csv":
 	default:
-		return tr, badParam("format", "unknown format %q (want json or csv)", clip(tr.Format))
+		return tr, badParam("format", "format", "unknown format %q (want json or csv)", clip(tr.Format))
 	}
 	return tr, nil
 }
@@ -226,7 +226,7 @@ func periods(from, to time.Time, interval string) ([]period, error) {
 	var out []period
 	for p := start; !p.After(to); p = next(p) {
 		if len(out) == maxPeriods {
-			return nil, badParam("interval", "%s to %s is more than %d periods of a %s: choose a longer interval or a shorter span",
+			return nil, badParam("interval", "periods", "%s to %s is more than %d periods of a %s: choose a longer interval or a shorter span",
 				from.Format(time.DateOnly), to.Format(time.DateOnly), maxPeriods, interval)
 		}
 		out = append(out, period{From: maxTime(p, from), To: minTime(next(p).AddDate(0, 0, -1), to)})
@@ -290,7 +290,7 @@ type apiTrends struct {
 }
 
 func (s *Server) handleTrendsAPI(c echo.Context) error {
-	tr, err := parseTrends(c.QueryParams(), uiFor(c), true)
+	tr, err := parseTrends(params(c), uiFor(c), true)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -17,6 +18,17 @@ import (
 // (the browser shows it on hover, no script needed) and which links to
 // that period's articles. Count and share are two links, so the toggle
 // works without JavaScript too.
+
+// The size of a trends page grows with its points (periods × queries, up
+// to maxPeriods × maxTrendQueries): each point is a link only while there
+// are at most maxTrendLinks of them (beyond, a point is too small to click
+// anyway, and the table below the chart lists the same values), and a
+// point's title holds its query clipped. maxTrendsPageBytes then bounds
+// the page (TestTrendsPage_WorstCaseIsBounded builds the largest).
+const (
+	maxTrendLinks      = 800
+	maxTrendsPageBytes = 16 << 20
+)
 
 // Chart geometry in SVG user units; the chart scales to its box.
 const (
@@ -93,15 +105,23 @@ type trendsPageView struct {
 }
 
 func (s *Server) handleTrendsPage(c echo.Context) error {
-	v := c.QueryParams()
+	v := params(c)
 	ui := uiFor(c)
 	mode := v.Get("mode")
 	if mode != "" && mode != "count" && mode != "share" {
-		return badParam("mode", "unknown mode %q (want count or share)", clip(mode))
+		return badParam("mode", "mode", "unknown mode %q (want count or share)", clip(mode))
 	}
 	tr, err := parseTrends(v, ui, false)
 	if err != nil {
 		return err
+	}
+	// The page's links carry the queries that were given, not the blank
+	// slots of the form (which parseTrends does not count).
+	v = copyValues(v)
+	if qs := nonEmpty(v["q"]); len(qs) > 0 {
+		v["q"] = qs
+	} else {
+		v.Del("q")
 	}
 	p := trendsPageView{UI: ui, Share: mode == "share", Interval: tr.Interval, Asked: len(tr.Queries) > 0}
 	for _, l := range uiLangs {
@@ -131,7 +151,7 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 		{Label: T(ui, "share"), Value: "share", URL: "/trends?" + with(v, "mode", "share").Encode(), Active: p.Share},
 	}
 	if !p.Asked {
-		return s.render(c, http.StatusOK, "trends.html", p)
+		return s.render(c, http.StatusOK, "trends.html", p, maxTrendsPageBytes)
 	}
 	csv := without(v, "mode")
 	csv.Set("format", "csv")
@@ -140,6 +160,13 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Like a search page, a trends page takes a page slot to be built.
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	if err := s.pages.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.pages.release()
 	p.Interval = res.Interval
 	p.Empty = len(res.Periods) == 0
 	p.Chart = drawTrends(res, v, p.Share, ui)
@@ -154,7 +181,7 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 		}
 		p.Rows = append(p.Rows, row)
 	}
-	return s.render(c, http.StatusOK, "trends.html", p)
+	return s.render(c, http.StatusOK, "trends.html", p, maxTrendsPageBytes)
 }
 
 // removeQueryURL is the page without its i-th query.
@@ -232,6 +259,7 @@ func drawTrends(res *trendsResult, v url.Values, share bool, ui string) *trendCh
 	for i := 0; i < n; i += every {
 		ch.XTicks = append(ch.XTicks, axisTick{Pos: x(i), Label: periodName(res.Periods[i], res.Interval, ui)})
 	}
+	links := len(res.Series)*n <= maxTrendLinks
 	for si, ts := range res.Series {
 		st := seriesStyles[si%len(seriesStyles)]
 		ln := trendLine{Index: si, Color: st.Color, Dash: st.Dash, Query: ts.Query, Total: ts.Total, SearchURL: searchURL(v, ts.Query, "", "")}
@@ -250,9 +278,13 @@ func drawTrends(res *trendsResult, v url.Values, share bool, ui string) *trendCh
 			}
 			fmt.Fprintf(&path, "%s%.1f,%.1f ", cmd, x(i), y)
 			from, to := per.From.Format(time.DateOnly), per.To.Format(time.DateOnly)
-			ln.Dots = append(ln.Dots, trendDot{X: x(i), Y: y, From: from, URL: searchURL(v, ts.Query, from, to),
+			dot := trendDot{X: x(i), Y: y, From: from,
 				Value: strconv.FormatFloat(value(ts, i), 'g', 6, 64),
-				Title: fmt.Sprintf("%s · %s: %d / %d (%s)", displayQuery(ts.Query), periodName(per, res.Interval, ui), ts.Counts[i], per.Articles, percent(ts.share(i, res.Periods)))})
+				Title: fmt.Sprintf("%s · %s: %d / %d (%s)", clip(displayQuery(ts.Query)), periodName(per, res.Interval, ui), ts.Counts[i], per.Articles, percent(ts.share(i, res.Periods)))}
+			if links {
+				dot.URL = searchURL(v, ts.Query, from, to)
+			}
+			ln.Dots = append(ln.Dots, dot)
 		}
 		ln.Path = strings.TrimSpace(path.String())
 		ch.Lines = append(ch.Lines, ln)

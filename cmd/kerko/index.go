@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -23,12 +24,26 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	noNice := fs.Bool("no-nice", false, "run at normal CPU priority (by default kerko index yields the CPU to a kerko serve beside it)")
 	asJSON := fs.Bool("json", false, "print the summary as one JSON line on stdout, and no progress")
+	check := fs.Bool("check", false, "verify a generation instead of building: every file against its manifest, then Bleve's consistency; exit 1 on any problem")
+	gen := fs.String("generation", "", "with --check: the generation to verify, such as gen-000003 (default: the published one)")
+	follow := fs.Bool("follow-symlinks", false, "follow links to files that lead out of a corpus folder (by default they are reported and skipped; links to folders are never followed)")
 	var nf natsFlags
 	nf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	corpora = append(corpora, fs.Args()...)
+	if *check {
+		if len(corpora) > 0 || *full || nf.publish != "" || nf.from != "" {
+			fmt.Fprintln(stderr, "kerko index: --check verifies an index and builds nothing: it takes no corpus, --full, --publish or --from")
+			return exitError(2)
+		}
+		return checkIndex(ctx, *dir, *gen, stdout)
+	}
+	if *gen != "" {
+		fmt.Fprintln(stderr, "kerko index: --generation goes with --check")
+		return exitError(2)
+	}
 	buildGC()
 	if !*noNice {
 		lowerPriority()
@@ -60,7 +75,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		st, err = buildIndexWith(ctx, *dir, pub.batch.Read, nil, index.BuildOptions{Full: *full, Keep: true, Delete: pub.batch.Deletes}, out)
 	} else {
-		st, err = buildIndex(ctx, *dir, corpora, *full, out)
+		st, err = buildCorpora(ctx, *dir, corpusSpec{paths: corpora, followSymlinks: *follow}, *full, out)
 	}
 	if err != nil {
 		return err
@@ -79,7 +94,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"op": "index", "docs": st.Articles, "seconds": st.Elapsed.Seconds(), "index_bytes": st.IndexBytes,
 			"added": st.Added, "updated": st.Updated, "deleted": st.Deleted, "unchanged": st.Unchanged,
 			"skipped": st.Skipped, "skip_reasons": st.SkipReasons, "repaired": st.Repaired, "warnings": st.Warnings,
-			"full": st.Full, "full_reason": st.FullReason, "generation": st.Generation, "published": st.Published,
+			"text_repaired_articles": st.TextRepairedArticles, "text_repaired_chars": st.TextRepairedChars,
+			"full": st.Full, "full_reason": st.FullReason.String(), "generation": st.Generation, "published": st.Published,
 			"articles_per_second": rate(st),
 		}
 		if published != nil {
@@ -106,23 +122,41 @@ type buildOutput struct {
 	tty      bool
 }
 
+// problemsPerKind is how many problems of one kind a build prints per file
+// (or per folder, for whole files) before it only counts them.
+const problemsPerKind = 10
+
 // buildIndex builds dir from the given corpora, or from the embedded seed
 // corpus when none is given.
 func buildIndex(ctx context.Context, dir string, corpora []string, full bool, out buildOutput) (*index.Stats, error) {
-	var estimate func(context.Context) int
-	if len(corpora) > 0 {
-		estimate = func(ctx context.Context) int { return corpus.Estimate(ctx, corpora...) }
-	}
-	return buildIndexWith(ctx, dir, readCorpora(corpora), estimate, index.BuildOptions{Full: full}, out)
+	return buildCorpora(ctx, dir, corpusSpec{paths: corpora}, full, out)
 }
 
-// readCorpora reads the given corpora, or the embedded seed corpus when none
-// is given.
-func readCorpora(corpora []string) index.ReadFunc {
+// corpusSpec says what a build reads: paths, or the seeds when there are
+// none, and whether links may lead out of a corpus folder.
+type corpusSpec struct {
+	paths          []string
+	followSymlinks bool
+}
+
+// buildCorpora builds dir from src.
+func buildCorpora(ctx context.Context, dir string, src corpusSpec, full bool, out buildOutput) (*index.Stats, error) {
+	var estimate func(context.Context) int
+	if len(src.paths) > 0 {
+		estimate = func(ctx context.Context) int { return corpus.Estimate(ctx, src.paths...) }
+	}
+	return buildIndexWith(ctx, dir, readCorpora(src), estimate, index.BuildOptions{Full: full}, out)
+}
+
+// readCorpora reads the corpora of src, or the embedded seed corpus when it
+// names none.
+func readCorpora(src corpusSpec) index.ReadFunc {
+	corpora := src.paths
 	read := func(ctx context.Context, r *corpus.Reader) error {
 		if len(corpora) == 0 {
 			return r.ReadFS(ctx, corpus.Seeds(), "seeds")
 		}
+		r.FollowSymlinks = src.followSymlinks
 		for _, p := range corpora {
 			// With several corpora, ids of files in folders start with
 			// the folder's name: each folder's "c (1).txt" stays apart.
@@ -148,8 +182,12 @@ func buildIndexWith(ctx context.Context, dir string, read index.ReadFunc, estima
 	if out.problems || out.progress {
 		prog = newProgress(out.w, out.progress && out.tty)
 	}
+	var limit *corpus.ReportLimiter
 	if out.problems {
-		opts.Report = prog.problem
+		// The build's counts see every problem; the terminal sees the
+		// first few of each kind per file, then how many more there were.
+		limit = &corpus.ReportLimiter{Report: prog.problem, PerKind: problemsPerKind}
+		opts.Report = limit.Add
 	}
 	if out.progress {
 		opts.Progress = prog.update
@@ -165,11 +203,23 @@ func buildIndexWith(ctx context.Context, dir string, read index.ReadFunc, estima
 		}()
 	}
 	st, err := index.Build(ctx, dir, read, opts)
+	if limit != nil {
+		limit.Flush()
+	}
 	if prog != nil {
 		prog.finish()
 	}
+	var se *index.StateError
+	if errors.As(err, &se) {
+		return nil, err // it names the directory and says how to fix it
+	}
 	if err != nil && ctx.Err() != nil {
-		return nil, fmt.Errorf("index %q: interrupted; the published index is unchanged", dir)
+		msg := "interrupted; the published index is unchanged"
+		var ue *index.UnfinishedError
+		if errors.As(err, &ue) {
+			msg += "; " + ue.Error()
+		}
+		return nil, fmt.Errorf("index %q: %s", dir, msg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("index %q: %w", dir, err)
@@ -190,4 +240,33 @@ func buildGC() {
 		debug.SetGCPercent(150)
 		debug.SetMemoryLimit(400 << 20)
 	}
+}
+
+// checkIndex prints Check's verdicts, one line each, and fails when any is
+// a problem.
+func checkIndex(ctx context.Context, dir, gen string, stdout io.Writer) error {
+	if gen == "" {
+		gen = "the published generation"
+	}
+	fmt.Fprintf(stdout, "checking %s of %s\n", gen, dir)
+	if gen == "the published generation" {
+		gen = ""
+	}
+	problems, err := index.Check(ctx, dir, gen, func(l index.CheckLine) {
+		verdict := "ok  "
+		if !l.OK {
+			verdict = "FAIL"
+		}
+		fmt.Fprintf(stdout, "%s  %-32s %s\n", verdict, l.Subject, l.Detail)
+	})
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return fmt.Errorf("check %s: interrupted", dir)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", dir, err)
+	case problems > 0:
+		return fmt.Errorf("check %s: %d problems (each marked FAIL above)", dir, problems)
+	}
+	fmt.Fprintln(stdout, "no problem found")
+	return nil
 }

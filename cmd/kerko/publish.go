@@ -172,8 +172,8 @@ func runPush(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var deletes listFlag
 	fs.Var(&deletes, "delete", "send a tombstone for this article id (repeatable)")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	paths := fs.Args()
 	if *to == "" || (len(paths) == 0 && len(deletes) == 0) {

@@ -53,7 +53,7 @@ func serveReplica(ctx context.Context, dir, addr, source, pprofAddr string, newS
 	go func() {
 		var ix *index.Index
 		for ix == nil {
-			if index.Exists(dir) {
+			if index.ReadState(dir).Kind == index.StatePublished {
 				var err error
 				if ix, err = index.Open(dir); err != nil {
 					log.Warn("local index generation not opened; waiting for the next one", "err", err)

@@ -28,8 +28,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
 	source := fs.String("source", "", "follow the generations published to this NATS cluster (nats://H:P[,H:P...]) instead of building locally; see docs/scale-out.md")
 	logFormat := fs.String("log-format", "text", "log lines as text or json")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	log, err := newLogger(stderr, *logFormat)
 	if err != nil {
@@ -52,23 +52,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return serveReplica(ctx, *dir, *addr, *source, *pprofAddr, newServer, log, stdout, stderr)
 	}
 
-	if !index.Exists(*dir) {
-		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		st, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
-		if err == nil {
-			// The same summary kerko index prints, so the first run says
-			// what was indexed, how fast and where, not only what failed.
-			printSummary(stderr, *dir, st)
-		}
-		if errors.Is(err, index.ErrBusy) {
-			// A kerko index is building the first generation: serve it
-			// when it is published.
-			fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", *dir)
-			err = waitForIndex(ctx, *dir)
-		}
-		if err != nil {
-			return err
-		}
+	if err := ensureIndex(ctx, *dir, stderr); err != nil {
+		return err
 	}
 	ix, err := index.Open(*dir)
 	if err != nil {
@@ -148,18 +133,55 @@ func servePprof(ctx context.Context, addr string, log *slog.Logger) error {
 	return nil
 }
 
-// waitForIndex returns once dir holds a published index, or ctx ends.
-func waitForIndex(ctx context.Context, dir string) error {
+// ensureIndex returns once dir holds a published index. Only an empty or
+// missing directory gets one built, from the embedded seed corpus; any
+// other state that is not a servable index is an error saying what is
+// wrong and how to fix it, and nothing in the directory is touched.
+func ensureIndex(ctx context.Context, dir string, stderr io.Writer) error {
+	waiting, noPointer := false, 0
 	t := time.NewTicker(500 * time.Millisecond)
 	defer t.Stop()
-	for !index.Exists(dir) {
+	for {
+		st := index.ReadState(dir)
+		switch st.Kind {
+		case index.StatePublished:
+			return nil
+		case index.StateEmpty:
+			if !waiting {
+				fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", dir)
+			}
+			bs, err := buildIndex(ctx, dir, nil, false, buildOutput{w: stderr, problems: true})
+			if err == nil {
+				// The same summary kerko index prints, so the first run says
+				// what was indexed, how fast and where, not only what failed.
+				printSummary(stderr, dir, bs)
+				return nil
+			}
+			if !errors.Is(err, index.ErrBusy) {
+				return err
+			}
+			// A kerko index is building the first generation: serve it
+			// when it is published.
+			if !waiting {
+				fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", dir)
+				waiting = true
+			}
+		case index.StateNoPointer:
+			// A build publishing its first generation has written the
+			// marker and not yet CURRENT for a moment; past that, it is a
+			// directory to repair by hand.
+			if noPointer++; !waiting || noPointer > 2 {
+				return st.Err()
+			}
+		default:
+			return st.Err()
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-t.C:
 		}
 	}
-	return nil
 }
 
 // searchGC runs the collector at GOGC=400 unless GOGC is set. A search
