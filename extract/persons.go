@@ -44,11 +44,26 @@ func People(text, lang string) []PersonMention {
 		lang = "en"
 	}
 	buf := tokenPool.Get().(*[]ptoken)
-	x := personScan{toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	x := personScan{text: text, toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	if lang == "sq" {
+		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
+		// Sllobodan, Millorad): their given names are the list's.
+		for i, t := range x.toks {
+			if t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
+				x.toks[i].cls |= pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
+			}
+		}
+	}
+	if lang == "tr" {
+		x.markTrOrg()
+	}
 	x.head = titleCaseHead(text, x.toks)
 	x.runs()
 	x.confirmUpper()
 	x.repeated()
+	if lang == "sq" {
+		x.sayers()
+	}
 	x.link()
 	out := x.result()
 	*buf = x.toks
@@ -62,11 +77,10 @@ var tokenPool = sync.Pool{New: func() any { s := make([]ptoken, 0, 512); return 
 
 // pperson is a person being collected from one article.
 type pperson struct {
-	given    []string       // written given names (and particles) of the fullest form
-	surname  string         // key of the surname (last word)
-	forms    map[string]int // written surname forms and their counts
-	order    map[string]int // the order the forms were first met
-	known    *knownPerson   // when it is one of KnownPersons
+	given    []string     // written given names (and particles) of the fullest form
+	surname  string       // key of the surname (last word)
+	forms    []formCount  // written surname forms and their counts, in the order met
+	known    *knownPerson // when it is one of KnownPersons
 	mentions int
 	gen      string // Jr, III: written after the surname
 	last     int    // token index of the latest mention
@@ -74,7 +88,14 @@ type pperson struct {
 	titled   bool   // named after a title at least once
 }
 
+// formCount is a written surname form and how often it was written.
+type formCount struct {
+	form string
+	n    int
+}
+
 type personScan struct {
+	text    string
 	toks    []ptoken
 	lang    string
 	shift   uint // langShift(lang)
@@ -84,6 +105,7 @@ type personScan struct {
 	pending [][2]int // capitals-only runs and runs of a title-case heading, to be confirmed
 	head    int      // token index where a title-case first line ends (0: none)
 	loose   [][2]int // runs that are no name of their own; their words may be surnames
+	sbuf    []byte   // slugBytes' buffer
 }
 
 // Word classes of a key, looked up once per capitalized word (ptoken.cls).
@@ -108,7 +130,11 @@ const (
 	cFamiliar
 	cHonorific
 	cGenerational
-	cKnown // a known person's surname
+	cKnown   // a known person's surname
+	cGivenTr // a given name in Turkish texts only (tr_given.txt)
+	cOrgTr   // set per Turkish text: an institution stem or an inflected common noun (isOrg)
+	cGzFirst // the first word of a gazetteer name of several words (gazetteerName)
+	cOrgUp   // a company form in capitals only (AG, SA, ASA): as a word, a name (İlhan Aşa)
 )
 
 // langShift places a class of the text's language on its sq bit.
@@ -124,7 +150,7 @@ func langShift(lang string) uint {
 
 // c is the word classes of t (looked up now for a lowercase word).
 func (x *personScan) c(t ptoken) uint32 {
-	if t.cap {
+	if t.cap || t.lc {
 		return t.cls
 	}
 	return pt.class[keyOf(t)]
@@ -161,10 +187,11 @@ func (x *personScan) runs() {
 			// Particles join when a capitalized word follows them (Eduardo
 			// de los Angeles).
 			e := j
-			for e < len(toks) && pt.class[toks[e].key]&cParticle != 0 && !toks[e].cap && x.particleOK(toks[e].key) && toks[e].gap <= gapSpace && !toks[e].suffix {
+			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
 				e++
 			}
-			if e > j && e < len(toks) && x.nameWord(toks[e]) && toks[e].gap <= gapSpace {
+			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
+			if e > j && e < len(toks) && x.nameWord(toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
 				j = e + 1
 				continue
 			}
@@ -202,10 +229,19 @@ func (x *personScan) run(i, j int) {
 	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(toks[i-1]) && x.isTitle(toks[i-2]) {
 		titled = true
 	}
-	if i > 0 && toks[i].gap <= gapSpace && x.c(toks[i-1])&cOrgBefore != 0 ||
+	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(toks[i-1])&cOrgBefore != 0 ||
 		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
-		// Universiteti Johns Hopkins; Instituti gjerman, Robert Koch.
+		// Universiteti Johns Hopkins; rrugën “Bardhyl Qaushi”; Instituti
+		// gjerman, Robert Koch.
 		x.block(i, j)
+		return
+	}
+	if x.lang == "sq" && j-i == 2 && strings.HasPrefix(toks[i].key, "qeveri") && len(toks[i].key) <= 10 &&
+		toks[i+1].gap == gapSpace && !toks[i+1].upper {
+		// A cabinet is named after its prime minister (Qeveria Hoti,
+		// Qeverinë Kurti): the word after it is a surname.
+		x.used[i] = true
+		x.part(i+1, j, true)
 		return
 	}
 	// A word of institutions right after the run (lowercase ilçesi, company)
@@ -228,7 +264,9 @@ func (x *personScan) run(i, j int) {
 			x.block(start, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isTitle(t) && x.titleHere(k, i):
+		case x.isTitle(t) && x.titleHere(k, i) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
+			// An English title word after a given name, last in the run, is
+			// a surname (Kristin King, Carole King), not a title.
 			if start < k {
 				// A part that a title ends is a part of the title
 				// (Vice-Finance Minister, Genel Müdür Yardımcısı).
@@ -249,6 +287,13 @@ func (x *personScan) run(i, j int) {
 	}
 }
 
+// quoteBefore tells whether a quotation mark stands between token i and the
+// one before it (rrugën “Bardhyl Qaushi”).
+func (x *personScan) quoteBefore(i int) bool {
+	p := x.toks[i-1]
+	return strings.ContainsAny(x.text[p.start+len(p.text):x.toks[i].start], "\"“”„«»'‘’")
+}
+
 // titleHere tells whether the title at k opens a name. In Albanian, roles
 // are written in lowercase before names (kryeministri Hoti); a capitalized
 // one inside a sentence is an office's name (Zyra e Prokurorit Special).
@@ -261,11 +306,58 @@ func (x *personScan) titleHere(k, runStart int) bool {
 
 // isOrg tells whether a word is a word of institutions, places or events.
 func (x *personScan) isOrg(t ptoken) bool {
-	if x.c(t)&cOrg != 0 {
+	if c := x.c(t); c&cOrg != 0 || t.upper && c&cOrgUp != 0 {
 		return true
 	}
-	return x.lang == "tr" && t.cap && x.isTrOrg(t.key)
+	return x.lang == "tr" && t.cap && t.cls&cOrgTr != 0
 }
+
+// markTrOrg sets cOrgTr on the capitalized words of a Turkish text that are
+// institution words (Kurulunun, İlçesindeki) or common nouns with an ending
+// (Bölgesi), once per word rather than at every isOrg.
+func (x *personScan) markTrOrg() {
+	for i := range x.toks {
+		t := &x.toks[i]
+		if t.cap && (x.isTrOrg(t.key) || t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(t.key)) {
+			t.cls |= cOrgTr
+		}
+	}
+}
+
+// trInflected tells whether a Turkish word is a common noun or adjective
+// with a case, possessive or plural ending written without an apostrophe
+// (Bölgesi, Cerrahisi, Mozaiği, Koalisyona, Lacivertliler): Turkish spelling
+// sets a name's endings off with an apostrophe, so such a word in capitals is
+// a part of an institution's or a thing's name, not a surname.
+func trInflected(k string) bool {
+	if len(k) < 6 || pt.trCommon[k] || strings.HasSuffix(k, "oglu") {
+		return false
+	}
+	for _, s := range trInflections {
+		if !strings.HasSuffix(k, s) || len(k)-len(s) < 4 || len(s) == 1 && len(k) < 7 {
+			// A vowel alone after a short stem is as often a surname's
+			// own end (Hariri, Çelebi).
+			continue
+		}
+		st := k[:len(k)-len(s)]
+		if pt.trCommon[st] {
+			return true
+		}
+		// Consonant softening before a vowel: mozaiği → mozaik.
+		if soft, ok := trSoftened[st[len(st)-1]]; ok && pt.trCommon[st[:len(st)-1]+soft] {
+			return true
+		}
+	}
+	return false
+}
+
+// trInflections are Turkish endings on folded keys: possessive, plural
+// possessive, case endings and the -lI adjective's plural. Plural -lAr alone is left out: it ends surnames (Keçeciler, Türkler).
+var trInflections = []string{"liler", "lilar", "lular", "luler", "lari", "leri", "si", "su",
+	"ndan", "nden", "nda", "nde", "dan", "den", "tan", "ten", "da", "de", "ta", "te",
+	"nin", "nun", "in", "un", "ya", "ye", "na", "ne", "yi", "yu", "ni", "nu", "a", "e", "i", "u"}
+
+var trSoftened = map[byte]string{'g': "k", 'b': "p", 'c': "c", 'd': "t"}
 
 func (x *personScan) isTrOrg(k string) bool {
 	if len(k) < 3 {
@@ -300,6 +392,9 @@ func (x *personScan) block(i, j int) {
 	if e <= i {
 		return
 	}
+	if x.toks[i].upper && x.toks[e-1].upper {
+		return // a heading in capitals (ALZHEIMER HASTASI) names no institution
+	}
 	if x.blocked == nil {
 		x.blocked = map[string]bool{}
 	}
@@ -326,7 +421,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	if i >= j {
 		return
 	}
-	if x.blocked[x.slug(i, j)] || j-i == 1 && x.blocked[toks[i].key] {
+	if x.blocked != nil && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
 		// The name of an institution met earlier (Ted Bates Worldwide ...
 		// Ted Bates is now owned by).
 		x.loose = append(x.loose, [2]int{i, j})
@@ -379,7 +474,8 @@ func (x *personScan) part(i, j int, titled bool) {
 			}
 		}
 	}
-	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
+	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && toks[j-1].gap != gapHyphen && toks[j-2].gap != gapHyphen &&
+		x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
 		(toks[j-2].cls&cGiven == 0 || x.elsewhere(j-2)) {
 		// Turkish full names are given names and one surname: a third
 		// word with a case ending after the surname is the next noun
@@ -428,12 +524,16 @@ func (x *personScan) part(i, j int, titled bool) {
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
-	case pt.notPersons[x.slug(i, j)]:
+	case pt.notPersonFirst[toks[i].key] && pt.notPersons[string(x.slugBytes(i, j))]:
 		x.block(i, j)
 		return
 	case titled && n == 1 && last.cls&cGiven != 0:
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
 		// name of its own, a surname mention if the article has the person.
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	case titled && x.lang == "tr" && n <= 2 && hasPrefixIn(last.key, trTitleStems) && !x.givenFirst(i, j):
+		// A title after a title, inflected (Sayın Genel Başkandır).
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	case titled && n == 1 && (isAcronym(last) || last.upper || x.lang == "tr" && (trAbstract(last.key) || hasPrefixIn(last.key, trTitleStems))):
@@ -484,10 +584,41 @@ func isAcronym(t ptoken) bool {
 func (x *personScan) givenFirst(i, j int) bool {
 	for k := i; k < j-1; k++ {
 		if utf8.RuneCountInString(x.toks[k].text) > 1 {
-			return x.toks[k].cls&cGiven != 0
+			return x.toks[k].cls&cGiven != 0 || k == i && x.trGiven(i, j)
 		}
 	}
 	return false
+}
+
+// trGiven tells whether toks[i:j], in a Turkish text, starts with a given
+// name of the Turkish lexicon (tr_given.txt). That list is larger than the
+// others and holds brands and clubs too (Toyota, Fenerbahçe), so its names
+// count only as the first of two or three words in mixed case, before no
+// common word, place or institution, and never written elsewhere in the
+// article without the word after it: news repeats a brand alone, not a
+// given name.
+func (x *personScan) trGiven(i, j int) bool {
+	t := x.toks[i]
+	if x.lang != "tr" || t.cls&cGivenTr == 0 || t.upper || j-i > 3 {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		u := x.toks[k]
+		if u.upper || pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+			return false
+		}
+	}
+	again := false
+	last := x.toks[j-1].key
+	for k, u := range x.toks {
+		if k != i && u.key == t.key && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
+			return false
+		}
+		if k != j-1 && u.key == last && u.cap && (k == 0 || x.toks[k-1].key != x.toks[j-2].key) {
+			again = true
+		}
+	}
+	return again
 }
 
 // elsewhere tells whether the word at k is written elsewhere in the text
@@ -515,6 +646,9 @@ func (x *personScan) byline(i, j int) bool {
 // organization's name of several words (Kosta Rika, Doğu Avrupa is not one
 // but Sri Lanka is).
 func (x *personScan) gazetteerName(i, j int) bool {
+	if x.toks[i].cls&cGzFirst == 0 {
+		return false
+	}
 	for _, e := range gz[x.toks[i].key] {
 		if len(e.words) < 2 || len(e.words) > j-i || e.langs&langMask(x.lang) == 0 {
 			continue
@@ -542,17 +676,24 @@ func trAbstract(k string) bool {
 }
 
 func (x *personScan) slug(i, j int) string {
-	var b strings.Builder
+	return string(x.slugBytes(i, j))
+}
+
+// slugBytes is slug in a buffer of x, valid until the next call: a map
+// lookup with string(x.slugBytes(i, j)) allocates nothing.
+func (x *personScan) slugBytes(i, j int) []byte {
+	b := x.sbuf[:0]
 	for k := i; k < j; k++ {
 		if particles[x.toks[k].key] || x.toks[k].key == "and" {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('-')
+		if len(b) > 0 {
+			b = append(b, '-')
 		}
-		b.WriteString(x.toks[k].key)
+		b = append(b, x.toks[k].key...)
 	}
-	return b.String()
+	x.sbuf = b
+	return b
 }
 
 func (x *personScan) isStop(t ptoken) bool {
@@ -635,7 +776,7 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 	}
 	p := x.find(last.key, given, known)
 	if p == nil {
-		p = &pperson{surname: last.key, forms: map[string]int{}, known: known, upper: upper}
+		p = &pperson{surname: last.key, known: known, upper: upper}
 		x.persons = append(x.persons, p)
 	}
 	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) {
@@ -656,13 +797,14 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 
 // count records one mention written with this surname form.
 func (p *pperson) count(form string) {
-	if _, ok := p.forms[form]; !ok {
-		if p.order == nil {
-			p.order = map[string]int{}
+	for i := range p.forms {
+		if p.forms[i].form == form {
+			p.forms[i].n++
+			p.mentions++
+			return
 		}
-		p.order[form] = len(p.forms)
 	}
-	p.forms[form]++
+	p.forms = append(p.forms, formCount{form, 1})
 	p.mentions++
 }
 
@@ -718,7 +860,9 @@ func (x *personScan) sameSurname(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if x.lang != "sq" {
+	// Stems are three letters at least and start the key: two keys with
+	// different first three letters share none.
+	if x.lang != "sq" || len(a) < 3 || len(b) < 3 || a[:3] != b[:3] {
 		return false
 	}
 	return sqStems(a, func(s string) bool {
@@ -805,7 +949,7 @@ func (x *personScan) repeated() {
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
 				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
 		}
-		if !ok || x.blocked[x.slug(i, j)] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
+		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
 			continue
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
@@ -841,6 +985,110 @@ func (x *personScan) repeated() {
 		}
 	}
 }
+
+// sayers accepts, in Albanian, a capitalized word alone right after a verb
+// of saying or "sipas" (ka pohuar Abrashi, është shprehur Pacolli, sipas
+// Abrashit): Albanian puts the subject after such verbs, and news names a
+// person there by surname alone. The word must be no function word, place,
+// institution or title, in mixed case, and not written in lowercase
+// elsewhere in the article (sipas Kushtetutës ... kushtetuta).
+func (x *personScan) sayers() {
+	for k := 1; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if !t.cap || t.upper || x.used[k] || t.gap != gapSpace || !sqSayVerbs[keyOf(x.toks[k-1])] || x.toks[k-1].cap {
+			continue
+		}
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(x.toks[k+1]) && !x.toks[k].suffix {
+			continue // a run of capitals: runs() judged it
+		}
+		if utf8.RuneCountInString(t.text) < 4 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
+			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) {
+			continue
+		}
+		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return pt.class[s]&cGiven != 0 }) {
+			continue // a common word, or a given name in a case form (Astritit)
+		}
+		if x.hasSurname(t.key) {
+			continue // a later mention of a person named before: link() counts it
+		}
+		if m := x.fullNameOf(k); m >= 0 {
+			// The article writes the full name elsewhere (Muhedin Nushi ...
+			// tha Nushi), with a given name in no list.
+			x.add(m, m+2, nil, false)
+			continue
+		}
+		x.add(k, k+1, x.knownSurname(t.key), false)
+	}
+}
+
+// hasSurname tells whether a person of the article has the surname k.
+func (x *personScan) hasSurname(k string) bool {
+	for _, p := range x.persons {
+		if x.sameSurname(p.surname, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullNameOf returns the index of a capitalized word written right before
+// another form of the surname at k, a two-word name, or -1.
+func (x *personScan) fullNameOf(k int) int {
+	for m := 1; m < len(x.toks); m++ {
+		t, g := x.toks[m], x.toks[m-1]
+		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(g) || g.upper ||
+			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
+			continue
+		}
+		if m >= 2 && x.nameWord(x.toks[m-2]) && g.gap <= gapInitial {
+			continue
+		}
+		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(g) || x.isPlace(g) ||
+			x.isOrg(g) || x.isTitle(g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
+			continue
+		}
+		return m - 1
+	}
+	return -1
+}
+
+// lowerElsewhere tells whether the text writes a word of the stem of k in
+// lowercase: then k is a common word that a sentence or a name capitalized.
+func (x *personScan) lowerElsewhere(k string) bool {
+	for _, u := range x.toks {
+		if u.cap || len(u.text) < 3 || u.text[0] != k[0] && u.text[0] < utf8.RuneSelf {
+			continue
+		}
+		if x.sameSurname(k, keyOf(u)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sqOrg tells whether an Albanian word is a form of a noun of institutions
+// and offices (Policia, Ministrisë, Kuvendit, Qeverisë, Kushtetutës).
+func (x *personScan) sqOrg(k string) bool {
+	return hasPrefixIn(k, sqOrgStems)
+}
+
+// sqSayVerbs are the Albanian verb forms of saying (past, perfect
+// participle, present), after which the subject stands. "sipas" (according
+// to) and the verbs of writing and reporting (shkruan, njofton) are left
+// out: a newspaper or an agency follows them as often.
+var sqSayVerbs = wordSet(`tha thotë thënë deklaroi deklaron deklaruar pohoi pohon pohuar theksoi thekson
+theksuar shtoi shton shtuar tregoi tregon treguar nënvizoi nënvizon nënvizuar shpreh shprehur shprehet kërkoi kërkon kërkuar reagoi reagon reaguar ditur
+konfirmoi konfirmon konfirmuar paralajmëroi paralajmëron paralajmëruar akuzoi akuzon akuzuar
+sqaroi sqaron sqaruar`)
+
+// sqOrgStems are folded stems of Albanian nouns of institutions, offices and
+// laws, whose capitalized forms name an institution, not a person.
+var sqOrgStems = []string{"polici", "ministri", "kushtetut", "kuvend", "gjykat", "qeveri", "komun",
+	"parlament", "prokurori", "agjenci", "zyr", "presidenc", "drejtori", "kryeministri", "ambasad",
+	"komision", "keshill", "asamble", "ushtri", "forcat", "bashkim", "organizat", "shoqat",
+	"sindikat", "lidhj", "levizj", "aleanc", "koalicion", "fakultet", "akademi", "radio", "televizion",
+	"gazet", "portal", "agjensi", "ligj", "rregullor", "marreveshj", "deklarat", "raport", "kod",
+	"departament", "kushtetues", "reporter", "gjyqtar", "avokat", "institut", "universitet"}
 
 // articles are words that stand before nouns, not before a person's surname
 // (Shtëpinë e Bardhë, the Spanish powerhouse).
@@ -918,26 +1166,26 @@ func (x *personScan) result() []PersonMention {
 // nominative surname form (Albanian Shala over Shalën, Grenell over
 // Grenellin), in mixed case.
 func (x *personScan) displayName(p *pperson) string {
-	forms := make([]string, 0, len(p.forms))
-	for f := range p.forms {
-		forms = append(forms, f)
-	}
-	sort.Slice(forms, func(i, j int) bool {
-		a, b := forms[i], forms[j]
-		if ua, ub := isUpperWord(a), isUpperWord(b); ua != ub {
+	// The best form: mixed case, then (Albanian) nominative, then the most
+	// written, then the first met (forms are in the order met).
+	better := func(a, b formCount) bool {
+		if ua, ub := isUpperWord(a.form), isUpperWord(b.form); ua != ub {
 			return !ua
 		}
 		if x.lang == "sq" {
-			if oa, ob := sqOblique(a), sqOblique(b); oa != ob {
+			if oa, ob := sqOblique(a.form), sqOblique(b.form); oa != ob {
 				return !oa
 			}
 		}
-		if p.forms[a] != p.forms[b] {
-			return p.forms[a] > p.forms[b]
+		return a.n > b.n
+	}
+	best := p.forms[0]
+	for _, f := range p.forms[1:] {
+		if better(f, best) {
+			best = f
 		}
-		return p.order[a] < p.order[b]
-	})
-	surname := forms[0]
+	}
+	surname := best.form
 	if x.lang == "sq" && sqOblique(surname) {
 		surname = sqNominative(surname)
 	}
@@ -1177,7 +1425,13 @@ func (t *personTables) buildClasses() {
 	set(cTitleTr, t.titles["tr"])
 	set(cTitleEn, t.titles["en"])
 	set(cTitleSq|cTitleTr|cTitleEn, abbrevTitles)
-	set(cOrg, t.org)
+	for k := range t.org {
+		if orgUpperOnly[k] {
+			t.class[k] |= cOrgUp
+		} else {
+			t.class[k] |= cOrg
+		}
+	}
 	set(cOrgBefore, t.orgBefore)
 	set(cNotName, t.notName)
 	set(cParticle, particles)
@@ -1196,6 +1450,9 @@ func (t *personTables) buildClasses() {
 	}
 	for k, es := range gz {
 		for _, e := range es {
+			if len(e.words) >= 2 {
+				t.class[k] |= cGzFirst
+			}
 			if len(e.words) != 1 || e.kind == kindBlock {
 				continue
 			}
@@ -1221,8 +1478,14 @@ type personTables struct {
 	orgBefore      map[string]bool
 	notName        map[string]bool
 	notPersons     map[string]bool
-	class          map[string]uint32   // word classes by key (cGiven...)
-	trOrg          map[string][]string // trOrgStems by their first three bytes
+	notPersonFirst map[string]bool      // first words of notPersons, to build a slug only when one may match
+	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
+	class          map[string]uint32    // word classes by key (cGiven...)
+	words          map[string]wordEntry // the same, with the key's string (capKey)
+	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
+	capBloom       bloom                // hashes of the keys of words
+	lowerBloom     bloom                // hashes of the keys of lower
+	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
 	knownID        map[*knownPerson]string
@@ -1247,40 +1510,60 @@ func buildPersonTables() *personTables {
 		knownByID:      map[string]*knownPerson{},
 	}
 	not := wordSet(notGiven)
-	for _, line := range strings.Split(givenNamesFile, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
+	lines := func(file string, f func(k string)) {
+		for _, line := range strings.Split(file, "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && line[0] != '#' {
+				f(fold(line))
+			}
 		}
-		if k := fold(line); !not[k] && len(k) >= 3 {
+	}
+	lines(givenNamesFile, func(k string) {
+		if !not[k] && len(k) >= 3 {
 			t.given[k] = true
 		}
-	}
-	for k := range wordSet(givenExtra) {
+	})
+	for k := range wordSet(givenExtra, givenSq) {
 		t.given[k] = true
 	}
-	for k := range t.given {
+	givenTr := map[string]bool{}
+	lines(trGivenFile, func(k string) {
+		if !not[k] && !t.given[k] {
+			givenTr[k] = true
+		}
+	})
+	t.trCommon = map[string]bool{}
+	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	notGivenHere := func(k string) bool {
 		// Function words and country words are no given names here (Said,
 		// India, Israel): a run they start is a sentence or a place.
 		if w := stopW[k]; w != nil && (w[dSq] > 0 || w[dTr] > 0 || w[dEn] > 0) {
-			delete(t.given, k)
+			return true
+		}
+		// Country names and demonyms are no given names (German, India):
+		// a run they start is a place's or an institution's name.
+		for _, e := range gz[k] {
+			if len(e.words) == 1 && e.kind != kindBlock {
+				return true
+			}
+		}
+		return false
+	}
+	for _, set := range []map[string]bool{t.given, givenTr} {
+		for k := range set {
+			if notGivenHere(k) {
+				delete(set, k)
+			}
 		}
 	}
 	for _, st := range trOrgStems {
 		st = fold(st)
 		t.trOrg[st[:3]] = append(t.trOrg[st[:3]], st)
 	}
+	t.notPersonFirst = map[string]bool{}
 	for _, n := range strings.Fields(notPersons) {
 		t.notPersons[n] = true
-	}
-	for k := range t.given {
-		// Country names and demonyms are no given names (German, India):
-		// a run they start is a place's or an institution's name.
-		for _, e := range gz[k] {
-			if len(e.words) == 1 && e.kind != kindBlock {
-				delete(t.given, k)
-			}
-		}
+		t.notPersonFirst[strings.Split(n, "-")[0]] = true
 	}
 	for l, ws := range titleWords {
 		t.titles[l] = wordSet(ws)
@@ -1313,9 +1596,30 @@ func buildPersonTables() *personTables {
 		for _, kp := range kps {
 			if kp.surnameAlone {
 				delete(t.given, k)
+				delete(givenTr, k)
 			}
 		}
 	}
 	t.buildClasses()
+	for k := range givenTr {
+		t.class[k] |= cGivenTr
+	}
+	t.words = make(map[string]wordEntry, len(t.class))
+	t.lower = map[string]uint32{}
+	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgUp | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
+	for k, c := range t.class {
+		t.words[k] = wordEntry{key: k, cls: c}
+		t.capBloom.add(fnv(k))
+		if c&lowerAsked != 0 {
+			t.lower[k] = c
+			t.lowerBloom.add(fnv(k))
+		}
+	}
 	return t
+}
+
+// wordEntry is a listed word's key and classes (personTables.words).
+type wordEntry struct {
+	key string
+	cls uint32
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -24,7 +25,10 @@ import (
 // next personBatchSize articles, then the next ones one at a time until the
 // language has personBatch3Pairs labelled (article, person) pairs, so that
 // every language has enough people to judge (English wires often name
-// nobody).
+// nobody). Batch 4 goes on in the same order after batch 3, the same way,
+// until the language has at least personBatchSize articles and
+// personBatch4Pairs persons, so that one error moves a score by less than
+// 0.02.
 
 // personCues are lowercase stems of roles and of verbs of saying, chosen
 // without looking at the extractor: an article that names one of them most
@@ -43,6 +47,10 @@ const personBatchSize = 30
 // personBatch3Pairs is the least number of labelled persons per language in
 // batch 3.
 const personBatch3Pairs = 40
+
+// personBatch4Pairs is the least number of labelled persons per language in
+// batch 4.
+const personBatch4Pairs = 60
 
 // personHash orders ids for the person sample.
 func personHash(id string) string {
@@ -135,15 +143,15 @@ func TestPersonLabels_Sample(t *testing.T) {
 	}
 	labelled := map[int]bool{}
 	seen := map[string]bool{}
-	batch3 := map[string]int{} // persons labelled in batch 3, by article
+	later := map[int]map[string]int{3: {}, 4: {}} // persons labelled in batches 3 and 4, by article
 	for _, l := range readPersonLabels(t) {
 		labelled[l.Batch] = true
 		if seen[l.ID] {
 			t.Errorf("label %s: labelled twice", l.ID)
 		}
 		seen[l.ID] = true
-		if l.Batch == 3 {
-			batch3[l.ID] = len(l.Persons)
+		if l.Batch == 3 || l.Batch == 4 {
+			later[l.Batch][l.ID] = len(l.Persons)
 		} else if sample[l.ID] != l.Batch {
 			t.Errorf("label %s (batch %d) is not in the sample (batch %d)", l.ID, l.Batch, sample[l.ID])
 			continue
@@ -165,34 +173,100 @@ func TestPersonLabels_Sample(t *testing.T) {
 			t.Errorf("sample article %s (batch %d) has no label", id, b)
 		}
 	}
-	if !labelled[3] {
-		return
+	// Batches 3 and 4: per language the articles right after the batch
+	// before in the sample's order, no gap, at least personBatchSize of
+	// them, and no more than it took to reach the batch's persons.
+	order := personOrder(docs)
+	batch3 := map[string]int{}
+	for id, c := range later[3] {
+		batch3[id] = c
 	}
-	// Batch 3: per language the articles right after batch 2 in the
-	// sample's order, no gap, at least personBatchSize of them, and no more
-	// than it took to reach personBatch3Pairs persons.
-	for lang, ids := range personOrder(docs) {
-		n, pairs, enough := 0, 0, -1
-		for _, id := range ids[2*personBatchSize:] {
-			c, ok := batch3[id]
-			if !ok {
+	for _, b := range []struct {
+		batch, pairs int
+	}{{3, personBatch3Pairs}, {4, personBatch4Pairs}} {
+		if !labelled[b.batch] {
+			continue
+		}
+		for lang, ids := range order {
+			start := personBatchStart(ids, b.batch, batch3)
+			n, pairs, enough := 0, 0, -1
+			for _, id := range ids[start:] {
+				c, ok := later[b.batch][id]
+				if !ok {
+					break
+				}
+				n++
+				pairs += c
+				if enough < 0 && n >= personBatchSize && pairs >= b.pairs {
+					enough = n
+				}
+			}
+			switch {
+			case n < personBatchSize || pairs < b.pairs:
+				t.Errorf("batch %d %s: %d articles, %d persons; want at least %d and %d", b.batch, lang, n, pairs, personBatchSize, b.pairs)
+			case enough != n:
+				t.Errorf("batch %d %s: %d articles, but %d were enough", b.batch, lang, n, enough)
+			}
+			for _, id := range ids[start : start+n] {
+				delete(later[b.batch], id)
+			}
+		}
+		for id := range later[b.batch] {
+			t.Errorf("label %s (batch %d) is not the next article of its language in the sample's order", id, b.batch)
+		}
+	}
+}
+
+// personBatchStart is the index in a language's sample order where batch
+// starts: after batches 1 and 2, and for batch 4 after the articles of
+// batch 3 (batch3 holds their ids).
+func personBatchStart(ids []string, batch int, batch3 map[string]int) int {
+	start := 2 * personBatchSize
+	if batch == 4 {
+		for start < len(ids) {
+			if _, ok := batch3[ids[start]]; !ok {
 				break
 			}
-			n++
-			pairs += c
-			if enough < 0 && n >= personBatchSize && pairs >= personBatch3Pairs {
-				enough = n
-			}
-			delete(batch3, id)
-		}
-		switch {
-		case n < personBatchSize || pairs < personBatch3Pairs:
-			t.Errorf("batch 3 %s: %d articles, %d persons; want at least %d and %d", lang, n, pairs, personBatchSize, personBatch3Pairs)
-		case enough != n:
-			t.Errorf("batch 3 %s: %d articles, but %d were enough", lang, n, enough)
+			start++
 		}
 	}
-	for id := range batch3 {
-		t.Errorf("label %s (batch 3) is not the next article of its language in the sample's order", id)
+	return start
+}
+
+// TestPersonLabels_Next prints, for labelling by hand, the articles of a
+// language that come next in the sample's order after batch 3
+// (KERKO_PERSON_NEXT=lang:from:count, from counted from that point). It
+// never runs the extractor: a batch is read and labelled before the
+// extractor sees it.
+func TestPersonLabels_Next(t *testing.T) {
+	spec := os.Getenv("KERKO_PERSON_NEXT")
+	if spec == "" {
+		t.Skip("KERKO_PERSON_NEXT=lang:from:count not set")
+	}
+	var lang string
+	var from, count int
+	if f := strings.Split(spec, ":"); len(f) != 3 {
+		t.Fatalf("KERKO_PERSON_NEXT=%q: want lang:from:count", spec)
+	} else if _, err := fmt.Sscanf(f[1]+" "+f[2], "%d %d", &from, &count); err != nil {
+		t.Fatalf("KERKO_PERSON_NEXT=%q: %v", spec, err)
+	} else {
+		lang = f[0]
+	}
+	docs := loadCorpus(t)
+	byID := map[string]article{}
+	for _, a := range docs {
+		byID[a.ID] = a
+	}
+	batch3 := map[string]int{}
+	for _, l := range readPersonLabels(t) {
+		if l.Batch == 3 {
+			batch3[l.ID] = len(l.Persons)
+		}
+	}
+	ids := personOrder(docs)[lang]
+	start := personBatchStart(ids, 4, batch3) + from
+	for k := start; k < start+count && k < len(ids); k++ {
+		text := strings.Join(strings.Fields(corpus.Normalize(byID[ids[k]].text())), " ")
+		fmt.Printf("=== %d %s\n%s\n", k-start+from, ids[k], text)
 	}
 }

@@ -19,7 +19,8 @@ type ptoken struct {
 	suffix bool   // a suffix followed after an apostrophe: the name ends here
 	poss   bool   // ... and it was a Turkish possessive (CEO'su), not a case ending
 	gap    uint8  // what separates it from the word before
-	cls    uint32 // word classes of a capitalized word (cGiven...); 0 for lowercase words
+	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
+	lc     bool   // a lowercase word whose cls was looked up (next to a capitalized word)
 	start  int    // byte offset in the text
 }
 
@@ -76,8 +77,19 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			}
 			t.upper = letters >= 2 && uppers == letters
 			if t.cap {
-				t.key = fold(w)
-				t.cls = pt.class[t.key]
+				t.key, t.cls = capKey(w)
+			}
+		}
+		// The lowercase words beside a capitalized one are the titles,
+		// particles and institution words the rules ask about, often
+		// several times: their classes are looked up once, here.
+		if n := len(out); n > 0 {
+			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
+				p.key = keyOf(*p)
+				p.cls, p.lc = lowerClass(p.key), true
+			} else if !t.cap && p.cap {
+				t.key = keyOf(t)
+				t.cls, t.lc = lowerClass(t.key), true
 			}
 		}
 		out = append(out, t)
@@ -92,7 +104,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		switch {
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			if skip {
 				break
 			}
@@ -102,7 +114,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 					gap = gapStop
 				}
 				newlines = 0
-			} else if i-start > 3 && gluedAt(prev2, prev, r, text[i+size:]) {
+			} else if i-start > 3 && (r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf) && gluedAt(prev2, prev, r, text[i+size:]) {
 				// Not after a short prefix: McQueen, MacDonald, DeLorean are
 				// one name.
 				emit(i, false)
@@ -226,3 +238,83 @@ func keyOf(t ptoken) string {
 	}
 	return fold(t.text)
 }
+
+// capKey folds a capitalized word and looks up its classes. An ASCII word is
+// lowered on the stack and, when it is a listed word, takes the list's key
+// string: most capitalized words of news are names, titles and places of
+// the lists, and this spares an allocation each.
+func capKey(w string) (string, uint32) {
+	var buf [48]byte
+	if len(w) > len(buf) {
+		k := fold(w)
+		return k, pt.class[k]
+	}
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			k := fold(w)
+			return k, pt.class[k]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	if !pt.capBloom.has(h) {
+		return string(buf[:len(w)]), 0 // no listed word: spare the map's probe
+	}
+	if e, ok := pt.words[string(buf[:len(w)])]; ok {
+		return e.key, e.cls
+	}
+	return string(buf[:len(w)]), 0
+}
+
+// lowerClass is the classes of a lowercase word's key: only those the rules
+// ask of a lowercase word (titles, particles, institution and place words).
+func lowerClass(k string) uint32 {
+	if !pt.lowerBloom.has(fnv(k)) {
+		return 0
+	}
+	return pt.lower[k]
+}
+
+// bloom is a set of 32-bit hashes with false positives, 8 KiB: most words
+// of a text are in no list, and a bit test is cheaper than a probe of a
+// large map.
+type bloom [1 << 16 / 64]uint64
+
+func (b *bloom) add(h uint32) {
+	for _, x := range [2]uint32{h & 0xffff, h >> 16} {
+		b[x/64] |= 1 << (x % 64)
+	}
+}
+
+func (b *bloom) has(h uint32) bool {
+	x, y := h&0xffff, h>>16
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// fnv is the 32-bit FNV-1a hash of s.
+func fnv(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// asciiWord marks the ASCII letters and digits (isWordRune below U+0080,
+// without a call per byte).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()
