@@ -1418,6 +1418,18 @@ func PersonName(id string) (name string, ok bool) {
 	return kp.name, true
 }
 
+// PersonSurnames gives the spellings of a known person's surname in the
+// three languages and their transliterations (Tokayev, Tokaev, Toqaev), so
+// that a text found through the person can show where it names them; nil
+// for other ids.
+func PersonSurnames(id string) []string {
+	kp, ok := tables().knownByID[id]
+	if !ok {
+		return nil
+	}
+	return strings.Fields(kp.surnames)
+}
+
 // buildClasses fills t.class from the word lists, so that a word is looked up
 // once, not once per list.
 func (t *personTables) buildClasses() {

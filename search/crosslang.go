@@ -11,17 +11,19 @@ import (
 	"kerko/query"
 )
 
-// A country or organization named in the query, in any language and form
-// (Kazakhstan, Kazakistan'ın, Kazakistanit), also matches the articles that
-// extraction found to be about it, whatever their language: the query word
-// alone cannot find Kazakistan in an English article, but the country facet
-// field holds KZ for both.
+// A country, organization or person named in the query, in any language and
+// form (Kazakhstan, Kazakistan'ın, Kazakistanit; Erdogan, Erdoğan'ın,
+// Erdoganit, Tokaev), also matches the articles that extraction found to be
+// about it, whatever their language: the query word alone cannot find
+// Kazakistan in an English article, but the country facet field holds KZ
+// for both. Persons are matched when kerko knows them under every spelling
+// (extract.LookupPerson): a surname alone of anyone else may be many people.
 
 // Expansion is a query word that was recognised as a country or an
 // organization and also matched its facet field.
 type Expansion struct {
-	Kind string // FacetCountry or FacetOrg
-	ID   string // country code or organization id
+	Kind string // FacetCountry, FacetOrg or FacetPerson
+	ID   string // country code, organization or person id
 	Word string // the word as typed
 }
 
@@ -64,6 +66,8 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 				for _, m := range orgs {
 					add(FacetOrg, m.ID, t.Text)
 				}
+			} else if id, ok := phrasePerson(t.Text); ok && len(countries)+len(orgs) == 0 {
+				add(FacetPerson, id, t.Text)
 			}
 			continue
 		}
@@ -71,13 +75,28 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 			add(FacetCountry, code, t.Text)
 		} else if id, ok := extract.LookupOrganization(t.Text); ok {
 			add(FacetOrg, id, t.Text)
+		} else if id, ok := extract.LookupPerson(t.Text); ok {
+			add(FacetPerson, id, t.Text)
 		}
 	}
 	return qs, exps
 }
 
+// phrasePerson is the known person a quoted name is, whole ("Recep Tayyip
+// Erdoğan", "Kasım Cömert Tokayev").
+func phrasePerson(text string) (string, bool) {
+	ps := extract.People(text, index.Und)
+	if len(ps) != 1 {
+		return "", false
+	}
+	if _, known := extract.PersonName(ps[0].ID); !known {
+		return "", false
+	}
+	return ps[0].ID, true
+}
+
 // withEntityNames adds the names of the expanded countries and
-// organizations in every UI language to q, for highlighting only: an
+// organizations in every UI language, and the surnames of the persons, to q, for highlighting only: an
 // article found through its country shows the country's name as it writes
 // it (Kazakistan, Kazakistanit) marked in its snippet.
 func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
@@ -86,6 +105,15 @@ func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
 	}
 	out := &query.Query{Must: append([]query.Clause(nil), q.Must...), Not: q.Not}
 	for _, x := range exps {
+		if x.Kind == FacetPerson {
+			// Persons are marked by their surname as each language
+			// spells it (Tokayev, Tokaev, Toqaev): their given names
+			// would mark namesakes.
+			for _, w := range extract.PersonSurnames(x.ID) {
+				out.Must = append(out.Must, query.Clause{Alts: []query.Term{{Text: w}}})
+			}
+			continue
+		}
 		for _, ui := range index.Langs {
 			name := extract.CountryName(x.ID, ui)
 			if x.Kind == FacetOrg {

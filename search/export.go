@@ -57,7 +57,7 @@ func (g *generation) articlesAfter(ctx context.Context, req Request, after []str
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing: newest first, as Search does.
-		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		byDate = q.Empty() && !req.RanksByEntity()
 	case SortNewest:
 		byDate = true
 	case SortOldest:

@@ -19,6 +19,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/cache"
+	"kerko/extract"
 	"kerko/highlight"
 	"kerko/index"
 	"kerko/query"
@@ -36,17 +37,25 @@ const (
 	FacetLang    = "lang"
 	FacetCountry = "country"
 	FacetOrg     = "org"
+	FacetPerson  = "person"
 	FacetYear    = "year"
 )
 
 // FacetGroups lists the facet groups in display order.
-var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
+var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetPerson, FacetYear}
+
+// EntityGroups are the facet groups of what extraction finds in a text:
+// their filters rank by how much an article is about the value
+// (index.FieldAbout), and a query word naming one also finds the articles
+// about it in every language (crosslang.go).
+var EntityGroups = []string{FacetCountry, FacetOrg, FacetPerson}
 
 // facetField maps a facet group to its keyword field.
 var facetField = map[string]string{
 	FacetLang:     index.FieldLang,
 	FacetCountry:  index.FieldCountry,
 	FacetOrg:      index.FieldOrg,
+	FacetPerson:   index.FieldPerson,
 	FacetYear:     index.FieldYear,
 	timelineFacet: index.FieldMonth,
 }
@@ -73,7 +82,9 @@ func filterOf(g string) string {
 
 // facetSize is how many values each group returns; large enough to hold every
 // value a group can have, so counts are exact and "more" can show them all.
-var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize}
+// Persons are the exception: a corpus names tens of thousands, and a
+// group shows the most named.
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetPerson: 100, FacetYear: 300, timelineFacet: monthFacetSize}
 
 // Request is one search. Zero values mean "no filter"; filters in one group
 // are ORed, groups are ANDed.
@@ -82,6 +93,7 @@ type Request struct {
 	Langs     []string
 	Countries []string
 	Orgs      []string
+	People    []string  // person ids (extract.PersonMention.ID)
 	From, To  time.Time // inclusive days; zero = open
 	Undated   string    // UndatedDefault, UndatedInclude, UndatedExclude or UndatedOnly
 	Sort      string    // SortRelevance (default), SortNewest, SortOldest
@@ -98,12 +110,55 @@ type Hit struct {
 	Date      time.Time // zero when undated
 	Countries []string
 	Orgs      []string
-	Source    string
-	Score     float64
+	// People are the persons the article names, most named first, with
+	// the name the article writes.
+	People []extract.PersonMention
+	Source string
+	Score  float64
 	// TitleHTML and Snippet are HTML: the article text escaped, with the
 	// matched words in <mark>.
 	TitleHTML string
 	Snippet   string
+}
+
+// Filter returns the values of the filter on facet group g.
+func (r *Request) Filter(g string) []string {
+	switch g {
+	case FacetLang:
+		return r.Langs
+	case FacetCountry:
+		return r.Countries
+	case FacetOrg:
+		return r.Orgs
+	case FacetPerson:
+		return r.People
+	}
+	return nil
+}
+
+// SetFilter sets the values of the filter on facet group g.
+func (r *Request) SetFilter(g string, vals []string) {
+	switch g {
+	case FacetLang:
+		r.Langs = vals
+	case FacetCountry:
+		r.Countries = vals
+	case FacetOrg:
+		r.Orgs = vals
+	case FacetPerson:
+		r.People = vals
+	}
+}
+
+// RanksByEntity tells whether r filters by an entity, whose filter ranks
+// by aboutness: then relevance means something without words.
+func (r *Request) RanksByEntity() bool {
+	for _, g := range EntityGroups {
+		if len(r.Filter(g)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // FacetValue is one value of a facet group with the number of hits it has.
@@ -128,9 +183,13 @@ type Result struct {
 	// Zoomed is set when the timeline shows the months of the chosen
 	// years only, because all of them would be too many.
 	Zoomed bool
-	// Expanded lists the countries and organizations named in the query
-	// that also matched articles about them in every language.
+	// Expanded lists the countries, organizations and persons named in
+	// the query that also matched articles about them in every language.
 	Expanded []Expansion
+	// Names are the names shown for the person ids of the result: those
+	// in Facets, in the request's filter and in Expanded (the name the
+	// generation's articles write most, Index.PersonName).
+	Names map[string]string
 	// DidYouMean is a respelled query with more hits, or "".
 	DidYouMean string
 }
@@ -166,6 +225,9 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}}
 	if !req.NoFacets {
 		p.facets(out, ex)
+	}
+	if err := g.names(req, out); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	if err := g.hits(ctx, p, ex.res, out); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -216,7 +278,7 @@ func newPlan(req Request) (*plan, error) {
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
 		// is how much each article is about it (index.FieldAbout).
-		p.byDate = p.q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		p.byDate = p.q.Empty() && !req.RanksByEntity()
 	case SortNewest:
 		p.byDate = true
 	case SortOldest:
@@ -586,6 +648,9 @@ func filterQueries(req Request) map[string]filter {
 	if q := terms(FacetOrg, index.FieldAbout, req.Orgs); q != nil {
 		fs[FacetOrg] = filter{q: q}
 	}
+	if q := terms(FacetPerson, index.FieldAbout, req.People); q != nil {
+		fs[FacetPerson] = filter{q: q}
+	}
 	if dq := dateFilter(req); dq != nil {
 		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
 	}
@@ -644,7 +709,14 @@ func hitOf(a *index.Article) Hit {
 	// The facet fields are not stored: the mention counts list the same
 	// ids, most named first.
 	return Hit{ID: a.ID, Title: a.Title, Lang: a.Lang, Source: a.Source, Date: a.Date,
-		Countries: a.CountryCodes(), Orgs: a.OrgIDs()} // never nil: results show []
+		Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: orEmpty(a.People)} // never nil: results show []
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // ErrNotFound is returned for an unknown article id.
