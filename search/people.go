@@ -301,3 +301,8 @@ func (g *generation) names(req Request, res *Result) error {
 	}
 	return nil
 }
+
+// PersonLabel is the name shown for a person id without a generation's
+// names (Result.Names): the known person's name, or the id's words
+// capitalized.
+func PersonLabel(id string) string { return fallbackName(id) }

@@ -128,8 +128,8 @@ type searchPage struct {
 	HiddenVals []link // filters kept by the search box and the date form
 	Timeline   *timelineView
 	Browsing   bool // no words: a list of articles, not a ranking
-	// Also names the countries and organizations the query also matched
-	// in every language ("Kyrgyzstan, NATO").
+	// Also names the countries, organizations and persons the query also
+	// matched in every language ("Kyrgyzstan, NATO, Kassym-Jomart Tokayev").
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
@@ -213,9 +213,9 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		}
 		p.Hits = append(p.Hits, hv)
 	}
-	selected := map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs}
 	for _, g := range search.FacetGroups {
-		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(selected[g])}
+		chosen := req.Filter(g)
+		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(chosen)}
 		if fg.Selected > 0 {
 			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
 		}
@@ -223,8 +223,8 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			continue // the timeline above the results does what a year list would
 		}
 		for i, fv := range res.Facets[g] {
-			sel := contains(selected[g], fv.Value)
-			l := link{Label: facetLabel(g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
+			sel := contains(chosen, fv.Value)
+			l := link{Label: labelIn(res.Names, g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
 			if i < facetTop || sel {
 				fg.Values = append(fg.Values, l)
 			} else {
@@ -232,9 +232,9 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			}
 		}
 		// A selected value with no hits left still shows, so it can be removed.
-		for _, val := range selected[g] {
+		for _, val := range chosen {
 			if !hasValue(res.Facets[g], val) {
-				fg.Values = append(fg.Values, link{Label: facetLabel(g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
+				fg.Values = append(fg.Values, link{Label: labelIn(res.Names, g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
 			}
 		}
 		if len(fg.Values) > 0 {
@@ -255,14 +255,14 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	p.Timeline = newTimeline(v, req, res, ui)
 	var also []string
 	for _, x := range res.Expanded {
-		also = append(also, facetLabel(x.Kind, x.ID, ui))
+		also = append(also, labelIn(res.Names, x.Kind, x.ID, ui))
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
 		p.DidYouMean = lq.withText(res.DidYouMean)
 		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
-	p.Filtered = len(activeFilters(req, ui))
+	p.Filtered = len(activeFilters(req, ui, res.Names))
 	clear := url.Values{}
 	if lq.Raw != "" {
 		clear.Set("q", lq.Raw)
@@ -279,7 +279,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "org", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "org", "person", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}
@@ -293,7 +293,7 @@ func hiddenVals(v url.Values) []link {
 // what is marked, and relevance is not offered.
 func sortLinks(v url.Values, req search.Request, ui string) []link {
 	cur := req.Sort
-	ranked := req.Query != "" || len(req.Countries)+len(req.Orgs) > 0
+	ranked := req.Query != "" || req.RanksByEntity()
 	if cur == "" || cur == search.SortRelevance {
 		cur = search.SortRelevance
 		if !ranked {
@@ -446,6 +446,7 @@ type articlePage struct {
 	LangLabel string
 	Countries []link
 	Orgs      []link
+	People    []link
 	BackURL   string
 	// Query and HiddenVals fill the search box with the search the
 	// article was opened from.
@@ -461,7 +462,7 @@ type relatedView struct {
 	search.Related
 	URL       string
 	LangLabel string
-	Shared    []string // country and organization names
+	Shared    []string // country, organization and person names
 }
 
 func (s *Server) handleArticlePage(c echo.Context) error {
@@ -499,6 +500,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	for _, m := range a.Orgs {
 		p.Orgs = append(p.Orgs, link{Label: facetLabel("org", m.ID, ui), Value: m.ID, Count: m.Count, URL: withParam(base, "org", m.ID)})
 	}
+	for _, m := range a.People {
+		p.People = append(p.People, link{Label: m.Name, Value: m.ID, Count: m.Mentions, URL: withParam(base, "person", m.ID)})
+	}
 	p.Paras = articleParagraphs(a, req)
 	related, err := s.related(c, id)
 	if err != nil {
@@ -512,6 +516,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		}
 		for _, id := range r.SharedOrgs {
 			rv.Shared = append(rv.Shared, facetLabel("org", id, ui))
+		}
+		for _, m := range r.SharedPeople {
+			rv.Shared = append(rv.Shared, m.Name)
 		}
 		p.Related = append(p.Related, rv)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -32,7 +33,7 @@ const (
 // naming it, so that a script's typo (contry=KZ) is not a silently wider
 // search. docs/api.md says the same.
 var (
-	searchParams     = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "page", "size"}
+	searchParams     = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "sort", "page", "size"}
 	searchPageParams = append(slices.Clip(searchParams), "ui")
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
@@ -42,11 +43,11 @@ var (
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
 	// The research routes (trends.go, export.go, feed.go, research.go).
-	trendsFilterParams = []string{"q", "lang", "country", "org", "from", "to", "undated", "interval"}
+	trendsFilterParams = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "interval"}
 	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
 	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
-	exportAPIParams    = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "format", "limit", "ui"}
-	feedParams         = []string{"q", "lang", "country", "org", "from", "to", "undated", "ui"}
+	exportAPIParams    = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "sort", "format", "limit", "ui"}
+	feedParams         = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "ui"}
 	helpParams         = []string{"ui"}
 )
 
@@ -172,6 +173,15 @@ func parseSearch(v url.Values) (search.Request, error) {
 	}); err != nil {
 		return req, err
 	}
+	if req.People, err = values(v, "person", func(s string) (string, *paramError) {
+		p := strings.TrimSpace(s)
+		if !validPersonID(p) {
+			return "", badParam("person", "person", "not a person id %q (want an id as the API gives it, e.g. recep-tayyip-erdogan)", clip(s))
+		}
+		return p, nil
+	}); err != nil {
+		return req, err
+	}
 	if req.From, err = date(v, "from"); err != nil {
 		return req, err
 	}
@@ -279,8 +289,8 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Query != "" {
 		v.Set("q", req.Query)
 	}
-	for key, vals := range map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs} {
-		if len(vals) > 0 {
+	for _, key := range search.FacetGroups {
+		if vals := req.Filter(key); len(vals) > 0 {
 			v[key] = slices.Clone(vals)
 		}
 	}
@@ -360,4 +370,22 @@ func correct(v url.Values) (req search.Request, first *paramError, ok bool) {
 		}
 	}
 	return search.Request{}, first, false
+}
+
+// maxPersonID bounds a person id: ids are a name's folded words.
+const maxPersonID = 200
+
+// validPersonID tells whether s can be a person id (extract.PersonID makes
+// them: folded words joined by hyphens). Whether any article names that
+// person is the search's answer, not a parameter error.
+func validPersonID(s string) bool {
+	if s == "" || len(s) > maxPersonID || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // The query language's field filters (lang:tr, country:Kazakistan, org:NATO,
-// from:2020-03, to:2020-06-15) are lifted here into the request's filters,
+// person:Tokayev, from:2020-03, to:2020-06-15) are lifted here into the request's filters,
 // where they AND with the URL's parameters; the index is given the text
 // part alone. A filter is lifted when the whole search must pass it: typed
 // beside the words, or as an OR of values of one field (lang:tr OR lang:sq).
@@ -47,7 +47,7 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 	lq := liftedQuery{Raw: req.Query}
 	q := query.Parse(req.Query)
 	var kept []*query.Node
-	langSets, countrySets, orgSets := [][]string{}, [][]string{}, [][]string{}
+	langSets, countrySets, orgSets, personSets := [][]string{}, [][]string{}, [][]string{}, [][]string{}
 	if len(req.Langs) > 0 {
 		langSets = append(langSets, req.Langs)
 	}
@@ -56,6 +56,9 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 	}
 	if len(req.Orgs) > 0 {
 		orgSets = append(orgSets, req.Orgs)
+	}
+	if len(req.People) > 0 {
+		personSets = append(personSets, req.People)
 	}
 	note := func(key string, args ...any) { lq.Notes = append(lq.Notes, Tf(ui, key, args...)) }
 	for _, n := range q.Conjuncts() {
@@ -87,6 +90,12 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 				} else {
 					note("note_unknown_org", f.Value)
 				}
+			case query.FieldPerson:
+				if p, ok := resolvePerson(f.Value); ok {
+					values = append(values, p)
+				} else {
+					note("note_unknown_person", f.Value)
+				}
 			case query.FieldSource:
 				note("note_source", f.Value)
 			case query.FieldFrom, query.FieldTo:
@@ -113,6 +122,8 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 			countrySets = append(countrySets, values)
 		case field == query.FieldOrg:
 			orgSets = append(orgSets, values)
+		case field == query.FieldPerson:
+			personSets = append(personSets, values)
 		}
 		lq.Lifted = append(lq.Lifted, n)
 	}
@@ -121,6 +132,8 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 	req.Countries, extra = narrowest(countrySets, search.FacetCountry)
 	kept = append(kept, extra...)
 	req.Orgs, extra = narrowest(orgSets, search.FacetOrg)
+	kept = append(kept, extra...)
+	req.People, extra = narrowest(personSets, search.FacetPerson)
 	kept = append(kept, extra...)
 	text := query.And(kept...)
 	req.Query = query.Render(text)
@@ -277,6 +290,31 @@ func resolveOrg(v string) (string, bool) {
 	return "", false
 }
 
+// resolvePerson reads a person's name in any language and form (Tokayev,
+// Tokaev, Erdoğan'ın, Erdoganit, "Recep Tayyip Erdoğan", "Arban Abrashi")
+// or their id (recep-tayyip-erdogan). A surname alone names a person only
+// when kerko knows them under every spelling: of anyone else it may be
+// many people.
+func resolvePerson(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if _, known := extract.PersonName(v); known {
+		return v, true
+	}
+	if !strings.ContainsFunc(v, isSpaceRune) {
+		if id, ok := extract.LookupPerson(v); ok {
+			return id, true
+		}
+		if strings.Contains(v, "-") && validPersonID(v) {
+			return v, true // an id as the API gives it
+		}
+		return "", false
+	}
+	if ps := extract.People(v, index.Und); len(ps) == 1 {
+		return ps[0].ID, true
+	}
+	return "", false
+}
+
 func isSpaceRune(r rune) bool { return r == ' ' || r == '\t' }
 
 // intersect ANDs sets of languages: an article has one, so the result is
@@ -295,7 +333,7 @@ func intersect(sets [][]string) []string {
 	return out
 }
 
-// narrowest ANDs sets of countries (or organizations). An article names
+// narrowest ANDs sets of countries (or organizations, or persons). An article names
 // several, so AND is not an intersection: when one set lies within all the
 // others, it is the answer exactly; otherwise the first set filters and
 // each other one is searched by its names, which matches the articles about
@@ -320,8 +358,11 @@ func narrowest(sets [][]string, kind string) ([]string, []*query.Node) {
 		var alts []*query.Node
 		for _, v := range s {
 			name := extract.CountryName(v, "en")
-			if kind == search.FacetOrg {
+			switch kind {
+			case search.FacetOrg:
 				name = extract.OrgName(v, "en")
+			case search.FacetPerson:
+				name = search.PersonLabel(v)
 			}
 			alts = append(alts, &query.Node{Op: query.OpTerm, Term: query.Term{Text: name, Phrase: strings.Contains(name, " ")}})
 		}
