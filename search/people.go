@@ -157,13 +157,16 @@ func pickName(forms []nameForm) string {
 	if len(eligible) == 0 {
 		eligible = forms
 	}
+	// Hyphenated given names are words too: Kassym-Jomart Tokayev is as
+	// full as Kasım Cömert Tokayev.
+	words := func(name string) int { return len(nameWords(name)) }
 	most := 0
 	for _, f := range eligible {
-		most = max(most, len(strings.Fields(f.name)))
+		most = max(most, words(f.name))
 	}
 	spelled := map[string]int{} // folded spelling -> articles
 	for _, f := range eligible {
-		if len(strings.Fields(f.name)) == most {
+		if words(f.name) == most {
 			spelled[analyzers.Fold(f.name)] += f.n
 		}
 	}
@@ -176,7 +179,7 @@ func pickName(forms []nameForm) string {
 	var name string
 	marks, count := -1, 0
 	for _, f := range eligible {
-		if len(strings.Fields(f.name)) != most || analyzers.Fold(f.name) != best {
+		if words(f.name) != most || analyzers.Fold(f.name) != best {
 			continue
 		}
 		m := nonASCII(f.name)
