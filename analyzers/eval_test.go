@@ -1,7 +1,6 @@
 package analyzers
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -10,9 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"kerko/analyzers/internal/stemeval"
 )
 
 // This file recomputes the measures of shared/eval/score.py (same
@@ -37,131 +35,6 @@ func sharedEvalDir() string {
 	return filepath.Join("..", "..", "shared", "eval")
 }
 
-type evalRow struct{ lemma, form, pos string }
-
-func lemmaKey(lemma, lang string) string {
-	s := norm.NFC.String(lemma)
-	if lang == "tr" {
-		s = strings.NewReplacer("I", "ı", "İ", "i").Replace(s)
-	}
-	return strings.ToLower(s)
-}
-
-func readCoNLLU(t *testing.T, path, lang string) []evalRow {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	var rows []evalRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) < 4 || !isDigits(cols[0]) {
-			continue
-		}
-		form, lemma, pos := cols[1], cols[2], cols[3]
-		switch pos {
-		case "NOUN", "PROPN", "VERB", "ADJ":
-		default:
-			continue
-		}
-		if form == "" || form == "_" || lemma == "" || lemma == "_" || strings.IndexFunc(form, unicode.IsSpace) >= 0 {
-			continue
-		}
-		rows = append(rows, evalRow{lemmaKey(lemma, lang), form, pos})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	return rows
-}
-
-func readUniMorph(t *testing.T, path string) []evalRow {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	seen := map[evalRow]bool{}
-	var rows []evalRow
-	for _, line := range strings.Split(string(b), "\n") {
-		cols := strings.Split(line, "\t")
-		if len(cols) < 3 || cols[0] == "" || cols[1] == "" || strings.IndexFunc(cols[0]+cols[1], unicode.IsSpace) >= 0 {
-			continue
-		}
-		cls, _, _ := strings.Cut(cols[2], ";")
-		if cls != "N" && cls != "V" && cls != "ADJ" {
-			continue
-		}
-		r := evalRow{cols[0], cols[1], cls}
-		if !seen[r] {
-			seen[r] = true
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-type lemmaForm struct{ lemma, form string }
-
-// pairRecallAndMerge follows score.py's pair_and_merge.
-func pairRecallAndMerge(types map[lemmaForm]bool, stem map[string]string) (recall, merge float64) {
-	forms := map[string][]string{}
-	lemmasOf := map[string]map[string]bool{}
-	for lf := range types {
-		forms[lf.lemma] = append(forms[lf.lemma], lf.form)
-		s := stem[lf.form]
-		if lemmasOf[s] == nil {
-			lemmasOf[s] = map[string]bool{}
-		}
-		lemmasOf[s][lf.lemma] = true
-	}
-	var pairs, same int
-	for _, fs := range forms {
-		n := len(fs)
-		pairs += n * (n - 1) / 2
-		byStem := map[string]int{}
-		for _, f := range fs {
-			byStem[stem[f]]++
-		}
-		for _, k := range byStem {
-			same += k * (k - 1) / 2
-		}
-	}
-	merged := 0
-	for _, ls := range lemmasOf {
-		if len(ls) > 1 {
-			merged++
-		}
-	}
-	if pairs > 0 {
-		recall = float64(same) / float64(pairs)
-	}
-	if len(lemmasOf) > 0 {
-		merge = float64(merged) / float64(len(lemmasOf))
-	}
-	return recall, merge
-}
-
 // stemScores computes the summary figures for one language.
 func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 	t.Helper()
@@ -169,13 +42,20 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no %s treebanks in %s (err %v)", lang, dir, err)
 	}
-	var rows []evalRow
+	var rows []stemeval.Row
 	for _, f := range files {
-		rows = append(rows, readCoNLLU(t, f, lang)...)
+		r, err := stemeval.ReadCoNLLU(f, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r...)
 	}
-	var um []evalRow
+	var um []stemeval.Row
 	if lang == "sq" {
-		um = readUniMorph(t, filepath.Join(dir, "unimorph", "sqi.tsv"))
+		var err error
+		if um, err = stemeval.ReadUniMorph(filepath.Join(dir, "unimorph", "sqi.tsv")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	stem := map[string]string{}
 	stemOf := func(w string) {
@@ -189,45 +69,25 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 		stem[w] = s
 	}
 	for _, r := range rows {
-		stemOf(r.form)
+		stemOf(r.Form)
 	}
 	for _, r := range um {
-		stemOf(r.lemma)
-		stemOf(r.form)
+		stemOf(r.Lemma)
+		stemOf(r.Form)
 	}
 
-	out := map[string]float64{}
-	groups := []struct {
-		name string
-		pos  func(string) bool
-	}{
-		{"nouns", func(p string) bool { return p == "NOUN" || p == "PROPN" }},
-		{"verbs", func(p string) bool { return p == "VERB" }},
-		{"adjectives", func(p string) bool { return p == "ADJ" }},
-		{"content", func(string) bool { return true }},
-	}
-	for _, g := range groups {
-		types := map[lemmaForm]bool{}
-		for _, r := range rows {
-			if g.pos(r.pos) {
-				types[lemmaForm{r.lemma, r.form}] = true
-			}
-		}
-		rec, mer := pairRecallAndMerge(types, stem)
-		out[g.name+" pair_recall"] = rec
-		out[g.name+" merge"] = mer
-	}
+	out := stemeval.Scores(rows, stem)
 	if lang == "sq" {
 		foldScores(t, rows, um, out)
 	}
 	for _, cls := range []string{"N", "V"} {
 		var n, hit int
 		for _, r := range um {
-			if r.pos != cls || r.form == r.lemma {
+			if r.POS != cls || r.Form == r.Lemma {
 				continue
 			}
 			n++
-			if stem[r.form] == stem[r.lemma] {
+			if stem[r.Form] == stem[r.Lemma] {
 				hit++
 			}
 		}
@@ -305,7 +165,7 @@ func TestStemScores(t *testing.T) {
 //     when half of the forms (chosen by a hash of the form, so the choice is
 //     stable) are replaced by their folded spelling, as in a mix of
 //     portals that do and do not write diacritics.
-func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
+func foldScores(t *testing.T, rows, um []stemeval.Row, out map[string]float64) {
 	t.Helper()
 	stem := func(w string) string {
 		s, err := Stem("sq", w)
@@ -316,11 +176,11 @@ func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
 	}
 	forms := map[string]bool{}
 	for _, r := range rows {
-		forms[r.form] = true
+		forms[r.Form] = true
 	}
 	for _, r := range um {
-		forms[r.form] = true
-		forms[r.lemma] = true
+		forms[r.Form] = true
+		forms[r.Lemma] = true
 	}
 	// Compare the analyzer's terms rather than Stem's lines: Stem gives a
 	// stop word back as typed, so "është" and "eshte" would differ although
@@ -354,24 +214,21 @@ func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
 		return w
 	}
 	stems := map[string]string{}
-	for _, g := range []struct {
-		name string
-		pos  func(string) bool
-	}{
-		{"nouns", func(p string) bool { return p == "NOUN" || p == "PROPN" }},
-		{"content", func(string) bool { return true }},
-	} {
-		types := map[lemmaForm]bool{}
+	for _, g := range stemeval.Groups {
+		if g.Name != "nouns" && g.Name != "content" {
+			continue
+		}
+		types := map[stemeval.LemmaForm]bool{}
 		for _, r := range rows {
-			if g.pos(r.pos) {
-				f := halfFold(r.form)
-				types[lemmaForm{r.lemma, f}] = true
+			if g.Match(r.POS) {
+				f := halfFold(r.Form)
+				types[stemeval.LemmaForm{Lemma: r.Lemma, Form: f}] = true
 				if _, ok := stems[f]; !ok {
 					stems[f] = stem(f)
 				}
 			}
 		}
-		rec, _ := pairRecallAndMerge(types, stems)
-		out[g.name+" pair_recall half_folded"] = rec
+		rec, _ := stemeval.PairRecallAndMerge(types, stems)
+		out[g.Name+" pair_recall half_folded"] = rec
 	}
 }
