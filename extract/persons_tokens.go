@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ptoken is one word of a text as the person extractor sees it. It needs
+// more than the country matcher's token: the word as written (for display
+// names), and what stood between it and the word before, since a name never
+// spans a comma or a sentence end but may span a hyphen (Hans-Olaf) or an
+// initial's dot (F. Wilhelm Christians).
+type ptoken struct {
+	text   string // as written, without an apostrophe suffix (Erdoğan'ın gives Erdoğan)
+	key    string // fold(text); "" for a lowercase word with non-ASCII letters (see keyOf)
+	cap    bool   // first letter uppercase
+	upper  bool   // every letter uppercase (two letters at least)
+	suffix bool   // a suffix followed after an apostrophe: the name ends here
+	gap    uint8  // what separates it from the word before
+	cls    uint32 // word classes of a capitalized word (cGiven...); 0 for lowercase words
+	start  int    // byte offset in the text
+}
+
+// Gaps between two words.
+const (
+	gapSpace   uint8 = iota // spaces only (one line break included: wires break lines inside names)
+	gapHyphen               // Hans-Olaf, Mullhaxha-Kollçaku
+	gapInitial              // after "F." or "Dr.": the dot of an abbreviation, not a sentence end
+	gapPunct                // a comma, a quote, a bracket...: names do not cross it
+	gapStop                 // a sentence end, a paragraph break, the start of the text
+)
+
+// ptokens splits text into words the way tokenize does for countries
+// (same letters, same apostrophe rule, same glued-paragraph split), keeping
+// what person names need: written forms, case and gaps. Two differences: an
+// apostrophe after a single capital joins (O'Neill, D'Alema are one word),
+// and dotted abbreviations are not joined (names have initials, not U.S.).
+func ptokens(text string) []ptoken {
+	return ptokensInto(make([]ptoken, 0, len(text)/6), text)
+}
+
+// ptokensInto is ptokens appending to out.
+func ptokensInto(out []ptoken, text string) []ptoken {
+	start := -1
+	skip := false
+	gap := gapStop
+	var prev, prev2 rune
+	emit := func(end int, suffix bool) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		t := ptoken{text: w, suffix: suffix, gap: gap, start: start}
+		// Only capitalized words need their key now: lowercase ones are
+		// looked up only beside a name (keyOf folds them then).
+		if c := w[0]; c >= 'a' && c <= 'z' {
+			if isASCII(w) {
+				t.key = w
+			}
+		} else if c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+			t.key = w // digits
+		} else {
+			letters, uppers := 0, 0
+			for i, r := range w {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						uppers++
+						if i == 0 {
+							t.cap = true
+						}
+					}
+				}
+			}
+			t.upper = letters >= 2 && uppers == letters
+			if t.cap {
+				t.key = fold(w)
+				t.cls = pt.class[t.key]
+			}
+		}
+		out = append(out, t)
+		start = -1
+		gap = gapSpace
+	}
+	newlines := 0
+	wrapped := isWrapped(text)
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case isWordRune(r):
+			if skip {
+				break
+			}
+			if start < 0 {
+				start = i
+				if newlines >= 2 && gap < gapStop {
+					gap = gapStop
+				}
+				newlines = 0
+			} else if i-start > 3 && gluedAt(prev2, prev, r, text[i+size:]) {
+				// Not after a short prefix: McQueen, MacDonald, DeLorean are
+				// one name.
+				emit(i, false)
+				gap = gapStop // a scraper dropped a paragraph break here
+				start = i
+			}
+		case isApostrophe(r) && start >= 0 && i+size < len(text) && isWordStart(text[i+size:]):
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if i-start == 1 && unicode.IsUpper(rune(text[start])) && unicode.IsUpper(next) {
+				break // O'Neill, D'Alema: one word
+			}
+			emit(i, true)
+			skip = true
+		default:
+			wasWord := start >= 0
+			emit(i, false)
+			skip = false
+			switch {
+			case r == '-' && wasWord:
+				gap = gapHyphen
+			case r == ' ' || r == '\t' || r == '\u00a0':
+			case r == '\n' || r == '\r':
+				if r == '\n' {
+					newlines++
+					if !wrapped && !oneWordLine(text, i) {
+						gap = gapStop // a title, a heading, a byline ends at its line
+					}
+				}
+			case r == '.':
+				if n := len(out); n > 0 && out[n-1].start+len(out[n-1].text) == i && isAbbrevWord(out[n-1]) {
+					gap = max(gap, gapInitial)
+				} else {
+					gap = gapStop
+				}
+			case r == '!' || r == '?' || r == ':' || r == ';' || r == '•' || r == '|' || r == '/':
+				gap = gapStop
+			default:
+				gap = max(gap, gapPunct)
+			}
+		}
+		prev2, prev = prev, r
+		i += size
+	}
+	emit(len(text), false)
+	return out
+}
+
+// isWrapped tells whether text is hard-wrapped, as the news wires are: no
+// line longer than 90 bytes and at least three of 40 or more. There a line
+// break is a space and may fall inside a name (Ramon del / Rosario);
+// elsewhere it ends a title, a heading or a byline.
+func isWrapped(text string) bool {
+	long := 0
+	for len(text) > 0 {
+		line := text
+		if k := strings.IndexByte(text, '\n'); k >= 0 {
+			line, text = text[:k], text[k+1:]
+		} else {
+			text = ""
+		}
+		switch n := len(strings.TrimSpace(line)); {
+		case n > 90:
+			return false
+		case n >= 40:
+			long++
+		}
+	}
+	return long >= 3
+}
+
+// oneWordLine tells whether the line break at text[nl] stands between two
+// lines of one word each: scraped texts break names into a word a line
+// (Dr. / Güncel / Öztürk), so such a break is a space.
+func oneWordLine(text string, nl int) bool {
+	start := strings.LastIndexByte(text[:nl], '\n') + 1
+	before := strings.TrimSpace(text[start:nl])
+	after := text[nl+1:]
+	if k := strings.IndexByte(after, '\n'); k >= 0 {
+		after = after[:k]
+	}
+	after = strings.TrimSpace(after)
+	return before != "" && after != "" && !strings.ContainsAny(before, " \t") && !strings.ContainsAny(after, " \t")
+}
+
+// isAbbrevWord tells whether a word followed by a dot is an initial (F.) or
+// an abbreviated title (Dr., Prof., Mr., z.), so that the dot ends no
+// sentence.
+func isAbbrevWord(t ptoken) bool {
+	if utf8.RuneCountInString(t.text) == 1 && t.cap {
+		return true
+	}
+	k := keyOf(t)
+	return abbrevTitles[k] || abbrevOther[k]
+}
+
+// keyOf is the key of a token, folding lowercase non-ASCII words on demand.
+func keyOf(t ptoken) string {
+	if t.key != "" {
+		return t.key
+	}
+	return fold(t.text)
+}
