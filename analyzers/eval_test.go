@@ -1,9 +1,11 @@
 package analyzers
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"kerko/analyzers/internal/stemeval"
+	"kerko/analyzers/internal/trstem"
 )
 
 // This file recomputes the measures of shared/eval/score.py (same
@@ -231,4 +234,94 @@ func foldScores(t *testing.T, rows, um []stemeval.Row, out map[string]float64) {
 		rec, _ := stemeval.PairRecallAndMerge(types, stems)
 		out[g.Name+" pair_recall half_folded"] = rec
 	}
+}
+
+// TestTurkishCV_Golden checks testdata/tr_cv.json, the record of the
+// Turkish stemmer's cross-validation (go run ./analyzers/internal/trcv
+// -json analyzers/testdata/tr_cv.json): every fold's rules, applied to its
+// held-out treebank, must still give the recorded held-out figures (a
+// change to a rule's code changes them), and kerko_tr must stem with the
+// rules the harness fitted on all treebanks. Refitting is the harness's
+// job; it takes minutes.
+func TestTurkishCV_Golden(t *testing.T) {
+	dir := sharedEvalDir()
+	if _, err := os.Stat(filepath.Join(dir, "ud")); err != nil {
+		t.Skipf("gold data not found at %s (set KERKO_SHARED to the shared directory): %v", dir, err)
+	}
+	b, err := os.ReadFile("testdata/tr_cv.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type figures struct {
+		NounsPR      float64 `json:"nouns_pair_recall"`
+		ContentPR    float64 `json:"content_pair_recall"`
+		ContentMerge float64 `json:"content_merge"`
+		NounsMerge   float64 `json:"nouns_merge"`
+	}
+	var rec struct {
+		Folds []struct {
+			HeldOut []string     `json:"held_out"`
+			Rules   trstem.Rules `json:"rules"`
+			Test    figures      `json:"held_out_figures"`
+		} `json:"folds"`
+		All struct {
+			Rules trstem.Rules `json:"rules"`
+		} `json:"fit_on_all"`
+	}
+	if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatalf("testdata/tr_cv.json: %v", err)
+	}
+	if rec.All.Rules != trstem.Fitted {
+		t.Errorf("trstem.Fitted = %+v; the harness fitted %+v on all treebanks (rerun it, or set Fitted)", trstem.Fitted, rec.All.Rules)
+	}
+	if len(rec.Folds) == 0 {
+		t.Fatal("testdata/tr_cv.json holds no folds")
+	}
+	var sum figures
+	for _, f := range rec.Folds {
+		var rows []stemeval.Row
+		for _, name := range f.HeldOut {
+			r, err := stemeval.ReadCoNLLU(filepath.Join(dir, "ud", name), "tr")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, r...)
+		}
+		stem := map[string]string{}
+		for _, r := range rows {
+			if _, ok := stem[r.Form]; ok {
+				continue
+			}
+			terms, err := TurkishUnstemmed(r.Form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(terms) == 0 {
+				stem[r.Form] = r.Form
+				continue
+			}
+			for i, term := range terms {
+				terms[i] = trstem.Stem(&f.Rules, term)
+			}
+			stem[r.Form] = strings.Join(terms, " ")
+		}
+		got := stemeval.Scores(rows, stem)
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"nouns pair_recall", got["nouns pair_recall"], f.Test.NounsPR},
+			{"content pair_recall", got["content pair_recall"], f.Test.ContentPR},
+			{"content merge", got["content merge"], f.Test.ContentMerge},
+			{"nouns merge", got["nouns merge"], f.Test.NounsMerge},
+		} {
+			if math.Abs(c.got-c.want) > 1e-9 {
+				t.Errorf("fold %v: %s = %.4f; recorded %.4f (a rule's code changed: rerun the harness)", f.HeldOut, c.name, c.got, c.want)
+			}
+		}
+		sum.NounsPR += f.Test.NounsPR
+		sum.ContentMerge += f.Test.ContentMerge
+	}
+	n := float64(len(rec.Folds))
+	t.Logf("held-out mean over %d folds: nouns pair recall %.3f, content merge %.3f", len(rec.Folds), sum.NounsPR/n, sum.ContentMerge/n)
 }

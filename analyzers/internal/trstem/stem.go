@@ -42,6 +42,22 @@ type Rules struct {
 	// a case ending (kafa → kaf) but keeps it under a suffix (kafası →
 	// kafa), so only dropping it everywhere gives one stem.
 	DropVowel int
+	// ClusterVowel strips a final high vowel (accusative, 3rd person
+	// possessive) after two consonants, which Snowball keeps: aklı → akl,
+	// ismi → ism, şehri → şehr. Not after g, k, t (bilgi, etki, belirti
+	// are nouns in -gI, -kI, -tI).
+	ClusterVowel bool
+	// RestoreVowel puts back the high vowel that nouns such as akıl, oğul,
+	// isim, ağız lose before a vowel suffix (aklı, oğlu, ismi, ağzı): a
+	// stem ending in a consonant and l, r, m or n (or ğz) that no Turkish
+	// word ends in gets the vowel of its last syllable (akl → akıl).
+	RestoreVowel bool
+	// Geminate undoes the doubling of a root's last consonant before a
+	// vowel (hak/hakkı, his/hissi, zam/zammı): hakk → hak.
+	Geminate bool
+	// MinStem: a stem of fewer than MinStem letters gives the word itself
+	// (oda → o would make "o" a term of every word Snowball cuts to o).
+	MinStem int
 }
 
 // Round2 are the rules kerko_tr had before the cross-validation (chosen on
@@ -94,8 +110,17 @@ func (r *Rules) after(w, s string) string {
 	if r.Verb != 0 {
 		s = r.stripVerb(s)
 	}
+	if r.ClusterVowel {
+		s = clusterVowel(w, s)
+	}
 	if r.DropFinalNM {
 		s = dropFinalNM(s)
+	}
+	if r.Geminate {
+		s = geminate(s)
+	}
+	if r.RestoreVowel {
+		s = restoreVowel(s)
 	}
 	if r.DropVowel > 0 && utf8.RuneCountInString(s) >= r.DropVowel && endsWithVowel(s) {
 		_, n := utf8.DecodeLastRuneInString(s)
@@ -104,7 +129,85 @@ func (r *Rules) after(w, s string) string {
 	if r.FirstSyllable {
 		s = firstSyllable(w, s)
 	}
+	if r.MinStem > 0 && utf8.RuneCountInString(s) < r.MinStem {
+		return w
+	}
 	return s
+}
+
+func isConsonant(r rune) bool {
+	return r >= 'a' && !strings.ContainsRune(vowels, r) && (r <= 'z' || strings.ContainsRune("çğşâîû", r))
+}
+
+// lastTwo returns the last two letters of s (0 when s is shorter).
+func lastTwo(s string) (a, b rune) {
+	b, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 || n == len(s) {
+		return 0, b
+	}
+	a, _ = utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return a, b
+}
+
+// clusterVowel strips the final high vowel of a word Snowball left whole
+// when two consonants come before it (aklı, ismi, şehri).
+func clusterVowel(w, s string) string {
+	if s != w || utf8.RuneCountInString(w) < 4 {
+		return s
+	}
+	v, n := utf8.DecodeLastRuneInString(w)
+	if !strings.ContainsRune("ıiuü", v) {
+		return s
+	}
+	stem := w[:len(w)-n]
+	if a, b := lastTwo(stem); !isConsonant(a) || !strings.ContainsRune("lrmnsşz", b) || !hasVowel(stem) {
+		return s
+	}
+	return stem
+}
+
+// geminate undoes a doubled final consonant: hakk → hak, hiss → his.
+func geminate(s string) string {
+	a, b := lastTwo(s)
+	if a != b || !isConsonant(b) || utf8.RuneCountInString(s) < 4 {
+		return s
+	}
+	return s[:len(s)-utf8.RuneLen(b)]
+}
+
+// restoreVowel puts back a root's dropped high vowel (akl → akıl).
+func restoreVowel(s string) string {
+	a, b := lastTwo(s)
+	if !isConsonant(a) || a == b || utf8.RuneCountInString(s) < 3 {
+		return s
+	}
+	switch {
+	case strings.ContainsRune("lrmn", b) && strings.ContainsRune("kğsşyhfçtpbdgcvz", a):
+	case (b == 'l' || b == 'n') && strings.ContainsRune("nrl", a): // gönl, burn, aln
+	case a == 'ğ' && b == 'z': // ağz
+	default:
+		return s
+	}
+	head := s[:len(s)-utf8.RuneLen(b)]
+	var hv rune
+	for i := len(head); i > 0 && hv == 0; {
+		r, n := utf8.DecodeLastRuneInString(head[:i])
+		i -= n
+		switch r {
+		case 'a', 'ı':
+			hv = 'ı'
+		case 'e', 'i':
+			hv = 'i'
+		case 'o', 'u':
+			hv = 'u'
+		case 'ö', 'ü':
+			hv = 'ü'
+		}
+	}
+	if hv == 0 {
+		return s
+	}
+	return head + string(hv) + string(b)
 }
 
 const vowels = "aeıioöuü"

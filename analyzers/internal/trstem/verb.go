@@ -1,6 +1,8 @@
 package trstem
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -14,7 +16,7 @@ type VerbGroup struct {
 
 // VerbGroups are the verbal suffixes the verb layer may strip, each a
 // candidate the harness may switch on or off. The first fifteen are the
-// round 2 layer; ken, an, ar, ıl, sa and ış are candidates from the
+// round 2 layer; ken, an, ar, ıl, sa, ış and dığ are candidates from the
 // grammar that round 2 did not use.
 var VerbGroups = []VerbGroup{
 	{"ıyor", strings.Fields("ıyor iyor uyor üyor")},            // present continuous
@@ -164,4 +166,37 @@ func loadIndex(set VerbSet) (*verbIndex, bool) {
 func storeIndex(set VerbSet, ix *verbIndex) *verbIndex {
 	v, _ := verbIndexMap.LoadOrStore(set, ix)
 	return v.(*verbIndex)
+}
+
+// MarshalJSON writes a VerbSet as the names of its groups.
+func (s VerbSet) MarshalJSON() ([]byte, error) {
+	names := []string{}
+	for i, g := range VerbGroups {
+		if s&(1<<i) != 0 {
+			names = append(names, g.Name)
+		}
+	}
+	return json.Marshal(names)
+}
+
+// UnmarshalJSON reads a VerbSet from the names of its groups.
+func (s *VerbSet) UnmarshalJSON(b []byte) error {
+	var names []string
+	if err := json.Unmarshal(b, &names); err != nil {
+		return fmt.Errorf("verb groups: %w", err)
+	}
+	*s = 0
+	for _, n := range names {
+		found := false
+		for i, g := range VerbGroups {
+			if g.Name == n {
+				*s |= 1 << i
+				found = true
+			}
+		}
+		if !found {
+			return fmt.Errorf("verb groups: no group %q", n)
+		}
+	}
+	return nil
 }
