@@ -9,6 +9,6 @@ const EnglishAnalyzer = "kerko_en"
 
 func init() {
 	mustRegisterAnalyzer(EnglishAnalyzer,
-		NFCFilterName, en.PossessiveName, LowerFilterName,
+		NormalizeFilterName, en.PossessiveName, LowerFilterName,
 		EnglishStopFilterName, EnglishStemmerFilterName)
 }

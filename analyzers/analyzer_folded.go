@@ -8,5 +8,5 @@ const FoldedAnalyzer = "kerko_folded"
 
 func init() {
 	mustRegisterAnalyzer(FoldedAnalyzer,
-		NFCFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName)
+		NormalizeFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName)
 }

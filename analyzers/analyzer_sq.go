@@ -12,6 +12,6 @@ const AlbanianAnalyzer = "kerko_sq"
 
 func init() {
 	mustRegisterAnalyzer(AlbanianAnalyzer,
-		NFCFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
+		NormalizeFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
 		AlbanianStopFilterName, AlbanianStemmerFilterName)
 }

@@ -23,14 +23,16 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// tokenize splits text into words. Hyphens separate words (Turqi-Kazakistan,
+// tokenize splits text into words, after normalizing it as the analyzers
+// do (normalizeText). Hyphens separate words (Turqi-Kazakistan,
 // SHBA-ve); an apostrophe inside a word ends it and drops the suffix, which is
 // how Turkish attaches case endings to proper nouns (Kazakistan'ın) and how
 // English forms possessives (Turkey's); single capitals joined by dots
 // (U.S., A.B.D.) become one word.
 func tokenize(text string, f func(word string)) {
-	// No NFC normalization: fold drops combining marks and the case flags
-	// look at base letters, so NFD text gives the same tokens (tested).
+	// NFKC also composes NFD text; fold would drop its combining marks and
+	// the case flags look at base letters anyway (tested).
+	text = normalizeText(text)
 	start := -1    // byte offset of the current word, -1 outside a word
 	skip := false  // inside the suffix after an apostrophe
 	var buf []byte // only used for dotted abbreviations
