@@ -133,8 +133,11 @@ func (g gazetteer) scanBoth(toks []token, lang string) (countries, orgs []Mentio
 }
 
 // count walks toks once and counts the countries and organizations named.
+// A country word that the text uses as a person's family name (Dursun
+// Özbek) names no country (surnames.go).
 func (g gazetteer) count(toks []token, lang string) (countries, orgs map[string]int) {
 	mask := langMask(lang)
+	family := surnames(toks, mask)
 	for i := 0; i < len(toks); {
 		n := 0
 		for _, e := range g[toks[i].key] {
@@ -173,6 +176,9 @@ func (g gazetteer) count(toks []token, lang string) (countries, orgs map[string]
 				continue
 			}
 			n = len(e.words)
+			if e.kind == kindCountry && n == 1 && family[toks[i].key] && toks[i].cap {
+				break // a family name
+			}
 			switch e.kind {
 			case kindCountry:
 				if countries == nil {

@@ -19,9 +19,11 @@ func sqForms(w string) []string {
 	switch {
 	case strings.HasSuffix(w, "ia") || strings.HasSuffix(w, "Ia"):
 		s := w[:len(w)-1]
-		forms = append(forms, s, s+"së", s+"në", s+"e")
+		forms = append(forms, s, s+"së", s+"në", s+"e", s+"s", s+"n")
 	case last == 'i':
-		forms = append(forms, w+"a", w+"së", w+"në", w+"e")
+		// -s and -n: the oblique and accusative typed without their final
+		// ë (Shqipëris, Turqin), which folding cannot restore.
+		forms = append(forms, w+"a", w+"së", w+"në", w+"e", w+"s", w+"n")
 	case last == 'ë':
 		s := strings.TrimSuffix(w, "ë")
 		forms = append(forms, s+"a", s+"ës", s+"ën", s+"e", s)
@@ -123,12 +125,13 @@ var trDemonyms = map[string][]string{
 	"TJ": {"Tacik"}, "AZ": {"Azeri", "Azerbaycanlı"},
 	"AM": {"Ermeni"}, "GE": {"Gürcü"}, "RU": {"Rus"}, "DE": {"Alman"},
 	"FR": {"Fransız"}, "GB": {"İngiliz", "Britanyalı"}, "IT": {"İtalyan"},
-	"ES": {"İspanyol"}, "JP": {"Japon"}, "GR": {"Yunan"}, "HU": {"Macar"},
+	"ES": {"İspanyol"}, "JP": {"Japon"}, "HU": {"Macar"},
 	"BG": {"Bulgar"}, "AL": {"Arnavut"}, "BA": {"Boşnak"}, "RS": {"Sırp"},
 	"HR": {"Hırvat"}, "SK": {"Slovak"}, "SI": {"Sloven"}, "RO": {"Rumen"},
 	"AF": {"Afgan"}, "IN": {"Hint", "Hintli"}, "MN": {"Moğol"},
 	"US": {"Amerikan", "Amerikalı"}, "SA": {"Suudi"}, "MK": {"Makedon"},
 	"BY": {"Belaruslu", "Beyaz Rus"}, "PL": {"Polonyalı"}, "NL": {"Hollandalı"},
+	"GR": {"Yunan", "Yunanlı"},
 }
 
 // Extra names missing from the tables: common short forms, the names the press
@@ -141,14 +144,19 @@ var extraNames = map[string]map[string][]string{
 		"US": {"America", "USA", "US", "United States"}, "GB": {"Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "UK"},
 		"RU": {"Soviet Union", "USSR", "Russian Federation"}, "DE": {"West Germany", "East Germany"},
 		"NL": {"Holland"}, "MM": {"Burma"}, "CD": {"Zaire"}, "LK": {"Ceylon"},
-		"KR": {"Korea", "South Korea"}, "KG": {"Kirghizia", "Kirgizstan"}, "TR": {"Turkiye"},
+		"KR": {"Korea", "South Korea"}, "KG": {"Kirghizia", "Kirgizstan", "Kyrgyzia", "Kirgizia", "Kirghizstan"}, "TR": {"Turkiye"},
 		"XK": {"Kosova"}, "CY": {"Northern Cyprus"}, "CZ": {"Czech Republic"},
+		// Spellings real sources use: AP style (Kazakstan), Kazakh Latin
+		// script (Qazaqstan), names of the 1990s (Byelorussia, Moldavia,
+		// Turkmenia, Macedonia before 2019).
+		"KZ": {"Kazakstan", "Qazaqstan"}, "BY": {"Byelorussia", "Belorussia"}, "AZ": {"Azerbaidjan"},
+		"MK": {"Macedonia"}, "TM": {"Turkmenia"}, "MD": {"Moldavia"},
 	},
 	"sq": {
 		"US": {"Amerikë", "Shtetet e Bashkuara", "Shtetet e Bashkuara të Amerikës", "ShBA"},
 		"GB": {"Britani e Madhe", "Britani", "Angli", "Mbretëria e Bashkuar"},
 		"RU": {"Federata Ruse", "Bashkimi Sovjetik"}, "XK": {"Kosova", "Republika e Kosovës"},
-		"KG": {"Kirgistan", "Kirgizistan", "Kirgizstan", "Kirgizi"}, "KZ": {"Kazakhstan"},
+		"KG": {"Kirgistan", "Kirgizistan", "Kirgizstan", "Kirgizi"}, "KZ": {"Kazakhstan", "Kazakstan", "Qazaqstan"},
 		"MK": {"Maqedoni", "Maqedonia e Veriut"}, "AE": {"Emiratet e Bashkuara Arabe", "Emiratet Arabe"},
 		"CZ": {"Çeki", "Republika Çeke"}, "NL": {"Holandë"}, "BA": {"Bosnjë e Hercegovinë", "Bosnjë"},
 		"ME": {"Mali i Zi"}, "TR": {"Turqi"}, "UZ": {"Uzbekistan"}, "TJ": {"Taxhikistan"},
@@ -162,6 +170,7 @@ var extraNames = map[string]map[string][]string{
 		"BA": {"Bosna Hersek", "Bosna"}, "KG": {"Kırgız Cumhuriyeti"}, "NL": {"Hollanda"},
 		"XK": {"Kosova"}, "MK": {"Makedonya"}, "CZ": {"Çek Cumhuriyeti"},
 		"MC": {"Monaco"}, // the Turkish press writes both Monako and Monaco
+		"KZ": {"Qazaqstan"}, "AD": {"Andora"},
 	},
 }
 
@@ -172,6 +181,8 @@ var extraDemonyms = map[string][]string{
 	"UZ": {"Uzbek"}, "TJ": {"Tajik"}, "TM": {"Turkmen"}, "AZ": {"Azeri"},
 	"RU": {"Soviet"}, "SA": {"Saudi"}, "GB": {"Briton"}, "KR": {"South Korean"},
 	"KP": {"North Korean"}, "CN": {"Chinese"}, "NL": {"Dutch"}, "XK": {"Kosovar"},
+	"MK": {"Macedonian"}, "BA": {"Bosnian"}, "SE": {"Swede"}, "EC": {"Ecuadorian"},
+	"PH": {"Philippine"}, "BY": {"Byelorussian"},
 }
 
 // blocked are phrases that contain a country word but name no country:

@@ -10,6 +10,9 @@ type token struct {
 	key   string // fold(word)
 	cap   bool   // first letter is uppercase
 	upper bool   // every letter is uppercase, and there is one: NATO, G7, the G of G-7
+	// spaced: only spaces stand between it and the word before, on one
+	// line, as between the words of a person's name.
+	spaced bool
 }
 
 func isApostrophe(r rune) bool {
@@ -30,6 +33,12 @@ func isWordRune(r rune) bool {
 // English forms possessives (Turkey's); single capitals joined by dots
 // (U.S., A.B.D.) become one word.
 func tokenize(text string, f func(word string)) {
+	tokenizeSpaced(text, func(w string, _ bool) { f(w) })
+}
+
+// tokenizeSpaced is tokenize that also tells, for each word, whether only
+// spaces separate it from the word before (see token.spaced).
+func tokenizeSpaced(text string, f func(word string, spaced bool)) {
 	// NFKC also composes NFD text; fold would drop its combining marks and
 	// the case flags look at base letters anyway (tested).
 	text = normalizeText(text)
@@ -37,18 +46,26 @@ func tokenize(text string, f func(word string)) {
 	skip := false  // inside the suffix after an apostrophe
 	var buf []byte // only used for dotted abbreviations
 	dotted := false
+	first := -1   // where the current (dotted) word began
+	lastEnd := -1 // where the word before ended, -1 before the first
 	emit := func(end int) {
 		if start >= 0 {
+			if first < 0 {
+				first = start
+			}
+			spaced := lastEnd >= 0 && onlySpace(text[lastEnd:first])
 			if dotted {
 				buf = append(buf, text[start:end]...)
-				f(string(buf))
+				f(string(buf), spaced)
 				buf = buf[:0]
 				dotted = false
 			} else {
-				f(text[start:end])
+				f(text[start:end], spaced)
 			}
+			lastEnd = end
 		}
 		start = -1
+		first = -1
 	}
 	var prev, prev2 rune // the two runes before r
 	for i := 0; i < len(text); {
@@ -62,11 +79,15 @@ func tokenize(text string, f func(word string)) {
 				start = i
 			} else if !skip && !dotted && start < i && gluedAt(prev2, prev, r, text[i+size:]) {
 				emit(i)
+				lastEnd = -1 // a lost paragraph break, not a space
 				start = i
 			}
 		case r == '.' && start >= 0 && i-start == 1 && unicode.IsUpper(rune(text[start])) && i+2 <= len(text) &&
 			text[i+1] >= 'A' && text[i+1] <= 'Z' && (i+2 == len(text) || !isWordRune(rune(text[i+2]))):
 			// U.S / A.B.D: keep the letter, drop the dot, go on with the next one.
+			if first < 0 {
+				first = start
+			}
 			buf = append(buf, text[start:i]...)
 			dotted = true
 			start = i + 1
@@ -74,6 +95,7 @@ func tokenize(text string, f func(word string)) {
 			continue
 		case isApostrophe(r) && start >= 0 && i+size < len(text) && isWordStart(text[i+size:]):
 			emit(i)
+			lastEnd = -1 // the suffix stands between this word and the next
 			skip = true
 		default:
 			emit(i)
@@ -116,11 +138,23 @@ func isASCII(s string) bool {
 	return true
 }
 
+// onlySpace reports whether gap is spaces and tabs only.
+func onlySpace(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		if gap[i] != ' ' && gap[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
 // tokens returns the words of text with their keys and case flags.
 func tokens(text string) []token {
 	out := make([]token, 0, len(text)/6)
-	tokenize(text, func(w string) {
-		out = append(out, makeToken(w))
+	tokenizeSpaced(text, func(w string, spaced bool) {
+		t := makeToken(w)
+		t.spaced = spaced
+		out = append(out, t)
 	})
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"kerko/analyzers"
 	"kerko/corpus"
 )
 
@@ -102,6 +103,53 @@ func TestSearch_CompatibilityText(t *testing.T) {
 			if h.ID == c.id && !strings.Contains(h.Snippet+h.TitleHTML, c.mark) {
 				t.Errorf("Search(%q): %s snippet %q, title %q; want %s", c.query, c.id, h.Snippet, h.TitleHTML, c.mark)
 			}
+		}
+	}
+}
+
+// TestSearch_CountryNamesAndSurnames: a demonym that is a person's family
+// name tags no country, and the spellings sources use for a country's name
+// find what its usual name finds, across languages (issue 14).
+func TestSearch_CountryNamesAndSurnames(t *testing.T) {
+	dir := t.TempDir()
+	buildFS(t, dir, seedsWith(t, map[string]string{
+		"ozbek.txt":    "Galatasaray'da yeni dönem\nGalatasaray Başkanı Dursun Özbek, yeni sezon için transfer müjdesi verdi. Özbek, takımın hedefinin şampiyonluk olduğunu söyledi.",
+		"tashkent.txt": "Taşkent'te ticaret forumu\nÖzbekistan'ın başkenti Taşkent'te düzenlenen forumda Özbek ve Türk iş insanları bir araya geldi.",
+		"ap.txt":       "Grain deal\nKazakstan and its neighbours agreed on grain transit through the Caspian ports, officials said.",
+	}), BuildOptions{})
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	uz := hitIDs(search(t, ix, Request{Countries: []string{"UZ"}, Size: 50}))
+	if !sameSet(uz, []string{"tashkent"}) {
+		t.Errorf("country UZ = %v; want only tashkent (Dursun Özbek is a person)", uz)
+	}
+	kz := hitIDs(search(t, ix, Request{Query: "Kazakhstan", Size: 50}))
+	for _, q := range []string{"Kazakstan", "Qazaqstan", "Kazakstani", "ＫＡＺＡＫＳＴＡＮ"} {
+		got := hitIDs(search(t, ix, Request{Query: q, Size: 50}))
+		if !sameSet(got, kz) {
+			t.Errorf("Search(%q) = %v; want what Kazakhstan finds: %v", q, got, kz)
+		}
+	}
+	has := false
+	for _, id := range kz {
+		has = has || id == "ap"
+	}
+	if len(kz) < 6 || !has {
+		t.Errorf("Kazakhstan finds %v; want the five seeds and ap (tagged KZ through Kazakstan)", kz)
+	}
+}
+
+// TestTokenMarker_EveryAnalyzer: snippets mark by memoized chunks only for
+// analyzers whose char filters keep lengths and look no further than a
+// character's neighbours; a new char filter the marker does not know would
+// silently send every snippet down the slow path.
+func TestTokenMarker_EveryAnalyzer(t *testing.T) {
+	for _, lang := range append([]string{""}, Langs...) {
+		if tokenMarker(analyzers.ForLang(lang)) == nil {
+			t.Errorf("tokenMarker(%q) = nil: snippets of %q articles analyze every word", analyzers.ForLang(lang), lang)
 		}
 	}
 }
