@@ -9,7 +9,11 @@ import (
 type token struct {
 	key   string // fold(word)
 	cap   bool   // first letter is uppercase
-	upper bool   // every letter is uppercase, and there is one: NATO, G7, the G of G-7
+	upper bool   // every letter is uppercase, and there is one: NATO, G7, the G of G-7; Albanian digraphs may be Xx (BERZh, GjND)
+	multi bool   // two or more uppercase letters: BiH, NATOs
+	// lead is the length in key bytes of the leading run of uppercase
+	// letters when there are at least two (NATO of NATOs), else 0.
+	lead uint8
 	// spaced: only spaces stand between it and the word before, on one
 	// line, as between the words of a person's name.
 	spaced bool
@@ -117,11 +121,35 @@ func gluedAt(prev2, prev, r rune, rest string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	next, _ := utf8.DecodeRuneInString(rest)
+	next, size := utf8.DecodeRuneInString(rest)
 	if !unicode.IsLower(next) {
 		return false
 	}
-	return unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsUpper(prev2)
+	if unicode.IsUpper(prev) && unicode.IsUpper(prev2) {
+		// Albanian abbreviations write a digraph letter as Zh, Sh, Gj
+		// (BERZh, OBSh, IKShPK): no boundary when the digraph ends the
+		// word or capitals follow it.
+		after, _ := utf8.DecodeRuneInString(rest[size:])
+		return !sqDigraph(r, next) || unicode.IsLower(after)
+	}
+	return unicode.IsLower(prev)
+}
+
+// sqDigraph reports whether upper and lower make one of the Albanian
+// digraph letters (dh, gj, ll, nj, rr, sh, th, xh, zh) written with its
+// second letter in lowercase, as abbreviations do: BERZh, GjND, OBSh.
+func sqDigraph(upper, lower rune) bool {
+	switch lower {
+	case 'h':
+		return upper == 'D' || upper == 'S' || upper == 'T' || upper == 'X' || upper == 'Z'
+	case 'j':
+		return upper == 'G' || upper == 'N'
+	case 'l':
+		return upper == 'L'
+	case 'r':
+		return upper == 'R'
+	}
+	return false
 }
 
 func isWordStart(s string) bool {
@@ -161,32 +189,49 @@ func tokens(text string) []token {
 
 func makeToken(w string) token {
 	t := token{key: fold(w)}
-	if isASCII(w) {
-		uppers := 0
-		for i := 0; i < len(w); i++ {
-			if 'A' <= w[i] && w[i] <= 'Z' {
-				uppers++
-			} else if 'a' <= w[i] && w[i] <= 'z' {
-				t.upper = false
-				uppers = -1 << 30
-			}
-		}
-		t.cap = 'A' <= w[0] && w[0] <= 'Z'
-		t.upper = uppers >= 1
-		return t
-	}
-	letters, uppers := 0, 0
+	// letters, uppercase letters, lowercase letters that are the second
+	// letter of an Albanian digraph after a capital (the h of BERZh), and
+	// the byte length of the leading run of capitals.
+	letters, uppers, digraphs, leadEnd := 0, 0, 0, -1
+	var prev rune
 	for i, r := range w {
-		if unicode.IsLetter(r) {
+		isUpper, isLetter := false, false
+		if r < utf8.RuneSelf {
+			isUpper = 'A' <= r && r <= 'Z'
+			isLetter = isUpper || 'a' <= r && r <= 'z'
+		} else if unicode.IsLetter(r) {
+			isLetter, isUpper = true, unicode.IsUpper(r)
+		}
+		if isLetter {
 			letters++
-			if unicode.IsUpper(r) {
+			if isUpper {
 				uppers++
 				if i == 0 {
 					t.cap = true
 				}
+			} else if sqDigraph(prev, r) {
+				digraphs++
 			}
 		}
+		if leadEnd < 0 && (isLetter && !isUpper) {
+			leadEnd = i
+		}
+		prev = r
 	}
-	t.upper = letters >= 1 && uppers == letters
+	if leadEnd < 0 {
+		leadEnd = len(w)
+	}
+	t.upper = letters >= 1 && uppers == letters ||
+		uppers >= 2 && digraphs >= 1 && uppers+digraphs == letters
+	t.multi = uppers >= 2
+	if t.cap && uppers >= 2 && leadEnd >= 2 {
+		n := leadEnd
+		if !isASCII(w[:leadEnd]) {
+			n = len(fold(w[:leadEnd]))
+		}
+		if n < 256 {
+			t.lead = uint8(n)
+		}
+	}
 	return t
 }
