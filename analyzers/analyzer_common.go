@@ -10,7 +10,8 @@ import (
 
 // newAnalyzer builds a unicode-tokenizer analyzer from registered filter
 // names. Every kerko analyzer first joins words split by zero-width spaces
-// and separates glued sentences, so that all fields see the same words.
+// and separates glued sentences, and keeps a number with its apostrophe
+// ending (numberSuffixTokenizer), so that all fields see the same words.
 func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(unicode.Name)
 	if err != nil {
@@ -24,7 +25,7 @@ func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, e
 		}
 		chars = append(chars, c)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{tok}, CharFilters: chars}
+	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{numberSuffixTokenizer{tok}}, CharFilters: chars}
 	for _, name := range filters {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {

@@ -9,12 +9,13 @@ import (
 )
 
 // TurkishAnalyzer is the registry name of the Turkish analyzer: unicode
-// tokenizer, NFC, apostrophe cut (Türkiye'nin → Türkiye), Turkish lowercase
-// (İ→i, I→ı), Turkish stop words, Turkish stemmer.
+// tokenizer, NFKC without ignorables, apostrophe cut (Türkiye'nin → Türkiye, 1940'larda →
+// 1940), number ending cut (1940larda → 1940), Turkish lowercase (İ→i,
+// I→ı), Turkish stop words, Turkish stemmer.
 const TurkishAnalyzer = "kerko_tr"
 
 // turkishBeforeStem are the filters of kerko_tr before its stemmer.
-var turkishBeforeStem = []string{NormalizeFilterName, ApostropheCutFilterName, TurkishLowerFilterName, TurkishStopFilterName}
+var turkishBeforeStem = []string{NormalizeFilterName, ApostropheCutFilterName, NumberSuffixFilterName, TurkishLowerFilterName, TurkishStopFilterName}
 
 func init() {
 	mustRegisterAnalyzer(TurkishAnalyzer, append(turkishBeforeStem[:len(turkishBeforeStem):len(turkishBeforeStem)], TurkishStemmerFilterName)...)

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -18,6 +17,11 @@ type Article struct {
 	// Origin names where the article was read from ("dir/a.txt" or
 	// "export.jsonl:12"), for messages.
 	Origin string
+
+	// RepairedChars counts the characters of the article's text that were
+	// Windows-1252 punctuation read as C1 controls, and are now the
+	// characters meant (’ “ ” … –); see Normalize.
+	RepairedChars int
 }
 
 // Dated reports whether the article has a publication date.
@@ -41,12 +45,4 @@ type Problem struct {
 	Line   int // 0 when the problem concerns the whole file
 	Action Action
 	Reason string
-}
-
-func (p Problem) String() string {
-	where := p.File
-	if p.Line > 0 {
-		where = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s: %s: %s", where, p.Action, p.Reason)
 }

@@ -66,9 +66,9 @@ var monthWord = regexp.MustCompile(`[A-Za-z]{3}`)
 func checkDate(t, now time.Time) string {
 	switch {
 	case t.Year() < 1900:
-		return fmt.Sprintf("date %s is before 1900", t.Format("2006-01-02"))
+		return "date before 1900: " + t.Format("2006-01-02")
 	case t.After(now.AddDate(0, 0, 1)):
-		return fmt.Sprintf("date %s is in the future", t.Format("2006-01-02"))
+		return "date in the future: " + t.Format("2006-01-02")
 	}
 	return ""
 }

@@ -22,24 +22,42 @@ func Estimate(ctx context.Context, paths ...string) int {
 			continue
 		}
 		if !info.IsDir() {
-			n += estimateFile(ctx, os.DirFS(filepath.Dir(p)), filepath.Base(p))
+			if info.Mode().IsRegular() {
+				if f, err := os.OpenFile(p, openFlags, 0); err == nil {
+					n += estimateFile(ctx, f, filepath.Base(p))
+					f.Close()
+				}
+			}
 			continue
 		}
-		fsys := os.DirFS(p)
-		fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		root, err := os.OpenRoot(p)
+		if err != nil {
+			continue
+		}
+		fs.WalkDir(root.FS(), ".", func(name string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if err == nil && !d.IsDir() {
-				n += estimateFile(ctx, fsys, name)
+			// Only regular files are opened, as the read itself does; a
+			// link counts as the .txt article it may be.
+			switch t := d.Type(); {
+			case err != nil || d.IsDir():
+			case t.IsRegular():
+				if f, err := root.OpenFile(name, openFlags, 0); err == nil {
+					n += estimateFile(ctx, f, name)
+					f.Close()
+				}
+			case t&fs.ModeSymlink != 0 && kind(name) == "txt":
+				n++
 			}
 			return nil
 		})
+		root.Close()
 	}
 	return n
 }
 
-func estimateFile(ctx context.Context, fsys fs.FS, name string) int {
+func estimateFile(ctx context.Context, f io.Reader, name string) int {
 	switch kind(name) {
 	case "txt":
 		return 1
@@ -47,11 +65,6 @@ func estimateFile(ctx context.Context, fsys fs.FS, name string) int {
 	default:
 		return 0
 	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
 	n := 0
 	br := bufio.NewReaderSize(f, 256<<10)
 	blank := true

@@ -10,9 +10,11 @@ import (
 )
 
 // The fuzz targets check the package's promise: bad input never panics,
-// never yields an article with invalid text, and is never dropped silently
-// (every input file or line either becomes an article or is reported as
-// skipped, with its file and line named).
+// never yields an article with invalid text (invalid UTF-8, control
+// characters of the C1 range, a title over MaxTitleRunes or on two lines),
+// is never dropped silently (every input file or line either becomes an
+// article or is reported as skipped, with its file and line named), and no
+// report spans two lines.
 
 func FuzzReadTxt(f *testing.F) {
 	for _, s := range []string{
@@ -26,6 +28,9 @@ func FuzzReadTxt(f *testing.F) {
 		"   \n\t ",
 		"A" + strings.Repeat("x", 300) + ".\nbody",
 		"e\u0308 decomposed\n\nbody",
+		"RADİKAL -\nTürkiye\n'nin Dr. Ali 5. kez konuştu. Sonra.",
+		"Picasso\u0092nun 1940\u0092larda \u0093yaptığı\u0094 \u0085\n\nbody \u0081",
+		"İSTANBUL\n- \n",
 	} {
 		f.Add("a.txt", []byte(s))
 	}
@@ -52,9 +57,7 @@ func FuzzReadTxt(f *testing.F) {
 			if p.File == "" || p.Reason == "" {
 				t.Errorf("problem without file or reason: %+v", p)
 			}
-			if !utf8.ValidString(p.Reason) {
-				t.Errorf("problem reason is not valid UTF-8: %q", p.Reason)
-			}
+			checkProblem(t, p)
 			if p.Action == Skipped {
 				skipped++
 			}
@@ -80,6 +83,9 @@ func FuzzReadJSONL(f *testing.F) {
 		"{\"id\":\"a\",\"title\":\"\xff\xfe\"}\r\n\n  \n{broken",
 		`[1,2,3]`,
 		`{"id":"<script>alert(1)</script>","title":"\"><img src=x onerror=alert(1)>","body":"</textarea>"}`,
+		`{"id":"a\\b","body":"x"}` + "\n" + `{"id":"\ud800","body":"x"}` + "\n" + `{"id":"s","title":"\udfff","body":"\u0092\u0085"}`,
+		`{"id":"t","title":"` + strings.Repeat("Kazakhstan ", 40) + `","body":"x","url":"` + strings.Repeat("u", 5000) + `"}`,
+		`{"id":"d","body":"ANKARA (AA) - Bakan\u0092ın açıklaması. Sonra."}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -107,9 +113,7 @@ func FuzzReadJSONL(f *testing.F) {
 			if p.File != "f.jsonl" || p.Line < 1 || p.Line > len(lines) {
 				t.Errorf("problem names the wrong place: %+v (file has %d lines)", p, len(lines))
 			}
-			if !utf8.ValidString(p.Reason) {
-				t.Errorf("problem reason is not valid UTF-8: %q", p.Reason)
-			}
+			checkProblem(t, p)
 			if p.Action == Skipped {
 				accounted[p.Line]++
 			}
@@ -136,6 +140,30 @@ func checkArticle(t *testing.T, a *Article) {
 	}
 	if a.Title == "" && a.Body == "" {
 		t.Errorf("article %q has no text", a.ID)
+	}
+	if n := utf8.RuneCountInString(a.Title); n > MaxTitleRunes || strings.ContainsAny(a.Title, "\n\r\t") {
+		t.Errorf("article %q: title of %d runes %q; want one line of at most %d", a.ID, n, clip(a.Title, 60), MaxTitleRunes)
+	}
+	if len(a.Body) > MaxArticleBytes {
+		t.Errorf("article %q: body of %d bytes; want at most %d", a.ID, len(a.Body), MaxArticleBytes)
+	}
+	for what, s := range map[string]string{"title": a.Title, "body": a.Body, "source": a.Source, "url": a.URL} {
+		if i := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9f }); i >= 0 {
+			t.Errorf("article %q: %s holds a C1 control at %d: %q", a.ID, what, i, clip(s[i:], 20))
+		}
+	}
+	if a.RepairedChars < 0 {
+		t.Errorf("article %q: RepairedChars = %d", a.ID, a.RepairedChars)
+	}
+}
+
+func checkProblem(t *testing.T, p Problem) {
+	t.Helper()
+	if !utf8.ValidString(p.Reason) {
+		t.Errorf("problem reason is not valid UTF-8: %q", p.Reason)
+	}
+	if s := p.String(); strings.ContainsAny(s, "\n\r") {
+		t.Errorf("problem spans lines: %q", s)
 	}
 }
 

@@ -27,12 +27,20 @@ func Seeds() fs.FS {
 	return sub
 }
 
-// MaxTxtBytes bounds one .txt article; larger files are reported and skipped
-// (a news article is kilobytes; a huge file is a dump or a mistake).
-const MaxTxtBytes = 8 << 20
+// MaxArticleBytes bounds one article's text: a larger .txt file, or a JSON
+// line whose body is larger, is reported and skipped (a news article is
+// kilobytes; a huge one is a dump or a mistake).
+const MaxArticleBytes = 8 << 20
 
 // Reader reads articles from folders, .txt and .jsonl files, and file
 // systems, skipping duplicate ids across everything it reads.
+//
+// A folder is read without leaving it: every entry is looked at before it
+// is opened (as lstat does), so named pipes, sockets and devices are
+// reported and skipped instead of opened (opening a FIFO waits for a writer
+// forever), and a symbolic link is followed only while it stays inside the
+// folder, unless FollowSymlinks says otherwise. Links to folders are never
+// followed. A path named to ReadPath is followed: it was named on purpose.
 type Reader struct {
 	// Emit receives every valid article. An error from it stops the read.
 	Emit func(*Article) error
@@ -44,9 +52,19 @@ type Reader struct {
 	// read from folders, so that two folders read in one build (spor/ and
 	// saglik/, each with "c (1).txt") keep their articles apart.
 	IDPrefix string
+	// FollowSymlinks lets links to files lead anywhere, out of the folder
+	// being read too (kerko index --follow-symlinks). Off, a link that
+	// leads out is reported and skipped: `ln -s /etc/passwd corpus/p.txt`
+	// must not publish /etc/passwd.
+	FollowSymlinks bool
 
 	seen map[string]string // id -> origin of its first article
 }
+
+// openFlags open corpus files without waiting: should a file have become a
+// FIFO since it was looked at, the open returns at once and the check of
+// what was opened skips it.
+const openFlags = os.O_RDONLY | syscall.O_NONBLOCK
 
 // ReadPath reads a folder (recursively: .txt and .jsonl files), a .txt file
 // or a .jsonl file.
@@ -56,32 +74,53 @@ func (r *Reader) ReadPath(ctx context.Context, p string) error {
 		return fmt.Errorf("corpus %q: %w", p, err)
 	}
 	if info.IsDir() {
-		return r.walk(ctx, os.DirFS(p), ".", filepath.Clean(p))
+		root, err := os.OpenRoot(p)
+		if err != nil {
+			return fmt.Errorf("corpus %q: %w", p, err)
+		}
+		defer root.Close()
+		return r.walk(ctx, source{fsys: root.FS(), root: root, dir: p}, filepath.Clean(p))
 	}
-	dir, base := filepath.Split(p)
-	if dir == "" {
-		dir = "."
-	}
+	base := filepath.Base(p)
 	if kind(base) == "" {
 		return fmt.Errorf("corpus %q: not a folder, .txt or .jsonl file", p)
 	}
-	return r.readFile(ctx, os.DirFS(dir), base, p, strings.TrimSuffix(base, path.Ext(base)))
+	id := strings.TrimSuffix(base, path.Ext(base))
+	if !info.Mode().IsRegular() {
+		r.report(Problem{File: p, Action: Skipped, Reason: "not a regular file: " + fileKind(info.Mode())})
+		return nil
+	}
+	f, err := os.OpenFile(p, openFlags, 0)
+	if err != nil {
+		r.report(Problem{File: p, Action: Skipped, Reason: "unreadable: " + errText(err)})
+		return nil
+	}
+	defer f.Close()
+	return r.readFile(ctx, f, base, p, id)
 }
 
 // ReadFS reads every .txt and .jsonl file in fsys; name prefixes file names
 // in problem reports.
 func (r *Reader) ReadFS(ctx context.Context, fsys fs.FS, name string) error {
-	return r.walk(ctx, fsys, ".", name)
+	return r.walk(ctx, source{fsys: fsys}, name)
 }
 
-func (r *Reader) walk(ctx context.Context, fsys fs.FS, root, display string) error {
-	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+// source is what a walk reads: a file system, and when it is a folder on
+// disk, the folder opened as a root that no path can leave.
+type source struct {
+	fsys fs.FS
+	root *os.Root // nil for other file systems (the embedded seeds)
+	dir  string   // the folder's path, for links followed out of it
+}
+
+func (r *Reader) walk(ctx context.Context, src source, display string) error {
+	return fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
 		shown := path.Join(filepath.ToSlash(display), p)
 		if err != nil {
-			if p == root {
+			if p == "." {
 				return fmt.Errorf("corpus %q: %w", display, err)
 			}
 			r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
@@ -97,8 +136,67 @@ func (r *Reader) walk(ctx context.Context, fsys fs.FS, root, display string) err
 		if r.IDPrefix != "" {
 			id = r.IDPrefix + "/" + id
 		}
-		return r.readFile(ctx, fsys, p, shown, id)
+		f := r.open(src, d, p, shown)
+		if f == nil {
+			return nil
+		}
+		defer f.Close()
+		return r.readFile(ctx, f, p, shown, id)
 	})
+}
+
+// open opens the file at p of a walk, after looking at what its entry is;
+// it reports and returns nil what is not to be read.
+func (r *Reader) open(src source, d fs.DirEntry, p, shown string) fs.File {
+	var (
+		f   fs.File
+		err error
+	)
+	switch t := d.Type(); {
+	case t&fs.ModeSymlink != 0 && src.root == nil:
+		r.report(Problem{File: shown, Action: Skipped, Reason: "symbolic link not followed"})
+		return nil
+	case t&fs.ModeSymlink != 0 && r.FollowSymlinks:
+		f, err = os.OpenFile(filepath.Join(src.dir, filepath.FromSlash(p)), openFlags, 0)
+	case t&fs.ModeSymlink != 0:
+		f, err = src.root.OpenFile(p, openFlags, 0)
+		if err != nil {
+			if _, statErr := os.Stat(filepath.Join(src.dir, filepath.FromSlash(p))); statErr == nil {
+				// The target exists: the root refused to leave the folder.
+				r.report(Problem{File: shown, Action: Skipped, Reason: "symbolic link out of the corpus folder not followed (kerko index --follow-symlinks reads it)"})
+				return nil
+			}
+		}
+	case !t.IsRegular():
+		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file: " + fileKind(t)})
+		return nil
+	case src.root != nil:
+		f, err = src.root.OpenFile(p, openFlags, 0)
+	default:
+		f, err = src.fsys.Open(p)
+	}
+	if err != nil {
+		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
+		return nil
+	}
+	return f
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m.IsDir():
+		return "folder"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
 }
 
 // kind returns "txt" or "jsonl" for the files kerko reads, "" otherwise.
@@ -112,20 +210,16 @@ func kind(name string) string {
 	return ""
 }
 
-func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id string) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
-		return nil
-	}
-	defer f.Close()
+// readFile reads the opened file f, named name (its kind) and shown in
+// reports, as the article id (.txt) or the articles of a JSON Lines file.
+func (r *Reader) readFile(ctx context.Context, f fs.File, name, shown, id string) error {
 	info, err := f.Stat()
 	if err != nil {
 		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
 	if !info.Mode().IsRegular() {
-		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file"})
+		r.report(Problem{File: shown, Action: Skipped, Reason: "not a regular file: " + fileKind(info.Mode())})
 		return nil
 	}
 	if _, onDisk := info.Sys().(*syscall.Stat_t); onDisk && info.Mode().Perm()&0o444 == 0 {
@@ -139,8 +233,8 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	if kind(name) == "jsonl" {
 		return readJSONL(ctx, f, shown, r.now(), r.emit, r.report)
 	}
-	if info.Size() > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxTxtBytes)})
+	if info.Size() > MaxArticleBytes {
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (%d bytes, limit %d)", info.Size(), MaxArticleBytes)})
 		return nil
 	}
 	if info.Size() == 0 {
@@ -153,16 +247,16 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	}
 	// The size can change between Stat and Read (a file being written):
 	// read at most one byte past the limit to notice.
-	raw, err := io.ReadAll(io.LimitReader(f, MaxTxtBytes+1))
+	raw, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
 	if err != nil {
 		r.report(Problem{File: shown, Action: Skipped, Reason: "unreadable: " + errText(err)})
 		return nil
 	}
-	if len(raw) > MaxTxtBytes {
-		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxTxtBytes)})
+	if len(raw) > MaxArticleBytes {
+		r.report(Problem{File: shown, Action: Skipped, Reason: fmt.Sprintf("file too large (over %d bytes)", MaxArticleBytes)})
 		return nil
 	}
-	text, repaired, skip := cleanText(raw)
+	text, repaired, skip, c1 := cleanText(raw)
 	if skip != "" {
 		r.report(Problem{File: shown, Action: Skipped, Reason: skip})
 		return nil
@@ -171,6 +265,7 @@ func (r *Reader) readFile(ctx context.Context, fsys fs.FS, name, shown, id strin
 	if !ok {
 		return nil
 	}
+	a.RepairedChars = c1
 	if repaired != "" {
 		r.report(Problem{File: shown, Action: Repaired, Reason: repaired})
 	}
@@ -184,7 +279,7 @@ func (r *Reader) emit(a *Article) error {
 		r.seen = make(map[string]string)
 	}
 	if first, dup := r.seen[a.ID]; dup {
-		r.report(Problem{File: a.Origin, Action: Skipped, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), first)})
+		r.report(Problem{File: a.Origin, Action: Skipped, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), quoteName(first))})
 		return nil
 	}
 	r.seen[a.ID] = a.Origin

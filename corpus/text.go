@@ -15,10 +15,10 @@ import (
 // cleanText turns raw file bytes into NFC text with "\n" line ends and no BOM.
 // It returns a non-empty skip reason when the bytes are not text at all, and a
 // repair note when invalid UTF-8 had to be replaced.
-func cleanText(raw []byte) (text, repaired, skip string) {
+func cleanText(raw []byte) (text, repaired, skip string, c1 int) {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	if looksBinary(raw) {
-		return "", "", "binary file (not text)"
+		return "", "", "binary file (not text)", 0
 	}
 	if !utf8.Valid(raw) {
 		raw = bytes.ToValidUTF8(raw, []byte("\uFFFD"))
@@ -29,27 +29,35 @@ func cleanText(raw []byte) (text, repaired, skip string) {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return Normalize(s), repaired, ""
+	text, c1 = normalize(s)
+	return text, repaired, "", c1
 }
 
 // Normalize is what every article text goes through, from any format: HTML
 // character references decoded (scraped and wire text carries them:
-// "T&uuml;rkiye", "BP &lt;BP>", Reuters' "&#3;" end marks), control
-// characters other than newline and tab dropped, and NFC composition. Without
-// the decoding "Türkiye" written as T&uuml;rkiye is neither found by a search
-// for Türkiye nor counted as a country, and snippets show the entity.
+// "T&uuml;rkiye", "BP &lt;BP>", Reuters' "&#3;" end marks), C1 control
+// characters read as the Windows-1252 punctuation they were meant to be,
+// other control characters than newline and tab dropped, and NFC
+// composition. Without the decoding "Türkiye" written as T&uuml;rkiye is
+// neither found by a search for Türkiye nor counted as a country, and
+// snippets show the entity.
 func Normalize(s string) string {
+	s, _ = normalize(s)
+	return s
+}
+
+// normalize is Normalize, and also counts the C1 characters it turned into
+// the Windows-1252 characters they stand for.
+func normalize(s string) (string, int) {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
+	c1 := 0
 	if strings.IndexFunc(s, isDroppedControl) >= 0 {
 		s = strings.Map(func(r rune) rune {
-			if r >= 0x80 && r <= 0x9f {
-				// C1 "controls" in news text are Windows-1252 bytes read
-				// as Latin-1: U+0092 is the apostrophe of ABD\u0092li.
-				if c := charmap.Windows1252.DecodeByte(byte(r)); c != utf8.RuneError && !unicode.IsControl(c) {
-					return c
-				}
+			if c, ok := windows1252(r); ok {
+				c1++
+				return c
 			}
 			if isDroppedControl(r) {
 				return -1
@@ -57,7 +65,24 @@ func Normalize(s string) string {
 			return r
 		}, s)
 	}
-	return norm.NFC.String(s)
+	return norm.NFC.String(s), c1
+}
+
+// windows1252 maps a C1 control to the character its byte is in
+// Windows-1252, or reports false. News text holds C1 "controls" where a
+// Windows-1252 file was read as Latin-1: U+0092 is the apostrophe of
+// Picasso\u0092nun, and dropping it glues the Turkish case ending to the
+// name. The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F,
+// 0x90, 0x9D) stand for nothing and are dropped with the other controls.
+func windows1252(r rune) (rune, bool) {
+	if r < 0x80 || r > 0x9f {
+		return 0, false
+	}
+	c := charmap.Windows1252.DecodeByte(byte(r))
+	if c == utf8.RuneError || unicode.IsControl(c) {
+		return 0, false
+	}
+	return c, true
 }
 
 // isDroppedControl reports the control characters Normalize removes: all but
@@ -92,84 +117,11 @@ func looksBinary(b []byte) bool {
 	return bad*10 > len(sample)
 }
 
-// Title rules: a first line counts as a headline when it is short and does
-// not end like a sentence; otherwise the title is the first sentence, cut at
-// a word boundary.
-const (
-	maxHeadlineRunes = 200
-	maxTitleRunes    = 120
-)
-
-// splitTitle derives the title from an article's text and returns the body
-// that remains: the headline line is removed from the body, a first sentence
-// is not (it is part of the article).
-func splitTitle(text string) (title, body string) {
-	text = strings.TrimSpace(text)
-	first, rest, hasRest := strings.Cut(text, "\n")
-	first = strings.TrimSpace(first)
-	rest = strings.TrimSpace(rest)
-	if hasRest && rest != "" && isHeadline(first) {
-		return first, rest
-	}
-	return firstSentence(text), text
-}
-
-func isHeadline(line string) bool {
-	if line == "" || utf8.RuneCountInString(line) > maxHeadlineRunes {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	return last != '.' && last != ',' && last != ';'
-}
-
-// firstSentence returns the first sentence of text, or its first
-// maxTitleRunes runes cut at a word boundary with an ellipsis.
-func firstSentence(text string) string {
-	line, _, _ := strings.Cut(text, "\n")
-	line = strings.TrimSpace(line)
-	for i, r := range line {
-		if (r == '.' || r == '!' || r == '?') && i > 0 {
-			next := i + 1
-			if next >= len(line) || line[next] == ' ' {
-				s := line[:next]
-				if utf8.RuneCountInString(s) <= maxTitleRunes {
-					return strings.TrimSuffix(s, ".")
-				}
-				break
-			}
-		}
-	}
-	return cutWords(line, maxTitleRunes)
-}
-
-// cutWords shortens s to at most n runes, at a word boundary, adding "…".
-func cutWords(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	cut, count := 0, 0
-	for i, r := range s {
-		if count == n {
-			break
-		}
-		if unicode.IsSpace(r) {
-			cut = i
-		}
-		count++
-	}
-	if cut == 0 {
-		// One long word: cut it at a rune boundary.
-		i := 0
-		for k := 0; k < n; k++ {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		cut = i
-	}
-	return strings.TrimRight(s[:cut], " ,;:-–—") + "…"
-}
-
-// validID reports why id cannot name an article, or "" when it can.
+// validID reports why id cannot name an article, or "" when it can. An
+// article must be reachable at /articles/{id}: each "/"-separated segment
+// is escaped into the URL, and a backslash is refused there (a path that
+// holds one is how ..\ traversal is tried), so an id with one is refused
+// here rather than indexed and never served.
 func validID(id string) string {
 	switch {
 	case id == "":
@@ -181,12 +133,15 @@ func validID(id string) string {
 	}
 	for _, r := range id {
 		if unicode.IsControl(r) {
-			return fmt.Sprintf("id %q contains a control character", clip(id, 40))
+			return fmt.Sprintf("id contains a control character: %q", clip(id, 40))
 		}
+	}
+	if strings.IndexByte(id, '\\') >= 0 {
+		return fmt.Sprintf("id contains a backslash, which no article URL can carry (write / between parts): %q", clip(id, 40))
 	}
 	for _, seg := range strings.Split(id, "/") {
 		if seg == "" || seg == "." || seg == ".." {
-			return fmt.Sprintf("id %q has an empty, '.' or '..' path segment", clip(id, 40))
+			return fmt.Sprintf("id has an empty, '.' or '..' path segment: %q", clip(id, 40))
 		}
 	}
 	return ""

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -17,7 +18,7 @@ func parseTxt(id, origin, text string, now time.Time, report func(Problem)) (*Ar
 			// "date" followed by something that is no date: keep the text,
 			// drop the header word and the bad value.
 			bad, after, _ := strings.Cut(rest, " ")
-			report(Problem{File: origin, Action: Repaired, Reason: "unparseable date header " + quote(clip(bad, 40)) + ": article kept undated"})
+			report(Problem{File: origin, Action: Repaired, Reason: fmt.Sprintf("unparseable date header %q: article kept undated", clip(bad, 40))})
 			text = after
 		} else {
 			t, err := ParseDate(val)
@@ -53,5 +54,3 @@ func cutDateHeader(text string) (string, bool) {
 	}
 	return strings.TrimLeft(text[len(word):], " \t:"), true
 }
-
-func quote(s string) string { return `"` + s + `"` }

@@ -94,7 +94,8 @@ func LookupOrganization(word string) (id string, ok bool) {
 }
 
 // queryKey returns the key of the first word of a query term (Kazakistan'ın
-// gives kazakistan) and whether it is written in capitals.
+// gives kazakistan) and whether it is written in capitals; "" for a word
+// without letters or digits (an empty query parameter).
 func queryKey(word string) (string, bool) {
 	var first string
 	tokenize(strings.TrimSpace(word), func(w string) {
@@ -102,6 +103,9 @@ func queryKey(word string) (string, bool) {
 			first = w
 		}
 	})
+	if first == "" {
+		return "", false
+	}
 	t := makeToken(first)
 	return t.key, t.upper
 }

@@ -161,6 +161,8 @@ func TestLookupCountry(t *testing.T) {
 		{"turqise", "TR"}, {"Türkiye", "TR"}, {"turkey", "TR"}, {"SHBA", "US"}, {"ABD", "US"},
 		{"Irakut", "IQ"}, {"Ankara", ""}, {"Astana", ""}, {"US", "US"}, {"us", ""}, {"usa", "US"},
 		{"abd", "US"}, {"shba", "US"},
+		// No word at all: an empty or punctuation-only query term.
+		{"", ""}, {"   ", ""}, {"'", ""}, {"-", ""},
 	}
 	for _, tt := range tests {
 		got, ok := LookupCountry(tt.word)
@@ -174,7 +176,8 @@ func TestLookupOrganization(t *testing.T) {
 	tests := []struct{ word, want string }{
 		{"NATO", "NATO"}, {"AB", "EU"}, {"OKB", "UN"}, {"AGİT", "OSCE"}, {"osbe", "OSCE"}, {"TDT", "OTS"}, {"ŞİÖ", "SCO"},
 	}
-	tests = append(tests, struct{ word, want string }{"ab", ""}, struct{ word, want string }{"un", ""})
+	tests = append(tests, struct{ word, want string }{"ab", ""}, struct{ word, want string }{"un", ""},
+		struct{ word, want string }{"", ""}, struct{ word, want string }{" ' ", ""})
 	for _, tt := range tests {
 		got, ok := LookupOrganization(tt.word)
 		if got != tt.want || ok != (tt.want != "") {

@@ -45,6 +45,7 @@ func People(text, lang string) []PersonMention {
 	}
 	buf := tokenPool.Get().(*[]ptoken)
 	x := personScan{toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	x.head = titleCaseHead(text, x.toks)
 	x.runs()
 	x.confirmUpper()
 	x.repeated()
@@ -80,7 +81,8 @@ type personScan struct {
 	persons []*pperson
 	used    []bool // tokens that belong to a mention or to an institution
 	blocked map[string]bool
-	pending [][2]int // capitals-only runs that need the name confirmed in mixed case
+	pending [][2]int // capitals-only runs and runs of a title-case heading, to be confirmed
+	head    int      // token index where a title-case first line ends (0: none)
 	loose   [][2]int // runs that are no name of their own; their words may be surnames
 }
 
@@ -187,7 +189,9 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) {
+		// A title with a case ending after an apostrophe is no apposition
+		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
 		// by their given name: they make a full name a person's, not a
 		// single word.
@@ -331,6 +335,11 @@ func (x *personScan) part(i, j int, titled bool) {
 	// A name that starts with a given name after other capitals (Logitech
 	// Türkiye Ürün Müdürü Selver Yıldız splits at the title; Elders William
 	// O'Neill here): the capitals before it are no part of it.
+	// After a title, title words of any language before the name end the
+	// title (Attorney General Richard Willard).
+	for titled && j-i >= 3 && toks[i].cls&(cTitleSq|cTitleTr|cTitleEn) != 0 && toks[i+1].cls&cGiven != 0 {
+		i++
+	}
 	if !titled && toks[i].cls&cGiven == 0 {
 		for k := i + 1; k < j-1; k++ {
 			if toks[k].cls&cGiven == 0 {
@@ -378,6 +387,18 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{j - 1, j})
 		j, n = j-1, n-1
 	}
+	if x.lang == "sq" && n >= 3 && x.knownFull(i, j) == nil {
+		// Albanian inflects a name on its last word only: a word with a
+		// case ending inside a run ends the name, and the capitals after
+		// it are the next phrase (Skender Hysenin Koordinator Shtetëror).
+		for k := i + 1; k < j-1; k++ {
+			if t := toks[k]; t.cls&cGiven == 0 && !t.upper && sqOblique(t.text) {
+				x.loose = append(x.loose, [2]int{k + 1, j})
+				j, n = k+1, k+1-i
+				break
+			}
+		}
+	}
 	if n > 5 {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -415,9 +436,11 @@ func (x *personScan) part(i, j int, titled bool) {
 		// name of its own, a surname mention if the article has the person.
 		x.loose = append(x.loose, [2]int{i, j})
 		return
-	case titled && n == 1 && (isAcronym(last) || last.upper || x.lang == "tr" && trAbstract(last.key)):
+	case titled && n == 1 && (isAcronym(last) || last.upper || x.lang == "tr" && (trAbstract(last.key) || hasPrefixIn(last.key, trTitleStems))):
 		// A title and a capitals-only word is a heading (MÜDÜR YOK);
-		// Turkish -lık nouns name offices (Başkan Yardımcılığı).
+		// Turkish -lık nouns name offices (Başkan Yardımcılığı), and a
+		// title's inflected form is the title again (Sayın
+		// Cumhurbaşkanımızın, Başbakan Yardımcına).
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	case x.gazetteerName(i, j):
@@ -431,7 +454,7 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if allUpper && !titled && known == nil && !x.byline(i, j) {
+	if !titled && known == nil && (allUpper && !x.byline(i, j) || i < x.head) {
 		x.pending = append(x.pending, [2]int{i, j})
 		return
 	}
@@ -704,10 +727,22 @@ func (x *personScan) sameSurname(a, b string) bool {
 }
 
 // confirmUpper accepts the capitals-only names (TANSU ÇİLLER:) that the
-// article also writes in mixed case.
+// article also writes in mixed case, and the names of a title-case heading
+// whose surname the text below it writes (Sharon Predicts Gains is no name).
 func (x *personScan) confirmUpper() {
 	for _, r := range x.pending {
 		last := x.toks[r[1]-1]
+		if r[0] < x.head && !last.upper {
+			// The name ends at the last word the text below writes
+			// (Nelson Mandela Visits Leeds Today ... Mandela met).
+			for e := r[1]; e >= r[0]+2; e-- {
+				if x.writtenBelow(x.toks[e-1].key) {
+					x.add(r[0], e, nil, false)
+					break
+				}
+			}
+			continue
+		}
 		for _, p := range x.persons {
 			if !p.upper && x.sameSurname(p.surname, last.key) {
 				x.add(r[0], r[1], p.known, true)
@@ -715,6 +750,42 @@ func (x *personScan) confirmUpper() {
 			}
 		}
 	}
+}
+
+// writtenBelow tells whether a capitalized word below the heading has the
+// surname key k.
+func (x *personScan) writtenBelow(k string) bool {
+	for _, t := range x.toks[x.head:] {
+		if t.cap && x.sameSurname(k, t.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseHead returns the token index where the first line ends when it is
+// a heading in title case (Toy Safety Report Released, Tahliye İstedi
+// Mahkeme Reddetti): there every word is capitalized, so a capitalized word
+// is no hint of a name. 0 when the first line is not one.
+func titleCaseHead(text string, toks []ptoken) int {
+	caps, lower := 0, 0
+	for k, t := range toks {
+		if k > 0 && strings.IndexByte(text[toks[k-1].start:t.start], '\n') >= 0 {
+			if caps >= 3 && lower == 0 {
+				return k
+			}
+			return 0
+		}
+		if utf8.RuneCountInString(t.text) < 4 || t.upper {
+			continue
+		}
+		if t.cap {
+			caps++
+		} else {
+			lower++
+		}
+	}
+	return 0
 }
 
 // repeated accepts the two- and three-word runs that started with no known
@@ -1234,6 +1305,15 @@ func buildPersonTables() *personTables {
 		for _, s := range strings.Fields(kp.surnames) {
 			k := fold(s)
 			t.knownBySurname[k] = append(t.knownBySurname[k], kp)
+		}
+	}
+	for k, kps := range t.knownBySurname {
+		// A surname that names a known person alone is no given name
+		// (Erdoğan is one in Turkey; Erdoğan Kılıçdaroğlu'na is two men).
+		for _, kp := range kps {
+			if kp.surnameAlone {
+				delete(t.given, k)
+			}
 		}
 	}
 	t.buildClasses()

@@ -86,7 +86,7 @@ deputy assistant vice-president president-elect commissioner inspector sergeant 
 officer chief founder partner head trader dealer economist analysts author writer reporter
 correspondent editor columnist actor actress singer star player champion boss opposition
 candidate democrat republican senator-elect secretary-general envoy negotiator mediator
-attorney lawyer solicitor barrister prosecutor`,
+attorney lawyer solicitor barrister prosecutor speaker mp constable brigadier corporal marshal`,
 	"tr": `cumhurbaskani cumhurbaskanimiz baskan baskani baskanimiz baskanvekili bakan bakani
 basbakan basbakani yardimcisi milletvekili vekili sozcusu sozcu muduru mudur direktoru direktor
 dr prof doc av avukat sayin bay bayan hakim savci vali valisi kaymakam rektor rektoru
@@ -184,7 +184,7 @@ parki camii cami koprusu stadi stadyumu lisesi okulu vakfi dernegi kulubu bankas
 mahallesi ilcesi belediyesi kupasi odulu festivali muzesi sarayi koskii kosku tuneli baraji
 gazetesi merkezi enstitusu fakultesi grubu sirketi holding ltd sti kurulu kurumu ajansi
 borsasi odasi birligi federasyonu konfederasyonu sendikasi vakif kuvvetleri komutanligi
-bakanligi mudurlugu valiligi kaymakamligi hastanesi salonu sahnesi tiyatrosu oteli
+bakanligi yonetimi mudurlugu valiligi kaymakamligi hastanesi salonu sahnesi tiyatrosu oteli
 universiteti universitetit universitetin aeroporti aeroportit aeroportin sheshi sheshit
 rruga rrugen rruges instituti institutit spitali spitalit stadiumi stadiumit fondacioni
 fondacionit shkolla shkolles shkollen gjimnazi gjimnazit klubi klubit kompania kompanise
@@ -205,7 +205,13 @@ var trOrgStems = []string{"kurul", "ilce", "hastane", "universite", "havaliman",
 	"konsey", "komisyon", "komite", "heyet", "mahkeme", "savcilik", "emniyet", "jandarma",
 	"ligi", "sozlesme", "kanun", "anayasa", "soruşturma", "sorustur", "operasyon", "toplulug",
 	"akademi", "hukumet", "bolum", "isleri", "katliam", "savas", "darbe", "muharebe", "harekat",
-	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig"}
+	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig",
+	"koyu", "koyun", "korosu"}
+
+// trTitleStems are the stems of Turkish titles, whose inflected forms
+// (Cumhurbaşkanımızın, Yardımcısına) stand after a title as the title again.
+var trTitleStems = []string{"cumhurbaskan", "basbakan", "bakan", "baskan", "yardimci", "sekreter",
+	"milletvekil", "sozcu", "mudur", "valis", "kaymakam", "buyukelci"}
 
 // trPlaceStems are the Turkish words of places and buildings that follow
 // the name of what is named after a person even in lowercase (Yunus Emre
@@ -233,7 +239,7 @@ sheshit sheshin rruga rrugen rruges rrugës rrugën instituti institutit institu
 spitalit spitalin stadiumi stadiumit stadiumin fondacioni fondacionit fondacionin shkolla
 shkolles shkollen gjimnazi gjimnazit gjimnazin qendra qendres qendren klinika klinikes
 klinikën bulevardi bulevardit bulevardin lagjja lagjes lagjen ura ures uren monumenti
-monumentit monumentin kompleksi kompleksit salla salles sallen teatri teatrit teatrin
+monumentit monumentin gazeta gazetes gazeten gazetës gazetën kompleksi kompleksit salla salles sallen teatri teatrit teatrin
 muzeu muzeut muzeun biblioteka bibliotekes bibliotekën kolegji kolegjit kolegjin
 fc cska sk kf kk
 `

@@ -20,7 +20,11 @@ import (
 // its own, so the order is not that of the country batches) and kept when
 // their lowercased text holds a word of a role that people hold in the news
 // (personCues); batch 1 is the first personBatchSize of them, batch 2 the
-// next personBatchSize.
+// next personBatchSize. Batch 3 goes on in the same order from there: the
+// next personBatchSize articles, then the next ones one at a time until the
+// language has personBatch3Pairs labelled (article, person) pairs, so that
+// every language has enough people to judge (English wires often name
+// nobody).
 
 // personCues are lowercase stems of roles and of verbs of saying, chosen
 // without looking at the extractor: an article that names one of them most
@@ -32,8 +36,13 @@ var personCues = map[string][]string{
 	"en": {"president", "minister", "chairman", "spokesman", "chief executive", "leader", " said", "mr "},
 }
 
-// personBatchSize is the number of labelled articles per language and batch.
+// personBatchSize is the number of labelled articles per language and batch
+// (the least, for batch 3).
 const personBatchSize = 30
+
+// personBatch3Pairs is the least number of labelled persons per language in
+// batch 3.
+const personBatch3Pairs = 40
 
 // personHash orders ids for the person sample.
 func personHash(id string) string {
@@ -41,8 +50,24 @@ func personHash(id string) string {
 	return hex.EncodeToString(d[:])
 }
 
-// personSampleIDs maps each sampled article id to its batch (1 or 2).
+// personSampleIDs maps each sampled article id of batches 1 and 2 to its
+// batch.
 func personSampleIDs(docs []article) map[string]int {
+	out := map[string]int{}
+	for _, ids := range personOrder(docs) {
+		for i, id := range ids {
+			if i >= 2*personBatchSize {
+				break
+			}
+			out[id] = 1 + i/personBatchSize
+		}
+	}
+	return out
+}
+
+// personOrder gives, per language, the ids of the articles that hold a
+// person cue, in the sample's order.
+func personOrder(docs []article) map[string][]string {
 	by := map[string][]string{}
 	for _, a := range docs {
 		t := strings.ToLower(a.text())
@@ -53,17 +78,10 @@ func personSampleIDs(docs []article) map[string]int {
 			}
 		}
 	}
-	out := map[string]int{}
 	for _, ids := range by {
 		sort.Slice(ids, func(i, j int) bool { return personHash(ids[i]) < personHash(ids[j]) })
-		for i, id := range ids {
-			if i >= 2*personBatchSize {
-				break
-			}
-			out[id] = 1 + i/personBatchSize
-		}
 	}
-	return out
+	return by
 }
 
 // personLabel is one hand-labelled article of testdata/persons_labels.jsonl:
@@ -117,13 +135,16 @@ func TestPersonLabels_Sample(t *testing.T) {
 	}
 	labelled := map[int]bool{}
 	seen := map[string]bool{}
+	batch3 := map[string]int{} // persons labelled in batch 3, by article
 	for _, l := range readPersonLabels(t) {
 		labelled[l.Batch] = true
 		if seen[l.ID] {
 			t.Errorf("label %s: labelled twice", l.ID)
 		}
 		seen[l.ID] = true
-		if sample[l.ID] != l.Batch {
+		if l.Batch == 3 {
+			batch3[l.ID] = len(l.Persons)
+		} else if sample[l.ID] != l.Batch {
 			t.Errorf("label %s (batch %d) is not in the sample (batch %d)", l.ID, l.Batch, sample[l.ID])
 			continue
 		}
@@ -143,5 +164,35 @@ func TestPersonLabels_Sample(t *testing.T) {
 		if labelled[b] && !seen[id] {
 			t.Errorf("sample article %s (batch %d) has no label", id, b)
 		}
+	}
+	if !labelled[3] {
+		return
+	}
+	// Batch 3: per language the articles right after batch 2 in the
+	// sample's order, no gap, at least personBatchSize of them, and no more
+	// than it took to reach personBatch3Pairs persons.
+	for lang, ids := range personOrder(docs) {
+		n, pairs, enough := 0, 0, -1
+		for _, id := range ids[2*personBatchSize:] {
+			c, ok := batch3[id]
+			if !ok {
+				break
+			}
+			n++
+			pairs += c
+			if enough < 0 && n >= personBatchSize && pairs >= personBatch3Pairs {
+				enough = n
+			}
+			delete(batch3, id)
+		}
+		switch {
+		case n < personBatchSize || pairs < personBatch3Pairs:
+			t.Errorf("batch 3 %s: %d articles, %d persons; want at least %d and %d", lang, n, pairs, personBatchSize, personBatch3Pairs)
+		case enough != n:
+			t.Errorf("batch 3 %s: %d articles, but %d were enough", lang, n, enough)
+		}
+	}
+	for id := range batch3 {
+		t.Errorf("label %s (batch 3) is not the next article of its language in the sample's order", id)
 	}
 }

@@ -17,6 +17,7 @@ type ptoken struct {
 	cap    bool   // first letter uppercase
 	upper  bool   // every letter uppercase (two letters at least)
 	suffix bool   // a suffix followed after an apostrophe: the name ends here
+	poss   bool   // ... and it was a Turkish possessive (CEO'su), not a case ending
 	gap    uint8  // what separates it from the word before
 	cls    uint32 // word classes of a capitalized word (cGiven...); 0 for lowercase words
 	start  int    // byte offset in the text
@@ -114,6 +115,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 				break // O'Neill, D'Alema: one word
 			}
 			emit(i, true)
+			out[len(out)-1].poss = trPossessive(text[i+size:])
 			skip = true
 		default:
 			wasWord := start >= 0
@@ -147,6 +149,26 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 	}
 	emit(len(text), false)
 	return out
+}
+
+// trPossessive tells whether the word at the start of s is a Turkish
+// third-person possessive ending (CEO'su, AKP'li is not): a title with it
+// stands before a name in apposition (Apple'ın CEO'su Cook), one with a
+// case ending does not (Genel Sekreteri'yle Kahire'de).
+func trPossessive(s string) bool {
+	end := 0
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += size
+	}
+	switch s[:end] {
+	case "sı", "si", "su", "sü", "ı", "i", "u", "ü", "ları", "leri":
+		return true
+	}
+	return false
 }
 
 // isWrapped tells whether text is hard-wrapped, as the news wires are: no

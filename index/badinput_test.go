@@ -120,7 +120,7 @@ func TestBuild_BrokenFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.Truncate(corpus.MaxTxtBytes + 1); err != nil {
+	if err := f.Truncate(corpus.MaxArticleBytes + 1); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
@@ -240,6 +240,15 @@ func TestBuild_TTC3600(t *testing.T) {
 		res := search(t, ix, Request{Query: `"` + phrase + `"`, Size: 50})
 		if !contains(hitIDs(res), id) {
 			t.Errorf("search %q: %v; want it to find %q", phrase, hitIDs(res), id)
+		}
+	}
+
+	// A dateline is no title: three articles titled a bare "İSTANBUL"
+	// (their dateline) ranked first for İSTANBUL'DA.
+	res := search(t, ix, Request{Query: "İSTANBUL'DA", Size: 10})
+	for _, h := range res.Hits {
+		if strings.IndexFunc(h.Title, unicode.IsLower) < 0 {
+			t.Errorf("search İSTANBUL'DA: hit %s is titled %q", h.ID, h.Title)
 		}
 	}
 }

@@ -7,12 +7,18 @@
 //
 //	DIR/CURRENT         name of the published generation (written to a temp file, then renamed)
 //	DIR/LOCK            held (flock) by the one process building a generation
-//	DIR/gen-000007/     a complete Bleve index plus kerko.json, its completion marker
+//	DIR/gen-000007/     a complete Bleve index, manifest.json (size and CRC-32C of
+//	                    every file) and kerko.json, its completion marker
 //
 // A searcher opens the published generation read-only and follows CURRENT;
 // a builder writes a new generation beside it and publishes it when it is
 // complete, so searches never see a half-built index and a crashed build
-// leaves the published one untouched.
+// leaves the published one untouched. ReadState says what a directory holds
+// (state.go) as a typed value; nothing is rebuilt, replaced or removed from
+// a directory whose published generation cannot be read, and the files of
+// a generation are checked against its manifest when it is opened (sizes),
+// before an incremental build carries them forward (checksums) and by
+// Check (manifest.go, check.go).
 //
 // Beyond matching, a search gives what a reader needs to steer it (one file
 // each): the timeline of hits per month or year with the undated ones

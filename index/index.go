@@ -52,24 +52,20 @@ func Open(dir string) (*Index, error) {
 func (ix *Index) Reload() (bool, error) {
 	ix.reloading.Lock()
 	defer ix.reloading.Unlock()
-	name, err := current(ix.dir)
-	if err != nil {
-		return false, fmt.Errorf("open index %q: %w", ix.dir, err)
-	}
-	if name == ix.Generation() {
+	name, err := CurrentGeneration(ix.dir)
+	if err == nil && name == ix.Generation() {
 		return false, nil
 	}
-	genDir := filepath.Join(ix.dir, name)
-	m, err := readMeta(genDir)
-	if err != nil {
-		return false, fmt.Errorf("open index %q: generation %s is incomplete: %w", ix.dir, name, err)
+	// The published generation's state, sizes checked against its
+	// manifest (VerifySizes) before Bleve maps any of it.
+	st := ReadState(ix.dir)
+	if err := st.Err(); err != nil {
+		return false, err
 	}
-	if m.Version != MappingVersion {
-		return false, fmt.Errorf("open index %q: %w (index %s, this kerko %s): run kerko index --full", ix.dir, ErrVersion, m.Version, MappingVersion)
-	}
+	name, genDir := st.Generation, st.GenDir()
 	idx, err := bleve.OpenUsing(filepath.Join(genDir, bleveSubdir), map[string]any{"read_only": true, "bolt_timeout": "5s"})
 	if err != nil {
-		return false, fmt.Errorf("open index %q generation %s: %w", ix.dir, name, err)
+		return false, ExplainOpenError(genDir, err)
 	}
 	n, err := idx.DocCount()
 	if err != nil {

@@ -132,7 +132,7 @@ func benchIndex(b *testing.B) *Index {
 	benchIndexOnce.Do(func() {
 		name := strings.NewReplacer("/", "-", ":", "-").Replace(MappingVersion)
 		benchIndexDir = filepath.Join(os.TempDir(), fmt.Sprintf("kerko-bench-%s-%d", name, len(docs)))
-		if Exists(benchIndexDir) {
+		if ReadState(benchIndexDir).Kind == StatePublished {
 			return
 		}
 		_, benchIndexErr = Build(context.Background(), benchIndexDir, readArticles(docs), BuildOptions{Full: true})

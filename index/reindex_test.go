@@ -19,7 +19,7 @@ import (
 // (0 mapping, 1 analyzers, 2 extraction).
 func rewriteVersion(t *testing.T, dir string, part int) string {
 	t.Helper()
-	cur, err := current(dir)
+	cur, err := CurrentGeneration(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestBuild_VersionChangeForcesFullRebuild(t *testing.T) {
 			if !st.Full || st.Added != 2 || st.Unchanged != 0 || !st.Published {
 				t.Errorf("build after version change: stats = %+v; want a published full build adding 2", *st)
 			}
-			if !strings.Contains(st.FullReason, tt.want) || !strings.Contains(st.FullReason, old) {
+			if r := st.FullReason.String(); !strings.Contains(r, tt.want) || !strings.Contains(r, old) {
 				t.Errorf("FullReason = %q; want it to say %q and name the old version %q", st.FullReason, tt.want, old)
 			}
 			ix, err := Open(dir)

@@ -2,8 +2,19 @@
 //
 // The syntax is the one search users already know: words (all must match),
 // "exact phrases", -excluded words or phrases, and OR between two words or
-// phrases. Parse never fails: an unbalanced quote is closed at the end of the
-// input, stray operators are ignored, and the work a query can cause is bounded
-// (MaxTerms). Turning the parsed query into Bleve queries is the index
-// package's job; this package knows nothing about fields or analyzers.
+// phrases; and for researchers, field forms (title:word, lang:tr,
+// country:Kazakistan, org:NATO, source:…, from:2020-03, to:2020-06-15),
+// prefix*, "phrase"~N, NOT and parentheses (docs/query-syntax.md).
+//
+// Parse never fails: an unbalanced quote or parenthesis is closed at the end
+// of the input, stray operators are ignored, an unknown field is a word, a
+// malformed date is dropped with a Note, and the work a query can cause is
+// bounded (MaxTerms).
+//
+// A parsed Query carries the whole query as a tree (Expr) and, for the index
+// code of today, its text part flattened into Must and Not clauses (exact for
+// the boolean structure whenever Approx is false). Field filters are not in
+// Must or Not: the caller lifts them into its request's filters (Filters,
+// Conjuncts). Turning the query into Bleve queries is the index package's
+// job; this package knows nothing about index fields, analyzers or names.
 package query

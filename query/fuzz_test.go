@@ -15,6 +15,9 @@ func FuzzParse(f *testing.F) {
 		"Erdoğan Tokayev", `"Astana summit" -Russia`, "Kazakistan OR Kırgızistan", "OR OR a OR",
 		`"""`, `"a "b" c"`, `-"-x"`, "+-+-a", "a\x00b", "\xff\xfe", "İstanbul'da", `"OR"`, `"-a"`,
 		strings.Repeat(`"`, 200), strings.Repeat("a OR ", 100), "<script>alert(1)</script>",
+		"Kosovo NOT Serbia", `(a b) OR c -(d OR e)`, `title:"sınır kapısı"~3 lang:tr country:"United States"`,
+		"kaz* k* from:2020-13 to:2020-06", "((((((((((a))))))))))", "NOT NOT a", `a OR (NOT b) OR lang:tr`,
+		`"a b"~ "c d"~999 OR:x title:`, "a AND b OR c", ")a( OR )",
 	} {
 		f.Add(s)
 	}
@@ -42,7 +45,8 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q): %d terms, more than %d", s, n, MaxTerms)
 		}
 		again := Parse(q.String())
-		if !reflect.DeepEqual(again.Must, q.Must) || !reflect.DeepEqual(again.Not, q.Not) {
+		if !reflect.DeepEqual(again.Must, q.Must) || !reflect.DeepEqual(again.Not, q.Not) ||
+			!reflect.DeepEqual(again.Expr, q.Expr) || again.Approx != q.Approx {
 			t.Errorf("Parse(%q).String() = %q reads back as %q", s, q.String(), again.String())
 		}
 	})

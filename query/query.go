@@ -1,9 +1,10 @@
 package query
 
 import (
+	"slices"
+	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+	"time"
 )
 
 // MaxTerms bounds the words and phrases kept from one query: each costs one
@@ -13,10 +14,51 @@ const MaxTerms = 32
 // MaxPhraseWords bounds the words in one phrase.
 const MaxPhraseWords = 16
 
+// MaxFilters bounds the field filters kept from one query.
+const MaxFilters = 32
+
+// MinPrefix is the fewest letters or digits a prefix* may have: a shorter one
+// would expand to a large part of the dictionary.
+const MinPrefix = 2
+
+// MaxSlop bounds the N of "phrase"~N.
+const MaxSlop = 50
+
+// Field names of the query language.
+const (
+	FieldTitle   = "title"   // a term matched in titles only
+	FieldLang    = "lang"    // filter: sq, tr, en, und (or a language's name)
+	FieldCountry = "country" // filter: a country's name in any language, or its ISO code
+	FieldOrg     = "org"     // filter: an organization's name or id
+	FieldSource  = "source"  // filter: the article's source, as written
+	FieldFrom    = "from"    // filter: first day, YYYY, YYYY-MM or YYYY-MM-DD
+	FieldTo      = "to"      // filter: last day, likewise
+)
+
+// filterFields are the fields whose value filters rather than matches text.
+var filterFields = []string{FieldLang, FieldCountry, FieldOrg, FieldSource, FieldFrom, FieldTo}
+
+// IsFilterField reports whether f names a filter field.
+func IsFilterField(f string) bool {
+	for _, x := range filterFields {
+		if f == x {
+			return true
+		}
+	}
+	return false
+}
+
 // Term is one word or phrase as the user typed it.
 type Term struct {
 	Text   string
 	Phrase bool
+	// Field is "" for every text field, FieldTitle for titles only.
+	Field string
+	// Prefix: Text is the beginning of words (typed as Text*).
+	Prefix bool
+	// Slop, for a phrase, lets its words stand up to Slop positions
+	// further apart than typed ("a b"~N); 0 is the exact phrase.
+	Slop int
 }
 
 // Clause matches when any of its alternatives does (words joined by OR).
@@ -29,8 +71,69 @@ type Clause struct {
 type Query struct {
 	Must []Clause
 	Not  []Clause
-	// Truncated is set when terms past MaxTerms were dropped.
+	// Truncated is set when terms past MaxTerms (or filters past
+	// MaxFilters) were dropped.
 	Truncated bool
+	// Expr is the whole query as a tree, field filters included; nil when
+	// nothing usable was typed. Must and Not are its text part flattened.
+	Expr *Node
+	// Approx is set when Must and Not only approximate Expr's text part:
+	// a field filter inside OR or NOT, a negated AND, or a formula whose
+	// flattening would pass MaxTerms. They then match more than Expr does.
+	Approx bool
+	// Notes say what was typed but not understood as typed.
+	Notes []Note
+}
+
+// Op is the kind of a Node.
+type Op int
+
+// Node kinds.
+const (
+	OpTerm   Op = iota // Term
+	OpFilter           // Filter
+	OpAnd              // all Kids (two or more)
+	OpOr               // any of Kids (two or more)
+	OpNot              // not Kids[0]
+)
+
+// Node is one part of a query's tree.
+type Node struct {
+	Op     Op
+	Term   Term   // OpTerm
+	Filter Filter // OpFilter
+	Kids   []*Node
+}
+
+// Filter is a field filter as typed: field:value.
+type Filter struct {
+	Field string // one of the filter fields (FieldLang ... FieldTo)
+	// Value is as typed (quotes removed); for from and to, the date as
+	// typed (2020, 2020-03 or 2020-03-15).
+	Value string
+	// Day is, for from, the first day Value stands for and, for to, the
+	// last (to:2020-02 is 2020-02-29).
+	Day time.Time
+}
+
+// NoteKind says what a Note is about.
+type NoteKind int
+
+// Note kinds.
+const (
+	NoteBadDate     NoteKind = iota // a from:/to: value that is no date; ignored
+	NoteShortPrefix                 // a prefix* of fewer than MinPrefix letters; searched as the word
+	NoteSlop                        // "…"~N with N above MaxSlop; lowered to MaxSlop
+	NoteTruncated                   // terms or filters past the bounds were dropped
+	NoteEmptyRange                  // from: after to:; both ignored
+)
+
+// Note is something typed that was not taken as typed. Messages are made
+// from it by the caller, in its user's language.
+type Note struct {
+	Kind  NoteKind
+	Field string // the field, for NoteBadDate
+	Text  string // what was typed
 }
 
 // Empty reports whether the query has nothing to match on (browsing).
@@ -45,158 +148,206 @@ func (q *Query) Terms() []Term {
 	return out
 }
 
-// String renders the query in the syntax Parse reads, normalised.
-func (q *Query) String() string {
-	var b strings.Builder
-	write := func(c Clause, neg bool) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		if neg {
-			b.WriteByte('-')
-		}
-		for i, t := range c.Alts {
-			if i > 0 {
-				b.WriteString(" OR ")
-			}
-			// A word that would read back as an operator ("OR", "-x") keeps
-			// the quotes it was typed with.
-			if t.Phrase || t.Text == "OR" || t.Text[0] == '-' || t.Text[0] == '+' {
-				b.WriteString(`"` + t.Text + `"`)
-			} else {
-				b.WriteString(t.Text)
-			}
-		}
+// Conjuncts returns the parts of Expr that must all match: its kids when it
+// is an AND, else Expr itself; none for an empty query.
+func (q *Query) Conjuncts() []*Node {
+	switch {
+	case q.Expr == nil:
+		return nil
+	case q.Expr.Op == OpAnd:
+		return q.Expr.Kids
 	}
-	for _, c := range q.Must {
-		write(c, false)
-	}
-	for _, c := range q.Not {
-		write(c, true)
-	}
-	return b.String()
+	return []*Node{q.Expr}
 }
 
-// token is one lexical item: a word, a phrase or the OR operator.
-type token struct {
-	text   string
-	phrase bool
-	neg    bool
-	or     bool
-}
-
-// Parse reads a user query. It never fails.
-func Parse(s string) *Query {
-	s = strings.ToValidUTF8(s, "")
-	toks := lex(s)
-	q := &Query{}
-	n := 0
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if t.or {
-			continue // an OR with nothing usable before it
+// Filters returns every field filter in Expr, wherever it stands.
+func (q *Query) Filters() []Filter {
+	var out []Filter
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n == nil {
+			return
 		}
-		c := Clause{Alts: []Term{{Text: t.text, Phrase: t.phrase}}}
-		// Absorb "OR x" chains; a negated term cannot take part in one.
-		for !t.neg && i+2 < len(toks) && toks[i+1].or && !toks[i+2].or && !toks[i+2].neg {
-			c.Alts = append(c.Alts, Term{Text: toks[i+2].text, Phrase: toks[i+2].phrase})
-			i += 2
+		if n.Op == OpFilter {
+			out = append(out, n.Filter)
 		}
-		if n+len(c.Alts) > MaxTerms {
-			q.Truncated = true
-			break
-		}
-		n += len(c.Alts)
-		if t.neg {
-			q.Not = append(q.Not, c)
-		} else {
-			q.Must = append(q.Must, c)
+		for _, k := range n.Kids {
+			walk(k)
 		}
 	}
-	return q
-}
-
-func lex(s string) []token {
-	var toks []token
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
-			i += size
-			continue
-		}
-		neg := false
-		for i < len(s) && (s[i] == '-' || s[i] == '+') {
-			neg = neg || s[i] == '-'
-			i++
-		}
-		if i >= len(s) {
-			break
-		}
-		if s[i] == '"' {
-			end := strings.IndexByte(s[i+1:], '"')
-			var body string
-			if end < 0 {
-				body, i = s[i+1:], len(s) // unbalanced: close at the end
-			} else {
-				body, i = s[i+1:i+1+end], i+end+2
-			}
-			words := strings.FieldsFunc(body, isSpace)
-			if len(words) > MaxPhraseWords {
-				words = words[:MaxPhraseWords]
-			}
-			// A phrase of punctuation alone ("&") would be an empty clause.
-			if !hasWordChar(strings.Join(words, " ")) {
-				continue
-			}
-			switch len(words) {
-			case 0:
-			case 1:
-				toks = append(toks, token{text: words[0], neg: neg})
-			default:
-				toks = append(toks, token{text: strings.Join(words, " "), phrase: true, neg: neg})
-			}
-			continue
-		}
-		start := i
-		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if isSpace(r) || r == '"' {
-				break
-			}
-			i += size
-		}
-		w := s[start:i]
-		if w == "OR" && !neg {
-			toks = append(toks, token{or: true})
-			continue
-		}
-		if hasWordChar(w) {
-			toks = append(toks, token{text: w, neg: neg})
-		}
-	}
-	// An OR must stand between two terms; drop leading, trailing and doubled ones.
-	out := toks[:0]
-	for i, t := range toks {
-		if t.or && (len(out) == 0 || out[len(out)-1].or || i == len(toks)-1) {
-			continue
-		}
-		out = append(out, t)
-	}
-	if len(out) > 0 && out[len(out)-1].or {
-		out = out[:len(out)-1]
-	}
+	walk(q.Expr)
 	return out
 }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == 0 || unicode.IsControl(r) }
+// And joins nodes as one conjunction (nil for none, the node for one).
+func And(nodes ...*Node) *Node { return join(OpAnd, nodes) }
 
-// hasWordChar reports whether w has anything an analyzer could index; a lone
-// "*" or "&" is dropped rather than turned into an empty clause.
-func hasWordChar(w string) bool {
-	for _, r := range w {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
+// Or joins nodes as one disjunction (nil for none, the node for one).
+func Or(nodes ...*Node) *Node { return join(OpOr, nodes) }
+
+// Not negates n; the negation of a negation is what it negates.
+func Not(n *Node) *Node {
+	if n == nil {
+		return nil
+	}
+	if n.Op == OpNot {
+		return n.Kids[0]
+	}
+	return &Node{Op: OpNot, Kids: []*Node{n}}
+}
+
+// join flattens nested nodes of the same op and drops nils.
+func join(op Op, nodes []*Node) *Node {
+	var kids []*Node
+	for _, n := range nodes {
+		switch {
+		case n == nil:
+		case n.Op == op:
+			kids = append(kids, n.Kids...)
+		default:
+			kids = append(kids, n)
 		}
 	}
+	switch len(kids) {
+	case 0:
+		return nil
+	case 1:
+		return kids[0]
+	}
+	if op == OpAnd {
+		// Negated parts last, as String writes them: the order of an
+		// AND's parts means nothing, and one order reads back the same.
+		slices.SortStableFunc(kids, func(a, b *Node) int { return boolInt(a.Op == OpNot) - boolInt(b.Op == OpNot) })
+	}
+	return &Node{Op: op, Kids: kids}
+}
+
+// String renders the query in the syntax Parse reads, normalised.
+func (q *Query) String() string {
+	if q.Expr != nil {
+		return Render(q.Expr)
+	}
+	// A query made by hand (did-you-mean's respelling) has clauses only.
+	var parts []*Node
+	for _, c := range q.Must {
+		parts = append(parts, clauseNode(c))
+	}
+	for _, c := range q.Not {
+		parts = append(parts, Not(clauseNode(c)))
+	}
+	return Render(And(parts...))
+}
+
+func clauseNode(c Clause) *Node {
+	var alts []*Node
+	for _, t := range c.Alts {
+		alts = append(alts, &Node{Op: OpTerm, Term: t})
+	}
+	return Or(alts...)
+}
+
+// Render writes n in the syntax Parse reads: OR binding tighter than AND (no parentheses needed around an
+// OR inside an AND), words that would read back as something else quoted.
+func Render(n *Node) string {
+	var b strings.Builder
+	render(&b, n, false)
+	return b.String()
+}
+
+func render(b *strings.Builder, n *Node, inOr bool) {
+	if n == nil {
+		return
+	}
+	switch n.Op {
+	case OpTerm:
+		b.WriteString(renderTerm(n.Term))
+	case OpFilter:
+		b.WriteString(n.Filter.Field + ":" + quoteValue(n.Filter.Value))
+	case OpNot:
+		b.WriteByte('-')
+		k := n.Kids[0]
+		if k.Op == OpAnd || k.Op == OpOr {
+			b.WriteByte('(')
+			render(b, k, false)
+			b.WriteByte(')')
+		} else {
+			render(b, k, false)
+		}
+	case OpOr:
+		for i, k := range n.Kids {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			if k.Op == OpNot {
+				// A bare negation never takes part in an OR.
+				b.WriteByte('(')
+				render(b, k, false)
+				b.WriteByte(')')
+				continue
+			}
+			render(b, k, true)
+		}
+	case OpAnd:
+		if inOr {
+			b.WriteByte('(')
+		}
+		for i, k := range n.Kids {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			render(b, k, false)
+		}
+		if inOr {
+			b.WriteByte(')')
+		}
+	}
+}
+
+func renderTerm(t Term) string {
+	var s string
+	switch {
+	case t.Phrase:
+		s = `"` + t.Text + `"`
+		if t.Slop > 0 {
+			s += "~" + strconv.Itoa(t.Slop)
+		}
+	case t.Prefix:
+		s = t.Text + "*"
+	case needsQuotes(t.Text):
+		s = `"` + t.Text + `"`
+	default:
+		s = t.Text
+	}
+	if t.Field != "" {
+		s = t.Field + ":" + s
+	}
+	return s
+}
+
+// needsQuotes reports whether a word would read back as something else
+// unquoted: an operator, a negation, a group, a prefix or a field.
+func needsQuotes(w string) bool {
+	switch w {
+	case "OR", "AND", "NOT":
+		return true
+	}
+	switch w[0] {
+	case '-', '+', '(':
+		return true
+	}
+	if strings.HasSuffix(w, "*") || strings.ContainsAny(w, ")") {
+		return true
+	}
+	if name, _, ok := strings.Cut(w, ":"); ok && knownField(name) != "" {
+		return true
+	}
 	return false
+}
+
+// quoteValue quotes a filter value that would not read back unquoted.
+func quoteValue(v string) string {
+	if strings.ContainsFunc(v, isSpace) || strings.ContainsAny(v, `()`) || v == "" {
+		return `"` + v + `"`
+	}
+	return v
 }

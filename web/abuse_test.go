@@ -53,7 +53,8 @@ func TestServer_AbusiveSearchParams(t *testing.T) {
 		{"bad date", "from=9999-99-99", 400, "from"},
 		{"reversed dates", "from=2025-01-01&to=2024-01-01", 400, "from"},
 		{"bad sort", "sort=" + url.QueryEscape(`"><script>`), 400, "sort"},
-		{"undecodable escape", "q=%zz%", 200, ""},
+		{"undecodable escape", "q=%zz%", 400, "query string"},
+		{"semicolon separator", "q=nato;size=1", 400, "query string"},
 		{"wildcards and regexp syntax", "q=" + url.QueryEscape(`*a* /.*/ a~9 field:x ^5 (a)`), 200, ""},
 	}
 	for _, tt := range tests {

@@ -50,6 +50,10 @@ type apiSearch struct {
 	Undated    int            `json:"undated"`
 	DidYouMean *string        `json:"did_you_mean"`
 	Expanded   []apiExpansion `json:"expanded"`
+	// Understood says how the query was read; Notes what was not taken
+	// as typed (querylift.go).
+	Understood string   `json:"understood"`
+	Notes      []string `json:"notes"`
 }
 
 type apiBucket struct {
@@ -117,23 +121,25 @@ func dateJSON(t time.Time) *string {
 }
 
 func (s *Server) handleSearchAPI(c echo.Context) error {
-	req, err := parseSearch(c.QueryParams())
-	if err != nil {
-		return err
-	}
-	res, err := s.search(c, req)
+	req, err := parseSearch(params(c))
 	if err != nil {
 		return err
 	}
 	ui := uiFor(c)
+	lq := liftQuery(&req, ui)
+	res, err := s.search(c, req)
+	if err != nil {
+		return err
+	}
 	out := apiSearch{
-		Query: req.Query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
+		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, apiHit{
-			ID: h.ID, Title: h.Title, TitleHTML: h.TitleHTML, Lang: h.Lang, Date: dateJSON(h.Date),
-			Countries: h.Countries, Orgs: h.Orgs, Source: h.Source, Score: h.Score, Snippet: h.Snippet,
+			ID: h.ID, Title: clipText(h.Title, maxListTitle), TitleHTML: clipMarked(h.TitleHTML, maxListTitle), Lang: h.Lang, Date: dateJSON(h.Date),
+			Countries: h.Countries, Orgs: h.Orgs, Source: clipText(h.Source, maxSource), Score: h.Score, Snippet: h.Snippet,
 		})
 	}
 	for g, vals := range res.Facets {
@@ -149,7 +155,8 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		out.DidYouMean = &res.DidYouMean
+		dym := lq.withText(res.DidYouMean)
+		out.DidYouMean = &dym
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {
@@ -204,7 +211,7 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 	}
 	out.Related = []apiRelated{}
 	for _, r := range related {
-		ar := apiRelated{ID: r.ID, Title: r.Title, Lang: r.Lang, Date: dateJSON(r.Date), URL: articleURL(r.ID, ui),
+		ar := apiRelated{ID: r.ID, Title: clipText(r.Title, maxListTitle), Lang: r.Lang, Date: dateJSON(r.Date), URL: articleURL(r.ID, uiState(ui)),
 			SharedCountries: []apiMention{}, SharedOrgs: []apiMention{}, SharedTerms: r.SharedTerms}
 		for _, code := range r.SharedCountries {
 			ar.SharedCountries = append(ar.SharedCountries, apiMention{ID: code, Label: facetLabel("country", code, ui)})
@@ -228,12 +235,12 @@ const (
 )
 
 func (s *Server) handleSuggestAPI(c echo.Context) error {
-	q := c.QueryParam("q")
+	q := params(c).Get("q")
 	if !utf8.ValidString(q) {
-		return badParam("q", "not valid UTF-8")
+		return badParam("q", "utf8", "not valid UTF-8")
 	}
 	if len(q) > maxSuggestBytes {
-		return badParam("q", "longer than %d bytes", maxSuggestBytes)
+		return badParam("q", "toolong", "longer than %d bytes", maxSuggestBytes)
 	}
 	ui := uiFor(c)
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
@@ -250,7 +257,7 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 		Suggestions []apiSuggestion `json:"suggestions"`
 	}{Suggestions: []apiSuggestion{}}
 	for _, sg := range sugs {
-		out.Suggestions = append(out.Suggestions, apiSuggestion{Kind: sg.Kind, KindLabel: T(ui, "kind_"+sg.Kind), Text: sg.Text, Value: sg.Value, Count: sg.Count, URL: suggestionURL(sg, c.QueryParam("ui"))})
+		out.Suggestions = append(out.Suggestions, apiSuggestion{Kind: sg.Kind, KindLabel: T(ui, "kind_"+sg.Kind), Text: clipText(sg.Text, maxListTitle), Value: sg.Value, Count: sg.Count, URL: suggestionURL(sg, params(c).Get("ui"))})
 	}
 	return writeJSON(c, http.StatusOK, out)
 }
@@ -259,7 +266,7 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 // article, anything else to a search for it.
 func suggestionURL(sg index.Suggestion, ui string) string {
 	if sg.Kind == index.SuggestTitle {
-		return articleURL(sg.Value, ui)
+		return articleURL(sg.Value, uiState(ui))
 	}
 	v := url.Values{"q": {sg.Text}}
 	if isUILang(ui) && ui != "en" {

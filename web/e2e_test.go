@@ -218,12 +218,12 @@ func TestPage_Search(t *testing.T) {
 		t.Fatalf("status = %d", code)
 	}
 	for _, want := range []string{
-		`<mark>Kazakistan</mark>`,               // highlighted snippet
-		`&lt;img src=x onerror=alert(1)&gt;`,    // escaped article text
-		`href="/?country=KZ&amp;q=Kazakistan"`,  // facet link adds the filter
-		`Kyrgyzstan`,                            // country label
-		`href="/articles/001_f67958c7595deab4"`, // result link
-		`<section class="timeline"`,             // date timeline
+		`<mark>Kazakistan</mark>`,                            // highlighted snippet
+		`&lt;img src=x onerror=alert(1)&gt;`,                 // escaped article text
+		`href="/?country=KZ&amp;q=Kazakistan"`,               // facet link adds the filter
+		`Kyrgyzstan`,                                         // country label
+		`href="/articles/001_f67958c7595deab4?q=Kazakistan"`, // result link, with the search for the way back
+		`<section class="timeline"`,                          // date timeline
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("search page lacks %s", want)

@@ -31,15 +31,28 @@ const (
 // page that reports it. The caller sets Addr or calls Serve with its own
 // listener.
 func (s *Server) HTTPServer() *http.Server {
+	return NewHTTPServer(s.Handler(), s.cfg.Logger, s.cfg.SearchTimeout)
+}
+
+// NewHTTPServer is HTTPServer for any handler in front of a Server (a
+// replica listens before it has an index to make a Server of); searchTimeout
+// is the Server's (0: the default).
+func NewHTTPServer(h http.Handler, log *slog.Logger, searchTimeout time.Duration) *http.Server {
+	if searchTimeout <= 0 {
+		searchTimeout = defaultSearchTimeout
+	}
+	if log == nil {
+		log = slog.Default()
+	}
 	return &http.Server{
 		Addr:              DefaultAddr,
-		Handler:           limitBody(s.Handler(), maxBodyBytes),
+		Handler:           limitBody(h, maxBodyBytes),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
-		WriteTimeout:      s.cfg.SearchTimeout + 10*time.Second,
+		WriteTimeout:      searchTimeout + 10*time.Second,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
-		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 }
 

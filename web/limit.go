@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 )
 
 // errBusy is returned when a search waited for its turn until its deadline.
@@ -16,21 +17,26 @@ var errBusy = errors.New("server busy")
 // with facets) run past their deadline; queueing beyond a few per core
 // keeps each search fast and the waiting fair (a channel's waiters are
 // served in order). Waiting counts against the search's deadline.
-type limiter chan struct{}
+type limiter struct {
+	slots   chan struct{}
+	waiting atomic.Int64 // searches waiting for a slot (the admission queue, for metrics)
+}
 
-func newLimiter(n int) limiter { return make(limiter, n) }
+func newLimiter(n int) *limiter { return &limiter{slots: make(chan struct{}, n)} }
 
 // acquire waits for a slot until ctx ends; release must follow a nil error.
-func (l limiter) acquire(ctx context.Context) error {
+func (l *limiter) acquire(ctx context.Context) error {
 	select {
-	case l <- struct{}{}:
+	case l.slots <- struct{}{}:
 		return nil
 	default:
 	}
+	l.waiting.Add(1)
+	defer l.waiting.Add(-1)
 	select {
-	case l <- struct{}{}:
+	case l.slots <- struct{}{}:
 		if ctx.Err() != nil { // the slot came too late to be of use
-			<-l
+			<-l.slots
 			break
 		}
 		return nil
@@ -39,4 +45,4 @@ func (l limiter) acquire(ctx context.Context) error {
 	return fmt.Errorf("%w: waited for a free search slot: %w", errBusy, ctx.Err())
 }
 
-func (l limiter) release() { <-l }
+func (l *limiter) release() { <-l.slots }

@@ -1,8 +1,10 @@
 package web
 
 import (
-	"fmt"
+	"context"
+	"html"
 	"html/template"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,8 +19,24 @@ import (
 // facetTop is how many values a facet group shows before "more".
 const facetTop = 8
 
+// Bounds on what one hit shows, so that a page's size depends on the
+// query limits only, never on an article: a title is clipped (the corpus
+// clips titles too, this guards the page), and a hit shows at most
+// hitPlaces of its countries.
+const (
+	maxListTitle = 300 // runes
+	maxSource    = 100 // runes
+	hitPlaces    = 8
+	// placeLinkState is the longest search state (encoded) whose hits'
+	// country tags are links. Every link of a page repeats the state, and
+	// the tags are most of the links (8 per hit); a state this long is a
+	// query of hundreds of bytes, whose reader filters with the facets.
+	placeLinkState = 1 << 10
+)
+
 var funcs = template.FuncMap{
 	"T":   T,
+	"Tf":  Tf,
 	"raw": func(s string) template.HTML { return template.HTML(s) }, // only for index-escaped snippets
 	"date": func(t time.Time) string {
 		if t.IsZero() {
@@ -26,21 +44,41 @@ var funcs = template.FuncMap{
 		}
 		return t.Format(time.DateOnly)
 	},
-	"articleURL": articleURL,
+	"static":  staticURL,
+	"langTag": langTag,
+}
+
+// langTag is the lang attribute of text in an article's language: empty
+// (unknown) for an undetermined one, never the page's.
+func langTag(lang string) string {
+	switch lang {
+	case "sq", "tr", "en":
+		return lang
+	}
+	return ""
 }
 
 // articleURL links to an article page; ids may contain "/", which stays a
-// separator while every segment is escaped.
-func articleURL(id, ui string) string {
+// separator while every segment is escaped. state is the search the link
+// is followed from (nil for none), for the article page's back link.
+func articleURL(id string, state url.Values) string {
 	segs := strings.Split(id, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
 	u := "/articles/" + strings.Join(segs, "/")
-	if ui != "" && ui != "en" {
-		u += "?ui=" + url.QueryEscape(ui)
+	if len(state) > 0 {
+		u += "?" + state.Encode()
 	}
 	return u
+}
+
+// uiState is the state links keep for an interface language chosen by ?ui=.
+func uiState(ui string) url.Values {
+	if ui == "" || ui == "en" || !isUILang(ui) {
+		return nil
+	}
+	return url.Values{"ui": {ui}}
 }
 
 // link is a URL with its label, for sort, page and facet controls.
@@ -64,9 +102,11 @@ type facetGroup struct {
 
 type hitView struct {
 	index.Hit
+	TitleHTML template.HTML
 	URL       string
 	LangLabel string
 	Places    []link
+	MorePlace int // countries not shown
 }
 
 type searchPage struct {
@@ -80,32 +120,63 @@ type searchPage struct {
 	Sorts      []link
 	Prev, Next string
 	Pages      int
-	TookMS     string
+	TookMS     string // "" when it rounds to 0
 	From, To   string
-	Filtered   bool
+	Filtered   int // filter groups in use, for the Filters button
 	ClearURL   string
-	HiddenVals []link // filters kept by the date form
+	HiddenVals []link // filters kept by the search box and the date form
 	Timeline   *timelineView
+	Browsing   bool // no words: a list of articles, not a ranking
 	// Also names the countries and organizations the query also matched
 	// in every language ("Kyrgyzstan, NATO").
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
+	// Empty says why nothing matched; Drops are the filters whose removal
+	// alone finds articles, with how many.
+	Empty string
+	Drops []link
+	// Lifted is how the query box was read (querylift.go); Research links
+	// the trends, export, feed and syntax pages (research.go).
+	Lifted   liftedQuery
+	Research researchLinks
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
-	v := c.QueryParams()
-	req, err := parseSearch(v)
-	if err != nil {
-		return err
-	}
-	res, err := s.search(c, req)
+	req, err := parseSearch(params(c))
 	if err != nil {
 		return err
 	}
 	ui := uiFor(c)
-	p := searchPage{UI: ui, Query: req.Query, Req: req, Result: res,
-		TookMS: fmt.Sprintf("%.1f", float64(res.Took.Microseconds())/1000)}
+	// Every link of the page is made from this: the validated search as
+	// the address gave it (before the query's field filters are lifted),
+	// and ui only if it was asked for.
+	v := searchValues(req, params(c).Get("ui"))
+	asked := req
+	lq := liftQuery(&req, ui)
+	res, err := s.search(c, req)
+	if err != nil {
+		return err
+	}
+	var empty string
+	var drops []link
+	if len(res.Hits) == 0 {
+		// Before the page slot is taken: these are searches.
+		empty, drops = s.emptyState(c, asked, res, v, ui)
+	}
+	// Building the page costs memory in proportion to its size; at most
+	// MaxSearches pages are built at once (the page's share of admission).
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	if err := s.pages.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.pages.release()
+	p := searchPage{UI: ui, Query: lq.Raw, Req: req, Result: res, Browsing: lq.Raw == "", Empty: empty, Drops: drops,
+		Lifted: lq, Research: newResearchLinks(v)}
+	if ms := float64(res.Took.Microseconds()) / 1000; ms >= 0.5 {
+		p.TookMS = strconv.FormatFloat(math.Round(ms), 'f', 0, 64)
+	}
 	if !req.From.IsZero() {
 		p.From = req.From.Format(time.DateOnly)
 	}
@@ -123,11 +194,21 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			named[x.ID] = true
 		}
 	}
+	placeLinks := len(v.Encode()) <= placeLinkState
 	for _, h := range res.Hits {
-		hv := hitView{Hit: h, URL: articleURL(h.ID, ui), LangLabel: T(ui, "lang_"+h.Lang)}
-		for _, code := range h.Countries {
-			hv.Places = append(hv.Places, link{Label: facetLabel("country", code, ui), Value: code,
-				URL: toggle(v, "country", code), Selected: contains(req.Countries, code), Active: named[code]})
+		hv := hitView{Hit: h, TitleHTML: template.HTML(clipMarked(h.TitleHTML, maxListTitle)), URL: articleURL(h.ID, v), LangLabel: T(ui, "lang_"+h.Lang)}
+		hv.Title = clipText(h.Title, maxListTitle)
+		hv.Source = clipText(h.Source, maxSource)
+		for i, code := range h.Countries {
+			if i == hitPlaces {
+				hv.MorePlace = len(h.Countries) - i
+				break
+			}
+			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: contains(req.Countries, code), Active: named[code]}
+			if placeLinks {
+				pl.URL = toggle(v, "country", code)
+			}
+			hv.Places = append(hv.Places, pl)
 		}
 		p.Hits = append(p.Hits, hv)
 	}
@@ -159,13 +240,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 			p.Groups = append(p.Groups, fg)
 		}
 	}
-	for _, so := range []string{index.SortRelevance, index.SortNewest, index.SortOldest} {
-		cur := req.Sort
-		if cur == "" {
-			cur = index.SortRelevance
-		}
-		p.Sorts = append(p.Sorts, link{Label: T(ui, so), URL: withParam(v, "sort", so), Active: so == cur})
-	}
+	p.Sorts = sortLinks(v, req, ui)
 	p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
 	if p.Pages*req.Size > maxResultDepth {
 		p.Pages = maxResultDepth / req.Size
@@ -183,23 +258,55 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
-		p.DidYouMean, p.DidYouMeanURL = res.DidYouMean, withParam(v, "q", res.DidYouMean)
+		p.DidYouMean = lq.withText(res.DidYouMean)
+		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
-	p.Filtered = len(req.Langs)+len(req.Countries)+len(req.Orgs) > 0 || p.From != "" || p.To != "" || req.Undated != ""
+	p.Filtered = len(activeFilters(req, ui))
 	clear := url.Values{}
-	if req.Query != "" {
-		clear.Set("q", req.Query)
+	if lq.Raw != "" {
+		clear.Set("q", lq.Raw)
 	}
-	if v.Get("ui") != "" {
-		clear.Set("ui", v.Get("ui"))
+	if ui := v.Get("ui"); ui != "" {
+		clear.Set("ui", ui)
 	}
 	p.ClearURL = "/?" + clear.Encode()
+	p.HiddenVals = hiddenVals(v)
+	return s.render(c, http.StatusOK, "search.html", p, maxPageBytes)
+}
+
+// hiddenVals are the parameters the search box and the date form carry
+// along: the filters, the sort and the interface language of v.
+func hiddenVals(v url.Values) []link {
+	var out []link
 	for _, key := range []string{"lang", "country", "org", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
-			p.HiddenVals = append(p.HiddenVals, link{Label: key, Value: val})
+			out = append(out, link{Label: key, Value: val})
 		}
 	}
-	return s.render(c, http.StatusOK, "search.html", p)
+	return out
+}
+
+// sortLinks are the sort choices, the one in effect marked. Without words
+// and without a country or organization to rank by, a search lists the
+// newest articles first whatever relevance would say: then "newest" is
+// what is marked, and relevance is not offered.
+func sortLinks(v url.Values, req index.Request, ui string) []link {
+	cur := req.Sort
+	ranked := req.Query != "" || len(req.Countries)+len(req.Orgs) > 0
+	if cur == "" || cur == index.SortRelevance {
+		cur = index.SortRelevance
+		if !ranked {
+			cur = index.SortNewest
+		}
+	}
+	var out []link
+	for _, so := range []string{index.SortRelevance, index.SortNewest, index.SortOldest} {
+		if so == index.SortRelevance && !ranked {
+			continue
+		}
+		out = append(out, link{Label: T(ui, so), URL: withParam(v, "sort", so), Active: so == cur})
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {
@@ -220,7 +327,62 @@ func hasValue(vals []index.FacetValue, v string) bool {
 	return false
 }
 
-// URL state helpers: each returns a copy, the request's values stay as they are.
+// clipText cuts s to at most n runes, marking the cut with "…".
+func clipText(s string, n int) string {
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos] + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// clipMarked cuts index-made HTML (escaped text with <mark> and </mark>)
+// to at most n visible runes, counting an entity as one and closing a mark
+// left open. Only that HTML comes here: the index escapes the text itself.
+func clipMarked(h string, n int) string {
+	var b strings.Builder
+	open := false
+	for i := 0; i < len(h); {
+		switch {
+		case strings.HasPrefix(h[i:], "<mark>"):
+			b.WriteString("<mark>")
+			open = true
+			i += len("<mark>")
+			continue
+		case strings.HasPrefix(h[i:], "</mark>"):
+			b.WriteString("</mark>")
+			open = false
+			i += len("</mark>")
+			continue
+		}
+		if n == 0 {
+			if open {
+				b.WriteString("</mark>")
+			}
+			b.WriteString("…")
+			return b.String()
+		}
+		j := i + 1
+		if h[i] == '&' {
+			if k := strings.IndexByte(h[i:], ';'); k > 0 && k < 12 {
+				j = i + k + 1
+			}
+		} else {
+			for j < len(h) && h[j]&0xC0 == 0x80 {
+				j++
+			}
+		}
+		b.WriteString(h[i:j])
+		i = j
+		n--
+	}
+	return b.String()
+}
+
+// URL state helpers: each returns a copy, the values given stay as they are.
 
 func copyValues(v url.Values) url.Values {
 	out := url.Values{}
@@ -279,13 +441,18 @@ func toggle(v url.Values, key, val string) string {
 type articlePage struct {
 	UI        string
 	A         *index.Article
+	Lang      string // the article's lang attribute
 	LangLabel string
 	Countries []link
 	Orgs      []link
 	BackURL   string
-	Paras     []string
-	Related   []relatedView
-	UILinks   []link
+	// Query and HiddenVals fill the search box with the search the
+	// article was opened from.
+	Query      string
+	HiddenVals []link
+	Paras      []template.HTML
+	Related    []relatedView
+	UILinks    []link
 }
 
 // relatedView is a related article with why it is related.
@@ -306,35 +473,39 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	p := articlePage{UI: ui, A: a, LangLabel: T(ui, "lang_"+a.Lang), BackURL: "/"}
+	askedUI := params(c).Get("ui")
+	// The search the article was opened from comes along in the address;
+	// a state that is not a valid search is dropped, never an error: the
+	// article is what was asked for.
+	req, err := parseSearch(params(c))
+	if err != nil {
+		req = index.Request{}
+	}
+	state := searchValues(req, askedUI)
+	p := articlePage{UI: ui, A: a, Lang: langTag(a.Lang), LangLabel: T(ui, "lang_"+a.Lang),
+		BackURL: "/?" + state.Encode(), Query: req.Query, HiddenVals: hiddenVals(state)}
+	if len(state) == 0 {
+		p.BackURL = "/"
+	}
 	for _, l := range uiLangs {
 		// Explicit even for English: without ?ui= the browser's language wins.
-		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: articleURL(id, "") + "?ui=" + l, Active: l == ui})
+		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: articleURL(id, with(state, "ui", l)), Active: l == ui})
 	}
-	if ui != "en" {
-		p.BackURL = "/?ui=" + ui
-	}
-	base := url.Values{}
-	if c.QueryParam("ui") != "" {
-		base.Set("ui", ui)
-	}
+	base := uiState(askedUI)
 	for _, m := range a.Countries {
 		p.Countries = append(p.Countries, link{Label: facetLabel("country", m.ID, ui), Value: m.ID, Count: m.Count, URL: withParam(base, "country", m.ID)})
 	}
 	for _, m := range a.Orgs {
 		p.Orgs = append(p.Orgs, link{Label: facetLabel("org", m.ID, ui), Value: m.ID, Count: m.Count, URL: withParam(base, "org", m.ID)})
 	}
-	for _, para := range strings.Split(a.Body, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
-			p.Paras = append(p.Paras, para)
-		}
-	}
+	p.Paras = articleParagraphs(a, req)
 	related, err := s.related(c, id)
 	if err != nil {
 		return err
 	}
 	for _, r := range related {
-		rv := relatedView{Related: r, URL: articleURL(r.ID, c.QueryParam("ui")), LangLabel: T(ui, "lang_"+r.Lang)}
+		rv := relatedView{Related: r, URL: articleURL(r.ID, state), LangLabel: T(ui, "lang_"+r.Lang)}
+		rv.Title = clipText(r.Title, maxListTitle)
 		for _, code := range r.SharedCountries {
 			rv.Shared = append(rv.Shared, facetLabel("country", code, ui))
 		}
@@ -343,5 +514,20 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		}
 		p.Related = append(p.Related, rv)
 	}
-	return s.render(c, http.StatusOK, "article.html", p)
+	return s.render(c, http.StatusOK, "article.html", p, maxPageBytes+8*(len(a.Body)+len(a.Title)))
+}
+
+// articleParagraphs is the article's text as escaped HTML paragraphs. req
+// is the search the article was opened from: this is where its words get
+// marked in the text, the way snippets mark them, once the index can mark
+// a whole text (it marks titles and snippet windows today).
+func articleParagraphs(a *index.Article, req index.Request) []template.HTML {
+	_ = req
+	var out []template.HTML
+	for _, para := range strings.Split(a.Body, "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			out = append(out, template.HTML(html.EscapeString(para)))
+		}
+	}
+	return out
 }

@@ -29,7 +29,7 @@ func TestServer_EveryRouteResistsPayloads(t *testing.T) {
 		routes++
 		path := r.Path
 		if strings.HasSuffix(path, "*") {
-			path = strings.TrimSuffix(path, "*") + articleURL(id, "")[len("/articles/"):]
+			path = strings.TrimSuffix(path, "*") + articleURL(id, nil)[len("/articles/"):]
 		}
 		for _, p := range params {
 			for _, payload := range xssPayloads {
@@ -49,6 +49,20 @@ func TestServer_EveryRouteResistsPayloads(t *testing.T) {
 					checkJSON(t, what, body, &v)
 				case strings.HasPrefix(ct, "text/html"):
 					checkHTML(t, what, body)
+				case strings.HasPrefix(ct, "application/atom+xml"):
+					checkAtom(t, what, body)
+				case strings.HasPrefix(ct, "text/csv"), strings.HasPrefix(ct, "application/jsonl"):
+					// Data to save, never shown: an attachment the browser
+					// does not sniff. JSON Lines still escapes markup.
+					if !strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment;") {
+						t.Errorf("%s: %s without Content-Disposition: attachment", what, ct)
+					}
+					if strings.HasPrefix(ct, "application/jsonl") {
+						for _, line := range strings.Split(strings.TrimSpace(body), "\n") {
+							var v any
+							checkJSON(t, what, line, &v)
+						}
+					}
 				default:
 					t.Errorf("%s: unexpected Content-Type %q", what, ct)
 				}

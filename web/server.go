@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -31,6 +31,10 @@ type Searcher interface {
 	Related(ctx context.Context, id string, n int) ([]index.Related, error)
 	Suggest(ctx context.Context, prefix, ui string, n int) ([]index.Suggestion, error)
 	Count() uint64
+	// CountByDay counts the dated matches of req per day (trends.go).
+	CountByDay(ctx context.Context, req index.Request) ([]index.DayCount, error)
+	// ArticlesAfter pages through every match of req (export.go).
+	ArticlesAfter(ctx context.Context, req index.Request, after []string) (*index.ArticlePage, error)
 }
 
 // Config configures a Server. Zero fields take the defaults noted.
@@ -48,14 +52,23 @@ type Config struct {
 	// a negative value turns the cache off. Only a Searcher with a
 	// Generation() string method is cached (see cache.go).
 	CacheBytes int64
+	// ExportLimit bounds the rows of one /api/export (default
+	// DefaultExportLimit).
+	ExportLimit int
 }
+
+const defaultSearchTimeout = 5 * time.Second
 
 // Server serves the search page and the JSON API.
 type Server struct {
 	cfg  Config
 	echo *echo.Echo
 	tmpl map[string]*template.Template
-	gate limiter
+	gate *limiter
+	// pages bounds the pages being built at once: a page's memory grows
+	// with its links, so this bounds the memory pages take (MaxSearches ×
+	// their bound) the way gate bounds searches.
+	pages *limiter
 	// cache is nil when caching is off.
 	cache *resultCache
 }
@@ -70,7 +83,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.SearchTimeout <= 0 {
-		cfg.SearchTimeout = 5 * time.Second
+		cfg.SearchTimeout = defaultSearchTimeout
 	}
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = 2 * runtime.GOMAXPROCS(0)
@@ -78,10 +91,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes
 	}
-	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches),
+	if cfg.ExportLimit <= 0 {
+		cfg.ExportLimit = DefaultExportLimit
+	}
+	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches), pages: newLimiter(cfg.MaxSearches),
 		cache: newResultCache(cfg.Searcher, cfg.CacheBytes)}
-	for _, page := range []string{"search.html", "article.html", "error.html"} {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page)
+	for _, page := range []string{"search.html", "article.html", "error.html", "trends.html", "help.html"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html", "templates/"+page)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", page, err)
 		}
@@ -101,17 +117,27 @@ func New(cfg Config) (*Server, error) {
 	}))
 	e.Use(s.securityHeaders)
 
-	e.GET("/", s.handleSearchPage)
-	e.GET("/articles/*", s.handleArticlePage)
-	e.GET("/api/search", s.handleSearchAPI)
-	e.GET("/api/articles/*", s.handleArticleAPI)
-	e.GET("/api/suggest", s.handleSuggestAPI)
-	e.GET("/healthz", s.handleHealth)
-	static, err := fs.Sub(staticFS, "static")
-	if err != nil {
-		return nil, err
+	// Every GET route answers HEAD too (net/http sends the headers of the
+	// GET answer and drops its body): monitors and link checkers use it.
+	get := func(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
+		e.GET(path, h, m...)
+		e.HEAD(path, h, m...)
 	}
-	e.StaticFS("/static", static)
+	get("/", s.handleSearchPage, checkParams(searchPageParams, false))
+	get("/articles/*", s.handleArticlePage, checkParams(articlePageParams, false))
+	get("/api/search", s.handleSearchAPI, checkParams(searchAPIParams, true))
+	get("/api/articles/*", s.handleArticleAPI, checkParams(articleAPIParams, true))
+	get("/api/suggest", s.handleSuggestAPI, checkParams(suggestAPIParams, true))
+	// A monitor may add a cache-busting parameter: /healthz ignores any.
+	get("/healthz", s.handleHealth, checkParams(healthParams, false))
+	get("/trends", s.handleTrendsPage, checkParams(trendsPageParams, false))
+	get("/api/trends", s.handleTrendsAPI, checkParams(trendsAPIParams, true))
+	get("/api/export", s.handleExportAPI, checkParams(exportAPIParams, true))
+	// A feed is a page's subscription: like a page, it drops what it does
+	// not know (a reader may add its own parameters).
+	get("/feed.atom", s.handleFeed, checkParams(feedParams, false))
+	get("/help", s.handleHelp, checkParams(helpParams, false))
+	get("/static/*", handleStatic)
 	s.echo = e
 	return s, nil
 }
@@ -128,6 +154,12 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
+		// Pages and API answers change whenever a new index generation is
+		// published (kerko serves it within a second), so a cache must ask
+		// again each time; the server's own cache makes asking cheap.
+		// Errors are not kept at all (handleError), static files for long
+		// (static.go).
+		h.Set(echo.HeaderCacheControl, "no-cache")
 		return next(c)
 	}
 }
@@ -136,68 +168,88 @@ func requestID(c echo.Context) string {
 	return c.Response().Header().Get(echo.HeaderXRequestID)
 }
 
-// httpError maps an error to its status and the message a user may see:
-// parameter errors and unknown articles say what was wrong; anything else is
-// logged and shown as "internal error".
-func (s *Server) httpError(c echo.Context, err error) (int, string) {
+// failure is what a user is told about an error: its status, the message
+// the API shows (English, as the API's clients read it), and the message
+// key and arguments a page shows in the interface's language.
+type failure struct {
+	code  int
+	msg   string
+	key   string
+	args  []any
+	param *paramError // set for a bad parameter
+}
+
+// httpError maps an error to what a user may see: parameter errors and
+// unknown articles say what was wrong; anything else is logged and shown as
+// "internal error".
+func (s *Server) httpError(c echo.Context, err error) failure {
 	var pe *paramError
 	var he *echo.HTTPError
 	switch {
 	case errors.As(err, &pe):
-		return http.StatusBadRequest, pe.Error()
+		return failure{code: http.StatusBadRequest, msg: pe.Error(), key: "err_" + pe.key, param: pe}
 	case errors.Is(err, index.ErrNotFound):
-		return http.StatusNotFound, "article not found"
+		return failure{code: http.StatusNotFound, msg: "article not found", key: "err_article"}
 	case errors.Is(err, index.ErrBadRequest):
-		return http.StatusBadRequest, err.Error()
+		return failure{code: http.StatusBadRequest, msg: err.Error(), key: "err_other"}
 	case errors.Is(err, errBusy):
-		return http.StatusServiceUnavailable, "server busy; try again in a moment"
+		return failure{code: http.StatusServiceUnavailable, msg: "server busy; try again in a moment", key: "err_busy"}
 	case errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "search took too long; try a narrower query"
+		return failure{code: http.StatusServiceUnavailable, msg: "search took too long; try a narrower query", key: "err_timeout"}
 	case errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil:
 		// The client went away mid-search: nothing failed on our side, and
 		// nobody reads the answer. 499 is nginx's "client closed request".
-		return 499, "request cancelled"
+		return failure{code: 499, msg: "request cancelled", key: "err_other"}
 	case errors.As(err, &he):
 		msg, ok := he.Message.(string)
 		if !ok {
 			msg = http.StatusText(he.Code)
 		}
-		return he.Code, msg
+		key := "err_other"
+		switch he.Code {
+		case http.StatusNotFound:
+			key = "err_notfound"
+		case http.StatusMethodNotAllowed:
+			key = "err_method"
+		}
+		return failure{code: he.Code, msg: msg, key: key}
 	}
 	s.cfg.Logger.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "err", err)
-	return http.StatusInternalServerError, "internal error"
+	return failure{code: http.StatusInternalServerError, msg: "internal error", key: "err_internal"}
 }
 
-// handleError answers API paths with JSON and pages with HTML.
+// handleError answers API paths with JSON and pages with a page of the
+// product: the search box keeps what could be read of the search, the
+// message says what to fix in the interface's language, and a bad
+// parameter comes with the corrected search (errors.go).
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	code, msg := s.httpError(c, err)
-	if isAPI(c) {
-		c.JSON(code, map[string]string{"error": msg})
+	f := s.httpError(c, err)
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	if f.code == 499 {
+		// Nobody is there to read it.
+		c.Response().WriteHeader(f.code)
 		return
 	}
-	s.render(c, code, "error.html", map[string]any{"Code": code, "Message": msg, "UI": uiFor(c)})
+	if isAPI(c) {
+		writeJSON(c, f.code, map[string]string{"error": f.msg})
+		return
+	}
+	s.render(c, f.code, "error.html", s.errorPage(c, f), maxPageBytes)
 }
 
 func isAPI(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return len(p) >= 5 && p[:5] == "/api/" || p == "/healthz"
-}
-
-func (s *Server) render(c echo.Context, code int, page string, data any) error {
-	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)
-	c.Response().WriteHeader(code)
-	if err := s.tmpl[page].Execute(c.Response(), data); err != nil {
-		s.cfg.Logger.Error("render template", "page", page, "request_id", requestID(c), "err", err)
-	}
-	return nil
+	return strings.HasPrefix(p, "/api/") || p == "/healthz"
 }
 
 // handleHealth says the server is up, and how its cache does: load tests
 // read the hit rate from it.
 func (s *Server) handleHealth(c echo.Context) error {
+	// A monitor wants the state now, never a kept copy.
+	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	out := map[string]any{"status": "ok", "articles": s.cfg.Searcher.Count()}
 	if s.cache != nil {
 		out["cache"] = s.cache.stats()

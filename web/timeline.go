@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"time"
@@ -37,6 +36,9 @@ type tlBar struct {
 type tlLabel struct {
 	X    float64
 	Text string
+	// Minor labels are hidden on a narrow screen, where the labels are
+	// drawn larger (kerko.css) and only every other one fits.
+	Minor bool
 }
 
 type timelineView struct {
@@ -98,7 +100,7 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 		bar.Y = tlTopPad + tlChartH - bar.H
 		inRange := ranged && (req.From.IsZero() || !b.To.Before(req.From)) && (req.To.IsZero() || !b.From.After(req.To))
 		bar.Selected, bar.Dim = inRange, ranged && !inRange
-		bar.Title = fmt.Sprintf("%s: %d", periodLabel(b, res.Interval, ui), b.Count)
+		bar.Title = Tf(ui, "tl_bar", periodLabel(b, res.Interval, ui), b.Count)
 		if b.Count > 0 {
 			exact := req.From.Equal(b.From) && req.To.Equal(b.To)
 			u := without(without(v, "page"), "undated")
@@ -146,8 +148,11 @@ func newTimeline(v url.Values, req index.Request, res *index.Result, ui string) 
 // labels every month.
 func timelineLabels(bs []index.Bucket, interval string, slot float64, ui string) []tlLabel {
 	var out []tlLabel
-	const minGap = 44.0 // label width in user units
-	lastX := -minGap
+	// Label widths in user units: at the chart's width on a wide screen,
+	// and on a phone, where the chart is half as wide and its labels are
+	// drawn twice as large.
+	const minGap, phoneGap = 44.0, 130.0
+	lastX, lastMajor := -minGap, -phoneGap
 	for i, b := range bs {
 		x := float64(i)*slot + slot/2
 		var text string
@@ -165,7 +170,11 @@ func timelineLabels(bs []index.Bucket, interval string, slot float64, ui string)
 		if text == "" || x-lastX < minGap {
 			continue
 		}
-		out = append(out, tlLabel{X: x, Text: text})
+		minor := x-lastMajor < phoneGap
+		if !minor {
+			lastMajor = x
+		}
+		out = append(out, tlLabel{X: x, Text: text, Minor: minor})
 		lastX = x
 	}
 	return out

@@ -76,7 +76,8 @@ var forbiddenTags = map[string]bool{
 
 // safeURL reports whether a link, source or form target may appear in a
 // page: local paths, or absolute http(s) URLs (never javascript:, data: or
-// html/template's #ZgotmplZ for a URL it refused).
+// html/template's #ZgotmplZ for a URL it refused), or the page's own
+// anchors.
 func safeURL(v string) bool {
 	v = strings.TrimSpace(v)
 	switch {
@@ -84,6 +85,8 @@ func safeURL(v string) bool {
 		return false
 	case strings.HasPrefix(v, "/"), strings.HasPrefix(v, "?"):
 		return true
+	case strings.HasPrefix(v, "#"):
+		return htmlName(v[1:]) // an anchor of the page itself (the skip link)
 	case strings.HasPrefix(v, "https://"), strings.HasPrefix(v, "http://"):
 		return true
 	}
@@ -112,7 +115,7 @@ func checkHTML(t *testing.T, what, page string) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
 			inScript = tok.Data == "script"
-			isLayoutScript := inScript && len(tok.Attr) == 2 && tok.Attr[0].Key == "src" && tok.Attr[0].Val == "/static/kerko.js" && tok.Attr[1].Key == "defer"
+			isLayoutScript := inScript && len(tok.Attr) == 2 && tok.Attr[0].Key == "src" && tok.Attr[0].Val == staticURL("kerko.js") && tok.Attr[1].Key == "defer"
 			if forbiddenTags[tok.Data] && !isLayoutScript || !htmlName(tok.Data) {
 				t.Errorf("%s: injected element <%s %v>", what, tok.Data, tok.Attr)
 			}
@@ -250,7 +253,7 @@ func TestServer_XSS(t *testing.T) {
 			t.Errorf("snippet of %q marks nothing: %q", h.ID, h.Snippet)
 		}
 		var art struct{ ID, Title, Body, Source, URL string }
-		_, body, _ := getTimed(t, ts.URL+"/api"+articleURL(h.ID, ""))
+		_, body, _ := getTimed(t, ts.URL+"/api"+articleURL(h.ID, nil))
 		checkJSON(t, "api article "+h.ID, body, &art)
 		if art.ID != a["id"] || art.Title != a["title"] || art.Body != a["body"] || art.URL != a["url"] {
 			t.Errorf("api article %q came back changed: %+v", h.ID, art)

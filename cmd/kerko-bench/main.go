@@ -4,6 +4,7 @@
 //	kerko-bench compare [-kerko BIN] [-peers "kerko xapian fts5 lucene sphinx"] [-out FILE]
 //	kerko-bench limit   [-corpus DIR]
 //	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID] [-unique 0.5]
+//	kerko-bench research -url http://127.0.0.1:8080 [-pid PID] [-runs 5] [-limit 10000]
 //	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
 //	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
 //	kerko-bench zapsize FILE.zap|INDEX-DIR
@@ -33,12 +34,15 @@ func main() {
 	}
 }
 
-const usage = `usage: kerko-bench compare|limit|http|replicate|scale|zapsize [flags]
+const usage = `usage: kerko-bench compare|limit|http|research|replicate|scale|scaleout|stream|zapsize [flags]
   compare    run ../shared/bench/peers/bench_all.sh with kerko and the peers; print the table
   limit      how fast analysis alone and extraction alone go over the corpus (all cores)
   http       load a running kerko serve with a realistic mix of API requests
+  research   time /api/trends and /api/export of a running kerko serve, RSS during the export
   replicate  write the corpus N times with new ids, as one .jsonl file
   scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve
+  scaleout   publish through NATS, start 3 capped replicas behind haproxy: ready, rollout, req/s with 1-3
+  stream     push the corpus to a NATS stream, SIGKILL kerko index --from midway, run it again, count
   zapsize    split an index's segment files by field: stored, postings, positions, dictionaries`
 
 func run(ctx context.Context, args []string) error {
@@ -52,12 +56,18 @@ func run(ctx context.Context, args []string) error {
 		return runLimit(ctx, args[1:])
 	case "http":
 		return runHTTP(ctx, args[1:])
+	case "research":
+		return runResearch(ctx, args[1:])
 	case "replicate":
 		return runReplicate(ctx, args[1:])
 	case "scale":
 		return runScale(ctx, args[1:])
 	case "zapsize":
 		return runZapsize(args[1:])
+	case "scaleout":
+		return runScaleout(ctx, args[1:])
+	case "stream":
+		return runStream(ctx, args[1:])
 	}
 	return errors.New(usage)
 }

@@ -5,17 +5,27 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+
+	"golang.org/x/term"
 
 	"kerko/analyzers"
 )
+
+// readerIsTerminal reports whether r is a terminal; a variable, so tests
+// can be a terminal without one.
+var readerIsTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
 
 func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("analyze", stderr)
 	lang := fs.String("lang", "", "analyzer: sq, tr, en or folded")
 	stemOnly := fs.Bool("stem-only", false, "read one word per line from stdin and print its stem, one line per line")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	name := analyzers.ForLang(*lang)
 	if *lang == "folded" {
@@ -29,6 +39,13 @@ func runAnalyze(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	text := strings.Join(fs.Args(), " ")
 	if text == "" {
+		if readerIsTerminal(stdin) {
+			// Nothing typed after the command and nothing piped in: say
+			// how, rather than wait for text the user does not know to type.
+			fmt.Fprintf(stderr, "kerko analyze: no TEXT given; pass it as arguments or on stdin (echo TEXT | kerko analyze --lang %s)\n", *lang)
+			fs.Usage()
+			return exitError(2)
+		}
 		b, err := io.ReadAll(stdin)
 		if err != nil {
 			return fmt.Errorf("read stdin: %w", err)

@@ -288,8 +288,18 @@ func TestIndex_Interrupt(t *testing.T) {
 		t.Errorf("stderr after SIGINT = %q; want it to say the build was interrupted", stderr.String())
 	}
 	after := readGenState(t, dir)
-	if after.current != before.current || len(after.incomplete) != 0 {
+	// Bleve's batches in flight are waited for a few seconds at most; past
+	// that the half-built generation is left, and said to be, for the next
+	// run to remove.
+	leftOver := strings.Contains(stderr.String(), "is removed by the next build")
+	if after.current != before.current || len(after.incomplete) != 0 && !leftOver {
 		t.Errorf("after SIGINT: CURRENT %s (was %s), half-built %v; want unchanged and none", after.current, before.current, after.incomplete)
 	}
 	checkServes(t, dir, published, "ver0")
+	if leftOver {
+		mustKerko(t, "index", "--quiet", "--index", dir, "--corpus", c.dir)
+		if left := readGenState(t, dir).incomplete; len(left) != 0 {
+			t.Errorf("the next run left %v half-built", left)
+		}
+	}
 }

@@ -98,7 +98,7 @@ func progressLine(pr index.Progress, total int) string {
 	} else {
 		b.WriteString(" articles read")
 	}
-	fmt.Fprintf(&b, ", %d written, %.0f articles/s, %s elapsed", pr.Written, rate, pr.Elapsed.Round(time.Second))
+	fmt.Fprintf(&b, ", %d written%s, %s elapsed", pr.Written, rateText(pr.Read, pr.Elapsed), pr.Elapsed.Round(time.Second))
 	if total > pr.Read && rate > 0 {
 		eta := time.Duration(float64(total-pr.Read) / rate * float64(time.Second))
 		fmt.Fprintf(&b, ", ETA %s", eta.Round(time.Second))
@@ -138,14 +138,34 @@ func printSummary(w io.Writer, dir string, st *index.Stats) {
 		fmt.Fprintf(w, "skipped %d: %s\n", st.Skipped, reasonList(st.SkipReasons))
 	}
 	if st.Repaired > 0 || st.Warnings > 0 {
-		fmt.Fprintf(w, "repaired %d, warnings %d (each reported above)\n", st.Repaired, st.Warnings)
+		fmt.Fprintf(w, "repaired %d, warnings %d (reported above)\n", st.Repaired, st.Warnings)
+	}
+	if st.TextRepairedArticles > 0 {
+		fmt.Fprintf(w, "text repaired: %d articles, %d characters (Windows-1252 punctuation read as control characters, now ’ “ ” … –)\n",
+			st.TextRepairedArticles, st.TextRepairedChars)
 	}
 	state := fmt.Sprintf("published generation %d", st.Generation)
 	if !st.Published {
 		state = "nothing changed, index kept"
 	}
-	fmt.Fprintf(w, "%d articles in %s (%s, %.1f MiB) in %.2fs, %.0f articles/s\n",
-		st.Articles, dir, state, float64(st.IndexBytes)/(1<<20), st.Elapsed.Seconds(), rate(st))
+	fmt.Fprintf(w, "%d articles in %s (%s, %.1f MiB) in %.2fs%s\n",
+		st.Articles, dir, state, float64(st.IndexBytes)/(1<<20), st.Elapsed.Seconds(), rateText(st.Indexed()+st.Unchanged, st.Elapsed))
+}
+
+// Below these a rate says more about start-up and rounding than about
+// speed ("29 articles/s" for 6 articles in 0.2 s): it is not shown.
+const (
+	minRateArticles = 100
+	minRateElapsed  = time.Second
+)
+
+// rateText is ", N articles/s" for n articles in elapsed, or "" when too
+// few articles or too short a time make it meaningless.
+func rateText(n int, elapsed time.Duration) string {
+	if n < minRateArticles || elapsed < minRateElapsed {
+		return ""
+	}
+	return fmt.Sprintf(", %.0f articles/s", float64(n)/elapsed.Seconds())
 }
 
 // rate is the articles read per second: unchanged articles count, since

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -28,8 +29,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fs.Bool("json", false, "print one JSON line")
 	repeat := fs.Int("repeat", 1, "run the search N times after one warm-up and report timings")
 	noFacets := fs.Bool("no-facets", false, "do not compute facet counts")
-	if err := fs.Parse(args); err != nil {
-		return exitError(2)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	req := index.Request{
 		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs),
@@ -47,6 +48,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	searchGC()
 	ix, err := index.Open(*dir)
+	if errors.Is(err, index.ErrNoIndex) {
+		// The index says how to build one; a search may also just be
+		// looking in the wrong place.
+		return fmt.Errorf("%w\n  or search an index elsewhere: kerko search --index DIR QUERY", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -161,19 +167,24 @@ func printResult(w io.Writer, res *index.Result, times []float64) {
 	for _, x := range res.Expanded {
 		fmt.Fprintf(w, "also matching articles about %s %s in all languages\n", x.Kind, x.ID)
 	}
-	if len(res.Timeline) > 0 || res.Undated > 0 {
-		var parts []string
-		for _, b := range res.Timeline {
-			if b.Count == 0 {
-				continue
-			}
-			label := b.From.Format("2006-01")
-			if res.Interval == "year" {
-				label = b.From.Format("2006")
-			}
-			parts = append(parts, fmt.Sprintf("%s %d", label, b.Count))
+	var parts []string
+	for _, b := range res.Timeline {
+		if b.Count == 0 {
+			continue
 		}
+		label := b.From.Format("2006-01")
+		if res.Interval == "year" {
+			label = b.From.Format("2006")
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", label, b.Count))
+	}
+	switch {
+	case len(parts) > 0 && res.Undated > 0:
 		fmt.Fprintf(w, "timeline (per %s): %s; undated %d\n", res.Interval, strings.Join(parts, ", "), res.Undated)
+	case len(parts) > 0:
+		fmt.Fprintf(w, "timeline (per %s): %s\n", res.Interval, strings.Join(parts, ", "))
+	case res.Undated > 0:
+		fmt.Fprintf(w, "timeline: none dated; undated %d\n", res.Undated)
 	}
 	for _, g := range index.FacetGroups {
 		vals := res.Facets[g]

@@ -14,39 +14,46 @@ import (
 	"time"
 
 	"kerko/index"
+	"kerko/ops"
 	"kerko/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", stderr)
-	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty)")
+	dir := fs.String("index", defaultIndexDir(), "index directory (built from the embedded seed corpus if empty, unless --source is given)")
 	addr := fs.String("addr", web.DefaultAddr, "address to listen on (loopback by default)")
 	maxSearches := fs.Int("max-searches", 0, "searches run at once; more wait their turn (default: twice the number of CPUs)")
 	cacheMiB := fs.Int("cache-mib", web.DefaultCacheBytes>>20, "MiB of recent search, article and related-article answers kept in memory, per index generation (0 turns the cache off)")
+	exportLimit := fs.Int("export-limit", web.DefaultExportLimit, "most rows one /api/export gives (its limit parameter can ask for fewer)")
 	pprofAddr := fs.String("pprof", "", "also serve net/http/pprof on this address (e.g. 127.0.0.1:6060); off by default")
-	if err := fs.Parse(args); err != nil {
+	source := fs.String("source", "", "follow the generations published to this NATS cluster (nats://H:P[,H:P...]) instead of building locally; see docs/scale-out.md")
+	logFormat := fs.String("log-format", "text", "log lines as text or json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log, err := newLogger(stderr, *logFormat)
+	if err != nil {
+		fmt.Fprintln(stderr, "kerko serve:", err)
 		return exitError(2)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
 	searchGC()
 
-	if !index.Exists(*dir) {
-		fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", *dir)
-		st, err := buildIndex(ctx, *dir, nil, false, buildOutput{w: stderr, problems: true})
-		if err == nil {
-			// The same summary kerko index prints, so the first run says
-			// what was indexed, how fast and where, not only what failed.
-			printSummary(stderr, *dir, st)
-		}
-		if errors.Is(err, index.ErrBusy) {
-			// A kerko index is building the first generation: serve it
-			// when it is published.
-			fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", *dir)
-			err = waitForIndex(ctx, *dir)
-		}
-		if err != nil {
-			return err
-		}
+	cacheBytes := int64(*cacheMiB) << 20
+	if *cacheMiB <= 0 {
+		cacheBytes = -1 // web.Config reads 0 as "the default"
+	}
+	if *exportLimit < 1 {
+		return fmt.Errorf("--export-limit must be at least 1")
+	}
+	newServer := func(ix *index.Index) (*web.Server, error) {
+		return web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes, ExportLimit: *exportLimit})
+	}
+	if *source != "" {
+		return serveReplica(ctx, *dir, *addr, *source, *pprofAddr, newServer, log, stdout, stderr)
+	}
+
+	if err := ensureIndex(ctx, *dir, stderr); err != nil {
+		return err
 	}
 	ix, err := index.Open(*dir)
 	if err != nil {
@@ -68,19 +75,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	cacheBytes := int64(*cacheMiB) << 20
-	if *cacheMiB <= 0 {
-		cacheBytes = -1 // web.Config reads 0 as "the default"
-	}
-	srv, err := web.New(web.Config{Searcher: ix, Logger: log, MaxSearches: *maxSearches, CacheBytes: cacheBytes})
+	srv, err := newServer(ix)
 	if err != nil {
 		return err
 	}
+	front := ops.New(ops.Config{Dir: *dir})
+	front.Ready(ix, srv)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	hs := srv.HTTPServer()
+	hs := web.NewHTTPServer(front, log, 0)
 	fmt.Fprintf(stdout, "kerko: serving %d articles from %s on http://%s/\n", ix.Count(), *dir, ln.Addr())
 
 	// 8s of grace keeps the exit within the 10s most supervisors allow.
@@ -89,6 +94,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, "kerko: stopped")
 	return nil
+}
+
+// newLogger makes the server's logger in the format asked for.
+func newLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
 }
 
 // servePprof serves the runtime profiles on their own listener, so a
@@ -117,18 +133,55 @@ func servePprof(ctx context.Context, addr string, log *slog.Logger) error {
 	return nil
 }
 
-// waitForIndex returns once dir holds a published index, or ctx ends.
-func waitForIndex(ctx context.Context, dir string) error {
+// ensureIndex returns once dir holds a published index. Only an empty or
+// missing directory gets one built, from the embedded seed corpus; any
+// other state that is not a servable index is an error saying what is
+// wrong and how to fix it, and nothing in the directory is touched.
+func ensureIndex(ctx context.Context, dir string, stderr io.Writer) error {
+	waiting, noPointer := false, 0
 	t := time.NewTicker(500 * time.Millisecond)
 	defer t.Stop()
-	for !index.Exists(dir) {
+	for {
+		st := index.ReadState(dir)
+		switch st.Kind {
+		case index.StatePublished:
+			return nil
+		case index.StateEmpty:
+			if !waiting {
+				fmt.Fprintf(stderr, "no index in %s yet: indexing the embedded seed corpus\n", dir)
+			}
+			bs, err := buildIndex(ctx, dir, nil, false, buildOutput{w: stderr, problems: true})
+			if err == nil {
+				// The same summary kerko index prints, so the first run says
+				// what was indexed, how fast and where, not only what failed.
+				printSummary(stderr, dir, bs)
+				return nil
+			}
+			if !errors.Is(err, index.ErrBusy) {
+				return err
+			}
+			// A kerko index is building the first generation: serve it
+			// when it is published.
+			if !waiting {
+				fmt.Fprintf(stderr, "%s is being built by another kerko index: waiting for it\n", dir)
+				waiting = true
+			}
+		case index.StateNoPointer:
+			// A build publishing its first generation has written the
+			// marker and not yet CURRENT for a moment; past that, it is a
+			// directory to repair by hand.
+			if noPointer++; !waiting || noPointer > 2 {
+				return st.Err()
+			}
+		default:
+			return st.Err()
+		}
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-t.C:
 		}
 	}
-	return nil
 }
 
 // searchGC runs the collector at GOGC=400 unless GOGC is set. A search

@@ -14,7 +14,8 @@
   if (box && window.fetch) suggest(box);
 
   // suggest shows completions from /api/suggest under the search box:
-  // arrows move, Enter or a click picks, Escape closes. A country, an
+  // arrows move, Enter or a click picks, Escape closes and keeps the
+  // typed text. A country, an
   // organization or a word is searched for; a title opens its article.
   function suggest(box) {
     var form = box.form;
@@ -106,6 +107,16 @@
       timer = setTimeout(load, 120);
     });
     box.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") {
+        // Escape closes the suggestions (and any still on their way);
+        // the browser's own Escape in a search box would also wipe what
+        // was typed.
+        e.preventDefault();
+        clearTimeout(timer);
+        seq++;
+        close();
+        return;
+      }
       if (list.hidden) return;
       if (e.key === "ArrowDown") {
         e.preventDefault();
@@ -116,8 +127,6 @@
       } else if (e.key === "Enter" && active >= 0) {
         e.preventDefault();
         pick(items[active].suggestion);
-      } else if (e.key === "Escape") {
-        close();
       }
     });
     box.addEventListener("blur", function () { setTimeout(close, 150); });

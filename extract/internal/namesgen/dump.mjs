@@ -1,7 +1,9 @@
-// Prints the given names of the chosen @faker-js/faker locales, one per
-// line, Latin script only, sorted: the list extract/given_names.txt is made
-// of. Run by gen.sh, which fetches the package with npm.
+// Prints the given names of the chosen @faker-js/faker locales and the
+// Turkish names of gender-detection-from-name, one per line, Latin script
+// only, sorted: the list extract/given_names.txt is made of. Run by gen.sh,
+// which fetches the packages with npm.
 import { allLocales } from '@faker-js/faker';
+import trNames from 'gender-detection-from-name/names/tr.js';
 
 // Locales whose names appear in sq, tr and en news: the three languages, the
 // countries the news is about, and the languages of the 1980s wires.
@@ -20,5 +22,11 @@ for (const code of locales) {
     // extractor looks names up one word at a time.
     if (/^[\p{Script=Latin}][\p{Script=Latin}'’-]*$/u.test(n)) names.add(n.normalize('NFC'));
   }
+}
+// faker's Turkish locale holds a few hundred names; this list adds the
+// common ones it lacks (Tuncay, Aslı, Fırat), written in lowercase.
+for (const n of trNames.keys()) {
+  const w = n.normalize('NFC');
+  names.add(w.charAt(0) === 'i' ? 'İ' + w.slice(1) : w.charAt(0).toLocaleUpperCase('tr') + w.slice(1));
 }
 console.log([...names].sort().join('\n'));
