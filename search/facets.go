@@ -43,6 +43,32 @@ type facetTable struct {
 	// undated one; nil when the date doc values could not be read, and
 	// then date filters run as Bleve queries.
 	dates []int64
+	// counts recycles the count arrays of groups of many values (persons:
+	// tens of thousands), which every search would otherwise allocate.
+	counts []sync.Pool
+}
+
+// bigGroup is the number of values from which a group's count arrays are
+// recycled.
+const bigGroup = 1024
+
+// newCounts returns a zeroed count array for group gi.
+func (t *facetTable) newCounts(gi int) []int {
+	n := len(t.values[gi])
+	if n >= bigGroup {
+		if c, ok := t.counts[gi].Get().(*[]int); ok {
+			return *c
+		}
+	}
+	return make([]int, n)
+}
+
+// recycle gives back a count array of group gi that nothing reads any more.
+func (t *facetTable) recycle(gi int, c []int) {
+	if len(c) >= bigGroup {
+		clear(c)
+		t.counts[gi].Put(&c)
+	}
 }
 
 // noDate marks an undated document in facetTable.dates; Bleve cannot store
@@ -77,7 +103,7 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 		num  uint64
 		vals [][]uint16
 	}
-	t := &facetTable{groups: countedGroups, values: make([][]string, len(fields))}
+	t := &facetTable{groups: countedGroups, values: make([][]string, len(fields)), counts: make([]sync.Pool, len(fields))}
 	valueID := make([]map[string]uint32, len(fields))
 	for i := range valueID {
 		valueID[i] = map[string]uint32{}
@@ -241,6 +267,7 @@ type facetCounter struct {
 	// missed are the groups of filters that could not be applied from the
 	// table: the caller counts them with searches of their own.
 	missed []string
+	out    map[string][]FacetValue // results, once made
 }
 
 func newFacetCounter(groups []string) *facetCounter {
@@ -282,6 +309,9 @@ func (t *facetTable) count(gi int, nums []uint32, counts []int) {
 }
 
 func (c *facetCounter) results() map[string][]FacetValue {
+	if c.out != nil {
+		return c.out
+	}
 	c.tally()
 	out := map[string][]FacetValue{}
 	for _, g := range c.groups {
@@ -304,6 +334,15 @@ func (c *facetCounter) results() map[string][]FacetValue {
 		}
 		out[g] = vals
 	}
+	if c.t != nil {
+		for gi, counts := range c.counts {
+			if counts != nil {
+				c.t.recycle(gi, counts)
+				c.counts[gi] = nil
+			}
+		}
+	}
+	c.out = out
 	return out
 }
 
@@ -390,7 +429,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r bindex.IndexReader, m m
 		c.counts = make([][]int, len(t.groups))
 		for _, g := range c.groups {
 			gi := groupIndex(g)
-			c.counts[gi] = make([]int, len(t.values[gi]))
+			c.counts[gi] = t.newCounts(gi)
 			c.gis = append(c.gis, gi)
 		}
 		if len(keeps) > 0 {
