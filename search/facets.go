@@ -52,6 +52,22 @@ type facetTable struct {
 // recycled.
 const bigGroup = 1024
 
+// valueCounts is the number of documents holding each value of group gi.
+func (t *facetTable) valueCounts(gi int) map[string]int {
+	if gi < 0 || gi >= len(t.ids) {
+		return nil
+	}
+	n := make([]int, len(t.values[gi]))
+	for _, id := range t.ids[gi] {
+		n[id]++
+	}
+	out := make(map[string]int, len(n))
+	for id, c := range n {
+		out[t.values[gi][id]] = c
+	}
+	return out
+}
+
 // newCounts returns a zeroed count array for group gi.
 func (t *facetTable) newCounts(gi int) []int {
 	n := len(t.values[gi])

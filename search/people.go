@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/analyzers"
 	"kerko/extract"
@@ -51,7 +52,14 @@ func (g *generation) persons() (*personTable, error) {
 	if g.people != nil {
 		return g.people, nil
 	}
-	t, err := loadPersonTable(g.idx)
+	var counts map[string]int
+	g.withReader(func(r bindex.IndexReader) error {
+		if t, ok := g.facetTable(r); ok {
+			counts = t.valueCounts(groupIndex(FacetPerson))
+		}
+		return nil
+	})
+	t, err := loadPersonTable(g.idx, counts)
 	if err != nil {
 		return nil, err
 	}
@@ -59,20 +67,56 @@ func (g *generation) persons() (*personTable, error) {
 	return t, nil
 }
 
-func loadPersonTable(idx bleve.Index) (*personTable, error) {
-	counts := map[string]int{}
-	if err := eachTerm(idx, index.FieldPerson, func(term string, n int) {
-		counts[term] = n
-	}); err != nil {
+// loadPersonTable reads the persons of idx; counts are the articles per
+// person id when the caller has them (from the facet table), else nil.
+func loadPersonTable(idx bleve.Index, counts map[string]int) (*personTable, error) {
+	r, err := readerOf(idx)
+	if err != nil {
 		return nil, err
 	}
+	defer r.Close()
+	if counts == nil {
+		counts = map[string]int{}
+		if err := eachTerm(idx, index.FieldPerson, func(term string, n int) error {
+			if n == 1 {
+				// blevex.DictCountAfterOneHit: a count of 1 may be wrong.
+				c, err := termCount(context.Background(), r, index.FieldPerson, term)
+				if err != nil {
+					return err
+				}
+				n = int(c)
+			}
+			counts[term] = n
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
 	forms := map[string][]nameForm{}
-	if err := eachTerm(idx, index.FieldPersonName, func(term string, n int) {
+	if err := eachTerm(idx, index.FieldPersonName, func(term string, n int) error {
 		if id, name, ok := index.SplitPersonNameTerm(term); ok && name != "" {
 			forms[id] = append(forms[id], nameForm{name, n})
 		}
+		return nil
 	}); err != nil {
 		return nil, err
+	}
+	// How many articles write each form decides the name shown, so a
+	// count of 1 is checked (blevex.DictCountAfterOneHit), except where it
+	// cannot matter: a person of one article, or of one written form.
+	for id, fs := range forms {
+		if counts[id] < 2 || len(fs) < 2 {
+			continue
+		}
+		for i, f := range fs {
+			if f.n == 1 {
+				c, err := termCount(context.Background(), r, index.FieldPersonName, index.PersonNameTerm(id, f.name))
+				if err != nil {
+					return nil, err
+				}
+				fs[i].n = int(c)
+			}
+		}
 	}
 	t := &personTable{byID: make(map[string]int32, len(counts))}
 	for id, n := range counts {
@@ -112,9 +156,9 @@ func loadPersonTable(idx bleve.Index) (*personTable, error) {
 	return t, nil
 }
 
-// eachTerm calls fn with every term of field and the number of articles
-// that hold it.
-func eachTerm(idx bleve.Index, field string, fn func(term string, n int)) error {
+// eachTerm calls fn with every term of field and the count its
+// dictionary gives (see blevex.DictCountAfterOneHit before trusting a 1).
+func eachTerm(idx bleve.Index, field string, fn func(term string, n int) error) error {
 	d, err := idx.FieldDict(field)
 	if err != nil {
 		return fmt.Errorf("terms of %s: %w", field, err)
@@ -128,8 +172,22 @@ func eachTerm(idx bleve.Index, field string, fn func(term string, n int)) error 
 		if e == nil {
 			return nil
 		}
-		fn(e.Term, int(e.Count))
+		if err := fn(e.Term, int(e.Count)); err != nil {
+			return err
+		}
 	}
+}
+
+func readerOf(idx bleve.Index) (bindex.IndexReader, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index internals: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index reader: %w", err)
+	}
+	return r, nil
 }
 
 // nameForm is one way the articles write a person, with how many do.
@@ -145,8 +203,11 @@ type nameForm struct {
 // wires write). Articles that write only a surname (Erdoğan'ın, Kurtit)
 // still leave the full name shown when two others write it.
 func pickName(forms []nameForm) string {
-	if len(forms) == 0 {
+	switch len(forms) {
+	case 0:
 		return ""
+	case 1:
+		return forms[0].name // most persons: one article, one form
 	}
 	eligible := forms[:0:0]
 	for _, f := range forms {
