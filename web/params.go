@@ -182,6 +182,11 @@ func parseSearch(v url.Values) (search.Request, error) {
 	}); err != nil {
 		return req, err
 	}
+	// Every link of a page carries the chosen persons: their ids are
+	// bounded together, as the query is, so a page stays bounded.
+	if n := len(strings.Join(req.People, "")); n > maxPersonBytes {
+		return req, badParam("person", "toolong", "longer than %d bytes", maxPersonBytes)
+	}
 	if req.From, err = date(v, "from"); err != nil {
 		return req, err
 	}
@@ -372,8 +377,12 @@ func correct(v url.Values) (req search.Request, first *paramError, ok bool) {
 	return search.Request{}, first, false
 }
 
-// maxPersonID bounds a person id: ids are a name's folded words.
-const maxPersonID = 200
+// maxPersonID bounds a person id (ids are a name's folded words, five at
+// most), maxPersonBytes the ids of one search together.
+const (
+	maxPersonID    = 100
+	maxPersonBytes = 1000
+)
 
 // validPersonID tells whether s can be a person id (extract.PersonID makes
 // them: folded words joined by hyphens). Whether any article names that
