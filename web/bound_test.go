@@ -25,7 +25,7 @@ func worstCorpus() fstest.MapFS {
 	for i := range 120 {
 		// Five persons each, 490 in all: more than the person group
 		// shows. One of ten long-named ones, whose filter keeps every
-		// hit when all ten are chosen (worstPeople).
+		// hit when all ten are chosen (worstPerson).
 		people := []string{"President " + worstPerson(i%10)}
 		for _, given := range []string{"Mary", "John", "Anne", "Peter"} {
 			people = append(people, fmt.Sprintf("President %s Ştefănescu%c%c", given, 'a'+rune(i%26), 'a'+rune(i/26)))
