@@ -127,14 +127,15 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	out := apiSearch{
-		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
-		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: qr.Understood, Notes: append([]string{}, qr.Notes...),
+		Query: qr.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
@@ -156,8 +157,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		dym := lq.withText(res.DidYouMean)
-		out.DidYouMean = &dym
+		out.DidYouMean = &res.DidYouMean
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {
