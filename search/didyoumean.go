@@ -192,21 +192,26 @@ func (w *writtenForms) add(text, term string) error {
 		if form == "" || analyzers.Fold(form) != term {
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(form)
-		switch {
-		case isAllCaps(form):
-			// A headline in capitals says nothing of how the word is
-			// cased in running text; an acronym is written only so.
-			w.allCaps = count(w.allCaps, form)
-		case unicode.IsUpper(first) || unicode.IsTitle(first):
-			w.capital = count(w.capital, form)
-			w.nCapital++
-		default:
-			w.lower = count(w.lower, form)
-			w.nLower++
-		}
+		w.addForm(form)
 	}
 	return nil
+}
+
+// addForm counts one occurrence of a written form.
+func (w *writtenForms) addForm(form string) {
+	first, _ := utf8.DecodeRuneInString(form)
+	switch {
+	case isAllCaps(form):
+		// A headline in capitals says nothing of how the word is
+		// cased in running text; an acronym is written only so.
+		w.allCaps = count(w.allCaps, form)
+	case unicode.IsUpper(first) || unicode.IsTitle(first):
+		w.capital = count(w.capital, form)
+		w.nCapital++
+	default:
+		w.lower = count(w.lower, form)
+		w.nLower++
+	}
 }
 
 // best returns the commonest form of the casing most occurrences have, a

@@ -144,6 +144,8 @@ type searchPage struct {
 	Read        queryReading
 	LiftedLinks []link
 	Research    researchLinks
+	// Telling are the telling words of the search (terms.go), nil for none.
+	Telling *tellingPanel
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -164,9 +166,12 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	qr.withResult(res, ui)
 	var empty string
 	var drops []link
+	var telling *tellingPanel
 	if len(res.Hits) == 0 {
 		// Before the page slot is taken: these are searches.
 		empty, drops = s.emptyState(c, req, res, v, ui)
+	} else {
+		telling = s.newTellingPanel(c, req, v)
 	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).
@@ -177,7 +182,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	defer s.pages.release()
 	p := searchPage{UI: ui, Query: qr.Raw, Req: req, Result: res, Browsing: qr.Raw == "", Empty: empty, Drops: drops,
-		Read: qr, LiftedLinks: qr.liftedLinks(v), Research: newResearchLinks(v)}
+		Read: qr, LiftedLinks: qr.liftedLinks(v), Research: newResearchLinks(v), Telling: telling}
 	// The dates in force, the query's from: and to: included.
 	eff := req
 	eff.From, eff.To = qr.rd.From, qr.rd.To

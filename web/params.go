@@ -48,6 +48,7 @@ var (
 	exportAPIParams    = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
 	feedParams         = []string{"q", "lang", "country", "org", "from", "to", "undated", "ui", "source"}
 	helpParams         = []string{"ui"}
+	termsAPIParams     = []string{"q", "lang", "country", "org", "source", "from", "to", "undated", "size", "ui", "pretty"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
