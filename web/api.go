@@ -52,7 +52,7 @@ type apiSearch struct {
 	DidYouMean *string        `json:"did_you_mean"`
 	Expanded   []apiExpansion `json:"expanded"`
 	// Understood says how the query was read; Notes what was not taken
-	// as typed (querylift.go).
+	// as typed (queryread.go).
 	Understood string   `json:"understood"`
 	Notes      []string `json:"notes"`
 }
