@@ -194,7 +194,7 @@ func (g *generation) tellingWords(ctx context.Context, req Request, size int) (*
 				}
 				d := docs[c.doc]
 				first := analyzers.Written(d.body, analyzers.Token{Start: d.toks[c.tok].Start, End: d.toks[c.tok].End})
-				if isStopWord(first) || own.begins(first) {
+				if isStopWord(first) || own.names(first) {
 					continue
 				}
 				bg, err := g.docFreq(ctx, r, index.BodyField(lang), c.stem)
@@ -304,11 +304,22 @@ func writtenStem(docs []sampledDoc, c *candidate) string {
 type ownSet struct {
 	stems    map[string]map[string]bool // per language
 	prefixes []string                   // folded
+	// entities are the countries and organizations the search is about:
+	// any word naming one (Kirgistanit, Kırgızistan'ın) is left out.
+	entities map[string]bool
 }
 
 func (o ownSet) holds(lang, stem string) bool { return o.stems[lang][stem] }
 
-func (o ownSet) begins(form string) bool {
+// names reports whether a written form names what the search asked for: a
+// country or organization it is about, or a word one of its prefixes begins.
+func (o ownSet) names(form string) bool {
+	if c, ok := extract.LookupCountry(form); ok && o.entities[FacetCountry+":"+c] {
+		return true
+	}
+	if org, ok := extract.LookupOrganization(form); ok && o.entities[FacetOrg+":"+org] {
+		return true
+	}
 	f := analyzers.Fold(form)
 	for _, p := range o.prefixes {
 		if strings.HasPrefix(f, p) {
@@ -321,7 +332,7 @@ func (o ownSet) begins(form string) bool {
 // ownWords are the words of p's query in every language, and the names of
 // the countries and organizations they were expanded to.
 func ownWords(p *plan) ownSet {
-	o := ownSet{stems: map[string]map[string]bool{}}
+	o := ownSet{stems: map[string]map[string]bool{}, entities: map[string]bool{}}
 	var texts []string
 	var walk func(n *query.Node)
 	walk = func(n *query.Node) {
@@ -342,6 +353,7 @@ func ownWords(p *plan) ownSet {
 	}
 	walk(p.rd.Text)
 	for _, x := range p.text.expanded {
+		o.entities[x.Kind+":"+x.ID] = true
 		for _, ui := range index.Langs {
 			if x.Kind == FacetOrg {
 				texts = append(texts, extract.OrgName(x.ID, ui))
@@ -350,9 +362,10 @@ func ownWords(p *plan) ownSet {
 			}
 		}
 	}
-	for _, sets := range [][][]string{p.rd.Countries, p.rd.Orgs} {
+	for kind, sets := range map[string][][]string{FacetCountry: p.rd.Countries, FacetOrg: p.rd.Orgs} {
 		for _, set := range sets {
 			for _, id := range set {
+				o.entities[kind+":"+id] = true
 				for _, ui := range index.Langs {
 					texts = append(texts, extract.CountryName(id, ui), extract.OrgName(id, ui))
 				}

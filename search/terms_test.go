@@ -113,3 +113,36 @@ func TestJLH(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnWords_Names: a word naming a country the search is about, in any
+// form extraction knows, is the search's own (Kirgistanit is no form of
+// the Albanian name Kirgizi, so only extraction knows it).
+func TestOwnWords_Names(t *testing.T) {
+	tests := []struct {
+		q     string
+		names []string
+		not   []string
+	}{
+		{"country:KG", []string{"Kirgistanit", "Kırgızistan'ın", "Kyrgyzstan"}, []string{"Kazakistanit", "border"}},
+		{"Kyrgyzstan sınır", []string{"Kirgistanit"}, []string{"Kazakhstan"}},
+		{"org:NATO", []string{"NATO'nun"}, []string{"Kirgistanit"}},
+		{"kırgız*", []string{"Kirgizistan", "kırgızca"}, []string{"Kazakistan"}},
+	}
+	for _, tt := range tests {
+		p, err := newPlan(Request{Query: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		own := ownWords(p)
+		for _, w := range tt.names {
+			if !own.names(w) {
+				t.Errorf("%s: %q is not its own word", tt.q, w)
+			}
+		}
+		for _, w := range tt.not {
+			if own.names(w) {
+				t.Errorf("%s: %q is its own word", tt.q, w)
+			}
+		}
+	}
+}

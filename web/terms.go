@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"unsafe"
 
 	"github.com/labstack/echo/v4"
@@ -114,8 +115,14 @@ func (s *Server) newTellingPanel(c echo.Context, req search.Request, v url.Value
 		return nil
 	}
 	p := &tellingPanel{Sample: ts.Sample, Total: int(ts.Total)}
+	seen := map[string]bool{}
 	for _, t := range ts.Terms {
-		p.Words = append(p.Words, link{Label: t.Text, Value: t.Lang, URL: withQuery(v, addWord(req.Query, t.Text)), Count: t.Count})
+		// A word two languages share (a name, a loanword) is one link: it
+		// adds the same word to the query.
+		if k := strings.ToLower(t.Text); !seen[k] {
+			seen[k] = true
+			p.Words = append(p.Words, link{Label: t.Text, Value: t.Lang, URL: withQuery(v, addWord(req.Query, t.Text)), Count: t.Count})
+		}
 	}
 	return p
 }

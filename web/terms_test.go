@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"kerko/extract"
 )
 
 // tellingArticles is researchArticles(n) where the English articles that
@@ -73,6 +75,19 @@ func TestAPI_Terms(t *testing.T) {
 	fetchJSON(t, ts.URL, "/api/terms?q="+url.QueryEscape("lang:en Kosovo"), http.StatusOK, &a)
 	if len(a.Terms) == 0 || a.Terms[0].Text != "demarcation" || a.Total != 20 {
 		t.Errorf("lang:en Kosovo: %d hits, %+v", a.Total, a.Terms)
+	}
+	// The names of the countries a search is about are its own words, in
+	// any language and form.
+	for _, q := range []string{"country:KZ", "Kazakhstan", "Kazakistan"} {
+		fetchJSON(t, ts.URL, "/api/terms?q="+url.QueryEscape(q), http.StatusOK, &a)
+		for _, w := range a.Terms {
+			if c, ok := extract.LookupCountry(w.Text); ok && c == "KZ" {
+				t.Errorf("%s: %q is a telling word", q, w.Text)
+			}
+		}
+		if len(a.Terms) == 0 {
+			t.Errorf("%s: no telling words", q)
+		}
 	}
 	for _, bad := range []struct{ query, param string }{
 		{"size=0", "size"}, {"size=101", "size"}, {"size=x", "size"}, {"lang=xx", "lang"}, {"country=ZZ", "country"},
