@@ -134,6 +134,8 @@ func TestQueryLift_NeverFails(t *testing.T) {
 		"lang:", "country:", `country:"`, "from:", "((((", "))))", "NOT", "OR AND NOT", "-lang:tr", "title:", `title:"`,
 		"country:KZ country:KG", "org:NATO org:UN", "lang:tr lang:sq", "from:2020 from:2021 to:2019", "*", "a*", `"a b"~`, "~3",
 		"(lang:tr OR sınır) NOT (country:KZ OR from:2020)", strings.Repeat("country:KZ ", 60), strings.Repeat("(a OR b) ", 40),
+		"kaz* -kazak*", "title:k*", "title:re*", `"a b"~50`, `"the of"~3`, "the*", "-source:x", "source:", "(-lang:tr)", "NOT from:2020",
+		"re* OR se* OR ka* OR no*", strings.Repeat("re* ", 40), `title:"report 1"~2 -title:report*`, "-(-(-(-x)))",
 	} {
 		for _, path := range []string{"/api/search?", "/?", "/api/trends?", "/feed.atom?", "/api/export?"} {
 			resp, body, _ := getTimed(t, ts.URL+path+url.Values{"q": {q}}.Encode())
