@@ -116,6 +116,9 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		fieldPerson:              a.PersonIDs(),
 		fieldPersonName:          personNameTerms(a.People),
 	}
+	if a.Source != "" {
+		d[fieldSource] = a.Source
+	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date.Format(dayLayout)
 		d[fieldYear] = strconv.Itoa(a.Date.Year())

@@ -37,6 +37,9 @@ type generation struct {
 	bodies *cache.Cache[string, string]
 	// marked are the hits' texts as the highlighter keeps them.
 	marked *highlight.Memo
+	// docFreqs are the article counts of terms that telling words read
+	// (terms.go), by field and term.
+	docFreqs *cache.Memo[string, uint64]
 
 	tableOnce sync.Once
 	table     *facetTable
@@ -74,10 +77,11 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 	}
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
-		bodies:  cache.New[string, string](opts.BodyBytes),
-		marked:  highlight.NewMemo(opts.MarkedBytes),
-		refs:    1,
-		drained: make(chan struct{}),
+		bodies:   cache.New[string, string](opts.BodyBytes),
+		marked:   highlight.NewMemo(opts.MarkedBytes),
+		docFreqs: cache.NewMemo(opts.DocFreqBytes, func(k string, _ uint64) int64 { return int64(len(k)) }),
+		refs:     1,
+		drained:  make(chan struct{}),
 	}
 	g.warmUp()
 	return g, nil

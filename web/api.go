@@ -73,7 +73,7 @@ type apiSearch struct {
 	DidYouMean *string        `json:"did_you_mean"`
 	Expanded   []apiExpansion `json:"expanded"`
 	// Understood says how the query was read; Notes what was not taken
-	// as typed (querylift.go).
+	// as typed (queryread.go).
 	Understood string   `json:"understood"`
 	Notes      []string `json:"notes"`
 }
@@ -150,14 +150,15 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	out := apiSearch{
-		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
-		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: qr.Understood, Notes: append([]string{}, qr.Notes...),
+		Query: qr.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
@@ -179,8 +180,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		dym := lq.withText(res.DidYouMean)
-		out.DidYouMean = &dym
+		out.DidYouMean = &res.DidYouMean
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {

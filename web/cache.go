@@ -56,12 +56,15 @@ type cacheKey struct {
 	page      int
 	size      int
 	noFacets  bool
+
+	sources string
 }
 
 const (
 	kindSearch uint8 = iota
 	kindArticle
 	kindRelated
+	kindTerms
 )
 
 func newResultCache(s Searcher, maxBytes int64) *resultCache {
@@ -81,7 +84,8 @@ func searchKey(req search.Request) cacheKey {
 		langs:     strings.Join(req.Langs, "\x00"),
 		countries: strings.Join(req.Countries, "\x00"),
 		orgs:      strings.Join(req.Orgs, "\x00"),
-		people:    strings.Join(req.People, "\x00")}
+		people:    strings.Join(req.People, "\x00"),
+		sources:   strings.Join(req.Sources, "\x00")}
 	if k.page <= 0 {
 		k.page = 1
 	}
@@ -141,7 +145,7 @@ func (rc *resultCache) stats() cache.Stats { return rc.c.Stats() }
 const entryOverhead = 128 // list element, map slot, entry struct
 
 func keySize(k cacheKey) int64 {
-	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.undated)+len(k.sort)) + entryOverhead
+	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.sources)+len(k.undated)+len(k.sort)) + entryOverhead
 }
 
 func stringsSize(ss []string) int64 {

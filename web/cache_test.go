@@ -374,6 +374,7 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"Page":      func(r *search.Request) { r.Page = 2 },
 		"Size":      func(r *search.Request) { r.Size = 20 },
 		"NoFacets":  func(r *search.Request) { r.NoFacets = true },
+		"Sources":   func(r *search.Request) { r.Sources = []string{"Anadolu"} },
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {

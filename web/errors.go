@@ -89,7 +89,6 @@ func (s *Server) emptyState(c echo.Context, req search.Request, res *search.Resu
 	for _, f := range filters {
 		count := f.without(req)
 		count.Page, count.Size, count.NoFacets = 1, 1, true
-		liftQuery(&count, ui) // the search the link runs: the query's own filters stay
 		r, err := s.search(c, count)
 		if err != nil {
 			break

@@ -177,7 +177,7 @@ func paramLabel(ui, param string) string {
 		return T(ui, "p_"+param)
 	case "interval":
 		return T(ui, "interval")
-	case "lang", "country", "org", "person", "from", "to", "sort", "page":
+	case "lang", "country", "org", "person", "source", "from", "to", "sort", "page":
 		return T(ui, param)
 	}
 	return param

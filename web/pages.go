@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -137,10 +138,14 @@ type searchPage struct {
 	// alone finds articles, with how many.
 	Empty string
 	Drops []link
-	// Lifted is how the query box was read (querylift.go); Research links
-	// the trends, export, feed and syntax pages (research.go).
-	Lifted   liftedQuery
-	Research researchLinks
+	// Read is how the query box was read (queryread.go), and LiftedLinks
+	// its filters, each with the search without it; Research links the
+	// trends, export, feed and syntax pages (research.go).
+	Read        queryReading
+	LiftedLinks []link
+	Research    researchLinks
+	// Telling are the telling words of the search (terms.go), nil for none.
+	Telling *tellingPanel
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -153,17 +158,20 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	// the address gave it (before the query's field filters are lifted),
 	// and ui only if it was asked for.
 	v := searchValues(req, params(c).Get("ui"))
-	asked := req
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	var empty string
 	var drops []link
+	var telling *tellingPanel
 	if len(res.Hits) == 0 {
 		// Before the page slot is taken: these are searches.
-		empty, drops = s.emptyState(c, asked, res, v, ui)
+		empty, drops = s.emptyState(c, req, res, v, ui)
+	} else {
+		telling = s.newTellingPanel(c, req, v)
 	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).
@@ -173,16 +181,19 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		return err
 	}
 	defer s.pages.release()
-	p := searchPage{UI: ui, Query: lq.Raw, Req: req, Result: res, Browsing: lq.Raw == "", Empty: empty, Drops: drops,
-		Lifted: lq, Research: newResearchLinks(v)}
+	p := searchPage{UI: ui, Query: qr.Raw, Req: req, Result: res, Browsing: qr.Raw == "", Empty: empty, Drops: drops,
+		Read: qr, LiftedLinks: qr.liftedLinks(v), Research: newResearchLinks(v), Telling: telling}
+	// The dates in force, the query's from: and to: included.
+	eff := req
+	eff.From, eff.To = qr.rd.From, qr.rd.To
 	if ms := float64(res.Took.Microseconds()) / 1000; ms >= 0.5 {
 		p.TookMS = strconv.FormatFloat(math.Round(ms), 'f', 0, 64)
 	}
-	if !req.From.IsZero() {
-		p.From = req.From.Format(time.DateOnly)
+	if !eff.From.IsZero() {
+		p.From = eff.From.Format(time.DateOnly)
 	}
-	if !req.To.IsZero() {
-		p.To = req.To.Format(time.DateOnly)
+	if !eff.To.IsZero() {
+		p.To = eff.To.Format(time.DateOnly)
 	}
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: withParam(v, "ui", l), Active: l == ui})
@@ -205,7 +216,8 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 				hv.MorePlace = len(h.Countries) - i
 				break
 			}
-			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: contains(req.Countries, code), Active: named[code]}
+			sel, _ := qr.rd.Selected(search.FacetCountry, code)
+			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: sel, Active: named[code]}
 			if placeLinks {
 				pl.URL = toggle(v, "country", code)
 			}
@@ -214,34 +226,14 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		p.Hits = append(p.Hits, hv)
 	}
 	for _, g := range search.FacetGroups {
-		chosen := req.Filter(g)
-		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(chosen)}
-		if fg.Selected > 0 {
-			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
-		}
 		if g == search.FacetYear {
 			continue // the timeline above the results does what a year list would
 		}
-		for i, fv := range res.Facets[g] {
-			sel := contains(chosen, fv.Value)
-			l := link{Label: labelIn(res.Names, g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
-			if i < facetTop || sel {
-				fg.Values = append(fg.Values, l)
-			} else {
-				fg.More = append(fg.More, l)
-			}
-		}
-		// A selected value with no hits left still shows, so it can be removed.
-		for _, val := range chosen {
-			if !hasValue(res.Facets[g], val) {
-				fg.Values = append(fg.Values, link{Label: labelIn(res.Names, g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
-			}
-		}
-		if len(fg.Values) > 0 {
+		if fg, ok := facetGroupOf(g, v, qr, res, ui); ok {
 			p.Groups = append(p.Groups, fg)
 		}
 	}
-	p.Sorts = sortLinks(v, req, ui)
+	p.Sorts = sortLinks(v, qr.rd.Rankable(), req.Sort, ui)
 	p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
 	if p.Pages*req.Size > maxResultDepth {
 		p.Pages = maxResultDepth / req.Size
@@ -252,20 +244,21 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if req.Page < p.Pages {
 		p.Next = withParam(v, "page", strconv.Itoa(req.Page+1))
 	}
-	p.Timeline = newTimeline(v, req, res, ui)
+	p.Timeline = newTimeline(v, eff, res, ui)
 	var also []string
 	for _, x := range res.Expanded {
 		also = append(also, labelIn(res.Names, x.Kind, x.ID, ui))
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
-		p.DidYouMean = lq.withText(res.DidYouMean)
+		p.DidYouMean = res.DidYouMean
 		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
-	p.Filtered = len(activeFilters(req, ui, res.Names))
+	p.Filtered = len(activeFilters(req, ui, res.Names)) + len(qr.rd.Lifted)
+	// Clearing the filters clears those typed in the box too.
 	clear := url.Values{}
-	if lq.Raw != "" {
-		clear.Set("q", lq.Raw)
+	if q := qr.textOnly(); q != "" {
+		clear.Set("q", q)
 	}
 	if ui := v.Get("ui"); ui != "" {
 		clear.Set("ui", ui)
@@ -279,7 +272,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "org", "person", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "org", "person", "source", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}
@@ -291,9 +284,8 @@ func hiddenVals(v url.Values) []link {
 // and without a country or organization to rank by, a search lists the
 // newest articles first whatever relevance would say: then "newest" is
 // what is marked, and relevance is not offered.
-func sortLinks(v url.Values, req search.Request, ui string) []link {
-	cur := req.Sort
-	ranked := req.Query != "" || req.RanksByEntity()
+func sortLinks(v url.Values, ranked bool, sort, ui string) []link {
+	cur := sort
 	if cur == "" || cur == search.SortRelevance {
 		cur = search.SortRelevance
 		if !ranked {
@@ -308,6 +300,72 @@ func sortLinks(v url.Values, req search.Request, ui string) []link {
 		out = append(out, link{Label: T(ui, so), URL: withParam(v, "sort", so), Active: so == cur})
 	}
 	return out
+}
+
+// facetGroupOf is the page's facet group g: its top values and every
+// selected one, each a link that selects or unselects it. A value the
+// query box selected (country:KZ) unselects by leaving the box without
+// it. false when the group has nothing to show.
+func facetGroupOf(g string, v url.Values, qr queryReading, res *search.Result, ui string) (facetGroup, bool) {
+	param := g
+	fg := facetGroup{Name: g, Title: T(ui, g)}
+	toggleURL := func(val string) (string, bool) {
+		sel, lifted := qr.rd.Selected(g, val)
+		if !lifted {
+			return toggle(v, param, val), sel
+		}
+		// Out of the box, and out of the parameters if they name it too.
+		u := without(v, "page")
+		u[param] = slices.DeleteFunc(slices.Clone(u[param]), func(x string) bool { return strings.EqualFold(x, val) })
+		if len(u[param]) == 0 {
+			u.Del(param)
+		}
+		return withQuery(u, qr.withoutValue(g, val)), true
+	}
+	for i, fv := range res.Facets[g] {
+		u, sel := toggleURL(fv.Value)
+		l := link{Label: labelIn(res.Names, g, fv.Value, ui), URL: u, Count: fv.Count, Value: fv.Value, Selected: sel}
+		if sel {
+			fg.Selected++
+		}
+		if i < facetTop || sel {
+			fg.Values = append(fg.Values, l)
+		} else {
+			fg.More = append(fg.More, l)
+		}
+	}
+	// A selected value with no hits left still shows, so it can be removed.
+	for _, val := range selectedValues(qr.rd, g, v[param]) {
+		if !hasValue(res.Facets[g], val) {
+			u, _ := toggleURL(val)
+			fg.Values = append(fg.Values, link{Label: labelIn(res.Names, g, val, ui), URL: u, Value: val, Selected: true})
+			fg.Selected++
+		}
+	}
+	if fg.Selected > 0 {
+		fg.ClearURL = withQuery(without(v, param), qr.withoutValue(g, ""))
+	}
+	return fg, len(fg.Values) > 0
+}
+
+// selectedValues are the values of group g in force: the parameters' and
+// those lifted from the query box.
+func selectedValues(rd *search.Reading, g string, params []string) []string {
+	out := slices.Clone(params)
+	for _, l := range rd.Lifted {
+		if groupOfField[l.Field] == g {
+			out = append(out, l.Values...)
+		}
+	}
+	seen := map[string]bool{}
+	return slices.DeleteFunc(out, func(s string) bool {
+		k := strings.ToLower(s)
+		if seen[k] || s == search.NoLang {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }
 
 func contains(list []string, s string) bool {
