@@ -290,3 +290,35 @@ func TestTopValues(t *testing.T) {
 		}
 	}
 }
+
+// TestPeople_Read: person: in the query language, lifted beside the
+// request's filters, under NOT, and a surname kerko cannot tell.
+func TestPeople_Read(t *testing.T) {
+	ix := openPeople(t)
+	filtered := hitIDs(search(t, ix, Request{People: []string{fixture.PersonTokayev}, Size: 100}))
+	slices.Sort(filtered)
+	for _, q := range []string{"person:Tokayev", "person:Tokaev", `person:"Kasım Cömert Tokayev"`, "person:" + fixture.PersonTokayev} {
+		got := hitIDs(search(t, ix, Request{Query: q, Size: 100}))
+		slices.Sort(got)
+		if !slices.Equal(got, filtered) {
+			t.Errorf("%s: hits %v; want the person filter's %v", q, got, filtered)
+		}
+	}
+	// Under NOT: every article about Erdoğan that is not about Tokayev.
+	res := search(t, ix, Request{Query: "person:Erdogan -person:Tokayev", Size: 100})
+	for _, h := range res.Hits {
+		if slices.ContainsFunc(h.People, func(p extract.PersonMention) bool { return p.ID == fixture.PersonTokayev }) {
+			t.Errorf("person:Erdogan -person:Tokayev: hit %s names Tokayev", h.ID)
+		}
+	}
+	if !slices.Contains(hitIDs(res), fixture.PeopleTrErdogan) {
+		t.Errorf("person:Erdogan -person:Tokayev: hits %v; want %s", hitIDs(res), fixture.PeopleTrErdogan)
+	}
+	rd := Read(Request{Query: "person:Abrashi kazakistan"})
+	if len(rd.People) != 0 || !slices.ContainsFunc(rd.Notes, func(n Note) bool { return n.Kind == NoteUnknownPerson && n.Text == "Abrashi" }) {
+		t.Errorf("Read(person:Abrashi): People %v, notes %+v; want none and a note (a surname kerko does not know)", rd.People, rd.Notes)
+	}
+	if rd := Read(Request{Query: `person:"Arban Abrashi"`}); !slices.Equal(slices.Concat(rd.People...), []string{fixture.PersonAbrashi}) {
+		t.Errorf(`Read(person:"Arban Abrashi"): People %v; want [%s]`, rd.People, fixture.PersonAbrashi)
+	}
+}
