@@ -56,6 +56,12 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 		if t.Phrase {
 			// A quoted multi-word name ("United Nations", "Birleşmiş
 			// Milletler") is matched whole, as extraction reads articles.
+			// A phrase with a name in it ("relations with Turkey") is a
+			// promise of those words: it stands for the entity only when
+			// the name is all of it.
+			if !extract.IsName(t.Text) {
+				continue
+			}
 			countries, orgs := extract.Mentions(t.Text, index.Und)
 			if len(countries)+len(orgs) == 1 {
 				for _, m := range countries {

@@ -155,6 +155,7 @@ const (
 // search runs req on g.
 func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	ctx = withGeneration(ctx, g)
 	p, err := newPlan(req)
 	if err != nil {
 		return nil, err
@@ -473,8 +474,10 @@ var textFields = func() []textField {
 // lacks its own language's stop words (mapping.go). Analyzed for a language
 // whose stop words it contains, the phrase has gaps where they were, and
 // matches that language's articles only; the phrase as written matches the
-// others. A phrase with no stop word of any language is one query, as it
-// was before stop words were dropped.
+// others; each article the gapped phrase finds is checked against its
+// stored text (phrasecheck.go), since a gap would match any word. A phrase
+// with no stop word of any language is one query, as it was before stop
+// words were dropped.
 func foldedBodyPhrase(text string, boost float64) bquery.Query {
 	field := index.BodyField(index.Folded)
 	plain := analyze(analyzers.FoldedIndexAnalyzer, text)
@@ -494,7 +497,7 @@ func foldedBodyPhrase(text string, boost float64) bquery.Query {
 		pq := bquery.NewMultiPhraseQuery(phraseSlots(toks), field)
 		pq.SetBoost(boost)
 		b := bleve.NewBooleanQuery()
-		b.AddMust(pq)
+		b.AddMust(&checkedPhrase{q: pq, text: text}) // phrasecheck.go
 		b.AddFilter(lt)
 		variants = append(variants, b)
 	}
