@@ -382,7 +382,7 @@ func dateSort(desc bool) bsearch.SortOrder {
 // language drops as a stop word only adds to the score.
 func textQuery(q *query.Query) (bquery.Query, []Expansion) {
 	if q.Empty() {
-		return bleve.NewMatchAllQuery(), nil
+		return exclusionsOnly(q), nil
 	}
 	var must, should []bquery.Query
 	var expanded []Expansion
@@ -412,6 +412,20 @@ func textQuery(q *query.Query) (bquery.Query, []Expansion) {
 		b.AddMustNot(clauseQuery(c))
 	}
 	return b, expanded
+}
+
+// exclusionsOnly is a query without words to match: every article, less
+// those its exclusions match (-nato is every article not about NATO).
+func exclusionsOnly(q *query.Query) bquery.Query {
+	if len(q.Not) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(bleve.NewMatchAllQuery())
+	for _, c := range q.Not {
+		b.AddMustNot(clauseQuery(c))
+	}
+	return b
 }
 
 // clauseQuery matches any alternative of c in any text field.
