@@ -88,7 +88,19 @@ type Request struct {
 	Page      int       // from 1 (default 1)
 	Size      int       // hits per page (default 10)
 	NoFacets  bool
+	// CountOnly asks for the total, the facets and the timeline without
+	// any hit (Size is then ignored): what a count or a chart needs.
+	CountOnly bool
+	// CountryMode is CountryAny (the default: an article about any of
+	// Countries) or CountryAll (about every one of them).
+	CountryMode string
 }
+
+// Country modes of a Request.
+const (
+	CountryAny = "any"
+	CountryAll = "all"
+)
 
 // Hit is one result.
 type Hit struct {
@@ -204,10 +216,16 @@ func newPlan(req Request) (*plan, error) {
 	if req.Page <= 0 {
 		req.Page = 1
 	}
-	if req.Size <= 0 {
+	switch {
+	case req.CountOnly:
+		req.Size = 0
+	case req.Size <= 0:
 		req.Size = 10
 	}
 	if err := validUndated(req.Undated); err != nil {
+		return nil, err
+	}
+	if err := validCountryMode(req.CountryMode); err != nil {
 		return nil, err
 	}
 	p := &plan{req: req, q: query.Parse(req.Query), filters: filterQueries(req), desc: true}
@@ -230,16 +248,19 @@ func newPlan(req Request) (*plan, error) {
 	}
 	p.queryFilters = map[string]filter{}
 	for _, f := range slices.Sorted(maps.Keys(p.filters)) {
-		if p.filters[f].keep != nil {
+		switch {
+		case p.filters[f].keep != nil:
 			p.tableFilters = append(p.tableFilters, p.filters[f])
 			p.tableGroups = append(p.tableGroups, groupOf(f))
-		} else {
+		case narrowing(req, f):
+			p.queryFilters[f] = p.filters[f]
+		default:
 			p.queryFilters[f] = p.filters[f]
 			p.separate = append(p.separate, f)
 		}
 	}
 	for _, grp := range countedGroups {
-		if _, active := p.queryFilters[filterOf(grp)]; !active {
+		if _, active := p.queryFilters[filterOf(grp)]; !active || narrowing(req, filterOf(grp)) {
 			p.groups = append(p.groups, grp)
 		}
 	}
@@ -270,6 +291,9 @@ func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 	sr := bleve.NewSearchRequestOptions(top, p.req.Size, (p.req.Page-1)*p.req.Size, false)
 	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	switch {
+	case p.req.CountOnly:
+		// Counted, not ranked: no hit is returned.
+		sr.Score = bleve.ScoreNone
 	case p.byDate && cq != nil:
 		// Sorted from the facet table (sort.go) when it can.
 		cq.sort = &sortBinding{}
@@ -598,6 +622,9 @@ func filterQueries(req Request) map[string]filter {
 	// Entity filters match the mention-weighted field: same articles as the
 	// facet field, but those about the entity score higher.
 	if q := terms(FacetCountry, index.FieldAbout, req.Countries); q != nil {
+		if req.CountryMode == CountryAll {
+			q = bleve.NewConjunctionQuery(q.(*bquery.DisjunctionQuery).Disjuncts...)
+		}
 		fs[FacetCountry] = filter{q: q}
 	}
 	if q := terms(FacetOrg, index.FieldAbout, req.Orgs); q != nil {
@@ -607,6 +634,24 @@ func filterQueries(req Request) map[string]filter {
 		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
 	}
 	return fs
+}
+
+// narrowing reports whether filter f of req narrows its own facet group:
+// with CountryAll each country chosen is one more condition, so the
+// country group is counted over the hits as they are (a value's count is
+// what the hits would be with it chosen too), not as a multi-select group
+// that ignores its own filter.
+func narrowing(req Request, f string) bool {
+	return f == FacetCountry && req.CountryMode == CountryAll
+}
+
+// validCountryMode checks a Request's CountryMode.
+func validCountryMode(m string) error {
+	switch m {
+	case "", CountryAny, CountryAll:
+		return nil
+	}
+	return fmt.Errorf("%w: unknown country mode %q (want any or all)", ErrBadRequest, m)
 }
 
 // Bleve keeps dates as int64 nanoseconds and fails a search whose range

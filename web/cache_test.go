@@ -373,6 +373,10 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"Page":      func(r *search.Request) { r.Page = 2 },
 		"Size":      func(r *search.Request) { r.Size = 20 },
 		"NoFacets":  func(r *search.Request) { r.NoFacets = true },
+		"CountOnly": func(r *search.Request) { r.CountOnly = true },
+		"CountryMode": func(r *search.Request) {
+			r.CountryMode = search.CountryAll
+		},
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {

@@ -99,6 +99,10 @@ type facetGroup struct {
 	More     []link // behind "more"
 	Selected int
 	ClearURL string // drops this group's filter
+	// Modes, for countries chosen, switch between articles about any and
+	// about all of them (country_mode).
+	Modes     []link
+	ModeLabel string
 }
 
 type hitView struct {
@@ -161,7 +165,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	}
 	var empty string
 	var drops []link
-	if len(res.Hits) == 0 {
+	if len(res.Hits) == 0 && !(req.CountOnly && res.Total > 0) {
 		// Before the page slot is taken: these are searches.
 		empty, drops = s.emptyState(c, asked, res, v, ui)
 	}
@@ -219,6 +223,10 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		if fg.Selected > 0 {
 			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
 		}
+		if g == search.FacetCountry && fg.Selected > 0 {
+			fg.ClearURL = "/?" + without(without(without(v, g), "page"), "country_mode").Encode()
+			fg.ModeLabel, fg.Modes = countryModes(v, req, ui)
+		}
 		if g == search.FacetYear {
 			continue // the timeline above the results does what a year list would
 		}
@@ -242,9 +250,11 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		}
 	}
 	p.Sorts = sortLinks(v, req, ui)
-	p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
-	if p.Pages*req.Size > maxResultDepth {
-		p.Pages = maxResultDepth / req.Size
+	if req.Size > 0 { // size=0 counts: no pages of hits
+		p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
+		if p.Pages*req.Size > maxResultDepth {
+			p.Pages = maxResultDepth / req.Size
+		}
 	}
 	if req.Page > 1 {
 		p.Prev = withParam(v, "page", strconv.Itoa(req.Page-1))
@@ -275,11 +285,21 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "search.html", p, maxPageBytes)
 }
 
+// countryModes are the links between articles about any and about all of
+// the chosen countries, the one in effect marked.
+func countryModes(v url.Values, req search.Request, ui string) (string, []link) {
+	all := req.CountryMode == search.CountryAll
+	return T(ui, "cmode"), []link{
+		{Label: T(ui, "cmode_any"), URL: "/?" + without(without(v, "country_mode"), "page").Encode(), Active: !all},
+		{Label: T(ui, "cmode_all"), URL: withParam(v, "country_mode", search.CountryAll), Active: all},
+	}
+}
+
 // hiddenVals are the parameters the search box and the date form carry
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "org", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "country_mode", "org", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}

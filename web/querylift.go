@@ -118,7 +118,11 @@ func liftQuery(req *search.Request, ui string) liftedQuery {
 	}
 	req.Langs = intersect(langSets)
 	var extra []*query.Node
-	req.Countries, extra = narrowest(countrySets, search.FacetCountry)
+	if req.CountryMode == search.CountryAll {
+		req.Countries, extra = everyOf(countrySets, len(req.Countries) > 0)
+	} else {
+		req.Countries, extra = narrowest(countrySets, search.FacetCountry)
+	}
 	kept = append(kept, extra...)
 	req.Orgs, extra = narrowest(orgSets, search.FacetOrg)
 	kept = append(kept, extra...)
@@ -328,6 +332,32 @@ func narrowest(sets [][]string, kind string) ([]string, []*query.Node) {
 		extra = append(extra, query.Or(alts...))
 	}
 	return sets[0], extra
+}
+
+// everyOf is narrowest for country_mode=all, where each chosen country is
+// required: the URL's countries (the first set, when urlFirst) and each
+// typed country:X are all kept as filters; a typed OR of several
+// (country:KZ OR country:TR) cannot be one of them and stays in the text.
+func everyOf(sets [][]string, urlFirst bool) ([]string, []*query.Node) {
+	var out []string
+	var extra []*query.Node
+	for i, s := range sets {
+		if i == 0 && urlFirst || len(s) == 1 {
+			for _, v := range s {
+				if !slices.Contains(out, v) {
+					out = append(out, v)
+				}
+			}
+			continue
+		}
+		var alts []*query.Node
+		for _, v := range s {
+			name := extract.CountryName(v, "en")
+			alts = append(alts, &query.Node{Op: query.OpTerm, Term: query.Term{Text: name, Phrase: strings.Contains(name, " ")}})
+		}
+		extra = append(extra, query.Or(alts...))
+	}
+	return out, extra
 }
 
 // withText writes a respelled text part back with the lifted filters, so

@@ -289,10 +289,10 @@ func TestServer_DidYouMeanLinkFinds(t *testing.T) {
 		path      string
 		wantTotal int // of the search the link runs
 	}{
-		{"/?q=K%C4%B1rg%C4%B1zstn", 1},            // Kırgızstn → Kırgızistan
-		{"/?q=Erdgan+-Bi%C5%9Fkek", 3},            // Erdgan -Bişkek → Erdoğan -Bişkek
-		{"/?q=Tokayv+ticaret&lang=tr", 1},         // filters stay on the link
-		{"/?q=%22Kazakistan+ve%22+Bi%C5%9Fkk", 1}, // "Kazakistan ve" Bişkk → "Kazakistan ve" Bişkek
+		{"/?q=K%C4%B1rg%C4%B1zstn", 1},                       // Kırgızstn → Kırgızistan
+		{"/?q=Erdgan+-Bi%C5%9Fkek", 3},                       // Erdgan -Bişkek → Erdoğan -Bişkek
+		{"/?q=Tokayv+ticaret&lang=tr", 1},                    // filters stay on the link
+		{"/?q=%22K%C4%B1rg%C4%B1zistan+ve%22+Bi%C5%9Fkk", 1}, // "Kırgızistan ve" Bişkk → "Kırgızistan ve" Bişkek
 	}
 	for _, tt := range tests {
 		_, page := get(t, ts, tt.path)
