@@ -13,6 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"kerko/highlight"
 	"kerko/index"
 	"kerko/search"
 )
@@ -538,16 +539,26 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "article.html", p, maxPageBytes+8*(len(a.Body)+len(a.Title)))
 }
 
-// articleParagraphs is the article's text as escaped HTML paragraphs. req
-// is the search the article was opened from: this is where its words get
-// marked in the text, the way snippets mark them, once the index can mark
-// a whole text (it marks titles and snippet windows today).
+// articleParagraphs is the article's text as escaped HTML paragraphs, with
+// what the search it was opened from (req) matched in <mark>: the query's
+// words, and the names of the countries and organizations it named or
+// chose as filters, as snippets mark them.
 func articleParagraphs(a *index.Article, req search.Request) []template.HTML {
-	_ = req
+	liftQuery(&req, "en") // country:Kazakistan in the box is a chosen country too
+	var hl *highlight.Highlighter
+	if req.Query != "" || len(req.Countries)+len(req.Orgs) > 0 {
+		hl = search.Marker(req)
+	}
 	var out []template.HTML
 	for _, para := range strings.Split(a.Body, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
+		if para = strings.TrimSpace(para); para == "" {
+			continue
+		}
+		if hl == nil {
 			out = append(out, template.HTML(html.EscapeString(para)))
+		} else {
+			// Title marks a whole text and escapes it.
+			out = append(out, template.HTML(hl.Title("", para, a.Lang)))
 		}
 	}
 	return out
