@@ -69,7 +69,6 @@ func TestArticlePage_MarksQuery(t *testing.T) {
 	}
 }
 
-
 // TestArticlePage_MarksEscape checks that marking keeps the text escaped.
 func TestArticlePage_MarksEscape(t *testing.T) {
 	ts := newTestServer(t, fstest.MapFS{"xss.txt": {Data: []byte("Title\n\nThe <script>alert(1)</script> tag & the Erdoğan <b>speech</b>.\n")}})
