@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -45,6 +46,11 @@ type generation struct {
 	entityMu sync.Mutex
 	entities *entityCounts
 
+	// mapped are the segment files Bleve maps, with their sizes when
+	// opened (intact.go).
+	mapped      []mappedFile
+	damagedOnce sync.Once
+
 	mu       sync.Mutex
 	refs     int // the publisher's (until retired) plus one per search
 	retired  bool
@@ -75,6 +81,7 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 		marked:  highlight.NewMemo(opts.MarkedBytes),
 		refs:    1,
 		drained: make(chan struct{}),
+		mapped:  mappedFiles(filepath.Join(dir, name)),
 	}
 	g.warmUp()
 	return g, nil
