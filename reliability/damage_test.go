@@ -44,7 +44,7 @@ func TestServe_DamageWhileServing(t *testing.T) {
 				code, body := getStatus(t, srv, path)
 				select {
 				case err := <-srv.done:
-					t.Fatalf("kerko serve exited after GET %s: %v\n%s", path, err, srv.stderr)
+					t.Fatalf("kerko serve exited after GET %s: %v\n%s", path, err, firstLines(srv.stderr.String(), 20))
 				default:
 				}
 				switch {
@@ -67,11 +67,11 @@ func TestServe_DamageWhileServing(t *testing.T) {
 					t.Errorf("answers by status %v; want every request a 500", codes)
 				}
 				if n := strings.Count(srv.stderr.String(), "index damaged while serving"); n != 1 {
-					t.Errorf("the damage was logged %d times; want once\n%s", n, srv.stderr)
+					t.Errorf("the damage was logged %d times; want once\n%s", n, firstLines(srv.stderr.String(), 5))
 				}
 			}
 			if strings.Contains(srv.stderr.String(), "fatal error") || strings.Contains(srv.stderr.String(), "unexpected fault address") {
-				t.Errorf("the server met a fatal fault:\n%s", srv.stderr)
+				t.Errorf("the server met a fatal fault:\n%s", firstLines(srv.stderr.String(), 20))
 			}
 		})
 	}
