@@ -145,6 +145,9 @@ type Result struct {
 	Expanded []Expansion
 	// DidYouMean is a respelled query with more hits, or "".
 	DidYouMean string
+	// Relaxed is set when no article had every word of the query and the
+	// hits are those with the most of them (relax.go).
+	Relaxed *Relaxed
 }
 
 // ErrBadRequest wraps errors in a Request (an unknown sort order...).
@@ -176,14 +179,33 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}}
+	asked := p // did-you-mean respells what was asked
+	var relaxed *Relaxed
+	if ex.res.Total == 0 {
+		// No article has every word: those with the most of them (relax.go).
+		rp, r, err := g.relax(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		if rp != nil {
+			if ex, err = g.execute(ctx, rp); err != nil {
+				return nil, fmt.Errorf("search %q: %w", req.Query, err)
+			}
+			p, relaxed = rp, r
+		}
+	}
+	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}, Relaxed: relaxed}
 	if !req.NoFacets {
 		p.facets(out, ex)
 	}
 	if err := g.hits(ctx, p, ex.res, out); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	if out.DidYouMean, err = g.didYouMean(ctx, p, ex.res.Total); err != nil {
+	total := ex.res.Total
+	if relaxed != nil {
+		total = 0
+	}
+	if out.DidYouMean, err = g.didYouMean(ctx, asked, total); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out.Took = time.Since(start)

@@ -8,19 +8,16 @@ var searchMessages = map[string]map[string]string{
 		"cmode": "Articles about", "cmode_any": "any selected", "cmode_all": "all selected",
 		"err_countrymode": "%s: unknown mode “%s”; choose any or all.",
 		"relaxed":         "No article has all %[2]d words; these have %[1]d of them.",
-		"relaxed_q":       "Search for all the words",
 	},
 	"sq": {
 		"cmode": "Artikuj për", "cmode_any": "cilindo të zgjedhur", "cmode_all": "të gjithë të zgjedhurit",
 		"err_countrymode": "%s: mënyrë e panjohur “%s”; zgjidhni any ose all.",
 		"relaxed":         "Asnjë artikull nuk i ka të %[2]d fjalët; këta kanë %[1]d prej tyre.",
-		"relaxed_q":       "Kërko të gjitha fjalët",
 	},
 	"tr": {
 		"cmode": "Şu ülkelerle ilgili", "cmode_any": "seçilenlerden biri", "cmode_all": "seçilenlerin hepsi",
 		"err_countrymode": "%s: bilinmeyen mod “%s”; any ya da all seçin.",
 		"relaxed":         "%[2]d kelimenin hepsini içeren haber yok; bunlar %[1]d tanesini içeriyor.",
-		"relaxed_q":       "Tüm kelimeleri ara",
 	},
 }
 

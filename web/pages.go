@@ -138,6 +138,9 @@ type searchPage struct {
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
+	// Relaxed says that no article has every word and the hits have most
+	// of them.
+	Relaxed string
 	// Empty says why nothing matched; Drops are the filters whose removal
 	// alone finds articles, with how many.
 	Empty string
@@ -272,6 +275,9 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if res.DidYouMean != "" {
 		p.DidYouMean = lq.withText(res.DidYouMean)
 		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
+	}
+	if r := res.Relaxed; r != nil {
+		p.Relaxed = Tf(ui, "relaxed", r.Matched, r.Of)
 	}
 	p.Filtered = len(activeFilters(req, ui))
 	clear := url.Values{}
