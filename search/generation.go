@@ -38,6 +38,9 @@ type generation struct {
 	bodies *cache.Cache[string, string]
 	// marked are the hits' texts as the highlighter keeps them.
 	marked *highlight.Memo
+	// written are the written forms of folded terms that suggestions
+	// showed (suggestwords.go).
+	written *cache.Cache[string, string]
 
 	tableOnce sync.Once
 	table     *facetTable
@@ -79,6 +82,7 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 		name: name, idx: idx, count: n, dec: dec,
 		bodies:  cache.New[string, string](opts.BodyBytes),
 		marked:  highlight.NewMemo(opts.MarkedBytes),
+		written: cache.New[string, string](writtenMemoBytes),
 		refs:    1,
 		drained: make(chan struct{}),
 		mapped:  mappedFiles(filepath.Join(dir, name)),
