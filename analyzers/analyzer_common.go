@@ -9,19 +9,23 @@ import (
 )
 
 // newAnalyzer builds a unicode-tokenizer analyzer from registered filter
-// names. Every kerko analyzer first separates glued sentences, and keeps a
-// number with its apostrophe ending (numberSuffixTokenizer), so that all
-// fields see the same words.
+// names. Every kerko analyzer first joins words split by zero-width spaces
+// and separates glued sentences, and keeps a number with its apostrophe
+// ending (numberSuffixTokenizer), so that all fields see the same words.
 func newAnalyzer(cache *registry.Cache, filters ...string) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(unicode.Name)
 	if err != nil {
 		return nil, fmt.Errorf("tokenizer %q: %w", unicode.Name, err)
 	}
-	glued, err := cache.CharFilterNamed(GluedSentenceCharFilterName)
-	if err != nil {
-		return nil, fmt.Errorf("char filter %q: %w", GluedSentenceCharFilterName, err)
+	var chars []analysis.CharFilter
+	for _, name := range []string{ZeroWidthCharFilterName, GluedSentenceCharFilterName} {
+		c, err := cache.CharFilterNamed(name)
+		if err != nil {
+			return nil, fmt.Errorf("char filter %q: %w", name, err)
+		}
+		chars = append(chars, c)
 	}
-	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{numberSuffixTokenizer{tok}}, CharFilters: []analysis.CharFilter{glued}}
+	a := &analysis.DefaultAnalyzer{Tokenizer: memoTokenizer{numberSuffixTokenizer{tok}}, CharFilters: chars}
 	for _, name := range filters {
 		f, err := cache.TokenFilterNamed(name)
 		if err != nil {

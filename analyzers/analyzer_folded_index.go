@@ -38,7 +38,7 @@ func FoldedIndexForLang(lang string) string {
 
 func init() {
 	mustRegisterAnalyzer(FoldedIndexAnalyzer,
-		NFCFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
+		NormalizeFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
 		PositionsOnlyFilterName)
 	for name, stop := range map[string]string{
 		FoldedIndexAnalyzerSq: AlbanianStopFilterName,
@@ -46,7 +46,7 @@ func init() {
 		FoldedIndexAnalyzerEn: EnglishStopFilterName,
 	} {
 		mustRegisterAnalyzer(name,
-			NFCFilterName, ApostropheElisionFilterName, LowerFilterName, stop, FoldFilterName,
+			NormalizeFilterName, ApostropheElisionFilterName, LowerFilterName, stop, FoldFilterName,
 			PositionsOnlyFilterName)
 	}
 }

@@ -1,7 +1,7 @@
 package analyzers
 
 // AlbanianAnalyzer is the registry name of the Albanian analyzer: unicode
-// tokenizer, NFC, apostrophe elision (s'ka → ka), neutral lowercase,
+// tokenizer, NFKC without ignorables, apostrophe elision (s'ka → ka), neutral lowercase,
 // diacritic folding, Albanian stop words (articles i/e/të/së included),
 // Albanian stemmer. Folding comes before stemming because Albanian is often
 // written and searched without ë and ç (marredhenie for marrëdhënie): both
@@ -12,6 +12,6 @@ const AlbanianAnalyzer = "kerko_sq"
 
 func init() {
 	mustRegisterAnalyzer(AlbanianAnalyzer,
-		NFCFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
+		NormalizeFilterName, ApostropheElisionFilterName, LowerFilterName, FoldFilterName,
 		AlbanianStopFilterName, AlbanianStemmerFilterName)
 }

@@ -2,10 +2,13 @@ package analyzers
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"kerko/analyzers/internal/trstem"
 )
 
 // analyzeTerms runs a registered analyzer looked up through Bleve's registry,
@@ -52,25 +55,12 @@ func TestAnalyzer_Turkish(t *testing.T) {
 		{"İ\u0307", []string{stemTr("i\u0307")}}, // stays valid UTF-8
 	})
 	// Bare nouns and their inflected forms get one term.
-	for _, group := range [][]string{
-		{"zaman", "zamanlar", "zamanı", "zamanda", "zamanın"},
-		{"durum", "durumu", "durumlar", "durumda"},
-		{"seçim", "seçimler", "seçimde", "seçimi"},
-		{"kadın", "kadınlar", "kadını"},
-		{"Erdoğan", "Erdoğan'ın", "Erdoğan’a"},
-		{"Ankara", "Ankara'da", "ANKARA'YA"},
-		{"oda", "odası", "odalar"},
-		{"gün", "günde", "günü", "günler"},
-		{"toplantı", "toplantıda", "toplantılar", "toplantısı"},
-		{"sıkıntı", "sıkıntılar", "sıkıntısı"},
-		{"ülke", "ülkeler", "ülkesi", "ülkelerin"},
-	} {
-		want := analyzeTerms(t, TurkishAnalyzer, group[0])
-		for _, w := range group[1:] {
-			if got := analyzeTerms(t, TurkishAnalyzer, w); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s(%q) = %q; want %q (as %q)", TurkishAnalyzer, w, got, want, group[0])
-			}
+	for _, g := range trstem.JoinSplits(func(w string) string { return strings.Join(analyzeTerms(t, TurkishAnalyzer, w), " ") }) {
+		var got []string
+		for _, w := range g {
+			got = append(got, w+"→"+strings.Join(analyzeTerms(t, TurkishAnalyzer, w), " "))
 		}
+		t.Errorf("%s splits a group of trstem.JoinGroups: %s", TurkishAnalyzer, strings.Join(got, ", "))
 	}
 }
 
@@ -185,6 +175,41 @@ func TestAnalyze_Offsets(t *testing.T) {
 	}
 }
 
+// TestAnalyze_Normalization: compatibility characters and invisible ones
+// make the same terms as the plain text, in every analyzer, with offsets
+// still on the characters as written (so highlights mark them).
+func TestAnalyze_Normalization(t *testing.T) {
+	const plain = "Kazakhstan finance office Türkiye'nin"
+	for _, text := range []string{
+		"ＫＡＺＡＫＨＳＴＡＮ ﬁnance ofﬁce Ｔüｒｋｉｙｅ＇ｎｉｎ",                                 // fullwidth, ligatures
+		"Kazakh\u200bstan fi\u00adnance of\u200dfice Türki\ufeffye'nin",       // zero-width space, soft hyphen, ZWJ, BOM
+		"Kazakh\u2060stan\u200b fi\u200cnance office\u200b Türkiye\u200e'nin", // word joiner, ZWNJ, LRM
+	} {
+		for _, name := range []string{AlbanianAnalyzer, TurkishAnalyzer, EnglishAnalyzer, FoldedAnalyzer} {
+			want := analyzeTerms(t, name, plain)
+			if got := analyzeTerms(t, name, text); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s(%q) = %q; want %q, as for %q", name, text, got, want, plain)
+			}
+		}
+		toks, err := Analyze(FoldedAnalyzer, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tok := range toks {
+			if Fold(text[tok.Start:tok.End]) == "" || !strings.HasPrefix(Fold(Written(text, tok)), tok.Term) {
+				t.Errorf("%q: token %q at %d-%d covers %q, written %q", text, tok.Term, tok.Start, tok.End, text[tok.Start:tok.End], Written(text, tok))
+			}
+		}
+	}
+	// Zero-width spaces cost no offsets: each token covers its word with
+	// what is inside it.
+	text := "a Kazakh\u200bstan b"
+	toks, _ := Analyze(FoldedAnalyzer, text)
+	if len(toks) != 3 || text[toks[1].Start:toks[1].End] != "Kazakh\u200bstan" {
+		t.Errorf("Analyze(%q) = %+v; want the middle token over Kazakh\\u200bstan", text, toks)
+	}
+}
+
 func TestWritten(t *testing.T) {
 	text := "Kazakistan'ın t'i Bişkek’e e\u0308 verës.Barcelona 'Tirana' İSTANBUL"
 	toks, err := Analyze(FoldedAnalyzer, text)
@@ -242,6 +267,9 @@ func TestFold(t *testing.T) {
 		{"Çështja", "ceshtja"},
 		{"marre\u0308dhe\u0308nie", "marredhenie"},
 		{"abc", "abc"},
+		{"ＫＡＺＡＫ", "kazak"},
+		{"ﬁn", "fin"},
+		{"kaz\u200bak\u00ad", "kazak"},
 	} {
 		if got := Fold(c.in); got != c.want {
 			t.Errorf("Fold(%q) = %q; want %q", c.in, got, c.want)

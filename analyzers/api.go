@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/unicode/norm"
 )
 
 // ForLang returns the analyzer name for "sq", "tr" or "en", and "" for
@@ -22,13 +21,21 @@ func ForLang(lang string) string {
 	return ""
 }
 
-// Fold lowercases s language-neutrally (İ and I → i) and folds diacritics
-// exactly as FoldedAnalyzer does per token. Bleve does not analyze prefix,
-// wildcard and fuzzy terms, so kerko folds them (and suggestions) with this.
-// It does not tokenize or cut apostrophes.
+// Fold normalizes s as NormalizeFilter does (NFKC, no default-ignorable
+// code points), lowercases it language-neutrally (İ and I → i) and folds
+// diacritics exactly as FoldedAnalyzer does per token. Bleve does not
+// analyze prefix, wildcard and fuzzy terms, so kerko folds them (and
+// suggestions) with this. It does not tokenize or cut apostrophes.
 func Fold(s string) string {
-	b := []byte(norm.NFC.String(s))
+	b := normalizeTerm([]byte(s))
 	return string(foldBytes(lowerBytes(b, false)))
+}
+
+// Normalize returns s as NormalizeFilter makes terms: NFKC, without
+// default-ignorable code points (ＫＡＺＡＫＨＳＴＡＮ → KAZAKHSTAN, ﬁnance →
+// finance), for code that compares words outside an analyzer.
+func Normalize(s string) string {
+	return normalizeString(s)
 }
 
 // Token is one analyzed token with byte offsets into the input text.
@@ -39,8 +46,9 @@ type Token struct {
 }
 
 // Written returns the word that tok's term was made from as text writes it,
-// in NFC: the token's text without what the apostrophe filters cut
-// (Kazakistan'ın → Kazakistan, t'i → i), before lowercasing and folding.
+// normalized as terms are (NFKC, no zero-width characters): the token's
+// text without what the apostrophe filters cut (Kazakistan'ın →
+// Kazakistan, t'i → i), before lowercasing and folding.
 // tok must come from Analyze(FoldedAnalyzer, text) or another analyzer with
 // ApostropheElisionFilterName; suggestions show it instead of the folded
 // term.
@@ -48,9 +56,10 @@ func Written(text string, tok Token) string {
 	if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
 		return ""
 	}
-	// NFC leaves apostrophes alone, so cutting before it cuts the same.
-	w := cutApostrophe([]byte(text[tok.Start:tok.End]), true)
-	return norm.NFC.String(string(w))
+	// The filters normalize before they cut apostrophes; NFKC turns a
+	// fullwidth apostrophe into ', which cutApostrophe knows either way.
+	w := cutApostrophe(normalizeTerm([]byte(text[tok.Start:tok.End])), true)
+	return string(w)
 }
 
 // cache holds the analyzers built from the registry; registry caches are safe

@@ -1,19 +1,19 @@
 package analyzers
 
 import (
-	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"kerko/analyzers/internal/stemeval"
+	"kerko/analyzers/internal/trstem"
 	"kerko/internal/fixture"
 )
 
@@ -30,131 +30,6 @@ const (
 	scoreMargin  = 0.01
 )
 
-type evalRow struct{ lemma, form, pos string }
-
-func lemmaKey(lemma, lang string) string {
-	s := norm.NFC.String(lemma)
-	if lang == "tr" {
-		s = strings.NewReplacer("I", "ı", "İ", "i").Replace(s)
-	}
-	return strings.ToLower(s)
-}
-
-func readCoNLLU(t *testing.T, path, lang string) []evalRow {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	var rows []evalRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) < 4 || !isDigits(cols[0]) {
-			continue
-		}
-		form, lemma, pos := cols[1], cols[2], cols[3]
-		switch pos {
-		case "NOUN", "PROPN", "VERB", "ADJ":
-		default:
-			continue
-		}
-		if form == "" || form == "_" || lemma == "" || lemma == "_" || strings.IndexFunc(form, unicode.IsSpace) >= 0 {
-			continue
-		}
-		rows = append(rows, evalRow{lemmaKey(lemma, lang), form, pos})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	return rows
-}
-
-func readUniMorph(t *testing.T, path string) []evalRow {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	seen := map[evalRow]bool{}
-	var rows []evalRow
-	for _, line := range strings.Split(string(b), "\n") {
-		cols := strings.Split(line, "\t")
-		if len(cols) < 3 || cols[0] == "" || cols[1] == "" || strings.IndexFunc(cols[0]+cols[1], unicode.IsSpace) >= 0 {
-			continue
-		}
-		cls, _, _ := strings.Cut(cols[2], ";")
-		if cls != "N" && cls != "V" && cls != "ADJ" {
-			continue
-		}
-		r := evalRow{cols[0], cols[1], cls}
-		if !seen[r] {
-			seen[r] = true
-			rows = append(rows, r)
-		}
-	}
-	return rows
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-type lemmaForm struct{ lemma, form string }
-
-// pairRecallAndMerge follows score.py's pair_and_merge.
-func pairRecallAndMerge(types map[lemmaForm]bool, stem map[string]string) (recall, merge float64) {
-	forms := map[string][]string{}
-	lemmasOf := map[string]map[string]bool{}
-	for lf := range types {
-		forms[lf.lemma] = append(forms[lf.lemma], lf.form)
-		s := stem[lf.form]
-		if lemmasOf[s] == nil {
-			lemmasOf[s] = map[string]bool{}
-		}
-		lemmasOf[s][lf.lemma] = true
-	}
-	var pairs, same int
-	for _, fs := range forms {
-		n := len(fs)
-		pairs += n * (n - 1) / 2
-		byStem := map[string]int{}
-		for _, f := range fs {
-			byStem[stem[f]]++
-		}
-		for _, k := range byStem {
-			same += k * (k - 1) / 2
-		}
-	}
-	merged := 0
-	for _, ls := range lemmasOf {
-		if len(ls) > 1 {
-			merged++
-		}
-	}
-	if pairs > 0 {
-		recall = float64(same) / float64(pairs)
-	}
-	if len(lemmasOf) > 0 {
-		merge = float64(merged) / float64(len(lemmasOf))
-	}
-	return recall, merge
-}
-
 // stemScores computes the summary figures for one language.
 func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 	t.Helper()
@@ -162,13 +37,20 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no %s treebanks in %s (err %v)", lang, dir, err)
 	}
-	var rows []evalRow
+	var rows []stemeval.Row
 	for _, f := range files {
-		rows = append(rows, readCoNLLU(t, f, lang)...)
+		r, err := stemeval.ReadCoNLLU(f, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, r...)
 	}
-	var um []evalRow
+	var um []stemeval.Row
 	if lang == "sq" {
-		um = readUniMorph(t, filepath.Join(dir, "unimorph", "sqi.tsv"))
+		var err error
+		if um, err = stemeval.ReadUniMorph(filepath.Join(dir, "unimorph", "sqi.tsv")); err != nil {
+			t.Fatal(err)
+		}
 	}
 	stem := map[string]string{}
 	stemOf := func(w string) {
@@ -182,45 +64,25 @@ func stemScores(t *testing.T, dir, lang string) map[string]float64 {
 		stem[w] = s
 	}
 	for _, r := range rows {
-		stemOf(r.form)
+		stemOf(r.Form)
 	}
 	for _, r := range um {
-		stemOf(r.lemma)
-		stemOf(r.form)
+		stemOf(r.Lemma)
+		stemOf(r.Form)
 	}
 
-	out := map[string]float64{}
-	groups := []struct {
-		name string
-		pos  func(string) bool
-	}{
-		{"nouns", func(p string) bool { return p == "NOUN" || p == "PROPN" }},
-		{"verbs", func(p string) bool { return p == "VERB" }},
-		{"adjectives", func(p string) bool { return p == "ADJ" }},
-		{"content", func(string) bool { return true }},
-	}
-	for _, g := range groups {
-		types := map[lemmaForm]bool{}
-		for _, r := range rows {
-			if g.pos(r.pos) {
-				types[lemmaForm{r.lemma, r.form}] = true
-			}
-		}
-		rec, mer := pairRecallAndMerge(types, stem)
-		out[g.name+" pair_recall"] = rec
-		out[g.name+" merge"] = mer
-	}
+	out := stemeval.Scores(rows, stem)
 	if lang == "sq" {
 		foldScores(t, rows, um, out)
 	}
 	for _, cls := range []string{"N", "V"} {
 		var n, hit int
 		for _, r := range um {
-			if r.pos != cls || r.form == r.lemma {
+			if r.POS != cls || r.Form == r.Lemma {
 				continue
 			}
 			n++
-			if stem[r.form] == stem[r.lemma] {
+			if stem[r.Form] == stem[r.Lemma] {
 				hit++
 			}
 		}
@@ -296,7 +158,7 @@ func TestStemScores(t *testing.T) {
 //     when half of the forms (chosen by a hash of the form, so the choice is
 //     stable) are replaced by their folded spelling, as in a mix of
 //     portals that do and do not write diacritics.
-func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
+func foldScores(t *testing.T, rows, um []stemeval.Row, out map[string]float64) {
 	t.Helper()
 	stem := func(w string) string {
 		s, err := Stem("sq", w)
@@ -307,11 +169,11 @@ func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
 	}
 	forms := map[string]bool{}
 	for _, r := range rows {
-		forms[r.form] = true
+		forms[r.Form] = true
 	}
 	for _, r := range um {
-		forms[r.form] = true
-		forms[r.lemma] = true
+		forms[r.Form] = true
+		forms[r.Lemma] = true
 	}
 	// Compare the analyzer's terms rather than Stem's lines: Stem gives a
 	// stop word back as typed, so "është" and "eshte" would differ although
@@ -345,24 +207,109 @@ func foldScores(t *testing.T, rows, um []evalRow, out map[string]float64) {
 		return w
 	}
 	stems := map[string]string{}
-	for _, g := range []struct {
-		name string
-		pos  func(string) bool
-	}{
-		{"nouns", func(p string) bool { return p == "NOUN" || p == "PROPN" }},
-		{"content", func(string) bool { return true }},
-	} {
-		types := map[lemmaForm]bool{}
+	for _, g := range stemeval.Groups {
+		if g.Name != "nouns" && g.Name != "content" {
+			continue
+		}
+		types := map[stemeval.LemmaForm]bool{}
 		for _, r := range rows {
-			if g.pos(r.pos) {
-				f := halfFold(r.form)
-				types[lemmaForm{r.lemma, f}] = true
+			if g.Match(r.POS) {
+				f := halfFold(r.Form)
+				types[stemeval.LemmaForm{Lemma: r.Lemma, Form: f}] = true
 				if _, ok := stems[f]; !ok {
 					stems[f] = stem(f)
 				}
 			}
 		}
-		rec, _ := pairRecallAndMerge(types, stems)
-		out[g.name+" pair_recall half_folded"] = rec
+		rec, _ := stemeval.PairRecallAndMerge(types, stems)
+		out[g.Name+" pair_recall half_folded"] = rec
 	}
+}
+
+// TestTurkishCV_Golden checks testdata/tr_cv.json, the record of the
+// Turkish stemmer's cross-validation (go run ./analyzers/internal/trcv
+// -json analyzers/testdata/tr_cv.json): every fold's rules, applied to its
+// held-out treebank, must still give the recorded held-out figures (a
+// change to a rule's code changes them), and kerko_tr must stem with the
+// rules the harness fitted on all treebanks. Refitting is the harness's
+// job; it takes minutes.
+func TestTurkishCV_Golden(t *testing.T) {
+	fixture.Shared(t, "eval", "ud")
+	dir := fixture.Shared(t, "eval")
+	b, err := os.ReadFile("testdata/tr_cv.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type figures struct {
+		NounsPR      float64 `json:"nouns_pair_recall"`
+		ContentPR    float64 `json:"content_pair_recall"`
+		ContentMerge float64 `json:"content_merge"`
+		NounsMerge   float64 `json:"nouns_merge"`
+	}
+	var rec struct {
+		Folds []struct {
+			HeldOut []string     `json:"held_out"`
+			Rules   trstem.Rules `json:"rules"`
+			Test    figures      `json:"held_out_figures"`
+		} `json:"folds"`
+		All struct {
+			Rules trstem.Rules `json:"rules"`
+		} `json:"fit_on_all"`
+	}
+	if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatalf("testdata/tr_cv.json: %v", err)
+	}
+	if rec.All.Rules != trstem.Fitted {
+		t.Errorf("trstem.Fitted = %+v; the harness fitted %+v on all treebanks (rerun it, or set Fitted)", trstem.Fitted, rec.All.Rules)
+	}
+	if len(rec.Folds) == 0 {
+		t.Fatal("testdata/tr_cv.json holds no folds")
+	}
+	var sum figures
+	for _, f := range rec.Folds {
+		var rows []stemeval.Row
+		for _, name := range f.HeldOut {
+			r, err := stemeval.ReadCoNLLU(filepath.Join(dir, "ud", name), "tr")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, r...)
+		}
+		stem := map[string]string{}
+		for _, r := range rows {
+			if _, ok := stem[r.Form]; ok {
+				continue
+			}
+			terms, err := TurkishUnstemmed(r.Form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(terms) == 0 {
+				stem[r.Form] = r.Form
+				continue
+			}
+			for i, term := range terms {
+				terms[i] = trstem.Stem(&f.Rules, term)
+			}
+			stem[r.Form] = strings.Join(terms, " ")
+		}
+		got := stemeval.Scores(rows, stem)
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{
+			{"nouns pair_recall", got["nouns pair_recall"], f.Test.NounsPR},
+			{"content pair_recall", got["content pair_recall"], f.Test.ContentPR},
+			{"content merge", got["content merge"], f.Test.ContentMerge},
+			{"nouns merge", got["nouns merge"], f.Test.NounsMerge},
+		} {
+			if math.Abs(c.got-c.want) > 1e-9 {
+				t.Errorf("fold %v: %s = %.4f; recorded %.4f (a rule's code changed: rerun the harness)", f.HeldOut, c.name, c.got, c.want)
+			}
+		}
+		sum.NounsPR += f.Test.NounsPR
+		sum.ContentMerge += f.Test.ContentMerge
+	}
+	n := float64(len(rec.Folds))
+	t.Logf("held-out mean over %d folds: nouns pair recall %.3f, content merge %.3f", len(rec.Folds), sum.NounsPR/n, sum.ContentMerge/n)
 }

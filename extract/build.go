@@ -44,6 +44,8 @@ func buildGazetteer() gazetteer {
 				cs := caseTitle
 				if isAbbrev(n) {
 					cs = caseUpper
+				} else if isMixedAbbrev(n) {
+					cs = caseMixed
 				}
 				if l == "sq" && cs == caseTitle {
 					ws := strings.Fields(n)
@@ -78,6 +80,10 @@ func buildGazetteer() gazetteer {
 			addName(kindCountry, code, name, bit, caseUpper, false)
 			return
 		}
+		if isMixedAbbrev(name) {
+			addName(kindCountry, code, name, bit, caseMixed, false)
+			return
+		}
 		switch l {
 		case "en":
 			if rest, ok := strings.CutPrefix(name, "The "); ok {
@@ -105,7 +111,7 @@ func buildGazetteer() gazetteer {
 				for _, f := range trNameForms(name) {
 					addName(kindCountry, code, f, bit, caseTitle, false)
 				}
-				for _, f := range trSuffixForms(trLI(name)) {
+				for _, f := range trDropCommon(trSuffixForms(trLI(name))) {
 					addName(kindCountry, code, f, bit, caseTitle, false)
 				}
 			}
@@ -146,7 +152,7 @@ func buildGazetteer() gazetteer {
 			if drop["tr\x00"+fold(b)] {
 				continue
 			}
-			for _, f := range trSuffixForms(b) {
+			for _, f := range trDropCommon(trSuffixForms(b)) {
 				addName(kindCountry, code, f, langTr, caseTitle, false)
 			}
 		}

@@ -89,6 +89,31 @@ func TestCountries_Normalization(t *testing.T) {
 	}
 }
 
+// TestCountries_CompatibilityText: fullwidth letters, ligatures and
+// invisible characters inside words name what the plain text names, as the
+// analyzers search them.
+func TestCountries_CompatibilityText(t *testing.T) {
+	for _, c := range []struct{ text, lang, want string }{
+		{"ＫＡＺＡＫＨＳＴＡＮ and Ｔｕｒｋｅｙ", "en", "KZ TR"},
+		{"Kazakh\u200bstan", "en", "KZ"},
+		{"Tür\u00adkiye'nin ve Kırgız\u200distan’ın", "tr", "KG TR"},
+		{"\ufeffTurqisë", "sq", "TR"},
+		{"the ﬁnance ministers of the ＥＵ", "en", ""},
+	} {
+		if got := ids(Countries(c.text, c.lang)); got != c.want {
+			t.Errorf("Countries(%q, %q) = %q; want %q", c.text, c.lang, got, c.want)
+		}
+	}
+	if got := ids(Organizations("the ＥＵ and ＮＡＴＯ", "en")); got != "EU NATO" {
+		t.Errorf("Organizations(fullwidth EU, NATO) = %q; want EU NATO", got)
+	}
+	for _, w := range []string{"ＫＡＺＡＫＨＳＴＡＮ", "Kazakh\u200bstan", "Ｋａｚａｋｉｓｔａｎ＇ın"} {
+		if code, ok := LookupCountry(w); code != "KZ" || !ok {
+			t.Errorf("LookupCountry(%q) = %q, %v; want KZ", w, code, ok)
+		}
+	}
+}
+
 func TestCountries_Counts(t *testing.T) {
 	got := Countries("Turqia, Turqisë, Turqinë; Kazakistani", "sq")
 	want := []Mention{{"TR", 3}, {"KZ", 1}}

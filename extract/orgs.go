@@ -18,7 +18,7 @@ var orgs = []org{
 	{id: "UN", en: "United Nations", sq: "Organizata e Kombeve të Bashkuara", tr: "Birleşmiş Milletler",
 		names: map[string][]string{
 			"en": {"United Nations", "UN", "UNO"},
-			"sq": {"Kombet e Bashkuara", "Organizata e Kombeve të Bashkuara", "OKB"},
+			"sq": {"Kombet e Bashkuara", "Organizata e Kombeve të Bashkuara", "OKB", "KB"},
 			"tr": {"Birleşmiş Milletler", "Birleşmiş Milletler Örgütü", "BM"},
 		}},
 	{id: "NATO", en: "NATO", sq: "NATO", tr: "NATO", abbr: []string{"NATO"},
@@ -31,10 +31,12 @@ var orgs = []org{
 		names: map[string][]string{
 			"en": {"European Union", "EU", "European Commission", "European Parliament", "European Council",
 				"European Court of Justice", "Court of Justice of the European Union",
-				"European Community", "European Communities", "European Economic Community", "EC", "EEC", "Common Market"},
+				"European Community", "European Communities", "European Economic Community", "EC", "EEC", "Common Market",
+				"Eurogroup"},
 			"sq": {"Bashkimi Evropian", "Bashkimi Europian", "BE", "Komisioni Evropian", "Komisioni Europian",
-				"Parlamenti Evropian", "Parlamenti Europian", "Këshilli Evropian"},
-			"tr": {"Avrupa Birliği", "AB", "Avrupa Komisyonu", "Avrupa Parlamentosu", "Avrupa Topluluğu", "Avrupa Birliği Adalet Divanı"},
+				"Parlamenti Evropian", "Parlamenti Europian", "Këshilli Evropian", "Eurogrupi"},
+			"tr": {"Avrupa Birliği", "AB", "Avrupa Komisyonu", "Avrupa Parlamentosu", "Avrupa Topluluğu", "Avrupa Birliği Adalet Divanı",
+				"Eurogroup", "Euro Grubu", "Avro Grubu"},
 		}},
 	{id: "OSCE", en: "OSCE", sq: "OSBE", tr: "AGİT", abbr: []string{"OSCE"},
 		names: map[string][]string{
@@ -105,7 +107,9 @@ var orgs = []org{
 	{id: "WB", en: "World Bank", sq: "Banka Botërore", tr: "Dünya Bankası",
 		// The World Bank Group's lending arms are reported as the bank.
 		names: map[string][]string{"en": {"World Bank", "International Finance Corporation", "International Finance Corp",
-			"International Development Association"}, "sq": {"Banka Botërore"}, "tr": {"Dünya Bankası", "Uluslararası Finans Kurumu"}}},
+			"International Development Association"},
+			"sq": {"Banka Botërore", "Asociacioni Ndërkombëtar për Zhvillim", "Korporata Financiare Ndërkombëtare"},
+			"tr": {"Dünya Bankası", "Uluslararası Finans Kurumu", "Uluslararası Kalkınma Birliği"}}},
 	{id: "WTO", en: "World Trade Organization", sq: "Organizata Botërore e Tregtisë", tr: "Dünya Ticaret Örgütü",
 		abbr: []string{"WTO"},
 		names: map[string][]string{
@@ -129,6 +133,9 @@ var orgs = []org{
 		}},
 	{id: "G7", en: "G7", sq: "G7", tr: "G7", abbr: []string{"G7", "G-7"},
 		names: map[string][]string{"en": {"Group of Seven"}, "tr": {"Yediler"}}},
+	// The G7 with Russia, 1997-2014 (batch 6).
+	{id: "G8", en: "G8", sq: "G8", tr: "G8", abbr: []string{"G8", "G-8"},
+		names: map[string][]string{"en": {"Group of Eight"}, "tr": {"Sekizler"}}},
 	// The Group of Five and Group of Ten of the 1987 currency talks.
 	{id: "G5", en: "G5", sq: "G5", tr: "G5", abbr: []string{"G5", "G-5"},
 		names: map[string][]string{"en": {"Group of Five"}}},
@@ -190,7 +197,7 @@ var orgs = []org{
 	{id: "ICC", en: "International Criminal Court", sq: "Gjykata Penale Ndërkombëtare", tr: "Uluslararası Ceza Mahkemesi",
 		names: map[string][]string{"en": {"International Criminal Court"}, "sq": {"Gjykata Penale Ndërkombëtare"}, "tr": {"Uluslararası Ceza Mahkemesi", "UCM"}}},
 	{id: "ICJ", en: "International Court of Justice", sq: "Gjykata Ndërkombëtare e Drejtësisë", tr: "Uluslararası Adalet Divanı",
-		names: map[string][]string{"en": {"International Court of Justice"}, "sq": {"Gjykata Ndërkombëtare e Drejtësisë"}, "tr": {"Uluslararası Adalet Divanı"}}},
+		names: map[string][]string{"en": {"International Court of Justice"}, "sq": {"Gjykata Ndërkombëtare e Drejtësisë", "GJND"}, "tr": {"Uluslararası Adalet Divanı"}}},
 	{id: "TURKSOY", en: "TURKSOY", sq: "TURKSOY", tr: "TÜRKSOY", abbr: []string{"TURKSOY", "TÜRKSOY"}},
 	{id: "TURKPA", en: "TURKPA", sq: "TURKPA", tr: "TÜRKPA", abbr: []string{"TURKPA", "TÜRKPA"}},
 	{id: "ADB", en: "Asian Development Bank", sq: "Banka Aziatike e Zhvillimit", tr: "Asya Kalkınma Bankası",
@@ -230,7 +237,8 @@ var orgs = []org{
 		names: map[string][]string{"en": {"Paris Club"}, "sq": {"Klubi i Parisit"}, "tr": {"Paris Kulübü"}}},
 	{id: "UNCTAD", en: "UNCTAD", sq: "UNCTAD", tr: "UNCTAD", abbr: []string{"UNCTAD"},
 		names: map[string][]string{"en": {"United Nations Conference on Trade and Development", "UN Conference on Trade and Development"},
-			"tr": {"BM Ticaret ve Kalkınma Konferansı"}}},
+			"tr": {"BM Ticaret ve Kalkınma Konferansı", "Birleşmiş Milletler Ticaret ve Kalkınma Konferansı",
+				"Birleşmiş Milletler Ticaret ve Kalkınma Örgütü"}}},
 	{id: "AFDB", en: "African Development Bank", sq: "Banka Afrikane e Zhvillimit", tr: "Afrika Kalkınma Bankası",
 		names: map[string][]string{"en": {"African Development Bank"}, "sq": {"Banka Afrikane e Zhvillimit"}, "tr": {"Afrika Kalkınma Bankası"}}},
 	{id: "ESA", en: "European Space Agency", sq: "Agjencia Evropiane e Hapësirës", tr: "Avrupa Uzay Ajansı",
@@ -267,4 +275,15 @@ var orgs = []org{
 		names: map[string][]string{"en": {"Andean Development Corporation", "Andean Development Corp"}}},
 	{id: "ATPC", en: "Association of Tin Producing Countries", sq: "ATPC", tr: "ATPC", abbr: []string{"ATPC"},
 		names: map[string][]string{"en": {"Association of Tin Producing Countries"}}},
+	// Found by batch 6: the Nordic states' investment bank, and the
+	// commission on missing persons of the Balkan wars (a treaty
+	// organization since 2014), named in Albanian news by its task.
+	{id: "NIB", en: "Nordic Investment Bank", sq: "Banka Nordike e Investimeve", tr: "İskandinav Yatırım Bankası",
+		names: map[string][]string{"en": {"Nordic Investment Bank"}, "sq": {"Banka Nordike e Investimeve"},
+			"tr": {"İskandinav Yatırım Bankası", "Nordik Yatırım Bankası"}}},
+	{id: "ICMP", en: "International Commission on Missing Persons", sq: "Komisioni Ndërkombëtar për Personat e Zhdukur",
+		tr: "Uluslararası Kayıp Kişiler Komisyonu", abbr: []string{"ICMP"},
+		names: map[string][]string{"en": {"International Commission on Missing Persons"},
+			"sq": {"Komisioni Ndërkombëtar për Personat e Zhdukur", "Komisioni Ndërkombëtar për Personat e Pagjetur"},
+			"tr": {"Uluslararası Kayıp Kişiler Komisyonu"}}},
 }

@@ -147,7 +147,9 @@ func newMarker(langAnalyzer string) *marker {
 		// Only char filters known to keep lengths and look no further than
 		// a character's neighbours can run chunk by chunk.
 		for _, cf := range da.CharFilters {
-			if _, ok := cf.(analyzers.GluedSentenceCharFilter); !ok {
+			switch cf.(type) {
+			case analyzers.GluedSentenceCharFilter, analyzers.ZeroWidthCharFilter:
+			default:
 				return nil, nil
 			}
 		}

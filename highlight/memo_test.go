@@ -164,3 +164,15 @@ func TestMemo_Bytes(t *testing.T) {
 		t.Errorf("memo use %+v after 400 texts in 64 kB: want resets, and texts kept since the last", u)
 	}
 }
+
+// TestTokenMarker_EveryAnalyzer: snippets mark by memoized chunks only for
+// analyzers whose char filters keep lengths and look no further than a
+// character's neighbours; a new char filter the marker does not know would
+// silently send every snippet down the slow path.
+func TestTokenMarker_EveryAnalyzer(t *testing.T) {
+	for _, lang := range []string{"", "sq", "tr", "en"} {
+		if tokenMarker(analyzers.ForLang(lang)) == nil {
+			t.Errorf("tokenMarker(%q) = nil: snippets of %q articles analyze every word", analyzers.ForLang(lang), lang)
+		}
+	}
+}

@@ -74,10 +74,13 @@ var MappingVersion = sync.OnceValue(func() string {
 })
 
 // probeText has the hard cases of each language: casing, apostrophes,
-// diacritics, inflection and stop words.
+// diacritics, inflection and stop words; numbers with endings;
+// compatibility and invisible characters, a spelling variant of a name and a
+// demonym as a family name.
 const probeText = `İstanbul'da IŞIK Türkiye'nin Kazakistan'ın işbirliği anlaşmaları ülkelerin görüşmeler yapıldı oda kitaplarımızdan geliyorlar 1940’larda 1940larda G20'den ` +
 	`Marrëdhëniet Turqisë Kazakistanit Shqipërisë vajzës punojmë shkruan qytetet të së i e një ` +
-	`verës.Barcelona The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie`
+	`verës.Barcelona The President's relations countries running cooperated strategic partnership Erdoğan ÇÖZÜM marredhenie ` +
+	"ＫＡＺＡＫＨＳＴＡＮ ﬁnance Kazakh\u200bstan Kazakstan eve aklı Başkan Dursun Özbek"
 
 func analysisFingerprint() string {
 	h := sha256.New()
