@@ -16,10 +16,11 @@ import (
 // a stat per segment file, that the files still have the sizes they had
 // when the generation was opened, and fails the request if not.
 
-// mappedFile is a segment file of a generation with its size at opening.
+// mappedFile is a segment file of a generation as it was at opening.
 type mappedFile struct {
 	path string
 	size int64
+	info os.FileInfo
 }
 
 // mappedFiles lists the segment files of the generation in genDir.
@@ -28,7 +29,7 @@ func mappedFiles(genDir string) []mappedFile {
 	var out []mappedFile
 	for _, p := range paths {
 		if info, err := os.Stat(p); err == nil {
-			out = append(out, mappedFile{p, info.Size()})
+			out = append(out, mappedFile{p, info.Size(), info})
 		}
 	}
 	return out
@@ -37,17 +38,16 @@ func mappedFiles(genDir string) []mappedFile {
 // intact reports an error wrapping ErrInternal when a segment file of g no
 // longer has the size it had when g was opened; it is logged once per
 // generation, and every search on g fails until a new one is published.
+// A file removed or replaced by another (a generation collected after a
+// newer one was published) is no damage: the mapping keeps the old file's
+// pages whatever its name now holds.
 func (g *generation) intact() error {
 	for _, f := range g.mapped {
 		info, err := os.Stat(f.path)
-		if err == nil && info.Size() == f.size {
+		if err != nil || !os.SameFile(info, f.info) || info.Size() == f.size {
 			continue
 		}
-		now := "missing"
-		if err == nil {
-			now = fmt.Sprintf("%d bytes", info.Size())
-		}
-		err = fmt.Errorf("%w: segment %s of %s changed under the server (%d bytes when opened, now %s); rebuild the index (kerko index --full)", ErrInternal, filepath.Base(f.path), g.name, f.size, now)
+		err = fmt.Errorf("%w: segment %s of %s changed under the server (%d bytes when opened, now %d); rebuild the index (kerko index --full)", ErrInternal, filepath.Base(f.path), g.name, f.size, info.Size())
 		g.damagedOnce.Do(func() { slog.Error("index damaged while serving", "generation", g.name, "err", err) })
 		return err
 	}
