@@ -101,6 +101,9 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs), " "),
 		fieldOrg:                 a.OrgIDs(),
 	}
+	if a.Source != "" {
+		d[fieldSource] = a.Source
+	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date.Format(dayLayout)
 		d[fieldYear] = strconv.Itoa(a.Date.Year())

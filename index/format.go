@@ -24,6 +24,7 @@ const (
 	FieldYear    = fieldYear
 	FieldMonth   = fieldMonth
 	FieldDate    = fieldDate
+	FieldSource  = fieldSource
 	// Folded is the "language" of the folded text fields, which every
 	// article has whatever its language.
 	Folded = foldedSuffix

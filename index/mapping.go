@@ -41,6 +41,9 @@ const (
 	fieldYear  = "year"  // keyword facet
 	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
 	fieldDate  = "date"  // keyword "20260202" (dayLayout): filters and sort
+	// fieldSource is the article's source as written (one value, absent
+	// when it has none): the source facet and filter.
+	fieldSource = "source"
 	// fieldType picks the document mapping (the article's language); it
 	// is not a field of the index.
 	fieldType = "_type"
@@ -54,7 +57,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-13" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped
+const mappingRevision = "kerko-mapping-14" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -187,7 +190,7 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 	for _, name := range []string{fieldRecord, fieldBody} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
-	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth, fieldSource} {
 		f := keywordFacet()
 		// Results show the language, countries and organizations from
 		// fieldRecord (the same ids in the same order), and nothing shows

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"kerko/index"
+	"kerko/query"
 )
 
 // countryArticles is a small real index whose articles name Kazakhstan,
@@ -50,6 +51,16 @@ func TestSearch_CountryMode(t *testing.T) {
 			[]string{"kz-tr", "kz-tr-kg"}, map[string]int{"KZ": 2, "TR": 2, "KG": 1}},
 		{"all with words", Request{Query: "summit", Countries: []string{"KZ", "TR"}, CountryMode: CountryAll},
 			[]string{"kz-tr-kg"}, map[string]int{"KZ": 1, "TR": 1, "KG": 1}},
+		// The box's country: forms (reading.go) are one more country each
+		// to match, in either mode; an OR of them is one of several.
+		{"all with a typed country", Request{Query: "country:Kirgizistan", Countries: []string{"KZ", "TR"}, CountryMode: CountryAll},
+			[]string{"kz-tr-kg"}, map[string]int{"KZ": 1, "TR": 1, "KG": 1}},
+		{"all with a typed OR of countries", Request{Query: "country:KZ OR country:KG", Countries: []string{"TR"}, CountryMode: CountryAll},
+			[]string{"kz-tr", "kz-tr-kg"}, map[string]int{"KZ": 2, "TR": 2, "KG": 1}},
+		{"all typed, none chosen", Request{Query: "country:KZ country:TR", CountryMode: CountryAll},
+			[]string{"kz-tr", "kz-tr-kg"}, nil},
+		{"any with a typed country", Request{Query: "country:KG", Countries: []string{"KZ", "TR"}},
+			[]string{"kz-tr-kg"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +112,36 @@ func TestSearch_CountOnly(t *testing.T) {
 		}
 		if !slices.Equal(res.Timeline, full.Timeline) || res.Undated != full.Undated {
 			t.Errorf("%+v: timeline %v/%d; want %v/%d", req, res.Timeline, res.Undated, full.Timeline, full.Undated)
+		}
+	}
+}
+
+// TestRead_CountryModeAll checks how Read combines the request's countries
+// with the box's country: forms: in all-mode each chosen country is a set
+// of its own that must match, as each typed one is; in any-mode the chosen
+// ones are one set, which a typed country within it narrows.
+func TestRead_CountryModeAll(t *testing.T) {
+	for _, tt := range []struct {
+		q        string
+		url      []string
+		mode     string
+		want     [][]string
+		wantText string
+	}{
+		{"country:KZ trade", []string{"KZ", "TR"}, CountryAll, [][]string{{"KZ"}, {"TR"}}, "trade"},
+		{"country:KG trade", []string{"KZ", "TR"}, CountryAll, [][]string{{"KZ"}, {"TR"}, {"KG"}}, "trade"},
+		{"country:KZ country:TR", nil, CountryAll, [][]string{{"KZ"}, {"TR"}}, ""},
+		{"(country:KZ OR country:TR) trade", []string{"KG"}, CountryAll, [][]string{{"KG"}, {"KZ", "TR"}}, "trade"},
+		{"country:KZ trade", []string{"KZ", "TR"}, CountryAny, [][]string{{"KZ"}}, "trade"},
+		{"trade", []string{"KZ", "TR"}, "", [][]string{{"KZ", "TR"}}, "trade"},
+	} {
+		rd := Read(Request{Query: tt.q, Countries: tt.url, CountryMode: tt.mode})
+		text := ""
+		if rd.Text != nil {
+			text = query.Render(rd.Text)
+		}
+		if !slices.EqualFunc(rd.Countries, tt.want, slices.Equal) || text != tt.wantText {
+			t.Errorf("Read(%q, %v, %q) = %v %q; want %v %q", tt.q, tt.url, tt.mode, rd.Countries, text, tt.want, tt.wantText)
 		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/index"
-	"kerko/query"
 )
 
 // An export (web's /api/export) streams every matching article in the
@@ -50,14 +49,12 @@ func (g *generation) articlesAfter(ctx context.Context, req Request, after []str
 	if req.Size <= 0 {
 		req.Size = 10
 	}
-	q := query.Parse(req.Query)
-	main, _ := textQuery(q)
-	filtered := g.withFilters(main, filterQueries(req), "")
+	filtered, rd, _ := g.matchQuery(req)
 	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing: newest first, as Search does.
-		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		byDate = !rd.Rankable()
 	case SortNewest:
 		byDate = true
 	case SortOldest:

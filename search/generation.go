@@ -41,6 +41,9 @@ type generation struct {
 	// written are the written forms of folded terms that suggestions
 	// showed (suggestwords.go).
 	written *cache.Cache[string, string]
+	// docFreqs are the article counts of terms that telling words read
+	// (terms.go), by field and term.
+	docFreqs *cache.Memo[string, uint64]
 
 	tableOnce sync.Once
 	table     *facetTable
@@ -80,12 +83,13 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 	}
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
-		bodies:  cache.New[string, string](opts.BodyBytes),
-		marked:  highlight.NewMemo(opts.MarkedBytes),
-		written: cache.New[string, string](writtenMemoBytes),
-		refs:    1,
-		drained: make(chan struct{}),
-		mapped:  mappedFiles(filepath.Join(dir, name)),
+		bodies:   cache.New[string, string](opts.BodyBytes),
+		marked:   highlight.NewMemo(opts.MarkedBytes),
+		written:  cache.New[string, string](writtenMemoBytes),
+		docFreqs: cache.NewMemo(opts.DocFreqBytes, func(k string, _ uint64) int64 { return int64(len(k)) }),
+		refs:     1,
+		drained:  make(chan struct{}),
+		mapped:   mappedFiles(filepath.Join(dir, name)),
 	}
 	g.warmUp()
 	return g, nil

@@ -2,22 +2,28 @@ package search
 
 import (
 	"kerko/highlight"
-	"kerko/query"
 )
 
 // Marker returns the highlighter of what req matches in an article's text:
 // the query's words, and the names (in every interface language) of the
-// countries and organizations it matched, whether named in the query
-// (crosslang.go) or chosen as filters. The article page marks its text
-// with it, as hits' titles and snippets are marked.
+// countries and organizations it matched, whether named in the query's
+// words (crosslang.go) or chosen as filters, in the request or typed in
+// the box (country:KZ, read as a search reads it: reading.go). The article
+// page marks its text with it, as hits' titles and snippets are marked.
+// A prefix* marks nothing here: the words it stands for are known only
+// once a search ran on an index (prefix.go), which the page does not run.
 func Marker(req Request) *highlight.Highlighter {
-	q := query.Parse(req.Query)
-	_, exps := textQuery(q)
-	for _, c := range req.Countries {
-		exps = append(exps, Expansion{Kind: FacetCountry, ID: c})
+	rd := Read(req)
+	tq := buildText(rd.Text)
+	for _, set := range rd.Countries {
+		for _, c := range set {
+			tq.expanded = append(tq.expanded, Expansion{Kind: FacetCountry, ID: c})
+		}
 	}
-	for _, o := range req.Orgs {
-		exps = append(exps, Expansion{Kind: FacetOrg, ID: o})
+	for _, set := range rd.Orgs {
+		for _, o := range set {
+			tq.expanded = append(tq.expanded, Expansion{Kind: FacetOrg, ID: o})
+		}
 	}
-	return highlight.New(withEntityNames(q, exps), nil)
+	return highlight.New(tq.marked(rd.Query), nil)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,10 +36,13 @@ func withGeneration(ctx context.Context, g *generation) context.Context {
 }
 
 // checkedPhrase is q (a gapped phrase of text over the folded body) with
-// the articles whose body does not hold text as written left out.
+// the articles whose body does not hold text as written left out; with a
+// slop, q is a gapped "text"~slop (near.go), and the body must hold text's
+// words within slop of their places, stop words included.
 type checkedPhrase struct {
 	q    bquery.Query
 	text string
+	slop int
 }
 
 func (cp *checkedPhrase) Searcher(ctx context.Context, r bindex.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
@@ -56,7 +60,13 @@ func (cp *checkedPhrase) Searcher(ctx context.Context, r bindex.IndexReader, m m
 	return &passingSearcher{Searcher: s, pass: func(dm *bsearch.DocumentMatch) bool {
 		body, ok := storedBody(r, g, dm.IndexInternalID)
 		// A body that cannot be read keeps the match the index made.
-		return !ok || hasPhrase(body, want)
+		if !ok {
+			return true
+		}
+		if cp.slop > 0 {
+			return hasNear(body, want, cp.slop)
+		}
+		return hasPhrase(body, want)
 	}}, nil
 }
 
@@ -202,4 +212,35 @@ func wordStart(s string, at int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:at])
 	return !isWordRune(r)
+}
+
+// hasNear reports whether text, analyzed as the folded body is but with
+// every word kept, has the terms want within slop positions of their
+// places in want, as "…"~slop matches them (near.go). A text missing one
+// of the words as a folded substring is ruled out before it is analyzed.
+func hasNear(text string, want []string, slop int) bool {
+	folded := analyzers.Fold(text)
+	for _, w := range want {
+		if !strings.Contains(folded, w) {
+			return false
+		}
+	}
+	toks := analyze(analyzers.FoldedIndexAnalyzer, text)
+	var lists [][]int
+	var places []int
+	for place, w := range want {
+		var rel []int
+		for _, t := range toks {
+			if string(t.Term) == w {
+				rel = append(rel, t.Position-place)
+			}
+		}
+		if len(rel) == 0 {
+			return false
+		}
+		slices.Sort(rel)
+		lists = append(lists, slices.Compact(rel))
+		places = append(places, place)
+	}
+	return spansWithin(lists, places, slop)
 }

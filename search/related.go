@@ -193,7 +193,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 	}
 	for _, tok := range toks {
 		if w := forms[tok.Term]; w != nil {
-			w.addForm(analyzers.Written(text, tok), tok.Term)
+			w.addFolding(analyzers.Written(text, tok), tok.Term)
 		}
 	}
 	written := map[string]string{}

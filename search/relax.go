@@ -17,6 +17,15 @@ import (
 // article has k of the n words is found by counting, and the results are
 // the articles with k of them. Since none has more, they are ranked by how
 // many words they have, and among those by relevance.
+//
+// Relaxing is defined for plain word queries: the text a search matches
+// (the reading's tree, its field filters lifted: reading.go) is an AND of
+// words, each a word or phrase in any of its forms (title:, prefix*,
+// "…"~N) or an OR of such (a OR b counts as one word), beside negations,
+// which still exclude, and words some language drops as stop words, which
+// still only score. A query with a group (a (b OR c)), an OR that is more
+// than words, or a filter left in the tree (a OR country:KZ) is not
+// relaxed: which of its parts would count as a word is no longer plain.
 
 // minRelaxWords is the fewest words a query needs to be relaxed: with two,
 // one of them is not "most of the words".
@@ -29,48 +38,84 @@ type Relaxed struct {
 	Of      int // words of the query
 }
 
-// relaxedText is the text query that "at least k of the words" of q runs,
-// with the parts of q that are not words to count (exclusions, stop words)
-// as textQuery runs them; nil when q has fewer than minRelaxWords words.
-func relaxedText(q *query.Query, k int) (bquery.Query, int) {
-	var words, should []bquery.Query
-	for _, c := range q.Must {
-		cq := clauseQuery(c)
-		if len(c.Alts) == 1 && !c.Alts[0].Phrase && isStopWord(c.Alts[0].Text) {
-			should = append(should, cq)
-			continue
-		}
-		if eqs, _ := entityQueries(c); len(eqs) > 0 {
-			cq = bleve.NewDisjunctionQuery(append([]bquery.Query{cq}, eqs...)...)
-		}
-		words = append(words, cq)
+// relaxParts are the parts of a plain word query that relaxing treats
+// apart: the words it counts, the stop words that only score, and the
+// negations.
+type relaxParts struct {
+	words, stops, nots []*query.Node
+}
+
+// relaxable splits text into its relaxParts; false when text is not a
+// plain word query.
+func relaxable(text *query.Node) (relaxParts, bool) {
+	var rp relaxParts
+	if text == nil {
+		return rp, false
 	}
-	n := len(words)
-	if n < minRelaxWords {
-		return nil, n
+	kids := []*query.Node{text}
+	if text.Op == query.OpAnd {
+		kids = text.Kids
+	}
+	for _, k := range kids {
+		switch {
+		case k.Op == query.OpNot:
+			rp.nots = append(rp.nots, k)
+		case k.Op == query.OpTerm && plainWord(k.Term) && isStopWord(k.Term.Text):
+			rp.stops = append(rp.stops, k)
+		case k.Op == query.OpTerm:
+			rp.words = append(rp.words, k)
+		case k.Op == query.OpOr && allTerms(k.Kids):
+			rp.words = append(rp.words, k)
+		default:
+			return rp, false
+		}
+	}
+	return rp, true
+}
+
+func allTerms(ns []*query.Node) bool {
+	for _, n := range ns {
+		if n.Op != query.OpTerm {
+			return false
+		}
+	}
+	return true
+}
+
+// text is the text query of "at least k of the words", with the negations
+// and stop words as the whole query runs them (tree.go); each word is
+// built as it is there, a name among them also matching the articles about
+// what it names.
+func (rp relaxParts) text(k int) *textQuery {
+	tq := &textQuery{}
+	var words, should, not []bquery.Query
+	for _, w := range rp.words {
+		words = append(words, tq.node(w, false))
+	}
+	for _, s := range rp.stops {
+		should = append(should, tq.node(s, false))
+	}
+	for _, n := range rp.nots {
+		not = append(not, tq.node(n.Kids[0], true))
 	}
 	some := bleve.NewDisjunctionQuery(words...)
 	some.SetMin(float64(k))
 	b := bleve.NewBooleanQuery()
 	b.AddMust(some)
 	b.AddShould(should...)
-	for _, c := range q.Not {
-		b.AddMustNot(clauseQuery(c))
-	}
-	return b, n
+	b.AddMustNot(not...)
+	tq.q = b
+	return tq
 }
 
 // relax returns p with its text relaxed to the most words of its query
 // that some article under p's filters has, and how many; nil when p's
-// query has too few words or no article has even half of them.
+// query is no plain word query, has too few words, or no article has even
+// half of them.
 func (g *generation) relax(ctx context.Context, p *plan) (*plan, *Relaxed, error) {
-	if p.q.Approx {
-		// Its words only approximate what was typed (a formula): counting
-		// them would count something the user did not write.
-		return nil, nil, nil
-	}
-	_, n := relaxedText(p.q, 1)
-	if n < minRelaxWords {
+	parts, ok := relaxable(p.rd.Text)
+	n := len(parts.words)
+	if !ok || n < minRelaxWords {
 		return nil, nil, nil
 	}
 	// The count of articles with at least k words falls as k grows: the
@@ -80,7 +125,7 @@ func (g *generation) relax(ctx context.Context, p *plan) (*plan, *Relaxed, error
 	best := 0
 	for lo <= hi {
 		k := (lo + hi) / 2
-		total, err := g.countText(ctx, p, k)
+		total, err := g.countText(ctx, p, parts, k)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -94,15 +139,14 @@ func (g *generation) relax(ctx context.Context, p *plan) (*plan, *Relaxed, error
 		return nil, nil, nil
 	}
 	rp := *p
-	rp.text, _ = relaxedText(p.q, best)
+	rp.text = parts.text(best)
 	return &rp, &Relaxed{Matched: best, Of: n}, nil
 }
 
-// countText counts the articles with at least k of p's words under p's
+// countText counts the articles with at least k of the words under p's
 // filters.
-func (g *generation) countText(ctx context.Context, p *plan, k int) (uint64, error) {
-	text, _ := relaxedText(p.q, k)
-	sr := bleve.NewSearchRequestOptions(g.withFilters(text, p.filters, ""), 0, 0, false)
+func (g *generation) countText(ctx context.Context, p *plan, parts relaxParts, k int) (uint64, error) {
+	sr := bleve.NewSearchRequestOptions(g.withFilters(parts.text(k).q, p.filters, ""), 0, 0, false)
 	sr.Score = bleve.ScoreNone
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {

@@ -36,6 +36,15 @@ func TestSearch_Relaxed(t *testing.T) {
 		{"an exclusion still excludes", Request{Query: "harbour crane blue giraffe -boat"}, []string{"a"}, &Relaxed{3, 4}},
 		{"under the filters", Request{Query: "crane monday workers giraffe", Langs: []string{"en"}}, []string{"a", "e"}, &Relaxed{3, 4}},
 		{"fewer than half: nothing", Request{Query: "giraffe zebra lion crane"}, nil, nil},
+		// The query's tree (tree.go): a word in any form counts as one, an
+		// OR of words as one, a filter typed in the box still filters; a
+		// query with more than words ANDed is not relaxed.
+		{"title: is a word", Request{Query: "title:harbour crane blue giraffe"}, []string{"a"}, &Relaxed{3, 4}},
+		{"an OR of words is one word", Request{Query: "harbour OR boat crane blue giraffe"}, []string{"a", "b"}, &Relaxed{3, 4}},
+		{"a prefix is a word", Request{Query: "harb* crane blue giraffe"}, []string{"a", "b"}, &Relaxed{3, 4}},
+		{"a phrase is a word", Request{Query: `"harbour crane" blue giraffe painted`}, []string{"a"}, &Relaxed{3, 4}},
+		{"under a typed filter", Request{Query: "crane monday workers giraffe lang:en"}, []string{"a", "e"}, &Relaxed{3, 4}},
+		{"a filter in the tree: not relaxed", Request{Query: "harbour crane giraffe (blue OR country:TR)"}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,10 +37,13 @@ const (
 	FacetCountry = "country"
 	FacetOrg     = "org"
 	FacetYear    = "year"
+	FacetSource  = "source"
 )
 
 // FacetGroups lists the facet groups in display order.
-var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
+var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear,
+	FacetSource,
+}
 
 // facetField maps a facet group to its keyword field.
 var facetField = map[string]string{
@@ -49,6 +52,7 @@ var facetField = map[string]string{
 	FacetOrg:      index.FieldOrg,
 	FacetYear:     index.FieldYear,
 	timelineFacet: index.FieldMonth,
+	FacetSource:   index.FieldSource,
 }
 
 // countedGroups are the groups the facet table holds: the facet groups plus
@@ -73,7 +77,9 @@ func filterOf(g string) string {
 
 // facetSize is how many values each group returns; large enough to hold every
 // value a group can have, so counts are exact and "more" can show them all.
-var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize}
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize,
+	FacetSource: 200,
+}
 
 // Request is one search. Zero values mean "no filter"; filters in one group
 // are ORed, groups are ANDed.
@@ -94,6 +100,9 @@ type Request struct {
 	// CountryMode is CountryAny (the default: an article about any of
 	// Countries) or CountryAll (about every one of them).
 	CountryMode string
+
+	// Sources are matched as written, letter case and diacritics aside.
+	Sources []string
 }
 
 // Country modes of a Request.
@@ -148,6 +157,10 @@ type Result struct {
 	// Relaxed is set when no article had every word of the query and the
 	// hits are those with the most of them (relax.go).
 	Relaxed *Relaxed
+	// Reading is how the query was read (reading.go); Notes are its
+	// notes and what running it added (a prefix cut short).
+	Reading *Reading
+	Notes   []Note
 }
 
 // ErrBadRequest wraps errors in a Request (an unknown sort order...).
@@ -194,7 +207,8 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 			p, relaxed = rp, r
 		}
 	}
-	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}, Relaxed: relaxed}
+	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.text.expanded, Timeline: []Bucket{},
+		Reading: p.rd, Notes: p.notes(), Relaxed: relaxed}
 	if !req.NoFacets {
 		p.facets(out, ex)
 	}
@@ -214,13 +228,13 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 
 // plan is a search decided before anything runs.
 type plan struct {
-	req      Request
-	q        *query.Query
-	text     bquery.Query // the words, over every text field
-	expanded []Expansion  // countries and organizations the words name
-	filters  map[string]filter
-	byDate   bool // sorted by date (desc: newest first) rather than score
-	desc     bool
+	req     Request
+	rd      *Reading
+	q       *query.Query
+	text    *textQuery // the text tree as one Bleve query (tree.go)
+	filters map[string]filter
+	byDate  bool // sorted by date (desc: newest first) rather than score
+	desc    bool
 
 	// How facets are counted (none with NoFacets): the main search counts
 	// groups while the table filters (tableFilters, driving tableGroups)
@@ -250,14 +264,14 @@ func newPlan(req Request) (*plan, error) {
 	if err := validCountryMode(req.CountryMode); err != nil {
 		return nil, err
 	}
-	p := &plan{req: req, q: query.Parse(req.Query), filters: filterQueries(req), desc: true}
-	p.text, p.expanded = textQuery(p.q)
+	rd := Read(req)
+	p := &plan{req: req, rd: rd, q: rd.Query, filters: filterQueries(req, rd), text: buildText(rd.Text), desc: true}
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
 		// is how much each article is about it (index.FieldAbout).
-		p.byDate = p.q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		p.byDate = !rd.Rankable()
 	case SortNewest:
 		p.byDate = true
 	case SortOldest:
@@ -289,6 +303,11 @@ func newPlan(req Request) (*plan, error) {
 	return p, nil
 }
 
+// notes are the reading's notes and those of running the plan.
+func (p *plan) notes() []Note {
+	return append(slices.Clone(p.rd.Notes), p.text.notes()...)
+}
+
 // executed is what running a plan gave.
 type executed struct {
 	res     *bleve.SearchResult
@@ -303,11 +322,11 @@ type executed struct {
 func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 	ex := &executed{disjoints: map[string][]FacetValue{}}
 	// Facets are counted as the hits stream by (facets.go), not by Bleve.
-	top := g.withFilters(p.text, p.filters, "")
+	top := g.withFilters(p.text.q, p.filters, "")
 	var cq *countingQuery
 	if !p.req.NoFacets {
 		ex.counter = newFacetCounter(p.groups)
-		cq = &countingQuery{g: g, q: g.withFilters(p.text, p.queryFilters, ""), c: ex.counter, filters: p.tableFilters, filterGroups: p.tableGroups}
+		cq = &countingQuery{g: g, q: g.withFilters(p.text.q, p.queryFilters, ""), c: ex.counter, filters: p.tableFilters, filterGroups: p.tableGroups}
 		top = cq
 	}
 	sr := bleve.NewSearchRequestOptions(top, p.req.Size, (p.req.Page-1)*p.req.Size, false)
@@ -331,7 +350,7 @@ func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 			return safely("count facets apart", func() error {
 				grp := groupOf(f)
 				c := newFacetCounter([]string{grp})
-				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(p.text, p.filters, f), c: c}, 0, 0, false)
+				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(p.text.q, p.filters, f), c: c}, 0, 0, false)
 				// Only counted: scoring every hit would be wasted.
 				fr.Score = bleve.ScoreNone
 				if _, err := g.idx.SearchInContext(ectx, fr); err != nil {
@@ -396,7 +415,7 @@ func (p *plan) facets(out *Result, ex *executed) {
 // hits reads the page's hits into out, their titles and snippets marked
 // with the query's words and the names of the entities it was expanded to.
 func (g *generation) hits(ctx context.Context, p *plan, res *bleve.SearchResult, out *Result) error {
-	hl := highlight.New(withEntityNames(p.q, p.expanded), g.marked)
+	hl := highlight.New(p.text.marked(p.q), g.marked)
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
@@ -421,90 +440,6 @@ func dateSort(desc bool) bsearch.SortOrder {
 		&bsearch.SortScore{Desc: true},
 		&bsearch.SortDocID{},
 	}
-}
-
-// textQuery turns the parsed user query into a Bleve query over every text
-// field. Each clause must match in at least one field; a word that some
-// language drops as a stop word only adds to the score.
-func textQuery(q *query.Query) (bquery.Query, []Expansion) {
-	if q.Empty() {
-		return exclusionsOnly(q), nil
-	}
-	var must, should []bquery.Query
-	var expanded []Expansion
-	for _, c := range q.Must {
-		cq := clauseQuery(c)
-		if len(c.Alts) == 1 && !c.Alts[0].Phrase && isStopWord(c.Alts[0].Text) {
-			should = append(should, cq)
-		} else {
-			if eqs, exps := entityQueries(c); len(eqs) > 0 {
-				cq = bleve.NewDisjunctionQuery(append([]bquery.Query{cq}, eqs...)...)
-				expanded = append(expanded, exps...)
-			}
-			must = append(must, cq)
-		}
-	}
-	if len(must) == 0 {
-		// Only stop words: then they are what the user is looking for.
-		// They match in titles, and in the bodies of articles whose
-		// language does not drop them (the folded body has no stop words
-		// of the article's language: mapping.go).
-		must, should = should, nil
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	b.AddShould(should...)
-	for _, c := range q.Not {
-		b.AddMustNot(clauseQuery(c))
-	}
-	return b, expanded
-}
-
-// exclusionsOnly is a query without words to match: every article, less
-// those its exclusions match (-nato is every article not about NATO).
-func exclusionsOnly(q *query.Query) bquery.Query {
-	if len(q.Not) == 0 {
-		return bleve.NewMatchAllQuery()
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(bleve.NewMatchAllQuery())
-	for _, c := range q.Not {
-		b.AddMustNot(clauseQuery(c))
-	}
-	return b
-}
-
-// clauseQuery matches any alternative of c in any text field.
-func clauseQuery(c query.Clause) bquery.Query {
-	var ds []bquery.Query
-	for _, t := range c.Alts {
-		for _, f := range textFields {
-			var fq bquery.Query
-			if t.Phrase && !f.positions {
-				continue
-			}
-			switch {
-			case t.Phrase && f.name == index.BodyField(index.Folded):
-				fq = foldedBodyPhrase(t.Text, f.boost)
-			case t.Phrase:
-				pq := bleve.NewMatchPhraseQuery(t.Text)
-				pq.SetField(f.name)
-				pq.SetBoost(f.boost)
-				pq.Analyzer = f.analyzer
-				fq = pq
-			default:
-				mq := bleve.NewMatchQuery(t.Text)
-				mq.SetField(f.name)
-				mq.SetBoost(f.boost)
-				mq.Analyzer = f.analyzer
-				// "Turqi-Kazakistan" is two tokens: both must match.
-				mq.SetOperator(bquery.MatchQueryOperatorAnd)
-				fq = mq
-			}
-			ds = append(ds, fq)
-		}
-	}
-	return bleve.NewDisjunctionQuery(ds...)
 }
 
 type textField struct {
@@ -619,9 +554,9 @@ func analyzedStopWord(word string) bool {
 	return false
 }
 
-// filterQueries builds one filter per active filter group (dateGroup for
-// the date range and the undated option).
-func filterQueries(req Request) map[string]filter {
+// filterQueries builds one filter per active filter group of req as rd
+// read it (dateGroup for the date range and the undated option).
+func filterQueries(req Request, rd *Reading) map[string]filter {
 	fs := map[string]filter{}
 	terms := func(group, field string, values []string) bquery.Query {
 		if len(values) == 0 {
@@ -638,22 +573,38 @@ func filterQueries(req Request) map[string]filter {
 		}
 		return bleve.NewDisjunctionQuery(ds...)
 	}
-	if q := terms(FacetLang, index.FieldLang, req.Langs); q != nil {
-		fs[FacetLang] = filter{q: q, keep: langKeep(req.Langs)}
+	if q := terms(FacetLang, index.FieldLang, rd.Langs); q != nil {
+		fs[FacetLang] = filter{q: q, keep: langKeep(rd.Langs)}
 	}
 	// Entity filters match the mention-weighted field: same articles as the
-	// facet field, but those about the entity score higher.
-	if q := terms(FacetCountry, index.FieldAbout, req.Countries); q != nil {
-		if req.CountryMode == CountryAll {
-			q = bleve.NewConjunctionQuery(q.(*bquery.DisjunctionQuery).Disjuncts...)
+	// facet field, but those about the entity score higher. Every set must
+	// match (country:KZ country:KG is about both).
+	allSets := func(group string, sets [][]string) bquery.Query {
+		var qs []bquery.Query
+		for _, s := range sets {
+			qs = append(qs, terms(group, index.FieldAbout, s))
 		}
+		switch len(qs) {
+		case 0:
+			return nil
+		case 1:
+			return qs[0]
+		}
+		return bleve.NewConjunctionQuery(qs...)
+	}
+	if q := allSets(FacetCountry, rd.Countries); q != nil {
 		fs[FacetCountry] = filter{q: q}
 	}
-	if q := terms(FacetOrg, index.FieldAbout, req.Orgs); q != nil {
+	if q := allSets(FacetOrg, rd.Orgs); q != nil {
 		fs[FacetOrg] = filter{q: q}
 	}
-	if dq := dateFilter(req); dq != nil {
-		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
+	if len(rd.Sources) > 0 {
+		fs[FacetSource] = filter{q: &sourceQuery{values: rd.Sources}, keep: sourceKeep(rd.Sources)}
+	}
+	dated := req
+	dated.From, dated.To = rd.From, rd.To
+	if dq := dateFilter(dated); dq != nil {
+		fs[dateGroup] = filter{q: dq, keep: dateKeep(dated)}
 	}
 	return fs
 }

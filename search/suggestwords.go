@@ -15,7 +15,6 @@ import (
 	"kerko/extract"
 	"kerko/index"
 	"kerko/internal/blevex"
-	"kerko/query"
 )
 
 // Word suggestions complete the last word typed from the folded body's
@@ -164,12 +163,11 @@ func (g *generation) suggestWords(ctx context.Context, typed, ui string, n int) 
 
 // countWord is how many articles a search for word finds.
 func (g *generation) countWord(ctx context.Context, word string) (uint64, error) {
-	q := query.Parse(word)
-	if q.Empty() {
+	rd := Read(Request{Query: word})
+	if !rd.Ranked() {
 		return 0, nil
 	}
-	text, _ := textQuery(q)
-	sr := bleve.NewSearchRequestOptions(text, 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(buildText(rd.Text).q, 0, 0, false)
 	sr.Score = bleve.ScoreNone
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {

@@ -55,7 +55,7 @@ type apiSearch struct {
 	Relaxed  *apiRelaxed    `json:"relaxed"`
 	Expanded []apiExpansion `json:"expanded"`
 	// Understood says how the query was read; Notes what was not taken
-	// as typed (querylift.go).
+	// as typed (queryread.go).
 	Understood string   `json:"understood"`
 	Notes      []string `json:"notes"`
 }
@@ -135,14 +135,15 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	out := apiSearch{
-		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
-		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: qr.Understood, Notes: append([]string{}, qr.Notes...),
+		Query: qr.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
@@ -164,8 +165,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		dym := lq.withText(res.DidYouMean)
-		out.DidYouMean = &dym
+		out.DidYouMean = &res.DidYouMean
 	}
 	if r := res.Relaxed; r != nil {
 		out.Relaxed = &apiRelaxed{MatchedWords: r.Matched, Of: r.Of}

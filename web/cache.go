@@ -57,12 +57,15 @@ type cacheKey struct {
 	countOnly bool
 	// countryMode is search.CountryAll or "" (any).
 	countryMode string
+
+	sources string
 }
 
 const (
 	kindSearch uint8 = iota
 	kindArticle
 	kindRelated
+	kindTerms
 )
 
 func newResultCache(s Searcher, maxBytes int64) *resultCache {
@@ -81,7 +84,8 @@ func searchKey(req search.Request) cacheKey {
 		page: req.Page, size: req.Size, noFacets: req.NoFacets, countOnly: req.CountOnly,
 		langs:     strings.Join(req.Langs, "\x00"),
 		countries: strings.Join(req.Countries, "\x00"),
-		orgs:      strings.Join(req.Orgs, "\x00")}
+		orgs:      strings.Join(req.Orgs, "\x00"),
+		sources:   strings.Join(req.Sources, "\x00")}
 	if k.page <= 0 {
 		k.page = 1
 	}
@@ -147,7 +151,7 @@ func (rc *resultCache) stats() cache.Stats { return rc.c.Stats() }
 const entryOverhead = 128 // list element, map slot, entry struct
 
 func keySize(k cacheKey) int64 {
-	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
+	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.sources)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
 }
 
 func stringsSize(ss []string) int64 {

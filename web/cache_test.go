@@ -377,6 +377,7 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"CountryMode": func(r *search.Request) {
 			r.CountryMode = search.CountryAll
 		},
+		"Sources": func(r *search.Request) { r.Sources = []string{"Anadolu"} },
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {

@@ -55,6 +55,20 @@ func TestAPI_CountryModeAll(t *testing.T) {
 	if !slices.Equal(got, both) || len(both) == 0 || len(both) == len(anyOf.Hits) || allOf.Total != len(both) {
 		t.Errorf("all of KZ, TR = %v (total %d); want %v, fewer than any of them (%d)", got, allOf.Total, both, len(anyOf.Hits))
 	}
+	// A country typed in the box is one more that must match, in either
+	// mode: country:KZ with country=TR in all-mode is KZ and TR.
+	for _, q := range []string{"q=country%3AKZ&country=TR&country_mode=all", "q=country%3AKazakistan+country%3ATR"} {
+		var typed searchJSON
+		getJSON(t, ts, "/api/search?size=100&"+q, &typed)
+		var ids []string
+		for _, h := range typed.Hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, both) {
+			t.Errorf("%s = %v; want %v", q, ids, both)
+		}
+	}
 	// In all-mode a country's count is what the hits would be with it too.
 	for _, fv := range allOf.Facets["country"] {
 		if (fv.Value == "KZ" || fv.Value == "TR") && fv.Count != len(both) {
@@ -88,25 +102,18 @@ func TestPage_CountryModeToggle(t *testing.T) {
 	}
 }
 
-// TestLiftQuery_CountryModeAll checks that typed country filters add to
-// the chosen ones in all-mode, where narrowing to the smallest set (as
-// any-mode does) would drop a required country.
-func TestLiftQuery_CountryModeAll(t *testing.T) {
+// TestReadQuery_CountryModeAll checks that the understood line says how
+// the chosen countries combine with each other and with a typed one.
+func TestReadQuery_CountryModeAll(t *testing.T) {
 	for _, tt := range []struct {
-		q        string
-		url      []string
-		want     []string
-		wantText string
+		mode, want string
 	}{
-		{"country:KZ trade", []string{"KZ", "TR"}, []string{"KZ", "TR"}, "trade"},
-		{"country:KG trade", []string{"KZ", "TR"}, []string{"KZ", "TR", "KG"}, "trade"},
-		{"country:KZ country:TR", nil, []string{"KZ", "TR"}, ""},
-		{"(country:KZ OR country:TR) trade", []string{"KG"}, []string{"KG"}, "trade Kazakhstan OR Türkiye"},
+		{"", "Articles about Kazakhstan or Türkiye and Kyrgyzstan containing ‹trade›"},
+		{search.CountryAll, "Articles about Kazakhstan and Türkiye and Kyrgyzstan containing ‹trade›"},
 	} {
-		req := search.Request{Query: tt.q, Countries: tt.url, CountryMode: search.CountryAll}
-		liftQuery(&req, "en")
-		if !slices.Equal(req.Countries, tt.want) || req.Query != tt.wantText {
-			t.Errorf("liftQuery(%q, %v) = %v %q; want %v %q", tt.q, tt.url, req.Countries, req.Query, tt.want, tt.wantText)
+		qr := readQuery(search.Request{Query: "country:KG trade", Countries: []string{"KZ", "TR"}, CountryMode: tt.mode}, "en")
+		if qr.Understood != tt.want {
+			t.Errorf("mode %q: understood %q; want %q", tt.mode, qr.Understood, tt.want)
 		}
 	}
 }

@@ -37,6 +37,9 @@ func activeFilters(req search.Request, ui string) []filterPart {
 	if len(req.Orgs) > 0 {
 		out = append(out, filterPart{names("org", req.Orgs), []string{"org"}, func(r search.Request) search.Request { r.Orgs = nil; return r }})
 	}
+	if len(req.Sources) > 0 {
+		out = append(out, filterPart{names("source", req.Sources), []string{"source"}, func(r search.Request) search.Request { r.Sources = nil; return r }})
+	}
 	if !req.From.IsZero() || !req.To.IsZero() {
 		var from, to string
 		if !req.From.IsZero() {
@@ -90,7 +93,6 @@ func (s *Server) emptyState(c echo.Context, req search.Request, res *search.Resu
 	for _, f := range filters {
 		count := f.without(req)
 		count.Page, count.Size, count.NoFacets = 1, 1, true
-		liftQuery(&count, ui) // the search the link runs: the query's own filters stay
 		r, err := s.search(c, count)
 		if err != nil {
 			break

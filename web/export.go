@@ -52,7 +52,6 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	lq := liftQuery(&req, uiFor(c))
 
 	// The first page is read before anything is written, so that a bad
 	// request or a busy server still gets its status.
@@ -61,7 +60,7 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	name := "kerko-" + filenamePart(lq.Raw)
+	name := "kerko-" + filenamePart(req.Query)
 	var write func(a *index.Article) error
 	var flush func() error
 	if format == "csv" {

@@ -176,7 +176,7 @@ func paramLabel(ui, param string) string {
 		return T(ui, "p_"+param)
 	case "interval":
 		return T(ui, "interval")
-	case "lang", "country", "org", "from", "to", "sort", "page":
+	case "lang", "country", "org", "source", "from", "to", "sort", "page":
 		return T(ui, param)
 	}
 	return param

@@ -32,7 +32,7 @@ const (
 // naming it, so that a script's typo (contry=KZ) is not a silently wider
 // search. docs/api.md says the same.
 var (
-	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "page", "size"}
+	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "page", "size", "source"}
 	searchPageParams = append(slices.Clip(searchParams), "ui")
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
@@ -42,12 +42,13 @@ var (
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
 	// The research routes (trends.go, export.go, feed.go, research.go).
-	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "interval"}
+	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "interval", "source"}
 	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
 	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
-	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "format", "limit", "ui"}
-	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "ui"}
+	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
+	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "ui", "source"}
 	helpParams         = []string{"ui"}
+	termsAPIParams     = []string{"q", "lang", "country", "country_mode", "org", "source", "from", "to", "undated", "size", "ui", "pretty"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
@@ -172,6 +173,9 @@ func parseSearch(v url.Values) (search.Request, error) {
 	}); err != nil {
 		return req, err
 	}
+	if req.Sources, err = values(v, "source", checkSource); err != nil {
+		return req, err
+	}
 	if req.From, err = date(v, "from"); err != nil {
 		return req, err
 	}
@@ -221,6 +225,19 @@ func countryMode(v url.Values) (string, error) {
 	default:
 		return "", badParam("country_mode", "countrymode", "unknown mode %q (want any or all)", clip(m))
 	}
+}
+
+// maxSourceRunes bounds a source= value; a source is at most 200 runes
+// long in the index (corpus).
+const maxSourceRunes = 200
+
+// checkSource reads a source= value: as written, spaces trimmed.
+func checkSource(s string) (string, *paramError) {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > maxSourceRunes {
+		return "", badParam("source", "source", "longer than %d characters", maxSourceRunes)
+	}
+	return s, nil
 }
 
 // values validates each value of a repeatable parameter, dropping empty and
@@ -297,7 +314,7 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Query != "" {
 		v.Set("q", req.Query)
 	}
-	for key, vals := range map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs} {
+	for key, vals := range map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs, "source": req.Sources} {
 		if len(vals) > 0 {
 			v[key] = slices.Clone(vals)
 		}

@@ -37,6 +37,8 @@ type Searcher interface {
 	CountByDay(ctx context.Context, req search.Request) ([]search.DayCount, error)
 	// ArticlesAfter pages through every match of req (export.go).
 	ArticlesAfter(ctx context.Context, req search.Request, after []string) (*search.ArticlePage, error)
+	// TellingWords finds the words that mark req's matches (terms.go).
+	TellingWords(ctx context.Context, req search.Request, size int) (*search.Terms, error)
 }
 
 // Config configures a Server. Zero fields take the defaults noted.
@@ -144,6 +146,7 @@ func New(cfg Config) (*Server, error) {
 	get("/trends", s.handleTrendsPage, checkParams(trendsPageParams, false))
 	get("/api/trends", s.handleTrendsAPI, checkParams(trendsAPIParams, true))
 	get("/api/export", s.handleExportAPI, checkParams(exportAPIParams, true))
+	get("/api/terms", s.handleTermsAPI, checkParams(termsAPIParams, true))
 	// A feed is a page's subscription: like a page, it drops what it does
 	// not know (a reader may add its own parameters).
 	get("/feed.atom", s.handleFeed, checkParams(feedParams, false))

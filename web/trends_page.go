@@ -127,7 +127,7 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: "/trends?" + with(v, "ui", l).Encode(), Active: l == ui})
 	}
-	for i, lq := range tr.Lifted {
+	for i, lq := range tr.Read {
 		p.Slots = append(p.Slots, link{Value: lq.Raw, URL: removeQueryURL(v, i), Count: i + 1})
 	}
 	if len(p.Slots) < maxTrendQueries {
