@@ -1379,7 +1379,11 @@ func PersonQueryKeys(word string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	k := keyOf(toks[0])
+	return personQueryKeys(keyOf(toks[0]))
+}
+
+// personQueryKeys is PersonQueryKeys of a word's key.
+func personQueryKeys(k string) []string {
 	out := sqNameStems(k)
 	sqNominatives(k, func(s string) bool {
 		out = append(out, s)

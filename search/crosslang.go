@@ -57,16 +57,22 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 	for _, t := range c.Alts {
 		if t.Phrase {
 			// A quoted multi-word name ("United Nations", "Birleşmiş
-			// Milletler") is matched whole, as extraction reads articles.
-			countries, orgs := extract.Mentions(t.Text, index.Und)
-			if len(countries)+len(orgs) == 1 {
-				for _, m := range countries {
-					add(FacetCountry, m.ID, t.Text)
+			// Milletler", "Recep Tayyip Erdoğan") is matched whole, as
+			// extraction reads articles. A phrase with a name in it
+			// ("relations with Turkey", "talks with Recep Tayyip
+			// Erdoğan") is a promise of those words: it stands for the
+			// entity only when the name is all of it.
+			if extract.IsName(t.Text) {
+				countries, orgs := extract.Mentions(t.Text, index.Und)
+				if len(countries)+len(orgs) == 1 {
+					for _, m := range countries {
+						add(FacetCountry, m.ID, t.Text)
+					}
+					for _, m := range orgs {
+						add(FacetOrg, m.ID, t.Text)
+					}
 				}
-				for _, m := range orgs {
-					add(FacetOrg, m.ID, t.Text)
-				}
-			} else if id, ok := phrasePerson(t.Text); ok && len(countries)+len(orgs) == 0 {
+			} else if id, ok := extract.KnownPersonName(t.Text); ok {
 				add(FacetPerson, id, t.Text)
 			}
 			continue
@@ -80,19 +86,6 @@ func entityQueries(c query.Clause) ([]bquery.Query, []Expansion) {
 		}
 	}
 	return qs, exps
-}
-
-// phrasePerson is the known person a quoted name is, whole ("Recep Tayyip
-// Erdoğan", "Kasım Cömert Tokayev").
-func phrasePerson(text string) (string, bool) {
-	ps := extract.People(text, index.Und)
-	if len(ps) != 1 {
-		return "", false
-	}
-	if _, known := extract.PersonName(ps[0].ID); !known {
-		return "", false
-	}
-	return ps[0].ID, true
 }
 
 // withEntityNames adds the names of the expanded countries and
@@ -109,7 +102,7 @@ func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
 			// Persons are marked by their surname as each language
 			// spells it (Tokayev, Tokaev, Toqaev): their given names
 			// would mark namesakes.
-			for _, w := range extract.PersonSurnames(x.ID) {
+			for _, w := range personMarkWords(x.ID) {
 				out.Must = append(out.Must, query.Clause{Alts: []query.Term{{Text: w}}})
 			}
 			continue
@@ -129,4 +122,21 @@ func withEntityNames(q *query.Query, exps []Expansion) *query.Query {
 		}
 	}
 	return out
+}
+
+// personMarkWords are the words that mark a person in a text: a known
+// person's surname as each language spells it, or the last word of
+// another's id, which is the folded name an article wrote
+// (arban-abrashi: abrashi).
+func personMarkWords(id string) []string {
+	if ws := extract.PersonSurnames(id); ws != nil {
+		return ws
+	}
+	if i := strings.LastIndexByte(id, '-'); i >= 0 && i+1 < len(id) {
+		return []string{id[i+1:]}
+	}
+	if id == "" {
+		return nil
+	}
+	return []string{id}
 }

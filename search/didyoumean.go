@@ -12,6 +12,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/analyzers"
+	"kerko/extract"
 	"kerko/index"
 	"kerko/query"
 )
@@ -184,17 +185,20 @@ func (w *writtenForms) add(text, term string) error {
 		return fmt.Errorf("written form of %q: %w", term, err)
 	}
 	for _, tok := range toks {
-		if tok.Term != term {
-			continue
+		if tok.Term == term {
+			w.addFolding(analyzers.Written(text, tok), term)
 		}
-		form := analyzers.Written(text, tok)
-		// A form that folds to something else would suggest another word.
-		if form == "" || analyzers.Fold(form) != term {
-			continue
-		}
-		w.addForm(form)
 	}
 	return nil
+}
+
+// addFolding counts one occurrence of term written as form, unless form
+// folds to something else: it would suggest another word.
+func (w *writtenForms) addFolding(form, term string) {
+	if form == "" || analyzers.Fold(form) != term {
+		return
+	}
+	w.addForm(form)
 }
 
 // addForm counts one occurrence of a written form.
@@ -349,14 +353,64 @@ func respell(ctx context.Context, r bindex.IndexReader, word string) (string, er
 	if len(cs) == 0 {
 		return "", nil
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].dist != cs[j].dist {
-			return cs[i].dist < cs[j].dist
-		}
-		if cs[i].count != cs[j].count {
-			return cs[i].count > cs[j].count
-		}
-		return cs[i].term < cs[j].term
-	})
+	sortRespellings(term, cs, func(c *cand) (string, uint8, uint64) { return c.term, c.dist, c.count })
 	return cs[0].term, nil
+}
+
+// sortRespellings orders the respellings of term, nearest first: by edit
+// distance, a changed first letter counting as one more edit (people
+// rarely get it wrong: Kazıstan is Kazakistan before Pakistan), then names
+// of countries and organizations before other words, then by how long a
+// beginning they share with term (Tirans is Tiranë before Trans), then by
+// how many articles hold them.
+func sortRespellings[T any](term string, cs []T, key func(T) (string, uint8, uint64)) {
+	first, _ := utf8.DecodeRuneInString(term)
+	cost := func(t string, dist uint8) int {
+		c := int(dist)
+		if r, _ := utf8.DecodeRuneInString(t); r != first {
+			c++
+		}
+		return c
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		ti, di, ni := key(cs[i])
+		tj, dj, nj := key(cs[j])
+		if ci, cj := cost(ti, di), cost(tj, dj); ci != cj {
+			return ci < cj
+		}
+		if ni, nj := isName(ti), isName(tj); ni != nj {
+			return ni
+		}
+		if pi, pj := commonPrefix(term, ti), commonPrefix(term, tj); pi != pj {
+			return pi > pj
+		}
+		if ni != nj {
+			return ni > nj
+		}
+		return ti < tj
+	})
+}
+
+// isName reports whether a folded term names a country or an organization.
+func isName(t string) bool {
+	if _, ok := extract.LookupCountry(t); ok {
+		return true
+	}
+	_, ok := lookupOrgAnyCase(t)
+	return ok
+}
+
+// commonPrefix is the number of runes a and b begin with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		n++
+		a, b = a[sa:], b[sb:]
+	}
+	return n
 }

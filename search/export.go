@@ -39,7 +39,7 @@ func (ix *Index) ArticlesAfter(ctx context.Context, req Request, after []string)
 		return nil, err
 	}
 	defer g.release()
-	return safely1("export", func() (*ArticlePage, error) { return g.articlesAfter(ctx, req, after) })
+	return safely1("export", func() (*ArticlePage, error) { return g.articlesAfter(withGeneration(ctx, g), req, after) })
 }
 
 func (g *generation) articlesAfter(ctx context.Context, req Request, after []string) (*ArticlePage, error) {

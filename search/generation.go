@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -37,6 +38,9 @@ type generation struct {
 	bodies *cache.Cache[string, string]
 	// marked are the hits' texts as the highlighter keeps them.
 	marked *highlight.Memo
+	// written are the written forms of folded terms that suggestions
+	// showed (suggestwords.go).
+	written *cache.Cache[string, string]
 	// docFreqs are the article counts of terms that telling words read
 	// (terms.go), by field and term.
 	docFreqs *cache.Memo[string, uint64]
@@ -50,6 +54,11 @@ type generation struct {
 
 	peopleMu sync.Mutex
 	people   *personTable
+
+	// mapped are the segment files Bleve maps, with their sizes when
+	// opened (intact.go).
+	mapped      []mappedFile
+	damagedOnce sync.Once
 
 	mu       sync.Mutex
 	refs     int // the publisher's (until retired) plus one per search
@@ -79,9 +88,11 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 		name: name, idx: idx, count: n, dec: dec,
 		bodies:   cache.New[string, string](opts.BodyBytes),
 		marked:   highlight.NewMemo(opts.MarkedBytes),
+		written:  cache.New[string, string](writtenMemoBytes),
 		docFreqs: cache.NewMemo(opts.DocFreqBytes, func(k string, _ uint64) int64 { return int64(len(k)) }),
 		refs:     1,
 		drained:  make(chan struct{}),
+		mapped:   mappedFiles(filepath.Join(dir, name)),
 	}
 	g.warmUp()
 	return g, nil

@@ -102,6 +102,10 @@ func (ix *Index) acquire() (*generation, error) {
 			return nil, errClosed
 		}
 		if g.acquire() {
+			if err := g.intact(); err != nil {
+				g.release()
+				return nil, err
+			}
 			return g, nil
 		}
 		// Retired between the load and the acquire: a newer one is

@@ -26,7 +26,8 @@ import (
 // words swapped span 2). The smallest span over the words' position lists
 // is found in one pass (the smallest range covering k sorted lists).
 // Positions a stop word held in the folded body are gaps in the phrase, as
-// for exact phrases (foldedBodyPhrase).
+// for exact phrases (foldedBodyPhrase), and as for them each article the
+// gapped phrase finds is checked against its stored text (phrasecheck.go).
 
 // nearQuery matches slots (the phrase's terms by position, an empty slot
 // for any term) in field with at most slop positions of play.
@@ -158,7 +159,9 @@ func foldedBodyNear(text string, slop int, boost float64) bquery.Query {
 			continue
 		}
 		b := bleve.NewBooleanQuery()
-		b.AddMust(&nearQuery{field: field, slots: phraseSlots(toks), slop: slop, boost: boost})
+		// A gap matches any word: the body is read to see the stop words
+		// stand where the phrase has them (phrasecheck.go).
+		b.AddMust(&checkedPhrase{q: &nearQuery{field: field, slots: phraseSlots(toks), slop: slop, boost: boost}, text: text, slop: slop})
 		b.AddFilter(lt)
 		variants = append(variants, b)
 	}

@@ -189,11 +189,19 @@ func TestPeople_CrossLanguage(t *testing.T) {
 			t.Errorf("%s: %d person facet values for Tokayev; want 1: %v", tt.query, n, res.Facets[FacetPerson])
 		}
 	}
-	// A word that names no known person is not expanded to one.
-	res := search(t, ix, Request{Query: "Abrashi"})
-	for _, x := range res.Expanded {
-		if x.Kind == FacetPerson {
-			t.Errorf("Abrashi: expanded to %+v; want no person (a surname alone of someone kerko does not know)", x)
+	// A word that names no known person is not expanded to one, nor is a
+	// quoted phrase with a known person's name in it: a phrase stands for
+	// a person only when it is their full name as a whole (as for
+	// countries, extract.IsName).
+	for _, q := range []string{"Abrashi", `"Cumhurbaşkanı Recep Tayyip Erdoğan"`, `"Recep Tayyip Erdoğan iki"`} {
+		res := search(t, ix, Request{Query: q, Size: 100})
+		for _, x := range res.Expanded {
+			if x.Kind == FacetPerson {
+				t.Errorf("%s: expanded to %+v; want no person", q, x)
+			}
+		}
+		if slices.Contains(hitIDs(res), fixture.PeopleSqErdogan) {
+			t.Errorf("%s: hits %v; want no %s (it writes no such words)", q, hitIDs(res), fixture.PeopleSqErdogan)
 		}
 	}
 }
@@ -231,6 +239,21 @@ func TestPeople_Suggest(t *testing.T) {
 		if s.Kind == SuggestPerson {
 			t.Errorf("Suggest(arban zz) = %+v; want no person (no name has a word starting zz)", s)
 		}
+	}
+	// Persons come beside the words as the articles write them (the
+	// written-form suggestions, suggestwords.go): erdo gives the person
+	// and the word Erdoğan, with its diacritics, both.
+	sugs, err = ix.Suggest(context.Background(), "erdo", "en", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var person, word bool
+	for _, s := range sugs {
+		person = person || s.Kind == SuggestPerson && s.Value == fixture.PersonErdogan
+		word = word || s.Kind == SuggestTerm && s.Text == "Erdoğan"
+	}
+	if !person || !word {
+		t.Errorf("Suggest(erdo) = %+v; want the person %s and the word Erdoğan", sugs, fixture.PersonErdogan)
 	}
 }
 
@@ -320,5 +343,45 @@ func TestPeople_Read(t *testing.T) {
 	}
 	if rd := Read(Request{Query: `person:"Arban Abrashi"`}); !slices.Equal(slices.Concat(rd.People...), []string{fixture.PersonAbrashi}) {
 		t.Errorf(`Read(person:"Arban Abrashi"): People %v; want [%s]`, rd.People, fixture.PersonAbrashi)
+	}
+}
+
+// TestPeople_Relaxed: the most-words fallback is the same with person
+// filters (relax.go), and the filters still filter: a query none of whose
+// articles has every word shows, under a person filter, the articles of
+// that person with the most of its words, and no other.
+func TestPeople_Relaxed(t *testing.T) {
+	ix := openPeople(t)
+	const q = "Tokaev Tiranë spitalit pajisjet" // no article has all four
+	all := search(t, ix, Request{Query: q, Size: 100})
+	if all.Relaxed == nil || all.Relaxed.Of != 4 {
+		t.Fatalf("%s: Relaxed = %+v; want most of 4 words", q, all.Relaxed)
+	}
+	for _, want := range []string{fixture.PeopleSqTokaev, fixture.PeopleSqAbrashi1, fixture.PeopleSqAbrashi2} {
+		if !slices.Contains(hitIDs(all), want) {
+			t.Errorf("%s: hits %v; want %s among them", q, hitIDs(all), want)
+		}
+	}
+	for _, tt := range []struct {
+		person string
+		want   []string
+	}{
+		{fixture.PersonTokayev, []string{fixture.PeopleSqTokaev}},
+		{"arban-abrashi", []string{fixture.PeopleSqAbrashi1, fixture.PeopleSqAbrashi2}},
+	} {
+		for _, req := range []Request{
+			{Query: q, People: []string{tt.person}, Size: 100},
+			{Query: q + " person:" + tt.person, Size: 100},
+		} {
+			res := search(t, ix, req)
+			if res.Relaxed == nil || res.Relaxed.Of != 4 || res.Relaxed.Matched < 2 {
+				t.Errorf("%+v: Relaxed = %+v; want most of 4 words", req, res.Relaxed)
+			}
+			got := hitIDs(res)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%+v: hits %v; want %v (the person's articles with the most words)", req, got, tt.want)
+			}
+		}
 	}
 }

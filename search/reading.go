@@ -40,7 +40,8 @@ type Reading struct {
 	// Langs and Sources are ORed values (an article has one of each);
 	// nil is no filter, []string{NoLang} none at all. Countries, Orgs and
 	// People are sets that must all match, each an OR of its values (an
-	// article names several): country:KZ country:KG is about both.
+	// article names several): country:KZ country:KG is about both. The
+	// request's countries are one set, or with CountryAll one set each.
 	Langs     []string
 	Countries [][]string
 	Orgs      [][]string
@@ -111,7 +112,14 @@ func Read(req Request) *Reading {
 	if len(req.Langs) > 0 {
 		langSets = append(langSets, req.Langs)
 	}
-	if len(req.Countries) > 0 {
+	switch {
+	case len(req.Countries) > 0 && req.CountryMode == CountryAll:
+		// Every chosen country is one more set that must match, as each
+		// country: typed in the box is.
+		for _, c := range req.Countries {
+			countrySets = append(countrySets, []string{c})
+		}
+	case len(req.Countries) > 0:
 		countrySets = append(countrySets, req.Countries)
 	}
 	if len(req.Orgs) > 0 {

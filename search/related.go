@@ -28,7 +28,8 @@ import (
 type Related struct {
 	Hit
 	// SharedCountries and SharedOrgs are the ids both articles name;
-	// SharedTerms the distinctive words (folded) both use.
+	// SharedTerms the distinctive words both use, as the article they are
+	// related to writes them (Erdoğan, Kosovës, işbirliği).
 	SharedCountries []string
 	SharedOrgs      []string
 	// SharedPeople are the persons both articles name, with the name the
@@ -53,7 +54,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 	if err != nil {
 		return nil, err
 	}
-	terms, err := g.distinctiveTerms(ctx, a)
+	terms, written, err := g.distinctiveTerms(ctx, a)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -139,7 +140,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		}
 		for _, t := range terms {
 			if has[t] && len(r.SharedTerms) < maxShownTerms {
-				r.SharedTerms = append(r.SharedTerms, t)
+				r.SharedTerms = append(r.SharedTerms, written[t])
 			}
 		}
 		out = append(out, r)
@@ -148,12 +149,18 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 }
 
 // distinctiveTerms returns the words of a that weigh most by tf·idf among
-// those some other article also uses, most distinctive first. Country and
-// organization names are left to the facet fields.
-func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]string, error) {
+// those some other article also uses, most distinctive first, and how a
+// writes each of them. Country and organization names are left to the
+// facet fields.
+func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]string, map[string]string, error) {
+	text := a.Title + "\n" + a.Body
+	toks, err := analyzers.Analyze(analyzers.FoldedAnalyzer, text)
+	if err != nil {
+		return nil, nil, err
+	}
 	tf := map[string]int{}
-	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
-		tf[string(tok.Term)]++
+	for _, tok := range toks {
+		tf[tok.Term]++
 	}
 	// Judge each distinct word once: isStopWord runs four analyzers, and
 	// the common words it rejects are the most repeated ones.
@@ -172,7 +179,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 	}
 	var ss []scored
 	n := float64(g.count)
-	err := g.withReader(func(r bindex.IndexReader) error {
+	err = g.withReader(func(r bindex.IndexReader) error {
 		for t, f := range tf {
 			df, err := termCount(ctx, r, index.BodyField(index.Folded), t)
 			if err != nil {
@@ -188,7 +195,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Slice(ss, func(i, j int) bool {
 		if ss[i].score != ss[j].score {
@@ -197,10 +204,23 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 		return ss[i].term < ss[j].term
 	})
 	var out []string
+	forms := map[string]*writtenForms{}
 	for i := 0; i < len(ss) && i < relatedTerms; i++ {
 		out = append(out, ss[i].term)
+		forms[ss[i].term] = &writtenForms{}
 	}
-	return out, nil
+	for _, tok := range toks {
+		if w := forms[tok.Term]; w != nil {
+			w.addFolding(analyzers.Written(text, tok), tok.Term)
+		}
+	}
+	written := map[string]string{}
+	for t, w := range forms {
+		if written[t] = w.best(); written[t] == "" {
+			written[t] = t
+		}
+	}
+	return out, written, nil
 }
 
 // bodyTerms reports which of terms the folded body of each article ids

@@ -100,10 +100,22 @@ type Request struct {
 	Page      int       // from 1 (default 1)
 	Size      int       // hits per page (default 10)
 	NoFacets  bool
+	// CountOnly asks for the total, the facets and the timeline without
+	// any hit (Size is then ignored): what a count or a chart needs.
+	CountOnly bool
+	// CountryMode is CountryAny (the default: an article about any of
+	// Countries) or CountryAll (about every one of them).
+	CountryMode string
 
 	// Sources are matched as written, letter case and diacritics aside.
 	Sources []string
 }
+
+// Country modes of a Request.
+const (
+	CountryAny = "any"
+	CountryAll = "all"
+)
 
 // Hit is one result.
 type Hit struct {
@@ -188,6 +200,9 @@ type Result struct {
 	Names map[string]string
 	// DidYouMean is a respelled query with more hits, or "".
 	DidYouMean string
+	// Relaxed is set when no article had every word of the query and the
+	// hits are those with the most of them (relax.go).
+	Relaxed *Relaxed
 	// Reading is how the query was read (reading.go); Notes are its
 	// notes and what running it added (a prefix cut short).
 	Reading *Reading
@@ -214,6 +229,7 @@ const (
 // search runs req on g.
 func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	ctx = withGeneration(ctx, g)
 	p, err := newPlan(req)
 	if err != nil {
 		return nil, err
@@ -222,8 +238,23 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
+	asked := p // did-you-mean respells what was asked
+	var relaxed *Relaxed
+	if ex.res.Total == 0 {
+		// No article has every word: those with the most of them (relax.go).
+		rp, r, err := g.relax(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		if rp != nil {
+			if ex, err = g.execute(ctx, rp); err != nil {
+				return nil, fmt.Errorf("search %q: %w", req.Query, err)
+			}
+			p, relaxed = rp, r
+		}
+	}
 	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.text.expanded, Timeline: []Bucket{},
-		Reading: p.rd, Notes: p.notes()}
+		Reading: p.rd, Notes: p.notes(), Relaxed: relaxed}
 	if !req.NoFacets {
 		p.facets(out, ex)
 	}
@@ -233,7 +264,11 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	if err := g.hits(ctx, p, ex.res, out); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	if out.DidYouMean, err = g.didYouMean(ctx, p, ex.res.Total); err != nil {
+	total := ex.res.Total
+	if relaxed != nil {
+		total = 0
+	}
+	if out.DidYouMean, err = g.didYouMean(ctx, asked, total); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out.Took = time.Since(start)
@@ -266,10 +301,16 @@ func newPlan(req Request) (*plan, error) {
 	if req.Page <= 0 {
 		req.Page = 1
 	}
-	if req.Size <= 0 {
+	switch {
+	case req.CountOnly:
+		req.Size = 0
+	case req.Size <= 0:
 		req.Size = 10
 	}
 	if err := validUndated(req.Undated); err != nil {
+		return nil, err
+	}
+	if err := validCountryMode(req.CountryMode); err != nil {
 		return nil, err
 	}
 	rd := Read(req)
@@ -292,16 +333,19 @@ func newPlan(req Request) (*plan, error) {
 	}
 	p.queryFilters = map[string]filter{}
 	for _, f := range slices.Sorted(maps.Keys(p.filters)) {
-		if p.filters[f].keep != nil {
+		switch {
+		case p.filters[f].keep != nil:
 			p.tableFilters = append(p.tableFilters, p.filters[f])
 			p.tableGroups = append(p.tableGroups, groupOf(f))
-		} else {
+		case narrowing(req, f):
+			p.queryFilters[f] = p.filters[f]
+		default:
 			p.queryFilters[f] = p.filters[f]
 			p.separate = append(p.separate, f)
 		}
 	}
 	for _, grp := range countedGroups {
-		if _, active := p.queryFilters[filterOf(grp)]; !active {
+		if _, active := p.queryFilters[filterOf(grp)]; !active || narrowing(req, filterOf(grp)) {
 			p.groups = append(p.groups, grp)
 		}
 	}
@@ -337,6 +381,9 @@ func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 	sr := bleve.NewSearchRequestOptions(top, p.req.Size, (p.req.Page-1)*p.req.Size, false)
 	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	switch {
+	case p.req.CountOnly:
+		// Counted, not ranked: no hit is returned.
+		sr.Score = bleve.ScoreNone
 	case p.byDate && cq != nil:
 		// Sorted from the facet table (sort.go) when it can.
 		cq.sort = &sortBinding{}
@@ -471,8 +518,10 @@ var textFields = func() []textField {
 // lacks its own language's stop words (mapping.go). Analyzed for a language
 // whose stop words it contains, the phrase has gaps where they were, and
 // matches that language's articles only; the phrase as written matches the
-// others. A phrase with no stop word of any language is one query, as it
-// was before stop words were dropped.
+// others; each article the gapped phrase finds is checked against its
+// stored text (phrasecheck.go), since a gap would match any word. A phrase
+// with no stop word of any language is one query, as it was before stop
+// words were dropped.
 func foldedBodyPhrase(text string, boost float64) bquery.Query {
 	field := index.BodyField(index.Folded)
 	plain := analyze(analyzers.FoldedIndexAnalyzer, text)
@@ -492,7 +541,7 @@ func foldedBodyPhrase(text string, boost float64) bquery.Query {
 		pq := bquery.NewMultiPhraseQuery(phraseSlots(toks), field)
 		pq.SetBoost(boost)
 		b := bleve.NewBooleanQuery()
-		b.AddMust(pq)
+		b.AddMust(&checkedPhrase{q: pq, text: text}) // phrasecheck.go
 		b.AddFilter(lt)
 		variants = append(variants, b)
 	}
@@ -610,6 +659,24 @@ func filterQueries(req Request, rd *Reading) map[string]filter {
 		fs[dateGroup] = filter{q: dq, keep: dateKeep(dated)}
 	}
 	return fs
+}
+
+// narrowing reports whether filter f of req narrows its own facet group:
+// with CountryAll each country chosen is one more condition, so the
+// country group is counted over the hits as they are (a value's count is
+// what the hits would be with it chosen too), not as a multi-select group
+// that ignores its own filter.
+func narrowing(req Request, f string) bool {
+	return f == FacetCountry && req.CountryMode == CountryAll
+}
+
+// validCountryMode checks a Request's CountryMode.
+func validCountryMode(m string) error {
+	switch m {
+	case "", CountryAny, CountryAll:
+		return nil
+	}
+	return fmt.Errorf("%w: unknown country mode %q (want any or all)", ErrBadRequest, m)
 }
 
 // Bleve keeps dates as int64 nanoseconds and fails a search whose range

@@ -81,7 +81,7 @@ func (ix *Index) TellingWords(ctx context.Context, req Request, size int) (*Term
 		return nil, err
 	}
 	defer g.release()
-	return safely1("telling words", func() (*Terms, error) { return g.tellingWords(ctx, req, size) })
+	return safely1("telling words", func() (*Terms, error) { return g.tellingWords(withGeneration(ctx, g), req, size) })
 }
 
 // sampledDoc is one sampled hit's body analyzed by its language's analyzer.
@@ -103,7 +103,7 @@ func (g *generation) tellingWords(ctx context.Context, req Request, size int) (*
 	if size <= 0 || size > MaxTerms {
 		return nil, fmt.Errorf("%w: %d telling words (want 1 to %d)", ErrBadRequest, size, MaxTerms)
 	}
-	req.Page, req.Size, req.NoFacets = 1, termsSample, true
+	req.Page, req.Size, req.NoFacets, req.CountOnly = 1, termsSample, true, false
 	p, err := newPlan(req)
 	if err != nil {
 		return nil, err

@@ -38,7 +38,7 @@ func (ix *Index) CountByDay(ctx context.Context, req Request) ([]DayCount, error
 		return nil, err
 	}
 	defer g.release()
-	return safely1("count by day", func() ([]DayCount, error) { return g.countByDay(ctx, req) })
+	return safely1("count by day", func() ([]DayCount, error) { return g.countByDay(withGeneration(ctx, g), req) })
 }
 
 func (g *generation) countByDay(ctx context.Context, req Request) ([]DayCount, error) {

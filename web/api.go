@@ -66,16 +66,24 @@ type apiSearch struct {
 	// Histogram counts the dated hits per Interval, Undated the others;
 	// both ignore the date range and the undated option, as a multi-select
 	// facet group ignores its own filter.
-	Histogram  []apiBucket    `json:"histogram"`
-	Interval   string         `json:"interval"`
-	Zoomed     bool           `json:"zoomed"`
-	Undated    int            `json:"undated"`
-	DidYouMean *string        `json:"did_you_mean"`
-	Expanded   []apiExpansion `json:"expanded"`
+	Histogram  []apiBucket `json:"histogram"`
+	Interval   string      `json:"interval"`
+	Zoomed     bool        `json:"zoomed"`
+	Undated    int         `json:"undated"`
+	DidYouMean *string     `json:"did_you_mean"`
+	// Relaxed is set when no article has every word of the query: the
+	// hits have MatchedWords of its Of words (stop words not counted).
+	Relaxed  *apiRelaxed    `json:"relaxed"`
+	Expanded []apiExpansion `json:"expanded"`
 	// Understood says how the query was read; Notes what was not taken
 	// as typed (queryread.go).
 	Understood string   `json:"understood"`
 	Notes      []string `json:"notes"`
+}
+
+type apiRelaxed struct {
+	MatchedWords int `json:"matched_words"`
+	Of           int `json:"of"`
 }
 
 type apiBucket struct {
@@ -181,6 +189,9 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
 		out.DidYouMean = &res.DidYouMean
+	}
+	if r := res.Relaxed; r != nil {
+		out.Relaxed = &apiRelaxed{MatchedWords: r.Matched, Of: r.Of}
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {

@@ -56,6 +56,9 @@ type cacheKey struct {
 	page      int
 	size      int
 	noFacets  bool
+	countOnly bool
+	// countryMode is search.CountryAll or "" (any).
+	countryMode string
 
 	sources string
 }
@@ -80,7 +83,7 @@ func newResultCache(s Searcher, maxBytes int64) *resultCache {
 // relevance).
 func searchKey(req search.Request) cacheKey {
 	k := cacheKey{kind: kindSearch, query: req.Query, undated: req.Undated, sort: req.Sort,
-		page: req.Page, size: req.Size, noFacets: req.NoFacets,
+		page: req.Page, size: req.Size, noFacets: req.NoFacets, countOnly: req.CountOnly,
 		langs:     strings.Join(req.Langs, "\x00"),
 		countries: strings.Join(req.Countries, "\x00"),
 		orgs:      strings.Join(req.Orgs, "\x00"),
@@ -94,6 +97,12 @@ func searchKey(req search.Request) cacheKey {
 	}
 	if k.sort == "" {
 		k.sort = search.SortRelevance
+	}
+	if req.CountryMode == search.CountryAll {
+		k.countryMode = req.CountryMode
+	}
+	if k.countOnly {
+		k.size = 0
 	}
 	if !req.From.IsZero() {
 		k.from = req.From.Unix()
@@ -145,7 +154,7 @@ func (rc *resultCache) stats() cache.Stats { return rc.c.Stats() }
 const entryOverhead = 128 // list element, map slot, entry struct
 
 func keySize(k cacheKey) int64 {
-	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.sources)+len(k.undated)+len(k.sort)) + entryOverhead
+	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.sources)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
 }
 
 func stringsSize(ss []string) int64 {

@@ -374,7 +374,11 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"Page":      func(r *search.Request) { r.Page = 2 },
 		"Size":      func(r *search.Request) { r.Size = 20 },
 		"NoFacets":  func(r *search.Request) { r.NoFacets = true },
-		"Sources":   func(r *search.Request) { r.Sources = []string{"Anadolu"} },
+		"CountOnly": func(r *search.Request) { r.CountOnly = true },
+		"CountryMode": func(r *search.Request) {
+			r.CountryMode = search.CountryAll
+		},
+		"Sources": func(r *search.Request) { r.Sources = []string{"Anadolu"} },
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {

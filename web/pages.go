@@ -14,6 +14,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"kerko/highlight"
 	"kerko/index"
 	"kerko/search"
 )
@@ -100,6 +101,10 @@ type facetGroup struct {
 	More     []link // behind "more"
 	Selected int
 	ClearURL string // drops this group's filter
+	// Modes, for countries chosen, switch between articles about any and
+	// about all of them (country_mode).
+	Modes     []link
+	ModeLabel string
 }
 
 type hitView struct {
@@ -134,6 +139,9 @@ type searchPage struct {
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
+	// Relaxed says that no article has every word and the hits have most
+	// of them.
+	Relaxed string
 	// Empty says why nothing matched; Drops are the filters whose removal
 	// alone finds articles, with how many.
 	Empty string
@@ -167,10 +175,11 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	var empty string
 	var drops []link
 	var telling *tellingPanel
-	if len(res.Hits) == 0 {
+	if len(res.Hits) == 0 && !(req.CountOnly && res.Total > 0) {
 		// Before the page slot is taken: these are searches.
 		empty, drops = s.emptyState(c, req, res, v, ui)
-	} else {
+	} else if len(res.Hits) > 0 {
+		// A count (size=0) shows no hits, and no words read from them.
 		telling = s.newTellingPanel(c, req, v)
 	}
 	// Building the page costs memory in proportion to its size; at most
@@ -234,9 +243,11 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		}
 	}
 	p.Sorts = sortLinks(v, qr.rd.Rankable(), req.Sort, ui)
-	p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
-	if p.Pages*req.Size > maxResultDepth {
-		p.Pages = maxResultDepth / req.Size
+	if req.Size > 0 { // size=0 counts: no pages of hits
+		p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
+		if p.Pages*req.Size > maxResultDepth {
+			p.Pages = maxResultDepth / req.Size
+		}
 	}
 	if req.Page > 1 {
 		p.Prev = withParam(v, "page", strconv.Itoa(req.Page-1))
@@ -254,6 +265,9 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		p.DidYouMean = res.DidYouMean
 		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
+	if r := res.Relaxed; r != nil {
+		p.Relaxed = Tf(ui, "relaxed", r.Matched, r.Of)
+	}
 	p.Filtered = len(activeFilters(req, ui, res.Names)) + len(qr.rd.Lifted)
 	// Clearing the filters clears those typed in the box too.
 	clear := url.Values{}
@@ -268,11 +282,21 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "search.html", p, maxPageBytes)
 }
 
+// countryModes are the links between articles about any and about all of
+// the chosen countries, the one in effect marked.
+func countryModes(v url.Values, ui string) (string, []link) {
+	all := v.Get("country_mode") == search.CountryAll
+	return T(ui, "cmode"), []link{
+		{Label: T(ui, "cmode_any"), URL: "/?" + without(without(v, "country_mode"), "page").Encode(), Active: !all},
+		{Label: T(ui, "cmode_all"), URL: withParam(v, "country_mode", search.CountryAll), Active: all},
+	}
+}
+
 // hiddenVals are the parameters the search box and the date form carry
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "org", "person", "source", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "country_mode", "org", "person", "source", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}
@@ -344,6 +368,12 @@ func facetGroupOf(g string, v url.Values, qr queryReading, res *search.Result, u
 	}
 	if fg.Selected > 0 {
 		fg.ClearURL = withQuery(without(v, param), qr.withoutValue(g, ""))
+	}
+	if g == search.FacetCountry && len(v[param]) > 0 {
+		// The mode combines the countries the parameters choose; it goes
+		// with them.
+		fg.ClearURL = withQuery(without(without(v, param), "country_mode"), qr.withoutValue(g, ""))
+		fg.ModeLabel, fg.Modes = countryModes(v, ui)
 	}
 	return fg, len(fg.Values) > 0
 }
@@ -583,16 +613,27 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "article.html", p, maxPageBytes+8*(len(a.Body)+len(a.Title)))
 }
 
-// articleParagraphs is the article's text as escaped HTML paragraphs. req
-// is the search the article was opened from: this is where its words get
-// marked in the text, the way snippets mark them, once the index can mark
-// a whole text (it marks titles and snippet windows today).
+// articleParagraphs is the article's text as escaped HTML paragraphs, with
+// what the search it was opened from (req) matched in <mark>: the query's
+// words, the names of the countries and organizations and the surnames of
+// the persons it named or chose as filters, as snippets mark them.
 func articleParagraphs(a *index.Article, req search.Request) []template.HTML {
-	_ = req
+	// Marker reads the box as a search does: country:Kazakistan there is a
+	// chosen country too.
+	var hl *highlight.Highlighter
+	if req.Query != "" || len(req.Countries)+len(req.Orgs)+len(req.People) > 0 {
+		hl = search.Marker(req)
+	}
 	var out []template.HTML
 	for _, para := range strings.Split(a.Body, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
+		if para = strings.TrimSpace(para); para == "" {
+			continue
+		}
+		if hl == nil {
 			out = append(out, template.HTML(html.EscapeString(para)))
+		} else {
+			// Title marks a whole text and escapes it.
+			out = append(out, template.HTML(hl.Title("", para, a.Lang)))
 		}
 	}
 	return out

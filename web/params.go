@@ -33,7 +33,7 @@ const (
 // naming it, so that a script's typo (contry=KZ) is not a silently wider
 // search. docs/api.md says the same.
 var (
-	searchParams     = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "sort", "page", "size", "source"}
+	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "page", "size", "source"}
 	searchPageParams = append(slices.Clip(searchParams), "ui")
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
@@ -43,13 +43,13 @@ var (
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
 	// The research routes (trends.go, export.go, feed.go, research.go).
-	trendsFilterParams = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "interval", "source"}
+	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "interval", "source"}
 	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
 	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
-	exportAPIParams    = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
-	feedParams         = []string{"q", "lang", "country", "org", "person", "from", "to", "undated", "ui", "source"}
+	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
+	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "ui", "source"}
 	helpParams         = []string{"ui"}
-	termsAPIParams     = []string{"q", "lang", "country", "org", "person", "source", "from", "to", "undated", "size", "ui", "pretty"}
+	termsAPIParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to", "undated", "size", "ui", "pretty"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
@@ -215,13 +215,31 @@ func parseSearch(v url.Values) (search.Request, error) {
 	if req.Page, err = integer(v, "page", 1, 1, maxResultDepth); err != nil {
 		return req, err
 	}
-	if req.Size, err = integer(v, "size", defaultSize, 1, maxSize); err != nil {
+	// size=0 is a count: the total, facets and timeline without hits.
+	if req.Size, err = integer(v, "size", defaultSize, 0, maxSize); err != nil {
+		return req, err
+	}
+	req.CountOnly = req.Size == 0
+	if req.CountryMode, err = countryMode(v); err != nil {
 		return req, err
 	}
 	if req.Page*req.Size > maxResultDepth {
 		return req, badParam("page", "toodeep", "page %d of size %d is past the first %d results", req.Page, req.Size, maxResultDepth)
 	}
 	return req, nil
+}
+
+// countryMode reads country_mode: any (the default) or all of the chosen
+// countries.
+func countryMode(v url.Values) (string, error) {
+	switch m := strings.TrimSpace(v.Get("country_mode")); m {
+	case "", search.CountryAny:
+		return "", nil
+	case search.CountryAll:
+		return m, nil
+	default:
+		return "", badParam("country_mode", "countrymode", "unknown mode %q (want any or all)", clip(m))
+	}
 }
 
 // maxSourceRunes bounds a source= value; a source is at most 200 runes
@@ -316,6 +334,9 @@ func searchValues(req search.Request, ui string) url.Values {
 			v[key] = slices.Clone(vals)
 		}
 	}
+	if req.CountryMode == search.CountryAll {
+		v.Set("country_mode", req.CountryMode)
+	}
 	if !req.From.IsZero() {
 		v.Set("from", req.From.Format(time.DateOnly))
 	}
@@ -331,7 +352,10 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Page > 1 {
 		v.Set("page", strconv.Itoa(req.Page))
 	}
-	if req.Size != 0 && req.Size != defaultSize {
+	switch {
+	case req.CountOnly:
+		v.Set("size", "0")
+	case req.Size != 0 && req.Size != defaultSize:
 		v.Set("size", strconv.Itoa(req.Size))
 	}
 	if isUILang(ui) {

@@ -3,8 +3,10 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,5 +269,116 @@ func TestBrowser_PersonFacet(t *testing.T) {
 	}
 	if n := count(t, ctx, ".facet[data-group=person] a.selected"); n != 2 {
 		t.Errorf("%d persons shown selected; want 2", n)
+	}
+}
+
+// TestArticlePage_MarksPersons: the article page marks the persons its
+// search matched, as it marks countries: a known person by the surname as
+// each language spells it, chosen as a filter, typed as person: or found
+// through a query word in another spelling; another person by the
+// surname their id holds.
+func TestArticlePage_MarksPersons(t *testing.T) {
+	s := peopleServer(t)
+	for _, tt := range []struct {
+		id, state string
+		want, not []string
+	}{
+		{fixture.PeopleSqTokaev, "", nil, []string{"Tokaev"}},
+		{fixture.PeopleSqTokaev, "person=" + fixture.PersonTokayev, []string{"Tokaev"}, []string{"Tiranë"}},
+		{fixture.PeopleSqTokaev, "q=person%3ATokayev", []string{"Tokaev"}, nil},
+		{fixture.PeopleSqTokaev, "q=Tokayev", []string{"Tokaev"}, nil},
+		{fixture.PeopleSqTokaev, "q=%22Kasym-Zhomart+Tokaev%22", []string{"Tokaev"}, nil},
+		{fixture.PeopleSqAbrashi1, "person=arban-abrashi", []string{"Abrashi"}, []string{"Arban"}},
+		// A person and country_mode=all together.
+		{fixture.PeopleTrTokayev, "person=" + fixture.PersonTokayev + "&country=KZ&country_mode=all", []string{"Tokayev", "Kazakistan"}, nil},
+	} {
+		resp, page, _ := getTimed(t, s.URL+"/articles/"+tt.id+"?"+tt.state)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s?%s = %d", tt.id, tt.state, resp.StatusCode)
+		}
+		m := articleBody.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s?%s: no body", tt.id, tt.state)
+		}
+		var marked []string
+		for _, mm := range markRE.FindAllStringSubmatch(m[1], -1) {
+			marked = append(marked, mm[1])
+		}
+		for _, w := range tt.want {
+			// A mark is the whole word, with its case ending (Tokayev'in).
+			if !slices.ContainsFunc(marked, func(m string) bool { return strings.HasPrefix(html.UnescapeString(m), w) }) {
+				t.Errorf("%s?%s marks %v; want %q among them", tt.id, tt.state, marked, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(marked, w) {
+				t.Errorf("%s?%s marks %q", tt.id, tt.state, w)
+			}
+		}
+	}
+}
+
+// TestPage_PersonCountryAll: person= and country_mode=all go together
+// through every link of the results page (facets, pager, sort, the mode
+// switch, research links) and the article links.
+func TestPage_PersonCountryAll(t *testing.T) {
+	s := peopleServer(t)
+	resp, body, _ := getTimed(t, s.URL+"/?person="+fixture.PersonTokayev+"&country=KZ&country=TR&country_mode=all&sort=newest")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	hrefs := regexp.MustCompile(`href="(/[^"]*)"`).FindAllStringSubmatch(body, -1)
+	both, anyLink := 0, false
+	for _, h := range hrefs {
+		u := html.UnescapeString(h[1])
+		if strings.Contains(u, "country_mode=all") && strings.Contains(u, "person="+fixture.PersonTokayev) {
+			both++
+		}
+		// The switch to any keeps the person.
+		if strings.HasPrefix(u, "/?") && strings.Contains(u, "country=KZ") && !strings.Contains(u, "country_mode") &&
+			strings.Contains(u, "person="+fixture.PersonTokayev) {
+			anyLink = true
+		}
+	}
+	if both < 5 {
+		t.Errorf("%d links keep person=%s and country_mode=all; want 5 or more", both, fixture.PersonTokayev)
+	}
+	if !anyLink {
+		t.Errorf("no link switches to country_mode=any keeping person=%s", fixture.PersonTokayev)
+	}
+	// The article links carry both.
+	if !strings.Contains(body, "/articles/") || !regexp.MustCompile(`href="/articles/[^"]*country_mode=all[^"]*person=`+fixture.PersonTokayev).MatchString(body) {
+		t.Errorf("article links drop person or country_mode=all")
+	}
+	// The API agrees: every hit is about the person and both countries.
+	total := map[string]int{}
+	for _, mode := range []string{"any", "all"} {
+		var res struct {
+			Total int `json:"total"`
+			Hits  []struct {
+				ID        string       `json:"id"`
+				Countries []string     `json:"countries"`
+				People    []personJSON `json:"people"`
+			} `json:"hits"`
+		}
+		resp, body, _ := getTimed(t, s.URL+"/api/search?size=100&person="+fixture.PersonTokayev+"&country=KZ&country=TR&country_mode="+mode)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("country_mode=%s: status %d", mode, resp.StatusCode)
+		}
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			t.Fatal(err)
+		}
+		total[mode] = res.Total
+		for _, h := range res.Hits {
+			if !slices.ContainsFunc(h.People, func(p personJSON) bool { return p.ID == fixture.PersonTokayev }) {
+				t.Errorf("country_mode=%s: hit %s does not name %s: %+v", mode, h.ID, fixture.PersonTokayev, h.People)
+			}
+			if mode == "all" && !(slices.Contains(h.Countries, "KZ") && slices.Contains(h.Countries, "TR")) {
+				t.Errorf("country_mode=all: hit %s is about %v; want KZ and TR", h.ID, h.Countries)
+			}
+		}
+	}
+	if total["any"] == 0 || total["all"] > total["any"] {
+		t.Errorf("person with KZ or TR: %d hits, with both: %d; want some, and no more with both", total["any"], total["all"])
 	}
 }

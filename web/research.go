@@ -30,7 +30,7 @@ func newResearchLinks(v url.Values) researchLinks {
 		}
 		return out
 	}
-	filters := []string{"q", "lang", "country", "org", "person", "source", "from", "to"}
+	filters := []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to"}
 	trends := pick(append(filters, "ui")...)
 	export := pick(append(filters, "undated", "sort")...)
 	export.Set("format", "csv")

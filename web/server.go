@@ -228,7 +228,11 @@ func (s *Server) httpError(c echo.Context, err error) failure {
 		}
 		return failure{code: he.Code, msg: msg, key: key}
 	}
-	s.cfg.Logger.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "err", err)
+	if !errors.Is(err, search.ErrInternal) {
+		// Damage met in the index was logged where it was met, with its
+		// stack, once.
+		s.cfg.Logger.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "err", err)
+	}
 	return failure{code: http.StatusInternalServerError, msg: "internal error", key: "err_internal"}
 }
 

@@ -64,7 +64,7 @@ func (s *Server) handleTermsAPI(c echo.Context) error {
 func (s *Server) tellingWords(c echo.Context, req search.Request, size int) (*search.Terms, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	req.Page, req.Size, req.NoFacets = 0, size, false
+	req.Page, req.Size, req.NoFacets, req.CountOnly = 0, size, false, false
 	run := func() (any, error) {
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
