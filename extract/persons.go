@@ -259,6 +259,15 @@ func (x *personScan) run(i, j int) {
 			// institution's name.
 			x.block(start, j)
 			return
+		case x.isOrg(t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
+			(toks[start].upper || x.givenFirst(start, k)):
+			// A title, a name, then a common noun with an ending that a
+			// heading in capitals or title case capitalized (GENEL MÜDÜRÜ
+			// SERDAR URÇAR RÖPORTAJI): the noun ends the name, it names no
+			// institution.
+			x.part(start, k, true)
+			titled = false
+			start, k = k+1, k+1
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
@@ -1647,4 +1656,12 @@ func buildPersonTables() *personTables {
 type wordEntry struct {
 	key string
 	cls uint32
+}
+
+// trNounAfterName tells whether a Turkish word marked as an institution's is
+// only a common noun with an ending (Röportajı, Açıklaması), not a word of
+// institutions or places (Hastanesi, Kurulu): after a title and a name it
+// is the heading's next word.
+func (x *personScan) trNounAfterName(t ptoken) bool {
+	return t.cls&cOrgTr != 0 && x.c(t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
 }
