@@ -676,7 +676,7 @@ func (x *personScan) gazetteerName(i, j int) bool {
 	if x.toks[i].cls&cGzFirst == 0 {
 		return false
 	}
-	for _, e := range gz[x.toks[i].key] {
+	for _, e := range geo().gz[x.toks[i].key] {
 		if len(e.words) < 2 || len(e.words) > j-i || e.langs&langMask(x.lang) == 0 {
 			continue
 		}
@@ -1495,7 +1495,7 @@ func (t *personTables) buildClasses() {
 			}
 		}
 	}
-	for k, es := range gz {
+	for k, es := range geo().gz {
 		for _, e := range es {
 			if len(e.words) >= 2 {
 				t.class[k] |= cGzFirst
@@ -1545,6 +1545,7 @@ type personTables struct {
 var tables = sync.OnceValue(buildPersonTables)
 
 func buildPersonTables() *personTables {
+	gz := geo().gz
 	t := &personTables{
 		given:          map[string]bool{},
 		titles:         map[string]map[string]bool{},
