@@ -60,6 +60,10 @@ type Options struct {
 	// Observe, if set, sees every 200 answer's response (its body read
 	// and closed), from the connection's goroutine.
 	Observe func(*http.Response)
+	// MaxBody, if set, is the most of an answer's body read: a longer
+	// answer counts as Oversize (and is not read further), so a server that
+	// amplifies requests cannot make the load generator read gigabytes.
+	MaxBody int64
 }
 
 // Result is what a load did. Latencies are of the answers with status 200,
@@ -74,12 +78,35 @@ type Result struct {
 	Cut       int      // answer cut off while read
 	Refused   int      // no connection (the server was gone)
 	Errors    int      // any other failure to get an answer
+	Oversize  int      // answer longer than Options.MaxBody
 	Hits      int      // answers the server's cache gave (X-Kerko-Cache: hit)
 	Samples   []string // the first failures, at most 10
+	// Kind holds, per kind, the statuses of its answers and their sizes.
+	Kind []KindStats
+}
+
+// KindStats are the answers of one kind of request, whatever their status.
+type KindStats struct {
+	Status   map[int]int // answers per HTTP status
+	Bytes    int64       // body bytes read, all answers
+	MaxBytes int64       // the longest body read (MaxBody+1 when one was longer)
 }
 
 // Failed is the number of requests that got no complete 200 answer.
-func (r *Result) Failed() int { return r.Non200 + r.Cut + r.Refused + r.Errors }
+func (r *Result) Failed() int { return r.Non200 + r.Cut + r.Refused + r.Errors + r.Oversize }
+
+// Statuses counts the answers of every kind with a status from lo to hi.
+func (r *Result) Statuses(lo, hi int) int {
+	n := 0
+	for _, k := range r.Kind {
+		for code, c := range k.Status {
+			if code >= lo && code <= hi {
+				n += c
+			}
+		}
+	}
+	return n
+}
 
 // Run sends the load and returns what it did once every connection stopped.
 func Run(ctx context.Context, src Source, o Options) *Result {
@@ -99,7 +126,7 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 	}
 	var (
 		mu   sync.Mutex
-		res  = &Result{ByKind: make([][]time.Duration, o.Kinds)}
+		res  = newResult(o.Kinds)
 		sent int
 		wg   sync.WaitGroup
 	)
@@ -127,8 +154,7 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 		go func(c int) {
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
-			var own Result
-			own.ByKind = make([][]time.Duration, o.Kinds)
+			own := newResult(o.Kinds)
 			for i := 0; take(); i++ {
 				if i > 0 && o.Pause > 0 {
 					time.Sleep(o.Pause)
@@ -155,10 +181,25 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 					}
 					continue
 				}
-				_, err = io.Copy(io.Discard, resp.Body)
+				body := io.Reader(resp.Body)
+				if o.MaxBody > 0 {
+					body = io.LimitReader(resp.Body, o.MaxBody+1)
+				}
+				n, err := io.Copy(io.Discard, body)
 				resp.Body.Close()
 				d := time.Since(t0)
+				kind := req.Kind
+				if kind < 0 || kind >= o.Kinds {
+					kind = 0
+				}
+				ks := &own.Kind[kind]
+				ks.Status[resp.StatusCode]++
+				ks.Bytes += n
+				ks.MaxBytes = max(ks.MaxBytes, n)
 				switch {
+				case o.MaxBody > 0 && n > o.MaxBody:
+					own.Oversize++
+					own.sample(fmt.Sprintf("%.200s: answer longer than %d bytes", req.URL, o.MaxBody))
 				case err != nil:
 					own.Cut++
 					own.sample(req.URL + ": " + err.Error())
@@ -180,7 +221,7 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 				}
 			}
 			mu.Lock()
-			res.add(&own)
+			res.add(own)
 			mu.Unlock()
 		}(c)
 	}
@@ -194,15 +235,33 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 }
 
 func (r *Result) sample(s string) {
+	// URLs of abusive requests run to 60 KB.
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
 	if len(r.Samples) < 10 {
 		r.Samples = append(r.Samples, s)
 	}
+}
+
+func newResult(kinds int) *Result {
+	r := &Result{ByKind: make([][]time.Duration, kinds), Kind: make([]KindStats, kinds)}
+	for k := range r.Kind {
+		r.Kind[k].Status = map[int]int{}
+	}
+	return r
 }
 
 func (r *Result) add(o *Result) {
 	r.Latencies = append(r.Latencies, o.Latencies...)
 	for k := range o.ByKind {
 		r.ByKind[k] = append(r.ByKind[k], o.ByKind[k]...)
+		ks, os := &r.Kind[k], o.Kind[k]
+		for code, n := range os.Status {
+			ks.Status[code] += n
+		}
+		ks.Bytes += os.Bytes
+		ks.MaxBytes = max(ks.MaxBytes, os.MaxBytes)
 	}
 	r.Requests += o.Requests
 	r.OK += o.OK
@@ -210,6 +269,7 @@ func (r *Result) add(o *Result) {
 	r.Cut += o.Cut
 	r.Refused += o.Refused
 	r.Errors += o.Errors
+	r.Oversize += o.Oversize
 	r.Hits += o.Hits
 	for _, s := range o.Samples {
 		r.sample(s)
