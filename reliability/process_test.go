@@ -16,10 +16,16 @@ import (
 	"time"
 )
 
-// kerkoBin is the real kerko binary, built once for the process tests.
+// kerkoBin is the real kerko binary, built once for the process tests, or
+// the one KERKO_BIN names (to show that a test fails on an older build:
+// KERKO_BIN=/tmp/old/kerko go test ./reliability -run TestName).
 var kerkoBin string
 
 func TestMain(m *testing.M) {
+	if bin := os.Getenv("KERKO_BIN"); bin != "" {
+		kerkoBin = bin
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "kerko-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
