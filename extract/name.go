@@ -41,3 +41,34 @@ func sameWords(words []string, toks []token) bool {
 	}
 	return true
 }
+
+// KnownPersonName returns the id of the known person (KnownPersonIDs) that
+// text, as a whole, is a full name of: given names of theirs followed by
+// one of their surnames in any form ("Recep Tayyip Erdoğan", "Rexhep Tajip
+// Erdoganit", "Kasım Cömert Tokayev'in"), and no other word ("talks with
+// Recep Tayyip Erdoğan" is not one). Search asks it of a quoted phrase, as
+// IsName: a surname alone is no full name, since it may be many people.
+func KnownPersonName(text string) (string, bool) {
+	pt := tables()
+	toks := ptokens(text)
+	if len(toks) < 2 {
+		return "", false
+	}
+	last := toks[len(toks)-1]
+	for _, k := range personQueryKeys(keyOf(last)) {
+		for _, kp := range pt.knownBySurname[k] {
+			given := pt.knownGiven[kp]
+			all := true
+			for _, t := range toks[:len(toks)-1] {
+				if t.suffix || !given[keyOf(t)] {
+					all = false
+					break
+				}
+			}
+			if all {
+				return pt.knownID[kp], true
+			}
+		}
+	}
+	return "", false
+}

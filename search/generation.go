@@ -19,7 +19,7 @@ import (
 // A generation is one published generation open for searching, with
 // everything kerko derives from it: the Bleve index, its facet table, the
 // decoder of its bodies, the decoded bodies and marked texts of its hits, and
-// its entity counts. Nothing derived from index data lives outside it, so two
+// its entity counts and persons. Nothing derived from index data lives outside it, so two
 // generations (the one serving and the one being warmed, or two indexes in
 // one process) never see each other's data, and closing one frees all of it.
 //
@@ -51,6 +51,9 @@ type generation struct {
 
 	entityMu sync.Mutex
 	entities *entityCounts
+
+	peopleMu sync.Mutex
+	people   *personTable
 
 	// mapped are the segment files Bleve maps, with their sizes when
 	// opened (intact.go).
@@ -112,6 +115,8 @@ func (g *generation) warmUp() {
 		g.facetTable(r)
 		return nil
 	})
+	// Every page with a person facet shows their names.
+	g.persons()
 }
 
 // acquire takes a reference for one search; false once the generation is

@@ -14,7 +14,7 @@ import (
 // Reading a request is the first step of every plan (search, export,
 // trends, telling words, the command line): the query is parsed, the field
 // filters typed beside the words (lang:tr, country:Kazakistan, org:NATO,
-// source:Anadolu, from:2020-03) are lifted into the request's filters, where
+// person:Tokayev, source:Anadolu, from:2020-03) are lifted into the request's filters, where
 // they AND with its own, and the rest is the text tree the plan turns into
 // one Bleve query (tree.go). A filter is lifted when the whole search must
 // pass it: typed beside the words, or as an OR of values of one field
@@ -38,13 +38,14 @@ type Reading struct {
 	Lifted []Lift
 	// The filters in force: the request's own ANDed with the lifted ones.
 	// Langs and Sources are ORed values (an article has one of each);
-	// nil is no filter, []string{NoLang} none at all. Countries and Orgs
-	// are sets that must all match, each an OR of its values (an article
-	// names several): country:KZ country:KG is about both. The request's
-	// countries are one set, or with CountryAll one set each.
+	// nil is no filter, []string{NoLang} none at all. Countries, Orgs and
+	// People are sets that must all match, each an OR of its values (an
+	// article names several): country:KZ country:KG is about both. The
+	// request's countries are one set, or with CountryAll one set each.
 	Langs     []string
 	Countries [][]string
 	Orgs      [][]string
+	People    [][]string
 	Sources   []string
 	From, To  time.Time
 	// Notes say what was typed but not taken as typed.
@@ -77,6 +78,7 @@ const (
 	NoteUnknownLang    NoteKind = "unknown_lang"    // Text: a lang: value that is none of the languages
 	NoteUnknownCountry NoteKind = "unknown_country" // Text: a country: value that names no country
 	NoteUnknownOrg     NoteKind = "unknown_org"     // Text: an org: value that names no organization
+	NoteUnknownPerson  NoteKind = "unknown_person"  // Text: a person: value that names no person kerko can tell
 	// NotePrefixCut: Text is the prefix (without its *); it begins Of
 	// words, and the N most frequent were searched (prefix.go).
 	NotePrefixCut NoteKind = "prefix_cut"
@@ -106,7 +108,7 @@ func Read(req Request) *Reading {
 	for _, n := range q.Notes {
 		rd.Notes = append(rd.Notes, Note{Kind: queryNotes[n.Kind], Field: n.Field, Text: n.Text})
 	}
-	var langSets, countrySets, orgSets, sourceSets [][]string
+	var langSets, countrySets, orgSets, personSets, sourceSets [][]string
 	if len(req.Langs) > 0 {
 		langSets = append(langSets, req.Langs)
 	}
@@ -122,6 +124,9 @@ func Read(req Request) *Reading {
 	}
 	if len(req.Orgs) > 0 {
 		orgSets = append(orgSets, req.Orgs)
+	}
+	if len(req.People) > 0 {
+		personSets = append(personSets, req.People)
 	}
 	if len(req.Sources) > 0 {
 		sourceSets = append(sourceSets, req.Sources)
@@ -160,6 +165,8 @@ func Read(req Request) *Reading {
 			countrySets = append(countrySets, lift.Values)
 		case field == query.FieldOrg:
 			orgSets = append(orgSets, lift.Values)
+		case field == query.FieldPerson:
+			personSets = append(personSets, lift.Values)
 		case field == query.FieldSource:
 			sourceSets = append(sourceSets, lift.Values)
 		}
@@ -169,6 +176,7 @@ func Read(req Request) *Reading {
 	rd.Sources = intersectSets(sourceSets, sourceKey)
 	rd.Countries = narrowest(countrySets)
 	rd.Orgs = narrowest(orgSets)
+	rd.People = narrowest(personSets)
 	rd.Text = rd.resolveTree(query.And(kept...))
 	return rd
 }
@@ -178,10 +186,10 @@ func Read(req Request) *Reading {
 func (rd *Reading) Ranked() bool { return positiveTerm(rd.Text, false) }
 
 // Rankable reports whether relevance means something: words to rank by,
-// or countries or organizations whose articles rank by how much they are
-// about them (index.FieldAbout).
+// or countries, organizations or persons whose articles rank by how much
+// they are about them (index.FieldAbout).
 func (rd *Reading) Rankable() bool {
-	return rd.Ranked() || len(rd.Countries)+len(rd.Orgs) > 0
+	return rd.Ranked() || len(rd.Countries)+len(rd.Orgs)+len(rd.People) > 0
 }
 
 func positiveTerm(n *query.Node, neg bool) bool {
@@ -220,6 +228,8 @@ func (rd *Reading) Selected(group, value string) (selected, lifted bool) {
 		in = slices.Concat(rd.Countries...)
 	case FacetOrg:
 		in = slices.Concat(rd.Orgs...)
+	case FacetPerson:
+		in = slices.Concat(rd.People...)
 	}
 	return slices.ContainsFunc(in, func(v string) bool { return sameValue(group, v, value) }), false
 }
@@ -233,12 +243,13 @@ func sameValue(group, a, b string) bool {
 
 // facetOfField is the facet group each filter field drives.
 var facetOfField = map[string]string{
-	query.FieldLang: FacetLang, query.FieldCountry: FacetCountry, query.FieldOrg: FacetOrg, query.FieldSource: FacetSource,
+	query.FieldLang: FacetLang, query.FieldCountry: FacetCountry, query.FieldOrg: FacetOrg, query.FieldPerson: FacetPerson,
+	query.FieldSource: FacetSource,
 }
 
 // Resolve reads a filter's value as its facet group names it: a language
-// or country code, an organization id, a source as typed (spaces
-// normalised); false when it names nothing, and for from: and to:.
+// or country code, an organization or person id, a source as typed
+// (spaces normalised); false when it names nothing, and for from: and to:.
 func Resolve(f query.Filter) (string, bool) {
 	rd := &Reading{}
 	return rd.resolve(f)
@@ -255,6 +266,8 @@ func (rd *Reading) resolve(f query.Filter) (string, bool) {
 		v, kind = resolveCountry(f.Value), NoteUnknownCountry
 	case query.FieldOrg:
 		v, kind = resolveOrg(f.Value), NoteUnknownOrg
+	case query.FieldPerson:
+		v, kind = resolvePerson(f.Value), NoteUnknownPerson
 	case query.FieldSource:
 		// As written; letter case and diacritics aside (sourceKey).
 		return strings.Join(strings.Fields(f.Value), " "), true
@@ -343,7 +356,7 @@ func intersectSets(sets [][]string, key func(string) string) []string {
 	return out
 }
 
-// narrowest ANDs sets of countries (or organizations): each set is an OR,
+// narrowest ANDs sets of countries (or organizations, or persons): each set is an OR,
 // and all must match. A set that holds another is implied by it and left
 // out; the rest keep their order.
 func narrowest(sets [][]string) [][]string {
@@ -418,6 +431,31 @@ func resolveOrg(v string) string {
 	}
 	if cs, orgs := extract.Mentions(v, index.Und); len(orgs) == 1 && len(cs) == 0 {
 		return orgs[0].ID
+	}
+	return ""
+}
+
+// resolvePerson reads a person's name in any language and form (Tokayev,
+// Tokaev, Erdoğan'ın, Erdoganit, "Recep Tayyip Erdoğan", "Arban Abrashi")
+// or their id (recep-tayyip-erdogan); "" for none. A surname alone names a
+// person only when kerko knows them under every spelling: of anyone else
+// it may be many people.
+func resolvePerson(v string) string {
+	v = strings.TrimSpace(v)
+	if _, known := extract.PersonName(v); known {
+		return v
+	}
+	if !strings.ContainsAny(v, " \t") {
+		if id, ok := extract.LookupPerson(v); ok {
+			return id
+		}
+		if strings.Contains(v, "-") && v == strings.ToLower(v) {
+			return v // an id as the API gives it
+		}
+		return ""
+	}
+	if ps := extract.People(v, index.Und); len(ps) == 1 {
+		return ps[0].ID
 	}
 	return ""
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // Related articles are found by what an article is about, not by its
-// language: the countries and organizations extraction found in it (one id
+// language: the countries, organizations and persons extraction found in it (one id
 // across languages) and its most distinctive words in the folded field,
 // where names such as Tokayev, Erdoğan or Ankara are one term in every
 // language.
@@ -32,7 +32,10 @@ type Related struct {
 	// related to writes them (Erdoğan, Kosovës, işbirliği).
 	SharedCountries []string
 	SharedOrgs      []string
-	SharedTerms     []string
+	// SharedPeople are the persons both articles name, with the name the
+	// first article writes.
+	SharedPeople []extract.PersonMention
+	SharedTerms  []string
 }
 
 const (
@@ -74,6 +77,13 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		tq.SetBoost(boostRelatedEntity / 2)
 		should = append(should, tq)
 	}
+	for _, p := range a.People {
+		// A person named in both is as telling as an organization.
+		tq := bleve.NewTermQuery(p.ID)
+		tq.SetField(index.FieldPerson)
+		tq.SetBoost(boostRelatedEntity / 2)
+		should = append(should, tq)
+	}
 	for _, t := range terms {
 		tq := bleve.NewTermQuery(t)
 		tq.SetField(index.BodyField(index.Folded))
@@ -112,6 +122,14 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
+		for _, p := range a.People {
+			for _, q := range r.People {
+				if p.ID == q.ID {
+					r.SharedPeople = append(r.SharedPeople, p)
+					break
+				}
+			}
+		}
 		// A shared word is in the hit's body or its title.
 		has := inBody[h.ID]
 		if has == nil {

@@ -19,6 +19,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/cache"
+	"kerko/extract"
 	"kerko/highlight"
 	"kerko/index"
 	"kerko/query"
@@ -36,12 +37,13 @@ const (
 	FacetLang    = "lang"
 	FacetCountry = "country"
 	FacetOrg     = "org"
+	FacetPerson  = "person"
 	FacetYear    = "year"
 	FacetSource  = "source"
 )
 
 // FacetGroups lists the facet groups in display order.
-var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear,
+var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetPerson, FacetYear,
 	FacetSource,
 }
 
@@ -50,6 +52,7 @@ var facetField = map[string]string{
 	FacetLang:     index.FieldLang,
 	FacetCountry:  index.FieldCountry,
 	FacetOrg:      index.FieldOrg,
+	FacetPerson:   index.FieldPerson,
 	FacetYear:     index.FieldYear,
 	timelineFacet: index.FieldMonth,
 	FacetSource:   index.FieldSource,
@@ -77,7 +80,9 @@ func filterOf(g string) string {
 
 // facetSize is how many values each group returns; large enough to hold every
 // value a group can have, so counts are exact and "more" can show them all.
-var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize,
+// Persons are the exception: a corpus names tens of thousands, and a
+// group shows the most named.
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetPerson: 100, FacetYear: 300, timelineFacet: monthFacetSize,
 	FacetSource: 200,
 }
 
@@ -88,6 +93,7 @@ type Request struct {
 	Langs     []string
 	Countries []string
 	Orgs      []string
+	People    []string  // person ids (extract.PersonMention.ID)
 	From, To  time.Time // inclusive days; zero = open
 	Undated   string    // UndatedDefault, UndatedInclude, UndatedExclude or UndatedOnly
 	Sort      string    // SortRelevance (default), SortNewest, SortOldest
@@ -119,12 +125,48 @@ type Hit struct {
 	Date      time.Time // zero when undated
 	Countries []string
 	Orgs      []string
-	Source    string
-	Score     float64
+	// People are the persons the article names, most named first, with
+	// the name the article writes.
+	People []extract.PersonMention
+	Source string
+	Score  float64
 	// TitleHTML and Snippet are HTML: the article text escaped, with the
 	// matched words in <mark>.
 	TitleHTML string
 	Snippet   string
+}
+
+// Filter returns the values of the filter on facet group g.
+func (r *Request) Filter(g string) []string {
+	switch g {
+	case FacetLang:
+		return r.Langs
+	case FacetCountry:
+		return r.Countries
+	case FacetOrg:
+		return r.Orgs
+	case FacetPerson:
+		return r.People
+	case FacetSource:
+		return r.Sources
+	}
+	return nil
+}
+
+// SetFilter sets the values of the filter on facet group g.
+func (r *Request) SetFilter(g string, vals []string) {
+	switch g {
+	case FacetLang:
+		r.Langs = vals
+	case FacetCountry:
+		r.Countries = vals
+	case FacetOrg:
+		r.Orgs = vals
+	case FacetPerson:
+		r.People = vals
+	case FacetSource:
+		r.Sources = vals
+	}
 }
 
 // FacetValue is one value of a facet group with the number of hits it has.
@@ -149,9 +191,13 @@ type Result struct {
 	// Zoomed is set when the timeline shows the months of the chosen
 	// years only, because all of them would be too many.
 	Zoomed bool
-	// Expanded lists the countries and organizations named in the query
-	// that also matched articles about them in every language.
+	// Expanded lists the countries, organizations and persons named in
+	// the query that also matched articles about them in every language.
 	Expanded []Expansion
+	// Names are the names shown for the person ids of the result: those
+	// in Facets, in the request's filter and in Expanded (the name the
+	// generation's articles write most, Index.PersonName).
+	Names map[string]string
 	// DidYouMean is a respelled query with more hits, or "".
 	DidYouMean string
 	// Relaxed is set when no article had every word of the query and the
@@ -211,6 +257,9 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 		Reading: p.rd, Notes: p.notes(), Relaxed: relaxed}
 	if !req.NoFacets {
 		p.facets(out, ex)
+	}
+	if err := g.names(req, out); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	if err := g.hits(ctx, p, ex.res, out); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -598,6 +647,9 @@ func filterQueries(req Request, rd *Reading) map[string]filter {
 	if q := allSets(FacetOrg, rd.Orgs); q != nil {
 		fs[FacetOrg] = filter{q: q}
 	}
+	if q := allSets(FacetPerson, rd.People); q != nil {
+		fs[FacetPerson] = filter{q: q}
+	}
 	if len(rd.Sources) > 0 {
 		fs[FacetSource] = filter{q: &sourceQuery{values: rd.Sources}, keep: sourceKeep(rd.Sources)}
 	}
@@ -679,7 +731,14 @@ func hitOf(a *index.Article) Hit {
 	// The facet fields are not stored: the mention counts list the same
 	// ids, most named first.
 	return Hit{ID: a.ID, Title: a.Title, Lang: a.Lang, Source: a.Source, Date: a.Date,
-		Countries: a.CountryCodes(), Orgs: a.OrgIDs()} // never nil: results show []
+		Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: orEmpty(a.People)} // never nil: results show []
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // ErrNotFound is returned for an unknown article id.

@@ -15,7 +15,9 @@ import (
 
 // Suggestions complete what a user is typing from what the index holds:
 // the countries and organizations its articles are about (by their names in
-// every language), the words its articles use most, and its titles.
+// every language), the persons they name (by every name the articles write:
+// "erdo" finds Recep Tayyip Erdoğan, "tokae" Kassym-Jomart Tokayev), the
+// words its articles use most, and its titles.
 // Matching is on folded text, so "kirg" finds Kırgızistan and "turqi"
 // Turqia.
 
@@ -23,13 +25,14 @@ import (
 const (
 	SuggestCountry = "country"
 	SuggestOrg     = "org"
+	SuggestPerson  = "person"
 	SuggestTerm    = "term"
 	SuggestTitle   = "title"
 )
 
 // Suggestion is one completion. Text is what it shows and, except for a
-// title, what it searches for; Value is the country code, organization id
-// or article id.
+// title or a person, what it searches for; Value is the country code,
+// organization id, person id or article id.
 type Suggestion struct {
 	Kind  string
 	Text  string
@@ -43,6 +46,7 @@ const (
 	maxPrefixTerms = 20000
 	suggestTerms   = 4
 	suggestTitles  = 3
+	suggestPersons = 3
 )
 
 // entityCounts are how many articles name each country and organization,
@@ -107,6 +111,20 @@ func (g *generation) suggest(ctx context.Context, prefix, ui string, n int) ([]S
 			return []string{extract.OrgName(id, l), id}
 		}) {
 			out = appendNew(out, s)
+		}
+	}
+
+	if len([]rune(last)) >= minSuggestRunes {
+		people, err := g.persons()
+		if err != nil {
+			return nil, err
+		}
+		ps, err := people.complete(ctx, words, suggestPersons)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			out = appendNew(out, Suggestion{Kind: SuggestPerson, Text: p.Name, Value: p.ID, Count: p.Count})
 		}
 	}
 

@@ -320,6 +320,9 @@ func (o ownSet) names(form string) bool {
 	if org, ok := extract.LookupOrganization(form); ok && o.entities[FacetOrg+":"+org] {
 		return true
 	}
+	if id, ok := extract.LookupPerson(form); ok && o.entities[FacetPerson+":"+id] {
+		return true
+	}
 	f := analyzers.Fold(form)
 	for _, p := range o.prefixes {
 		if strings.HasPrefix(f, p) {
@@ -354,12 +357,22 @@ func ownWords(p *plan) ownSet {
 	walk(p.rd.Text)
 	for _, x := range p.text.expanded {
 		o.entities[x.Kind+":"+x.ID] = true
+		if x.Kind == FacetPerson {
+			texts = append(texts, extract.PersonSurnames(x.ID)...)
+			continue
+		}
 		for _, ui := range index.Langs {
 			if x.Kind == FacetOrg {
 				texts = append(texts, extract.OrgName(x.ID, ui))
 			} else {
 				texts = append(texts, extract.CountryName(x.ID, ui))
 			}
+		}
+	}
+	for _, set := range p.rd.People {
+		for _, id := range set {
+			o.entities[FacetPerson+":"+id] = true
+			texts = append(texts, extract.PersonSurnames(id)...)
 		}
 	}
 	for kind, sets := range map[string][][]string{FacetCountry: p.rd.Countries, FacetOrg: p.rd.Orgs} {

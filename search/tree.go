@@ -260,7 +260,7 @@ func filterNodeQuery(f query.Filter) bquery.Query {
 		tq := bleve.NewTermQuery(f.Value)
 		tq.SetField(index.FieldLang)
 		return tq
-	case query.FieldCountry, query.FieldOrg:
+	case query.FieldCountry, query.FieldOrg, query.FieldPerson:
 		tq := bleve.NewTermQuery(index.AboutTerm(facetOfField[f.Field], f.Value))
 		tq.SetField(index.FieldAbout)
 		return tq

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"kerko/cache"
+	"kerko/extract"
 	"kerko/index"
 	"kerko/search"
 )
@@ -48,6 +49,7 @@ type cacheKey struct {
 	langs     string // filter values joined by \x00
 	countries string
 	orgs      string
+	people    string
 	from, to  int64 // Unix seconds; 0 for an open end
 	undated   string
 	sort      string
@@ -85,6 +87,7 @@ func searchKey(req search.Request) cacheKey {
 		langs:     strings.Join(req.Langs, "\x00"),
 		countries: strings.Join(req.Countries, "\x00"),
 		orgs:      strings.Join(req.Orgs, "\x00"),
+		people:    strings.Join(req.People, "\x00"),
 		sources:   strings.Join(req.Sources, "\x00")}
 	if k.page <= 0 {
 		k.page = 1
@@ -151,7 +154,7 @@ func (rc *resultCache) stats() cache.Stats { return rc.c.Stats() }
 const entryOverhead = 128 // list element, map slot, entry struct
 
 func keySize(k cacheKey) int64 {
-	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.sources)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
+	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.sources)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
 }
 
 func stringsSize(ss []string) int64 {
@@ -164,7 +167,15 @@ func stringsSize(ss []string) int64 {
 
 func hitSize(h *search.Hit) int64 {
 	return int64(unsafe.Sizeof(*h)) + int64(len(h.ID)+len(h.Title)+len(h.Lang)+len(h.Source)+len(h.TitleHTML)+len(h.Snippet)) +
-		stringsSize(h.Countries) + stringsSize(h.Orgs)
+		stringsSize(h.Countries) + stringsSize(h.Orgs) + peopleSize(h.People)
+}
+
+func peopleSize(ps []extract.PersonMention) int64 {
+	n := int64(len(ps)) * int64(unsafe.Sizeof(extract.PersonMention{}))
+	for _, p := range ps {
+		n += int64(len(p.ID) + len(p.Name))
+	}
+	return n
 }
 
 func resultSize(v any) int64 {
@@ -180,6 +191,9 @@ func resultSize(v any) int64 {
 		}
 	}
 	n += int64(len(r.Timeline)) * int64(unsafe.Sizeof(search.Bucket{}))
+	for id, name := range r.Names {
+		n += 64 + int64(len(id)+len(name))
+	}
 	for _, x := range r.Expanded {
 		n += int64(unsafe.Sizeof(x)) + int64(len(x.Kind)+len(x.ID)+len(x.Word))
 	}
@@ -193,14 +207,14 @@ func resultSize(v any) int64 {
 func articleSize(v any) int64 {
 	a := v.(*index.Article)
 	return int64(unsafe.Sizeof(*a)) + int64(len(a.ID)+len(a.Title)+len(a.Body)+len(a.Lang)+len(a.Source)+len(a.URL)+len(a.Hash)) +
-		int64(len(a.Countries)+len(a.Orgs))*48
+		int64(len(a.Countries)+len(a.Orgs))*48 + peopleSize(a.People)
 }
 
 func relatedSize(v any) int64 {
 	rs := v.([]search.Related)
 	n := int64(24)
 	for i := range rs {
-		n += hitSize(&rs[i].Hit) + stringsSize(rs[i].SharedCountries) + stringsSize(rs[i].SharedOrgs) + stringsSize(rs[i].SharedTerms)
+		n += hitSize(&rs[i].Hit) + stringsSize(rs[i].SharedCountries) + stringsSize(rs[i].SharedOrgs) + peopleSize(rs[i].SharedPeople) + stringsSize(rs[i].SharedTerms)
 	}
 	return n
 }

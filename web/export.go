@@ -84,7 +84,7 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 		enc := json.NewEncoder(c.Response())
 		write = func(a *index.Article) error {
 			return enc.Encode(exportRow{ID: a.ID, Title: a.Title, Date: dateJSON(a.Date), Lang: a.Lang,
-				Countries: a.CountryCodes(), Orgs: a.OrgIDs(), Source: a.Source, URL: a.URL})
+				Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: apiPeople(a.People), Source: a.Source, URL: a.URL})
 		}
 		flush = func() error { c.Response().Flush(); return nil }
 	}
@@ -127,8 +127,11 @@ type exportRow struct {
 	Lang      string   `json:"lang"`
 	Countries []string `json:"countries"`
 	Orgs      []string `json:"orgs"`
-	Source    string   `json:"source"`
-	URL       string   `json:"url"`
+	// People are only in JSON Lines: the CSV header is fixed (docs/api.md),
+	// and a name list with counts does not fit one cell.
+	People []apiPerson `json:"people"`
+	Source string      `json:"source"`
+	URL    string      `json:"url"`
 }
 
 // exportPage reads one page under the server's deadline and search gate.

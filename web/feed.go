@@ -93,7 +93,7 @@ func (s *Server) handleFeed(c echo.Context) error {
 	}
 	base := c.Scheme() + "://" + c.Request().Host
 	canon := url.Values{}
-	for _, k := range []string{"q", "lang", "country", "org", "source", "from", "to", "undated"} {
+	for _, k := range []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to", "undated"} {
 		if vals := v[k]; len(vals) > 0 {
 			canon[k] = vals
 		}

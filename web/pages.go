@@ -134,8 +134,8 @@ type searchPage struct {
 	HiddenVals []link // filters kept by the search box and the date form
 	Timeline   *timelineView
 	Browsing   bool // no words: a list of articles, not a ranking
-	// Also names the countries and organizations the query also matched
-	// in every language ("Kyrgyzstan, NATO").
+	// Also names the countries, organizations and persons the query also
+	// matched in every language ("Kyrgyzstan, NATO, Kassym-Jomart Tokayev").
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
@@ -258,7 +258,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	p.Timeline = newTimeline(v, eff, res, ui)
 	var also []string
 	for _, x := range res.Expanded {
-		also = append(also, facetLabel(x.Kind, x.ID, ui))
+		also = append(also, labelIn(res.Names, x.Kind, x.ID, ui))
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
@@ -268,7 +268,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if r := res.Relaxed; r != nil {
 		p.Relaxed = Tf(ui, "relaxed", r.Matched, r.Of)
 	}
-	p.Filtered = len(activeFilters(req, ui)) + len(qr.rd.Lifted)
+	p.Filtered = len(activeFilters(req, ui, res.Names)) + len(qr.rd.Lifted)
 	// Clearing the filters clears those typed in the box too.
 	clear := url.Values{}
 	if q := qr.textOnly(); q != "" {
@@ -296,7 +296,7 @@ func countryModes(v url.Values, ui string) (string, []link) {
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "country_mode", "org", "source", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "country_mode", "org", "person", "source", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}
@@ -348,7 +348,7 @@ func facetGroupOf(g string, v url.Values, qr queryReading, res *search.Result, u
 	}
 	for i, fv := range res.Facets[g] {
 		u, sel := toggleURL(fv.Value)
-		l := link{Label: facetLabel(g, fv.Value, ui), URL: u, Count: fv.Count, Value: fv.Value, Selected: sel}
+		l := link{Label: labelIn(res.Names, g, fv.Value, ui), URL: u, Count: fv.Count, Value: fv.Value, Selected: sel}
 		if sel {
 			fg.Selected++
 		}
@@ -362,7 +362,7 @@ func facetGroupOf(g string, v url.Values, qr queryReading, res *search.Result, u
 	for _, val := range selectedValues(qr.rd, g, v[param]) {
 		if !hasValue(res.Facets[g], val) {
 			u, _ := toggleURL(val)
-			fg.Values = append(fg.Values, link{Label: facetLabel(g, val, ui), URL: u, Value: val, Selected: true})
+			fg.Values = append(fg.Values, link{Label: labelIn(res.Names, g, val, ui), URL: u, Value: val, Selected: true})
 			fg.Selected++
 		}
 	}
@@ -534,6 +534,7 @@ type articlePage struct {
 	LangLabel string
 	Countries []link
 	Orgs      []link
+	People    []link
 	BackURL   string
 	// Query and HiddenVals fill the search box with the search the
 	// article was opened from.
@@ -549,7 +550,7 @@ type relatedView struct {
 	search.Related
 	URL       string
 	LangLabel string
-	Shared    []string // country and organization names
+	Shared    []string // country, organization and person names
 }
 
 func (s *Server) handleArticlePage(c echo.Context) error {
@@ -587,6 +588,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	for _, m := range a.Orgs {
 		p.Orgs = append(p.Orgs, link{Label: facetLabel("org", m.ID, ui), Value: m.ID, Count: m.Count, URL: withParam(base, "org", m.ID)})
 	}
+	for _, m := range a.People {
+		p.People = append(p.People, link{Label: m.Name, Value: m.ID, Count: m.Mentions, URL: withParam(base, "person", m.ID)})
+	}
 	p.Paras = articleParagraphs(a, req)
 	related, err := s.related(c, id)
 	if err != nil {
@@ -601,6 +605,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		for _, id := range r.SharedOrgs {
 			rv.Shared = append(rv.Shared, facetLabel("org", id, ui))
 		}
+		for _, m := range r.SharedPeople {
+			rv.Shared = append(rv.Shared, m.Name)
+		}
 		p.Related = append(p.Related, rv)
 	}
 	return s.render(c, http.StatusOK, "article.html", p, maxPageBytes+8*(len(a.Body)+len(a.Title)))
@@ -608,13 +615,13 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 
 // articleParagraphs is the article's text as escaped HTML paragraphs, with
 // what the search it was opened from (req) matched in <mark>: the query's
-// words, and the names of the countries and organizations it named or
-// chose as filters, as snippets mark them.
+// words, the names of the countries and organizations and the surnames of
+// the persons it named or chose as filters, as snippets mark them.
 func articleParagraphs(a *index.Article, req search.Request) []template.HTML {
 	// Marker reads the box as a search does: country:Kazakistan there is a
 	// chosen country too.
 	var hl *highlight.Highlighter
-	if req.Query != "" || len(req.Countries)+len(req.Orgs) > 0 {
+	if req.Query != "" || len(req.Countries)+len(req.Orgs)+len(req.People) > 0 {
 		hl = search.Marker(req)
 	}
 	var out []template.HTML

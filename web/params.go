@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -32,7 +33,7 @@ const (
 // naming it, so that a script's typo (contry=KZ) is not a silently wider
 // search. docs/api.md says the same.
 var (
-	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "page", "size", "source"}
+	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "page", "size", "source"}
 	searchPageParams = append(slices.Clip(searchParams), "ui")
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
@@ -42,13 +43,13 @@ var (
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
 	// The research routes (trends.go, export.go, feed.go, research.go).
-	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "interval", "source"}
+	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "interval", "source"}
 	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
 	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
-	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
-	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "from", "to", "undated", "ui", "source"}
+	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
+	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "ui", "source"}
 	helpParams         = []string{"ui"}
-	termsAPIParams     = []string{"q", "lang", "country", "country_mode", "org", "source", "from", "to", "undated", "size", "ui", "pretty"}
+	termsAPIParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to", "undated", "size", "ui", "pretty"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
@@ -172,6 +173,20 @@ func parseSearch(v url.Values) (search.Request, error) {
 		return o, nil
 	}); err != nil {
 		return req, err
+	}
+	if req.People, err = values(v, "person", func(s string) (string, *paramError) {
+		p := strings.TrimSpace(s)
+		if !validPersonID(p) {
+			return "", badParam("person", "person", "not a person id %q (want an id as the API gives it, e.g. recep-tayyip-erdogan)", clip(s))
+		}
+		return p, nil
+	}); err != nil {
+		return req, err
+	}
+	// Every link of a page carries the chosen persons: their ids are
+	// bounded together, as the query is, so a page stays bounded.
+	if n := len(strings.Join(req.People, "")); n > maxPersonBytes {
+		return req, badParam("person", "toolong", "longer than %d bytes", maxPersonBytes)
 	}
 	if req.Sources, err = values(v, "source", checkSource); err != nil {
 		return req, err
@@ -314,8 +329,8 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Query != "" {
 		v.Set("q", req.Query)
 	}
-	for key, vals := range map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs, "source": req.Sources} {
-		if len(vals) > 0 {
+	for _, key := range search.FacetGroups {
+		if vals := req.Filter(key); len(vals) > 0 {
 			v[key] = slices.Clone(vals)
 		}
 	}
@@ -401,4 +416,26 @@ func correct(v url.Values) (req search.Request, first *paramError, ok bool) {
 		}
 	}
 	return search.Request{}, first, false
+}
+
+// maxPersonID bounds a person id (ids are a name's folded words, five at
+// most), maxPersonBytes the ids of one search together.
+const (
+	maxPersonID    = 100
+	maxPersonBytes = 1000
+)
+
+// validPersonID tells whether s can be a person id (extract.PersonID makes
+// them: folded words joined by hyphens). Whether any article names that
+// person is the search's answer, not a parameter error.
+func validPersonID(s string) bool {
+	if s == "" || len(s) > maxPersonID || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

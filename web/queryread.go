@@ -57,7 +57,7 @@ func (qr *queryReading) setNotes(notes []search.Note, ui string) {
 // noteText words a note in the interface's language.
 func noteText(n search.Note, ui string) string {
 	switch n.Kind {
-	case search.NoteUnknownLang, search.NoteUnknownCountry, search.NoteUnknownOrg:
+	case search.NoteUnknownLang, search.NoteUnknownCountry, search.NoteUnknownOrg, search.NoteUnknownPerson:
 		return Tf(ui, "note_"+string(n.Kind), n.Text)
 	case search.NotePrefixCut:
 		return Tf(ui, "note_prefix_cut", n.Text+"*", n.Of, n.N)
@@ -92,7 +92,7 @@ func usesOperators(n *query.Node) bool {
 // groupOfField is the facet group (or "date") a filter field drives.
 var groupOfField = map[string]string{
 	query.FieldLang: search.FacetLang, query.FieldCountry: search.FacetCountry, query.FieldOrg: search.FacetOrg,
-	query.FieldSource: search.FacetSource, query.FieldFrom: "date", query.FieldTo: "date",
+	query.FieldPerson: search.FacetPerson, query.FieldSource: search.FacetSource, query.FieldFrom: "date", query.FieldTo: "date",
 }
 
 // without returns the query with the lifted filters that keep returns

@@ -39,6 +39,9 @@ func understand(rd *search.Reading, ui string) string {
 	for _, set := range rd.Orgs {
 		entities = append(entities, join(set, func(o string) string { return extract.OrgName(o, ui) }, w.or))
 	}
+	for _, set := range rd.People {
+		entities = append(entities, join(set, search.PersonLabel, w.or))
+	}
 	about = strings.Join(entities, " "+w.and+" ")
 	var pos, neg []string
 	for _, n := range conjuncts(rd.Text) {
@@ -250,7 +253,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "the words at most 5 positions apart (~N, with N up to {slop})",
 		"syntax_lang":    "articles in Turkish (sq, tr, en or the language's name); a field filter narrows the whole search, like the filters on the left",
 		"syntax_country": "articles about the country: its name in any language and form, or its ISO code (KZ)",
-		"syntax_org":     "articles about the organization, by any of its names (NATO, NATO'nun, BM, OKB)",
+		"syntax_org":     "articles about the organization, by any of its names (NATO, NATO'nun, BM, OKB)", "syntax_person": "articles about the person, in every language and spelling (Tokayev, Tokaev, Erdoğan'ın, Erdoganit), or a full name in quotes",
 		"syntax_source":  "articles from the source, as it is written",
 		"syntax_from":    "from the first day of March 2020 to 15 June 2020; a year, a month or a day",
 		"syntax_intro":   "The search box reads these forms; whatever it does not understand it searches as words, and a note under the results says so.",
@@ -266,6 +269,7 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "no language %q (sq, tr, en or their names): ignored",
 		"note_unknown_country": "no country %q (a name in any language, or an ISO code): ignored",
 		"note_unknown_org":     "no organization %q: ignored",
+		"note_unknown_person":  "no person %q known: ignored (write the full name in quotes)",
 		"note_prefix_cut":      "%s begins %d words: the %d most frequent were searched",
 		"err_source":           "%s: longer than %d characters.",
 		"source_none":          "no source",
@@ -293,7 +297,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "fjalët jo më larg se 5 pozicione nga njëra-tjetra (~N, me N deri në {slop})",
 		"syntax_lang":    "artikujt në turqisht (sq, tr, en ose emri i gjuhës); një filtër ngushton gjithë kërkimin, si filtrat majtas",
 		"syntax_country": "artikujt për vendin: emri i tij në çdo gjuhë dhe formë, ose kodi ISO (KZ)",
-		"syntax_org":     "artikujt për organizatën, me cilindo emër të saj (NATO, BM, OKB)",
+		"syntax_org":     "artikujt për organizatën, me cilindo emër të saj (NATO, BM, OKB)", "syntax_person": "artikujt për personin, në çdo gjuhë dhe shkrim (Tokayev, Tokaev, Erdoğan'ın, Erdoganit), ose emri i plotë në thonjëza",
 		"syntax_source":  "artikujt nga burimi, ashtu si shkruhet",
 		"syntax_from":    "nga dita e parë e marsit 2020 deri më 15 qershor 2020; një vit, një muaj ose një ditë",
 		"syntax_intro":   "Kutia e kërkimit i lexon këto forma; çfarë nuk kupton e kërkon si fjalë, dhe një shënim poshtë rezultateve e thotë.",
@@ -309,6 +313,7 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "nuk ka gjuhë %q (sq, tr, en ose emrat e tyre): u shpërfill",
 		"note_unknown_country": "nuk ka vend %q (emër në çdo gjuhë ose kod ISO): u shpërfill",
 		"note_unknown_org":     "nuk ka organizatë %q: u shpërfill",
+		"note_unknown_person":  "nuk njihet person %q: u shpërfill (shkruani emrin e plotë në thonjëza)",
 		"note_prefix_cut":      "me %s fillojnë %d fjalë: u kërkuan %d më të shpeshtat",
 		"err_source":           "%s: më e gjatë se %d shenja.",
 		"source_none":          "asnjë burim",
@@ -336,7 +341,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "aralarında en çok 5 konum olan kelimeler (~N, N en çok {slop})",
 		"syntax_lang":    "Türkçe haberler (sq, tr, en veya dilin adı); alan süzgeci, soldaki süzgeçler gibi tüm aramayı daraltır",
 		"syntax_country": "ülke hakkındaki haberler: herhangi bir dilde ve biçimde adı ya da ISO kodu (KZ)",
-		"syntax_org":     "kuruluş hakkındaki haberler, adlarından herhangi biriyle (NATO, BM, OKB)",
+		"syntax_org":     "kuruluş hakkındaki haberler, adlarından herhangi biriyle (NATO, BM, OKB)", "syntax_person": "kişi hakkındaki haberler, her dilde ve yazılışta (Tokayev, Tokaev, Erdoğan'ın, Erdoganit) ya da tırnak içinde tam adı",
 		"syntax_source":  "kaynaktan gelen haberler, yazıldığı gibi",
 		"syntax_from":    "1 Mart 2020'den 15 Haziran 2020'ye; bir yıl, bir ay veya bir gün",
 		"syntax_intro":   "Arama kutusu bu biçimleri okur; anlamadığını kelime olarak arar ve sonuçların altındaki bir not bunu söyler.",
@@ -352,6 +357,7 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "%q diye bir dil yok (sq, tr, en veya adları): yok sayıldı",
 		"note_unknown_country": "%q diye bir ülke yok (herhangi bir dilde ad veya ISO kodu): yok sayıldı",
 		"note_unknown_org":     "%q diye bir kuruluş yok: yok sayıldı",
+		"note_unknown_person":  "%q diye bilinen bir kişi yok: yok sayıldı (tam adı tırnak içinde yazın)",
 		"note_prefix_cut":      "%s ile %d kelime başlıyor: en sık geçen %d tanesi arandı",
 		"err_source":           "%s: %d karakterden uzun.",
 		"source_none":          "hiçbir kaynak",

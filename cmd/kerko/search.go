@@ -18,10 +18,11 @@ import (
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", stderr)
 	dir := fs.String("index", defaultIndexDir(), "index directory")
-	var langs, countries, orgs, sources listFlag
+	var langs, countries, orgs, people, sources listFlag
 	fs.Var(&langs, "lang", "language filter: sq, tr, en or und (repeatable)")
 	fs.Var(&countries, "country", "country filter, ISO 3166-1 alpha-2 (repeatable)")
 	fs.Var(&orgs, "org", "organization filter (repeatable)")
+	fs.Var(&people, "person", "person filter by id, e.g. recep-tayyip-erdogan (repeatable)")
 	fs.Var(&sources, "source", "source filter, as written (repeatable)")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD")
@@ -36,7 +37,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req := search.Request{
-		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs), Sources: sources,
+		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs), People: people, Sources: sources,
 		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets, Undated: *undated,
 	}
 	var err error
@@ -129,8 +130,12 @@ func searchJSON(res *search.Result, times []float64) map[string]any {
 		if !h.Date.IsZero() {
 			date = h.Date.Format(time.DateOnly)
 		}
+		people := []map[string]any{}
+		for _, p := range h.People {
+			people = append(people, map[string]any{"id": p.ID, "name": p.Name, "mentions": p.Mentions})
+		}
 		hits = append(hits, map[string]any{"id": h.ID, "title": h.Title, "lang": h.Lang, "date": date,
-			"countries": h.Countries, "orgs": h.Orgs, "score": h.Score, "snippet": h.Snippet})
+			"countries": h.Countries, "orgs": h.Orgs, "people": people, "score": h.Score, "snippet": h.Snippet})
 	}
 	facets := map[string]any{}
 	for g, vals := range res.Facets {

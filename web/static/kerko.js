@@ -50,7 +50,7 @@
       if (i >= 0) box.setAttribute("aria-activedescendant", items[i].id);
     }
     function pick(s) {
-      if (s.kind === "title") {
+      if (s.kind === "title" || s.kind === "person") {
         window.location.href = s.url;
         return;
       }
