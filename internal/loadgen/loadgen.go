@@ -87,9 +87,15 @@ type Result struct {
 
 // KindStats are the answers of one kind of request, whatever their status.
 type KindStats struct {
-	Status   map[int]int // answers per HTTP status
+	Status   map[int]int // complete answers per HTTP status
 	Bytes    int64       // body bytes read, all answers
 	MaxBytes int64       // the longest body read (MaxBody+1 when one was longer)
+	// Failed counts the requests of the kind without a complete answer
+	// (refused, no answer, cut off, or longer than MaxBody).
+	Failed int
+	// Latencies are of every complete answer, whatever its status (a
+	// bounded server may answer an abusive request 400), sorted.
+	Latencies []time.Duration
 }
 
 // Failed is the number of requests that got no complete 200 answer.
@@ -161,17 +167,24 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 				}
 				req := src.Next(r, c, i)
 				own.Requests++
+				kind := req.Kind
+				if kind < 0 || kind >= o.Kinds {
+					kind = 0
+				}
+				ks := &own.Kind[kind]
 				t0 := time.Now()
 				// Not ctx: the load's end must not count as failures of
 				// the requests it finds in flight.
 				hreq, err := http.NewRequestWithContext(context.Background(), http.MethodGet, req.URL, nil)
 				if err != nil {
 					own.Errors++
+					ks.Failed++
 					own.sample(err.Error())
 					continue
 				}
 				resp, err := o.Client.Do(hreq)
 				if err != nil {
+					ks.Failed++
 					var op *net.OpError
 					if errors.As(err, &op) && op.Op == "dial" {
 						own.Refused++
@@ -188,21 +201,23 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 				n, err := io.Copy(io.Discard, body)
 				resp.Body.Close()
 				d := time.Since(t0)
-				kind := req.Kind
-				if kind < 0 || kind >= o.Kinds {
-					kind = 0
-				}
-				ks := &own.Kind[kind]
-				ks.Status[resp.StatusCode]++
 				ks.Bytes += n
 				ks.MaxBytes = max(ks.MaxBytes, n)
 				switch {
 				case o.MaxBody > 0 && n > o.MaxBody:
 					own.Oversize++
+					ks.Failed++
 					own.sample(fmt.Sprintf("%.200s: answer longer than %d bytes", req.URL, o.MaxBody))
+					continue
 				case err != nil:
 					own.Cut++
+					ks.Failed++
 					own.sample(req.URL + ": " + err.Error())
+					continue
+				}
+				ks.Status[resp.StatusCode]++
+				ks.Latencies = append(ks.Latencies, d)
+				switch {
 				case resp.StatusCode != http.StatusOK:
 					own.Non200++
 					own.sample(fmt.Sprintf("%s: %s", req.URL, resp.Status))
@@ -230,6 +245,9 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 	sortDurations(res.Latencies)
 	for _, l := range res.ByKind {
 		sortDurations(l)
+	}
+	for _, ks := range res.Kind {
+		sortDurations(ks.Latencies)
 	}
 	return res
 }
@@ -262,6 +280,8 @@ func (r *Result) add(o *Result) {
 		}
 		ks.Bytes += os.Bytes
 		ks.MaxBytes = max(ks.MaxBytes, os.MaxBytes)
+		ks.Failed += os.Failed
+		ks.Latencies = append(ks.Latencies, os.Latencies...)
 	}
 	r.Requests += o.Requests
 	r.OK += o.OK
