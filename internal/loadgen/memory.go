@@ -131,3 +131,36 @@ func (w *MemoryWatch) Stop() (Memory, error) {
 	defer w.mu.Unlock()
 	return w.max, w.err
 }
+
+// AnonSlack is what a process's anonymous memory may hold beyond the Go
+// runtime's soft limit: the limit leaves out the executable's written data
+// pages, and the heap runs over it while a collection is under way.
+const AnonSlack = 32 << 20
+
+// Bounds are what "within the memory budget" means for a server that maps
+// its index: what it allocates (anonymous memory) within the Go runtime's
+// soft limit and AnonSlack; the files it maps (the index segments, the
+// executable) resident at most whole, as the kernel may keep them.
+type Bounds struct {
+	Anon, File, Peak int64
+}
+
+// BoundsOf are the bounds of a server whose Go soft limit is goLimit and
+// which maps files of mapped bytes together.
+func BoundsOf(goLimit, mapped int64) Bounds {
+	anon := goLimit + AnonSlack
+	return Bounds{Anon: anon, File: mapped, Peak: anon + mapped}
+}
+
+// Check returns what of m passed the bounds, empty when nothing did. Peak
+// is the kernel's exact VmHWM; Anon the largest sampled.
+func (b Bounds) Check(m Memory) []string {
+	var out []string
+	if m.Peak > b.Peak {
+		out = append(out, fmt.Sprintf("peak RSS %d MiB over %d MiB", m.Peak>>20, b.Peak>>20))
+	}
+	if m.Anon > b.Anon {
+		out = append(out, fmt.Sprintf("anonymous memory %d MiB over %d MiB", m.Anon>>20, b.Anon>>20))
+	}
+	return out
+}
