@@ -72,11 +72,11 @@ type serverProc struct {
 
 var servingLine = regexp.MustCompile(`on http://(127\.0\.0\.1:\d+)/`)
 
-// startServe starts `kerko serve` on a free loopback port and waits until
-// it says where it listens.
-func startServe(t *testing.T, dir string) *serverProc {
+// startServe starts `kerko serve` on a free loopback port, with any extra
+// flags, and waits until it says where it listens.
+func startServe(t *testing.T, dir string, extra ...string) *serverProc {
 	t.Helper()
-	cmd := exec.Command(kerkoBin, "serve", "--index", dir, "--addr", "127.0.0.1:0")
+	cmd := exec.Command(kerkoBin, append([]string{"serve", "--index", dir, "--addr", "127.0.0.1:0"}, extra...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
