@@ -60,7 +60,7 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	name := "kerko-" + filenamePart(req.Query)
+	name := "kerko-" + filenamePart(req.Query) + datesPart(req)
 	var write func(a *index.Article) error
 	var flush func() error
 	if format == "csv" {
@@ -224,6 +224,28 @@ func filenamePart(q string) string {
 		return "all"
 	}
 	return s
+}
+
+// datesPart names the dates a download is limited to, so that the months
+// a researcher downloads from a chart are told apart by name:
+// "_2020-03-01_2020-03-31", "_from-2020-03-01", "_to-2020-03-31".
+func datesPart(req search.Request) string {
+	from, to := "", ""
+	if !req.From.IsZero() {
+		from = req.From.Format(time.DateOnly)
+	}
+	if !req.To.IsZero() {
+		to = req.To.Format(time.DateOnly)
+	}
+	switch {
+	case from != "" && to != "":
+		return "_" + from + "_" + to
+	case from != "":
+		return "_from-" + from
+	case to != "":
+		return "_to-" + to
+	}
+	return ""
 }
 
 // contentDisposition names an attachment: an ASCII filename for old

@@ -180,7 +180,11 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		empty, drops = s.emptyState(c, req, res, v, ui)
 	} else if len(res.Hits) > 0 {
 		// A count (size=0) shows no hits, and no words read from them.
-		telling = s.newTellingPanel(c, req, v)
+		if params(c).Get(tellingParam) == "1" {
+			telling = s.newTellingPanel(c, req, v)
+		} else {
+			telling = lazyTellingPanel(req, v)
+		}
 	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).

@@ -34,10 +34,11 @@ const (
 // search. docs/api.md says the same.
 var (
 	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "page", "size", "source"}
-	searchPageParams = append(slices.Clip(searchParams), "ui")
+	searchPageParams = append(slices.Clip(searchParams), "ui", tellingParam)
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
-	articlePageParams = searchPageParams
+	articlePageParams = append(slices.Clip(searchParams), "ui")
+	tellingPartParams = append(slices.Clip(searchParams), "ui")
 	searchAPIParams   = append(slices.Clip(searchParams), "ui", "pretty")
 	suggestAPIParams  = []string{"q", "ui", "pretty"}
 	articleAPIParams  = []string{"ui", "pretty"}

@@ -116,6 +116,11 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.tmpl[page] = t
 	}
+	t, err := template.New(tellingTemplate).Funcs(funcs).ParseFS(templateFS, "templates/"+tellingTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("parse template %s: %w", tellingTemplate, err)
+	}
+	s.tmpl[tellingTemplate] = t
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -147,6 +152,7 @@ func New(cfg Config) (*Server, error) {
 	get("/api/trends", s.handleTrendsAPI, checkParams(trendsAPIParams, true))
 	get("/api/export", s.handleExportAPI, checkParams(exportAPIParams, true))
 	get("/api/terms", s.handleTermsAPI, checkParams(termsAPIParams, true))
+	get("/telling", s.handleTellingPart, checkParams(tellingPartParams, false))
 	// A feed is a page's subscription: like a page, it drops what it does
 	// not know (a reader may add its own parameters).
 	get("/feed.atom", s.handleFeed, checkParams(feedParams, false))

@@ -99,7 +99,52 @@ func termsSize(v any) int64 {
 type tellingPanel struct {
 	Words         []link // Label the word, Value its language, URL the search with it added
 	Sample, Total int
+	// A panel without words is a placeholder: the page's script replaces
+	// it with the part at Src (/telling), and without scripts Show opens
+	// the page with the words (telling=1).
+	Src, Show string
 }
+
+// tellingParam asks the results page to find its telling words before
+// it answers, instead of leaving them to the script.
+const tellingParam = "telling"
+
+// lazyTellingPanel is the placeholder of the telling words of req. The
+// words cost tens of milliseconds on a large index (200 bodies are read
+// and analyzed) where the search costs a few, so the page does not wait
+// for them.
+func lazyTellingPanel(req search.Request, v url.Values) *tellingPanel {
+	if req.Query == "" {
+		return nil
+	}
+	show := with(v, tellingParam, "1")
+	return &tellingPanel{Src: "/telling?" + v.Encode(), Show: "/?" + show.Encode()}
+}
+
+// tellingPart is what /telling renders: the panel alone.
+type tellingPart struct {
+	UI      string
+	Telling *tellingPanel
+}
+
+// handleTellingPart answers the results page's script with the panel of
+// telling words of a search, as HTML made by the page's own template; no
+// words is an empty page, which removes the placeholder.
+func (s *Server) handleTellingPart(c echo.Context) error {
+	req, err := parseSearch(params(c))
+	if err != nil {
+		return err
+	}
+	p := s.newTellingPanel(c, req, searchValues(req, params(c).Get("ui")))
+	if p == nil {
+		s.send(c, http.StatusOK, echo.MIMETextHTMLCharsetUTF8, nil)
+		return nil
+	}
+	return s.render(c, http.StatusOK, tellingTemplate, tellingPart{UI: uiFor(c), Telling: p}, maxPageBytes)
+}
+
+// tellingTemplate names the template set of /telling.
+const tellingTemplate = "part_telling.html"
 
 // newTellingPanel finds the page's telling words; a failure leaves the
 // panel out, never the page.

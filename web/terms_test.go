@@ -99,13 +99,40 @@ func TestAPI_Terms(t *testing.T) {
 			t.Errorf("/api/terms?%s: error %q; want it to name %s", bad.query, e.Error, bad.param)
 		}
 	}
-	// The page shows them, each a link adding the word to the query.
-	_, page, _ := getTimed(t, ts.URL+"/?q=Kosovo")
-	if href := attr(page, `data-word="demarcation"`, "href"); href != "/?q="+url.QueryEscape("Kosovo demarcation") {
-		t.Errorf("telling word link %q", href)
+	// The page does not wait for them: it holds a placeholder naming the
+	// part its script fetches, and a link to the page with the words.
+	_, page, _ := getTimed(t, ts.URL+"/?q=Kosovo&lang=en")
+	if src := attr(page, `class="telling"`, "data-src"); src != "/telling?lang=en&q=Kosovo" {
+		t.Errorf("placeholder data-src %q", src)
+	}
+	if strings.Contains(page, `data-word=`) {
+		t.Error("the page waited for its telling words")
+	}
+	show := attr(page, `class="telling-show"`, "href")
+	if show != "/?lang=en&q=Kosovo&telling=1" {
+		t.Errorf("link to the page with the words %q", show)
+	}
+	// The part and the page it links both show them, each a link adding
+	// the word to the query and keeping the filters.
+	want := "/?lang=en&q=" + url.QueryEscape("Kosovo demarcation")
+	for _, u := range []string{"/telling?lang=en&q=Kosovo", show} {
+		resp, part, _ := getTimed(t, ts.URL+u)
+		if href := attr(part, `data-word="demarcation"`, "href"); resp.StatusCode != http.StatusOK || href != want {
+			t.Errorf("%s: %d, telling word link %q; want %q", u, resp.StatusCode, href, want)
+		}
+		if strings.Contains(part, "telling=1") {
+			t.Errorf("%s: a link carries telling=1", u)
+		}
 	}
 	_, page, _ = getTimed(t, ts.URL+"/?q=zzznothing")
 	if strings.Contains(page, `class="telling"`) {
 		t.Error("a search without hits shows telling words")
+	}
+	// A search without telling words answers the script with nothing.
+	if resp, part, _ := getTimed(t, ts.URL+"/telling?q=zzznothing"); resp.StatusCode != http.StatusOK || part != "" {
+		t.Errorf("/telling without words: %d %q", resp.StatusCode, part)
+	}
+	if resp, _, _ := getTimed(t, ts.URL+"/telling?q=Kosovo&lang=xx"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("/telling?lang=xx: %d; want 400", resp.StatusCode)
 	}
 }
