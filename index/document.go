@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"kerko/corpus"
 	"kerko/extract"
@@ -101,6 +102,28 @@ func isLang(l string) bool {
 	return false
 }
 
+// MaxPhraseBody bounds the bytes of a body indexed with positions (the
+// folded body, where phrases match). Bleve matches a phrase in a document
+// by comparing every position of one word with every position of the next
+// (searcher.findPhrasePaths), so one article of megabytes made of common
+// words took seconds of every phrase search that found it, past the
+// deadline. No article of the bench corpus is half as long (the longest is
+// 38 KB); a longer body is still found by its words everywhere, and by a
+// phrase within its first 64 KiB.
+const MaxPhraseBody = 64 << 10
+
+// phraseBody is body cut to MaxPhraseBody bytes, at a rune's start.
+func phraseBody(body string) string {
+	if len(body) <= MaxPhraseBody {
+		return body
+	}
+	cut := MaxPhraseBody
+	for cut > 0 && !utf8.RuneStart(body[cut]) {
+		cut--
+	}
+	return body[:cut]
+}
+
 // bleveDoc is the document Bleve indexes for a, with its body stored as
 // storedBody (see bodycodec.go).
 func (a *Article) bleveDoc(storedBody string) map[string]any {
@@ -109,7 +132,7 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		fieldBody:                storedBody,
 		fieldLang:                a.Lang,
 		titleField(foldedSuffix): a.Title,
-		bodyField(foldedSuffix):  a.Body,
+		bodyField(foldedSuffix):  phraseBody(a.Body),
 		fieldCountry:             a.CountryCodes(),
 		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs, a.People), " "),
 		fieldOrg:                 a.OrgIDs(),

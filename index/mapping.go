@@ -64,7 +64,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-15" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field; 15: persons (facet, names, about, record)
+const mappingRevision = "kerko-mapping-16" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field; 15: persons (facet, names, about, record); 16: folded body positions for the first 64 KiB only
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
