@@ -71,13 +71,17 @@ func TestLoopback(t *testing.T) {
 
 // kindPaths gives request i of each connection the path i mod len, as kind
 // i mod len.
+// kindPaths sends its paths in turn across all connections (a shared
+// counter: each connection's own i would split the kinds unevenly, as the
+// connections split the requests).
 type kindPaths struct {
 	base  string
 	paths []string
+	n     *atomic.Int64
 }
 
-func (k kindPaths) Next(_ *rand.Rand, _, i int) Request {
-	n := i % len(k.paths)
+func (k kindPaths) Next(_ *rand.Rand, _, _ int) Request {
+	n := int(k.n.Add(1)-1) % len(k.paths)
 	return Request{URL: k.base + k.paths[n], Kind: n}
 }
 
@@ -94,7 +98,7 @@ func TestRun_KindStats(t *testing.T) {
 	}))
 	defer ts.Close()
 	paths := []string{"/small", "/big", "/refused"}
-	res := Run(context.Background(), kindPaths{ts.URL, paths}, Options{Conns: 2, MaxRequests: 30, Kinds: 3, MaxBody: 1000, Client: ts.Client()})
+	res := Run(context.Background(), kindPaths{ts.URL, paths, new(atomic.Int64)}, Options{Conns: 2, MaxRequests: 30, Kinds: 3, MaxBody: 1000, Client: ts.Client()})
 	for _, tc := range []struct {
 		kind             int
 		status           map[int]int
