@@ -203,6 +203,50 @@ func TestStore_KeepsLastK(t *testing.T) {
 	}
 }
 
+// TestStore_ReadsItsWrites: the pointer read right after a write is that
+// write, and so is the newest value of the history that collect reads.
+// JetStream's KV reads may be answered by a follower that is behind (Get
+// is a direct get, History an R1 consumer on any peer): on a loaded
+// machine about one such read in twenty missed the write just made, which
+// is how TestStore_KeepsLastK came to keep a generation too many.
+func TestStore_ReadsItsWrites(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	const mapping = "kerko-test/reads-its-writes"
+	for i := 1; i <= 100; i++ {
+		p, err := st.SetPointer(ctx, mapping, Pointer{Generation: i, Object: fmt.Sprintf("gen-%06d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur, err := st.Current(ctx, mapping)
+		if err != nil || cur.Revision != p.Revision || cur.Generation != i {
+			t.Fatalf("write %d at revision %d, then read generation %d at revision %d (%v)", i, p.Revision, cur.Generation, cur.Revision, err)
+		}
+		hist, err := st.history(ctx, mapping)
+		var revs []uint64
+		for _, h := range hist {
+			revs = append(revs, h.Revision)
+		}
+		if err != nil || len(hist) == 0 || hist[len(hist)-1].Revision != p.Revision {
+			t.Fatalf("write %d at revision %d, then the history read revisions %v (%v)", i, p.Revision, revs, err)
+		}
+		if want := min(i, 3); len(hist) != want {
+			t.Fatalf("history of %d values after %d writes, want the bucket's %d", len(hist), i, want)
+		}
+	}
+	if err := st.kv.Delete(ctx, PointerKey(mapping)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Current(ctx, mapping); !errors.Is(err, ErrNoPointer) {
+		t.Fatalf("pointer after its key was deleted: %v, want ErrNoPointer", err)
+	}
+	if _, err := st.Current(ctx, "kerko-test/never-published"); !errors.Is(err, ErrNoPointer) {
+		t.Fatalf("pointer of a mapping never published: %v, want ErrNoPointer", err)
+	}
+}
+
 func TestFollower_Refuses(t *testing.T) {
 	c := clustertest.Start(t, 3)
 	conn := connect(t, c, testOptions())
