@@ -175,10 +175,12 @@ func waitGeneration(t *testing.T, n int, limit time.Duration, reps ...*proc) tim
 	return time.Since(start)
 }
 
-// haproxy runs deploy/haproxy/haproxy.cfg in front of the replicas.
+// haproxy runs deploy/haproxy/haproxy.cfg in front of the replicas, with
+// its runtime API on a socket the tests use to see where a request went.
 type haproxy struct {
 	cmd  *exec.Cmd
 	URL  string
+	sock string // the runtime API (stats socket, admin level)
 	out  *safeBuffer
 	done chan error
 }
@@ -189,18 +191,26 @@ func startHAProxy(t *testing.T, bin string, reps ...*proc) *haproxy {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A second file adds the runtime API to the deployed configuration,
+	// which stays as it is shipped.
+	dir := t.TempDir()
+	sock := filepath.Join(dir, "admin.sock")
+	admin := filepath.Join(dir, "admin.cfg")
+	if err := os.WriteFile(admin, []byte("global\n    stats socket "+sock+" mode 600 level admin\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	listen := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "-db", "-f", cfg)
+	cmd := exec.Command(bin, "-db", "-f", cfg, "-f", admin)
 	cmd.Env = append(os.Environ(), "KERKO_LISTEN="+listen)
 	for i, r := range reps {
 		cmd.Env = append(cmd.Env, fmt.Sprintf("KERKO_REPLICA%d=%s", i+1, r.Addr))
 	}
-	h := &haproxy{cmd: cmd, URL: "http://" + listen, out: &safeBuffer{}, done: make(chan error, 1)}
+	h := &haproxy{cmd: cmd, URL: "http://" + listen, sock: sock, out: &safeBuffer{}, done: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = h.out, h.out
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start haproxy: %v", err)
@@ -229,6 +239,46 @@ func startHAProxy(t *testing.T, bin string, reps ...*proc) *haproxy {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// admin runs one command of haproxy's runtime API and returns its answer.
+func (h *haproxy) admin(t *testing.T, command string) string {
+	t.Helper()
+	c, err := net.DialTimeout("unix", h.sock, 5*time.Second)
+	if err != nil {
+		t.Fatalf("haproxy runtime API: %v\n%s", err, h.out)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, command+"\n"); err != nil {
+		t.Fatalf("haproxy runtime API %q: %v", command, err)
+	}
+	b, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatalf("haproxy runtime API %q: %v", command, err)
+	}
+	return string(b)
+}
+
+// command runs a runtime API command that answers nothing when it works.
+func (h *haproxy) command(t *testing.T, command string) {
+	t.Helper()
+	if out := strings.TrimSpace(h.admin(t, command)); out != "" {
+		t.Fatalf("haproxy runtime API %q: %s", command, out)
+	}
+}
+
+// sessionOn reports whether haproxy holds a session from the client
+// address src that it sent to server srv ("show sess": one line a session,
+// "src=127.0.0.1:port ... srv=r2").
+func (h *haproxy) sessionOn(t *testing.T, src, srv string) bool {
+	t.Helper()
+	for _, line := range strings.Split(h.admin(t, "show sess"), "\n") {
+		if strings.Contains(line, " src="+src+" ") && strings.Contains(line, " srv="+srv+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // load sends searches through url from a few clients until stopped, or
@@ -478,16 +528,33 @@ func TestCluster_KillReplica(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 
 	// Stopped, the replica holds the requests haproxy sent it: they are
-	// in flight when it dies.
+	// in flight when it dies. The health check would take the stopped
+	// replica out within a second, and a request pinned to it after that
+	// goes elsewhere (on a loaded machine that came first): its checks
+	// wait until haproxy is seen to have sent the request there.
 	victim := reps[1]
+	hp.command(t, "disable health replicas/r2")
 	victim.cmd.Process.Signal(syscall.SIGSTOP)
+	src := make(chan string, 1)
 	slow := make(chan error, 1)
 	go func() {
 		// A request made straight to the hung replica never gets an
 		// answer; through haproxy the same request does.
 		req, _ := http.NewRequest("GET", hp.URL+"/api/search?q=Tirana&size=50", nil)
 		req.Header.Set("X-Kerko-Replica", "r2") // reps[1], the victim
-		resp, err := (&http.Client{Timeout: 20 * time.Second}).Do(req)
+		dial := (&net.Dialer{}).DialContext
+		c := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{
+			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+				conn, err := dial(ctx, network, addr)
+				if err == nil {
+					select {
+					case src <- conn.LocalAddr().String():
+					default:
+					}
+				}
+				return conn, err
+			}}}
+		resp, err := c.Do(req)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
@@ -496,12 +563,25 @@ func TestCluster_KillReplica(t *testing.T) {
 		}
 		slow <- err
 	}()
-	time.Sleep(700 * time.Millisecond)
+	var from string
 	select {
+	case from = <-src:
 	case err := <-slow:
-		t.Fatalf("the request to the hung replica was answered before the replica died (%v): it was not in flight there", err)
-	default:
+		t.Fatalf("the request to the hung replica did not reach haproxy: %v", err)
 	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !hp.sessionOn(t, from, "r2") {
+		select {
+		case err := <-slow:
+			t.Fatalf("the request to the hung replica was answered before the replica died (%v): it was not in flight there\n%s", err, hp.admin(t, "show sess"))
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("haproxy did not send the request from %s to r2 in 20s:\n%s", from, hp.admin(t, "show sess"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	hp.command(t, "enable health replicas/r2")
 	victim.kill()
 	select {
 	case err := <-slow:
