@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"kerko/cluster/clustertest"
 	"kerko/corpus"
 	"kerko/index"
@@ -180,6 +182,73 @@ func TestStore_PublishRace(t *testing.T) {
 	objs, _ := st.Objects(ctx)
 	if len(objs) != 1 {
 		t.Fatalf("store holds %v, want only the winner's generation", objs)
+	}
+}
+
+// lostAnswerKV answers the first swap with a timeout, as a try whose answer
+// was lost; with applied, that swap went through all the same.
+type lostAnswerKV struct {
+	jetstream.KeyValue
+	applied bool
+	tries   int
+}
+
+func (kv *lostAnswerKV) Update(ctx context.Context, key string, val []byte, rev uint64) (uint64, error) {
+	kv.tries++
+	if kv.tries > 1 {
+		return kv.KeyValue.Update(ctx, key, val, rev)
+	}
+	if kv.applied {
+		if _, err := kv.KeyValue.Update(ctx, key, val, rev); err != nil {
+			return 0, err
+		}
+	}
+	return 0, context.DeadlineExceeded
+}
+
+// TestStore_PublishLostAnswer: a swap whose answer was lost but that went
+// through is a win; one that did not, after another indexer's swap, is a
+// lost race, even when the winner's pointer names the same object and
+// digest (two indexers that read only resent messages both keep the
+// base's generation and record new stream progress). Telling them apart
+// by object and digest made both racers report success.
+func TestStore_PublishLostAnswer(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	dir := t.TempDir()
+	build(t, dir, article(1, "one"))
+	base, err := st.Publish(ctx, dir, Pointer{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lossy := func(applied bool) *Store {
+		return &Store{c: st.c, kv: &lostAnswerKV{KeyValue: st.kv, applied: applied}, obs: st.obs}
+	}
+
+	p, err := lossy(true).Publish(ctx, dir, base, &StreamProgress{LastSeq: 10, Consumed: 10})
+	if err != nil || p.StreamSeq != 10 || p.Object != base.Object {
+		t.Fatalf("a swap that went through but whose answer was lost: %+v, %v; want a win recording stream seq 10", p, err)
+	}
+	if cur, err := st.Current(ctx, index.MappingVersion()); err != nil || cur.Revision != p.Revision {
+		t.Fatalf("pointer after the win: %+v, %v; want revision %d", cur, err, p.Revision)
+	}
+	base = p
+
+	won, err := st.Publish(ctx, dir, base, &StreamProgress{LastSeq: 20, Consumed: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := lossy(false).Publish(ctx, dir, base, &StreamProgress{LastSeq: 30, Consumed: 20})
+	if !errors.Is(err, ErrLostRace) {
+		t.Fatalf("a racer whose swap did not go through, after a swap naming the same object: %+v, %v; want ErrLostRace", late, err)
+	}
+	if cur, err := st.Current(ctx, index.MappingVersion()); err != nil || cur.Revision != won.Revision || cur.StreamSeq != 20 {
+		t.Fatalf("pointer after the race: %+v, %v; want the winner's (revision %d, stream seq 20)", cur, err, won.Revision)
+	}
+	if objs, _ := st.Objects(ctx); len(objs) != 1 || objs[0] != base.Object {
+		t.Fatalf("store holds %v, want the one generation %s", objs, base.Object)
 	}
 }
 

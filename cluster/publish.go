@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -136,21 +137,57 @@ func (s *Store) Current(ctx context.Context, mapping string) (Pointer, error) {
 func (s *Store) history(ctx context.Context, mapping string) ([]Pointer, error) {
 	key := PointerKey(mapping)
 	var hist []Pointer
-	for seq := uint64(1); ; {
+	err := s.scan(ctx, mapping, 0, func(m *storedMsg) bool {
+		if p, err := decodePointer(key, m); err == nil && !m.removed() {
+			hist = append(hist, p) // an undecodable value names nothing to keep
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return hist, nil
+}
+
+// wrote reports whether the pointer of a mapping version took the value
+// val after revision after, and the pointer as written: a swap whose
+// answer was lost may have gone through, and only the very bytes it wrote
+// tell. Another indexer's value can name the same object and digest (two
+// indexers that read only resent messages both keep the base's
+// generation), so the object and digest do not.
+func (s *Store) wrote(ctx context.Context, mapping string, val []byte, after uint64) (Pointer, bool, error) {
+	var found *storedMsg
+	err := s.scan(ctx, mapping, after, func(m *storedMsg) bool {
+		if !m.removed() && bytes.Equal(m.Data, val) {
+			found = m
+			return false
+		}
+		return true
+	})
+	if err != nil || found == nil {
+		return Pointer{}, false, err
+	}
+	p, err := decodePointer(PointerKey(mapping), found)
+	return p, err == nil, err
+}
+
+// scan calls fn with each value the pointer of a mapping version keeps
+// above revision after, oldest first, read from its stream's leader, until
+// fn returns false.
+func (s *Store) scan(ctx context.Context, mapping string, after uint64, fn func(*storedMsg) bool) error {
+	subject := pointerSubject(PointerKey(mapping))
+	for seq := after + 1; ; {
 		var m *storedMsg
 		err := s.c.call(ctx, "read pointer history", func(ctx context.Context) error {
 			var err error
-			m, err = s.leaderGet(ctx, msgGetRequest{Seq: seq, NextFor: pointerSubject(key)})
+			m, err = s.leaderGet(ctx, msgGetRequest{Seq: seq, NextFor: subject})
 			return err
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if m == nil {
-			return hist, nil
-		}
-		if p, err := decodePointer(key, m); err == nil && !m.removed() {
-			hist = append(hist, p) // an undecodable value names nothing to keep
+		if m == nil || !fn(m) {
+			return nil
 		}
 		seq = m.Sequence + 1
 	}
@@ -293,11 +330,19 @@ func (s *Store) Publish(ctx context.Context, dir string, base Pointer, sp *Strea
 		return err
 	})
 	if errors.Is(err, jetstream.ErrKeyExists) || errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
-		now, rerr := s.Current(ctx, m.Version)
-		if rerr == nil && tries > 1 && now.Object == p.Object && now.Digest == p.Digest {
-			// An earlier try went through; its answer was lost.
-			return now, nil
+		if tries > 1 {
+			mine, ok, werr := s.wrote(ctx, m.Version, val, base.Revision)
+			if werr != nil {
+				// The upload stays: the pointer may name it.
+				return Pointer{}, fmt.Errorf("move pointer to generation %d: the answer to a try was lost and the pointer's history could not be read, so whether this build is published is not known: %w", p.Generation, werr)
+			}
+			if ok {
+				// An earlier try went through; its answer was lost.
+				s.collect(ctx, m.Version, mine)
+				return mine, nil
+			}
 		}
+		now, rerr := s.Current(ctx, m.Version)
 		if p.Object != base.Object {
 			s.deleteObject(ctx, p.Object)
 		}
