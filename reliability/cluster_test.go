@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"kerko/cluster"
 	"kerko/cluster/clustertest"
 	"kerko/index"
@@ -664,24 +666,60 @@ func TestCluster_RaceAndRefusals(t *testing.T) {
 	nc := clustertest.Start(t, 3)
 	url := nc.URL()
 	publish(t, url, t.TempDir())
-	rep := startReplica(t, url, t.TempDir())
-	waitGeneration(t, 1, time.Minute, rep)
 
+	// The race is made, not hoped for: indexer b is stopped as soon as it
+	// has asked for the pointer (its base), indexer a publishes meanwhile,
+	// and b, continued, swaps on a base that has moved. Two indexers merely
+	// started together did not always race: under load one read the
+	// pointer after the other's swap, and both rightly published. Nothing
+	// else reads the pointer until the race is over (the replica starts
+	// after it).
+	tc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tc.Close()
+	baseRead := make(chan struct{}, 1)
+	sub, err := tc.Subscribe("$JS.API.STREAM.MSG.GET.KV_"+cluster.PointerBucket, func(m *nats.Msg) {
+		if strings.Contains(string(m.Data), "last_by_subj") {
+			select {
+			case baseRead <- struct{}{}:
+			default:
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tc.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	a, b := writeCorpus(t, 300, "racer-a"), writeCorpus(t, 300, "racer-b")
-	pa := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--quiet", "--corpus", a)
-	pb := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--quiet", "--corpus", b)
-	ea, eb := pa.wait(t, 2*time.Minute), pb.wait(t, 2*time.Minute)
-	if (ea == nil) == (eb == nil) {
-		t.Fatalf("racing indexers: %v and %v, want exactly one to fail\n%s\n%s", ea, eb, pa.out, pb.out)
+	pb := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--corpus", b)
+	select {
+	case <-baseRead:
+	case <-time.After(time.Minute):
+		t.Fatalf("indexer b did not read the pointer in a minute:\n%s", pb.out)
 	}
-	loser := pa
-	if ea == nil {
-		loser = pb
+	pb.cmd.Process.Signal(syscall.SIGSTOP)
+	sub.Unsubscribe()
+	out, ea := kerko(t, 2*time.Minute, "index", "--publish", url, "--index", t.TempDir(), "--corpus", a)
+	pb.cmd.Process.Signal(syscall.SIGCONT)
+	eb := pb.wait(t, 2*time.Minute)
+	if ea != nil || eb == nil {
+		t.Fatalf("racing indexers: a (published while b built) %v, b (built on the base a replaced) %v; want a to win and b to fail\n%s\n%s", ea, eb, out, pb.out)
 	}
-	if !strings.Contains(loser.out.String(), "another indexer published first") {
-		t.Errorf("the losing indexer does not say why:\n%s", loser.out)
+	if !strings.Contains(out, "published generation 2") {
+		t.Errorf("the winning indexer does not say it published generation 2:\n%s", out)
 	}
+	if !strings.Contains(pb.out.String(), "another indexer published first") || strings.Contains(pb.out.String(), "published generation") {
+		t.Errorf("the losing indexer does not say why, or says it published:\n%s", pb.out)
+	}
+	rep := startReplica(t, url, t.TempDir())
 	waitGeneration(t, 2, time.Minute, rep)
+	if st, _ := status(rep.URL); st.Articles != 300 {
+		t.Errorf("the replica serves %d articles, want 300", st.Articles)
+	}
 
 	ctx := context.Background()
 	ca, _ := cluster.ParseAddress(url)
