@@ -44,13 +44,14 @@ func People(text, lang string) []PersonMention {
 		lang = "en"
 	}
 	buf := tokenPool.Get().(*[]ptoken)
-	x := personScan{text: text, toks: ptokensInto((*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	pt := tables()
+	x := personScan{pt: pt, text: text, toks: ptokensInto(pt, (*buf)[:0], text), lang: lang, shift: langShift(lang)}
 	if lang == "sq" {
 		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
 		// Sllobodan, Millorad): their given names are the list's.
 		for i, t := range x.toks {
 			if t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
-				x.toks[i].cls |= pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
+				x.toks[i].cls |= x.pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
 			}
 		}
 	}
@@ -95,6 +96,7 @@ type formCount struct {
 }
 
 type personScan struct {
+	pt      *personTables
 	text    string
 	toks    []ptoken
 	lang    string
@@ -153,7 +155,7 @@ func (x *personScan) c(t ptoken) uint32 {
 	if t.cap || t.lc {
 		return t.cls
 	}
-	return pt.class[keyOf(t)]
+	return x.pt.class[keyOf(t)]
 }
 
 func (x *personScan) isTitle(t ptoken) bool {
@@ -318,7 +320,7 @@ func (x *personScan) isOrg(t ptoken) bool {
 func (x *personScan) markTrOrg() {
 	for i := range x.toks {
 		t := &x.toks[i]
-		if t.cap && (x.isTrOrg(t.key) || t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(t.key)) {
+		if t.cap && (x.isTrOrg(t.key) || t.cls&(cGiven|cTitleTr|cKnown) == 0 && trInflected(x.pt, t.key)) {
 			t.cls |= cOrgTr
 		}
 	}
@@ -329,8 +331,8 @@ func (x *personScan) markTrOrg() {
 // (Bölgesi, Cerrahisi, Mozaiği, Koalisyona, Lacivertliler): Turkish spelling
 // sets a name's endings off with an apostrophe, so such a word in capitals is
 // a part of an institution's or a thing's name, not a surname.
-func trInflected(k string) bool {
-	if len(k) < 6 || pt.trCommon[k] || strings.HasSuffix(k, "oglu") {
+func trInflected(t *personTables, k string) bool {
+	if len(k) < 6 || t.trCommon[k] || strings.HasSuffix(k, "oglu") {
 		return false
 	}
 	for _, s := range trInflections {
@@ -340,11 +342,11 @@ func trInflected(k string) bool {
 			continue
 		}
 		st := k[:len(k)-len(s)]
-		if pt.trCommon[st] {
+		if t.trCommon[st] {
 			return true
 		}
 		// Consonant softening before a vowel: mozaiği → mozaik.
-		if soft, ok := trSoftened[st[len(st)-1]]; ok && pt.trCommon[st[:len(st)-1]+soft] {
+		if soft, ok := trSoftened[st[len(st)-1]]; ok && t.trCommon[st[:len(st)-1]+soft] {
 			return true
 		}
 	}
@@ -363,7 +365,7 @@ func (x *personScan) isTrOrg(k string) bool {
 	if len(k) < 3 {
 		return false
 	}
-	return hasPrefixIn(k, pt.trOrg[k[:3]])
+	return hasPrefixIn(k, x.pt.trOrg[k[:3]])
 }
 
 func hasPrefixIn(k string, stems []string) bool {
@@ -524,7 +526,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
-	case pt.notPersonFirst[toks[i].key] && pt.notPersons[string(x.slugBytes(i, j))]:
+	case x.pt.notPersonFirst[toks[i].key] && x.pt.notPersons[string(x.slugBytes(i, j))]:
 		x.block(i, j)
 		return
 	case titled && n == 1 && last.cls&cGiven != 0:
@@ -604,7 +606,7 @@ func (x *personScan) trGiven(i, j int) bool {
 	}
 	for k := i + 1; k < j; k++ {
 		u := x.toks[k]
-		if u.upper || pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+		if u.upper || x.pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
 			return false
 		}
 	}
@@ -711,10 +713,10 @@ func (x *personScan) isPlace(t ptoken) bool {
 // name and a surname of theirs, or a surname alone that names them alone.
 func (x *personScan) knownFull(i, j int) *knownPerson {
 	last := x.toks[j-1]
-	cands := pt.knownBySurname[last.key]
+	cands := x.pt.knownBySurname[last.key]
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(last.key, func(s string) bool {
-			cands = pt.knownBySurname[s]
+			cands = x.pt.knownBySurname[s]
 			return len(cands) > 0
 		})
 	}
@@ -726,7 +728,7 @@ func (x *personScan) knownFull(i, j int) *knownPerson {
 			continue
 		}
 		for k := i; k < j-1; k++ {
-			if pt.knownGiven[kp][x.toks[k].key] {
+			if x.pt.knownGiven[kp][x.toks[k].key] {
 				return kp
 			}
 		}
@@ -737,10 +739,10 @@ func (x *personScan) knownFull(i, j int) *knownPerson {
 // knownSurname returns the known person one of whose surnames key is, if
 // only one has it.
 func (x *personScan) knownSurname(k string) *knownPerson {
-	cands := pt.knownBySurname[k]
+	cands := x.pt.knownBySurname[k]
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(k, func(s string) bool {
-			cands = pt.knownBySurname[s]
+			cands = x.pt.knownBySurname[s]
 			return len(cands) > 0
 		})
 	}
@@ -837,7 +839,7 @@ func (x *personScan) find(surname string, given []string, known *knownPerson) *p
 
 func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
 	for _, g := range given {
-		if pt.knownGiven[kp][fold(strings.TrimRight(g, " -."))] {
+		if x.pt.knownGiven[kp][fold(strings.TrimRight(g, " -."))] {
 			return true
 		}
 	}
@@ -1005,7 +1007,7 @@ func (x *personScan) sayers() {
 			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) {
 			continue
 		}
-		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return pt.class[s]&cGiven != 0 }) {
+		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
 			continue // a common word, or a given name in a case form (Astritit)
 		}
 		if x.hasSurname(t.key) {
@@ -1142,7 +1144,7 @@ func (x *personScan) result() []PersonMention {
 		name := x.displayName(p)
 		id := ""
 		if p.known != nil {
-			id = pt.knownID[p.known]
+			id = x.pt.knownID[p.known]
 		} else {
 			id = PersonID(name)
 		}
@@ -1322,6 +1324,7 @@ var sqNameEndings = []string{"it", "in", "ut", "un", "es", "en", "se", "ne", "i"
 // the known person's id when the name is one of theirs, else the folded
 // words joined by hyphens ("Arban Abrashi" → "arban-abrashi").
 func PersonID(name string) string {
+	pt := tables()
 	ks := personKeys(name)
 	if len(ks) == 0 {
 		return ""
@@ -1356,6 +1359,7 @@ func personKeys(name string) []string {
 // Persons outside KnownPersons have slug ids: PersonQueryKeys gives the keys
 // to match against their last part.
 func LookupPerson(word string) (id string, ok bool) {
+	pt := tables()
 	for _, k := range PersonQueryKeys(word) {
 		for _, kp := range pt.knownBySurname[k] {
 			if kp.surnameAlone {
@@ -1375,7 +1379,11 @@ func PersonQueryKeys(word string) []string {
 	if len(toks) == 0 {
 		return nil
 	}
-	k := keyOf(toks[0])
+	return personQueryKeys(keyOf(toks[0]))
+}
+
+// personQueryKeys is PersonQueryKeys of a word's key.
+func personQueryKeys(k string) []string {
 	out := sqNameStems(k)
 	sqNominatives(k, func(s string) bool {
 		out = append(out, s)
@@ -1394,6 +1402,7 @@ var trNameEndings = []string{"nin", "nun", "in", "un", "ya", "ye", "yi", "yu", "
 // KnownPersonIDs lists the ids of the persons kerko knows under every
 // spelling, in table order.
 func KnownPersonIDs() []string {
+	pt := tables()
 	out := make([]string, len(knownPersons))
 	for i := range knownPersons {
 		out[i] = pt.knownID[&knownPersons[i]]
@@ -1405,11 +1414,24 @@ func KnownPersonIDs() []string {
 // (recep-tayyip-erdogan → Recep Tayyip Erdoğan); ok is false for other ids,
 // whose display name is the one People wrote.
 func PersonName(id string) (name string, ok bool) {
+	pt := tables()
 	kp, ok := pt.knownByID[id]
 	if !ok {
 		return "", false
 	}
 	return kp.name, true
+}
+
+// PersonSurnames gives the spellings of a known person's surname in the
+// three languages and their transliterations (Tokayev, Tokaev, Toqaev), so
+// that a text found through the person can show where it names them; nil
+// for other ids.
+func PersonSurnames(id string) []string {
+	kp, ok := tables().knownByID[id]
+	if !ok {
+		return nil
+	}
+	return strings.Fields(kp.surnames)
 }
 
 // buildClasses fills t.class from the word lists, so that a word is looked up
@@ -1492,7 +1514,10 @@ type personTables struct {
 	knownByID      map[string]*knownPerson
 }
 
-var pt = buildPersonTables()
+// tables are built on first use, not when the package loads (~8 MB of
+// maps): a program that imports extract without reading persons pays
+// nothing for them. People takes them once per call and hands them down.
+var tables = sync.OnceValue(buildPersonTables)
 
 func buildPersonTables() *personTables {
 	t := &personTables{

@@ -39,11 +39,11 @@ const (
 // apostrophe after a single capital joins (O'Neill, D'Alema are one word),
 // and dotted abbreviations are not joined (names have initials, not U.S.).
 func ptokens(text string) []ptoken {
-	return ptokensInto(make([]ptoken, 0, len(text)/6), text)
+	return ptokensInto(tables(), make([]ptoken, 0, len(text)/6), text)
 }
 
 // ptokensInto is ptokens appending to out.
-func ptokensInto(out []ptoken, text string) []ptoken {
+func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 	start := -1
 	skip := false
 	gap := gapStop
@@ -77,7 +77,7 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 			}
 			t.upper = letters >= 2 && uppers == letters
 			if t.cap {
-				t.key, t.cls = capKey(w)
+				t.key, t.cls = capKey(pt, w)
 			}
 		}
 		// The lowercase words beside a capitalized one are the titles,
@@ -86,10 +86,10 @@ func ptokensInto(out []ptoken, text string) []ptoken {
 		if n := len(out); n > 0 {
 			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
 				p.key = keyOf(*p)
-				p.cls, p.lc = lowerClass(p.key), true
+				p.cls, p.lc = lowerClass(pt, p.key), true
 			} else if !t.cap && p.cap {
 				t.key = keyOf(t)
-				t.cls, t.lc = lowerClass(t.key), true
+				t.cls, t.lc = lowerClass(pt, t.key), true
 			}
 		}
 		out = append(out, t)
@@ -243,7 +243,7 @@ func keyOf(t ptoken) string {
 // lowered on the stack and, when it is a listed word, takes the list's key
 // string: most capitalized words of news are names, titles and places of
 // the lists, and this spares an allocation each.
-func capKey(w string) (string, uint32) {
+func capKey(pt *personTables, w string) (string, uint32) {
 	var buf [48]byte
 	if len(w) > len(buf) {
 		k := fold(w)
@@ -273,7 +273,7 @@ func capKey(w string) (string, uint32) {
 
 // lowerClass is the classes of a lowercase word's key: only those the rules
 // ask of a lowercase word (titles, particles, institution and place words).
-func lowerClass(k string) uint32 {
+func lowerClass(pt *personTables, k string) uint32 {
 	if !pt.lowerBloom.has(fnv(k)) {
 		return 0
 	}

@@ -119,12 +119,12 @@ func surnames(toks []token, mask uint8) map[string]bool {
 }
 
 func isGivenName(key string) bool {
-	return pt.class[key]&cGiven != 0 && !surnameNotGiven[key] || surnameGivenExtra[key]
+	return tables().class[key]&cGiven != 0 && !surnameNotGiven[key] || surnameGivenExtra[key]
 }
 
 // isTitleWord tells whether key is a title or role that stands before a
 // name in one of the languages of mask (Başkan, Bakan, Mr, Dr).
 func isTitleWord(key string, mask uint8) bool {
-	c := pt.class[key]
+	c := tables().class[key]
 	return mask&langSq != 0 && c&cTitleSq != 0 || mask&langTr != 0 && c&cTitleTr != 0 || mask&langEn != 0 && c&cTitleEn != 0
 }

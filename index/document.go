@@ -27,6 +27,9 @@ type Article struct {
 	// most named first.
 	Countries []extract.Mention
 	Orgs      []extract.Mention
+	// People are the persons the article names, most named first, each
+	// with the fullest name the article writes.
+	People []extract.PersonMention
 	// Hash is the content hash an incremental build compares (Enrich sets
 	// it). A generation keeps it in its id list, not in the index, so it is
 	// empty in articles read back from an index.
@@ -38,6 +41,15 @@ func (a *Article) CountryCodes() []string { return ids(a.Countries) }
 
 // OrgIDs returns the article's organization ids, most named first.
 func (a *Article) OrgIDs() []string { return ids(a.Orgs) }
+
+// PersonIDs returns the article's person ids, most named first.
+func (a *Article) PersonIDs() []string {
+	out := make([]string, len(a.People))
+	for i, p := range a.People {
+		out[i] = p.ID
+	}
+	return out
+}
 
 func ids(ms []extract.Mention) []string {
 	out := make([]string, len(ms))
@@ -64,6 +76,7 @@ func Enrich(a *corpus.Article) *Article {
 		out.Lang = Und
 	}
 	out.Countries, out.Orgs = extract.Mentions(text, out.Lang)
+	out.People = extract.People(text, out.Lang)
 	return out
 }
 
@@ -98,8 +111,13 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		titleField(foldedSuffix): a.Title,
 		bodyField(foldedSuffix):  a.Body,
 		fieldCountry:             a.CountryCodes(),
-		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs), " "),
+		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs, a.People), " "),
 		fieldOrg:                 a.OrgIDs(),
+		fieldPerson:              a.PersonIDs(),
+		fieldPersonName:          personNameTerms(a.People),
+	}
+	if a.Source != "" {
+		d[fieldSource] = a.Source
 	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date.Format(dayLayout)
@@ -134,7 +152,7 @@ const aboutPad = "_"
 // aboutTerms lists each entity id once per mention (capped), padded to
 // aboutLen terms. Every entity is listed at least once, whatever the length,
 // since filters match on this field.
-func aboutTerms(countries, orgs []extract.Mention) []string {
+func aboutTerms(countries, orgs []extract.Mention, people []extract.PersonMention) []string {
 	type entity struct {
 		term  string
 		count int
@@ -145,6 +163,9 @@ func aboutTerms(countries, orgs []extract.Mention) []string {
 	}
 	for _, m := range orgs {
 		ents = append(ents, entity{aboutTerm(AboutOrg, m.ID), min(m.Count, maxAboutRepeats)})
+	}
+	for _, p := range people {
+		ents = append(ents, entity{aboutTerm(AboutPerson, p.ID), min(p.Mentions, maxAboutRepeats)})
 	}
 	out := make([]string, 0, max(aboutLen, len(ents)))
 	for _, e := range ents {
@@ -201,4 +222,55 @@ func decodeMentions(s string) (countries, orgs []extract.Mention) {
 		}
 	}
 	return countries, orgs
+}
+
+// personNameTerms are the terms of fieldPersonName: each person's id and
+// the name the article writes, so that the field's dictionary counts the
+// articles that write each name of each person (PersonNameTerm).
+func personNameTerms(people []extract.PersonMention) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = personNameTerm(p.ID, p.Name)
+	}
+	return out
+}
+
+// personNameSep separates a person's id from a name in fieldPersonName; it
+// is in no id and no name.
+const personNameSep = "\x1f"
+
+func personNameTerm(id, name string) string { return id + personNameSep + cleanName(name) }
+
+// cleanName keeps a name to one line of printable text: it is stored in
+// records whose separators are tabs and newlines.
+func cleanName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, name)
+}
+
+// encodePeople stores persons as one "id\tmentions\tname" line each.
+func encodePeople(people []extract.PersonMention) string {
+	var b strings.Builder
+	for _, p := range people {
+		fmt.Fprintf(&b, "%s\t%d\t%s\n", p.ID, p.Mentions, cleanName(p.Name))
+	}
+	return b.String()
+}
+
+func decodePeople(s string) ([]extract.PersonMention, error) {
+	var out []extract.PersonMention
+	for line := range strings.Lines(s) {
+		id, rest, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		n, name, ok2 := strings.Cut(rest, "\t")
+		count, err := strconv.Atoi(n)
+		if !ok1 || !ok2 || err != nil || id == "" {
+			return nil, errRecord
+		}
+		out = append(out, extract.PersonMention{ID: id, Name: name, Mentions: count})
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -21,9 +22,14 @@ const (
 	FieldCountry = fieldCountry
 	FieldAbout   = fieldAbout
 	FieldOrg     = fieldOrg
-	FieldYear    = fieldYear
-	FieldMonth   = fieldMonth
-	FieldDate    = fieldDate
+	FieldPerson  = fieldPerson
+	// FieldPersonName holds PersonNameTerm(id, name) for each person an
+	// article names; indexed only, for its dictionary.
+	FieldPersonName = fieldPersonName
+	FieldYear       = fieldYear
+	FieldMonth      = fieldMonth
+	FieldDate       = fieldDate
+	FieldSource     = fieldSource
 	// Folded is the "language" of the folded text fields, which every
 	// article has whatever its language.
 	Folded = foldedSuffix
@@ -51,16 +57,26 @@ const (
 	undatedMonth = "undated"
 )
 
-// The kinds of FieldAbout terms; they are also the names of the country and
-// organization facet groups.
+// The kinds of FieldAbout terms; they are also the names of the country,
+// organization and person facet groups.
 const (
 	AboutCountry = "country"
 	AboutOrg     = "org"
+	AboutPerson  = "person"
 )
 
 // AboutTerm is the FieldAbout term of a country or organization: kind is
 // AboutCountry or AboutOrg.
 func AboutTerm(kind, id string) string { return aboutTerm(kind, id) }
+
+// PersonNameTerm is the FieldPersonName term of a person's id and one name
+// an article writes; SplitPersonNameTerm splits it again.
+func PersonNameTerm(id, name string) string { return personNameTerm(id, name) }
+
+// SplitPersonNameTerm splits a FieldPersonName term into id and name.
+func SplitPersonNameTerm(term string) (id, name string, ok bool) {
+	return strings.Cut(term, personNameSep)
+}
 
 // ReadRecord decodes the stored FieldRecord of article id.
 func ReadRecord(id, rec string) (*Article, error) { return readRecord(id, rec) }

@@ -37,10 +37,20 @@ const (
 	// article is about that country. Filters match on it, which makes
 	// articles about a country rank above ones that name it once.
 	fieldAbout = "about"
-	fieldOrg   = "org"   // keyword facet
-	fieldYear  = "year"  // keyword facet
-	fieldMonth = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
-	fieldDate  = "date"  // keyword "20260202" (dayLayout): filters and sort
+	fieldOrg   = "org" // keyword facet
+	// fieldPerson is a keyword facet of person ids (extract.People).
+	fieldPerson = "person"
+	// fieldPersonName holds "id\x1fname" once per person an article names,
+	// indexed only: its dictionary counts the articles that write each name
+	// of each person, which is how a generation picks the name it shows for
+	// a person without reading stored records (search's entity counts).
+	fieldPersonName = "person_name"
+	fieldYear       = "year"  // keyword facet
+	fieldMonth      = "month" // keyword facet: "2026-02", or undatedMonth; the timeline
+	fieldDate       = "date"  // keyword "20260202" (dayLayout): filters and sort
+	// fieldSource is the article's source as written (one value, absent
+	// when it has none): the source facet and filter.
+	fieldSource = "source"
 	// fieldType picks the document mapping (the article's language); it
 	// is not a field of the index.
 	fieldType = "_type"
@@ -54,7 +64,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-13" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped
+const mappingRevision = "kerko-mapping-15" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field; 15: persons (facet, names, about, record)
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -63,7 +73,7 @@ const mappingRevision = "kerko-mapping-13" // 2: month field; 3: about field; 4:
 // are mappingRevision, a fingerprint of what the analyzers make of a probe
 // text (a stemmer change cannot be forgotten) and a fingerprint of what
 // Enrich makes of the seed corpus and the probe text (language detection,
-// countries, organizations: the content hash of an article does not cover
+// countries, organizations, persons: the content hash of an article does not cover
 // them, so without this an incremental build would keep stale facets).
 //
 // It is computed on first use, not when the package loads: it runs every
@@ -107,7 +117,7 @@ func extractionFingerprint() string {
 	})
 	for _, t := range texts {
 		a := Enrich(&corpus.Article{ID: "probe", Body: t})
-		fmt.Fprintf(h, "%s %.3f %v %v\n", a.Lang, a.LangConf, a.Countries, a.Orgs)
+		fmt.Fprintf(h, "%s %.3f %v %v %v\n", a.Lang, a.LangConf, a.Countries, a.Orgs, a.People)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }
@@ -187,7 +197,7 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 	for _, name := range []string{fieldRecord, fieldBody} {
 		doc.AddFieldMappingsAt(name, stored())
 	}
-	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldYear, fieldMonth} {
+	for _, name := range []string{fieldLang, fieldCountry, fieldOrg, fieldPerson, fieldYear, fieldMonth, fieldSource} {
 		f := keywordFacet()
 		// Results show the language, countries and organizations from
 		// fieldRecord (the same ids in the same order), and nothing shows
@@ -196,6 +206,9 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 		f.Store = false
 		doc.AddFieldMappingsAt(name, f)
 	}
+	names := keywordFacet()
+	names.Store, names.DocValues = false, false
+	doc.AddFieldMappingsAt(fieldPersonName, names)
 	// One space-separated string of aboutLen terms rather than aboutLen
 	// keyword values: the same postings and norms, but one field per
 	// article for Bleve to map and analyze instead of 64.

@@ -8,7 +8,7 @@ import (
 )
 
 // What a result shows of an article (title, language, source, URL, date,
-// mention counts, language confidence) is stored as one value, fieldRecord,
+// mention counts, language confidence, persons) is stored as one value, fieldRecord,
 // not as a stored field each: zap keeps several bytes of metadata per stored
 // value besides the value itself, so six values cost more than one.
 // Nothing reads one of them without the others.
@@ -16,7 +16,7 @@ import (
 // articles do not decode it.
 
 // recordParts is the number of parts in a record, in this order.
-const recordParts = 7
+const recordParts = 8
 
 // record packs a's shown fields: each part is its length as a uvarint, then
 // its bytes.
@@ -26,7 +26,7 @@ func (a *Article) record() string {
 		day = a.Date.Format(dayLayout)
 	}
 	parts := [recordParts]string{a.Title, a.Lang, a.Source, a.URL, day,
-		encodeMentions(a.Countries, a.Orgs), strconv.FormatFloat(a.LangConf, 'g', -1, 64)}
+		encodeMentions(a.Countries, a.Orgs), strconv.FormatFloat(a.LangConf, 'g', -1, 64), encodePeople(a.People)}
 	n := 0
 	for _, p := range parts {
 		n += binary.MaxVarintLen32 + len(p)
@@ -65,5 +65,8 @@ func readRecord(id, rec string) (*Article, error) {
 		return nil, errRecord
 	}
 	a.LangConf = conf
+	if a.People, err = decodePeople(parts[7]); err != nil {
+		return nil, err
+	}
 	return a, nil
 }

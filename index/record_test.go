@@ -12,7 +12,8 @@ func TestArticle_Record(t *testing.T) {
 	tests := []*Article{
 		{ID: "a", Title: "Erdoğan në Tiranë", Lang: "sq", Source: "x", URL: "https://example.org/a",
 			Date: time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC), LangConf: 0.8734512,
-			Countries: []extract.Mention{{ID: "TR", Count: 3}, {ID: "AL", Count: 1}}, Orgs: []extract.Mention{{ID: "NATO", Count: 1}}},
+			Countries: []extract.Mention{{ID: "TR", Count: 3}, {ID: "AL", Count: 1}}, Orgs: []extract.Mention{{ID: "NATO", Count: 1}},
+			People: []extract.PersonMention{{ID: "recep-tayyip-erdogan", Name: "Recep Tayyip Erdoğan", Mentions: 4}, {ID: "edi-rama", Name: "Edi Rama", Mentions: 1}}},
 		{ID: "b", Lang: Und, LangConf: 1, Countries: []extract.Mention{}, Orgs: []extract.Mention{}},
 	}
 	for _, a := range tests {

@@ -11,10 +11,10 @@
 // malformed date is dropped with a Note, and the work a query can cause is
 // bounded (MaxTerms).
 //
-// A parsed Query carries the whole query as a tree (Expr) and, for the index
-// code of today, its text part flattened into Must and Not clauses (exact for
-// the boolean structure whenever Approx is false). Field filters are not in
-// Must or Not: the caller lifts them into its request's filters (Filters,
-// Conjuncts). Turning the query into Bleve queries is the index package's
-// job; this package knows nothing about index fields, analyzers or names.
+// A parsed Query carries the whole query as a tree (Expr), which the search
+// package plans from (search.Read lifts the field filters beside the words,
+// search/tree.go builds the rest as Bleve queries), and its text part
+// flattened into Must and Not clauses (exact for the boolean structure
+// whenever Approx is false), which highlighting reads. This package knows
+// nothing about index fields, analyzers or names.
 package query

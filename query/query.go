@@ -30,13 +30,14 @@ const (
 	FieldLang    = "lang"    // filter: sq, tr, en, und (or a language's name)
 	FieldCountry = "country" // filter: a country's name in any language, or its ISO code
 	FieldOrg     = "org"     // filter: an organization's name or id
+	FieldPerson  = "person"  // filter: a person's name in any language and form, or their id
 	FieldSource  = "source"  // filter: the article's source, as written
 	FieldFrom    = "from"    // filter: first day, YYYY, YYYY-MM or YYYY-MM-DD
 	FieldTo      = "to"      // filter: last day, likewise
 )
 
 // filterFields are the fields whose value filters rather than matches text.
-var filterFields = []string{FieldLang, FieldCountry, FieldOrg, FieldSource, FieldFrom, FieldTo}
+var filterFields = []string{FieldLang, FieldCountry, FieldOrg, FieldPerson, FieldSource, FieldFrom, FieldTo}
 
 // IsFilterField reports whether f names a filter field.
 func IsFilterField(f string) bool {

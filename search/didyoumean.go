@@ -12,6 +12,7 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/analyzers"
+	"kerko/extract"
 	"kerko/index"
 	"kerko/query"
 )
@@ -46,42 +47,33 @@ var didYouMeanFields = []string{index.BodyField(index.Folded), index.TitleField(
 // hits under the same filters, or "". Respelled words are written as the
 // articles write them; the rest of q is as the user typed it.
 func (g *generation) didYouMean(ctx context.Context, p *plan, total uint64) (string, error) {
-	q := p.q
-	if q.Empty() || total >= didYouMeanBelow {
+	if !p.rd.Ranked() || total >= didYouMeanBelow {
 		return "", nil
 	}
-	nq := &query.Query{Not: q.Not}
-	type at struct{ clause, alt int }
-	var respelled []at // the words replaced by a folded term
+	var respelled []*query.Node // the words replaced by a folded term
+	var text *query.Node
 	err := g.withReader(func(r bindex.IndexReader) error {
-		for _, c := range q.Must {
-			nc := query.Clause{Alts: append([]query.Term(nil), c.Alts...)}
-			for i, t := range nc.Alts {
-				if t.Phrase {
-					continue
-				}
-				better, err := respell(ctx, r, t.Text)
-				if err != nil {
-					return err
-				}
-				if better != "" {
-					nc.Alts[i].Text = better
-					respelled = append(respelled, at{len(nq.Must), i})
-				}
+		var err error
+		text, err = respellTree(p.rd.Text, false, func(n *query.Node) (*query.Node, error) {
+			better, err := respell(ctx, r, n.Term.Text)
+			if err != nil || better == "" {
+				return n, err
 			}
-			nq.Must = append(nq.Must, nc)
-		}
-		return nil
+			nn := &query.Node{Op: query.OpTerm, Term: n.Term}
+			nn.Term.Text = better
+			respelled = append(respelled, nn)
+			return nn, nil
+		})
+		return err
 	})
 	if err != nil || len(respelled) == 0 {
 		return "", err
 	}
-	main, _ := textQuery(nq)
-	sr := bleve.NewSearchRequestOptions(g.withFilters(main, p.filters, ""), 0, 0, false)
+	sr := bleve.NewSearchRequestOptions(g.withFilters(buildText(text).q, p.filters, ""), 0, 0, false)
 	sr.Score = bleve.ScoreNone // only the total is read
 	res, err := g.idx.SearchInContext(ctx, sr)
 	if err != nil {
-		return "", fmt.Errorf("did you mean %q: %w", nq.String(), err)
+		return "", fmt.Errorf("did you mean %q: %w", query.Render(text), err)
 	}
 	if res.Total <= 2*total {
 		return "", nil
@@ -90,18 +82,48 @@ func (g *generation) didYouMean(ctx context.Context, p *plan, total uint64) (str
 	// them. The written forms are looked up only now, for a suggestion that
 	// will be shown.
 	written := map[string]string{}
-	for _, p := range respelled {
-		t := &nq.Must[p.clause].Alts[p.alt]
-		w, ok := written[t.Text]
+	for _, n := range respelled {
+		w, ok := written[n.Term.Text]
 		if !ok {
-			if w, err = g.writtenForm(ctx, t.Text); err != nil {
+			if w, err = g.writtenForm(ctx, n.Term.Text); err != nil {
 				return "", err
 			}
-			written[t.Text] = w
+			written[n.Term.Text] = w
 		}
-		t.Text = w
+		n.Term.Text = w
 	}
-	return nq.String(), nil
+	// The filters typed in the box come along, after the words.
+	parts := []*query.Node{text}
+	for _, l := range p.rd.Lifted {
+		parts = append(parts, l.Node)
+	}
+	return query.Render(query.And(parts...)), nil
+}
+
+// respellTree copies n with each word a search of its own would respell
+// (one that must be there: not under NOT, neither a phrase nor a prefix)
+// replaced by what fn makes of it.
+func respellTree(n *query.Node, neg bool, fn func(*query.Node) (*query.Node, error)) (*query.Node, error) {
+	if n == nil {
+		return nil, nil
+	}
+	switch n.Op {
+	case query.OpTerm:
+		if neg || n.Term.Phrase || n.Term.Prefix {
+			return n, nil
+		}
+		return fn(n)
+	case query.OpFilter:
+		return n, nil
+	}
+	out := &query.Node{Op: n.Op, Kids: make([]*query.Node, len(n.Kids))}
+	for i, k := range n.Kids {
+		var err error
+		if out.Kids[i], err = respellTree(k, neg != (n.Op == query.OpNot), fn); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // writtenForm returns how the articles that hold the folded term write it:
@@ -163,29 +185,37 @@ func (w *writtenForms) add(text, term string) error {
 		return fmt.Errorf("written form of %q: %w", term, err)
 	}
 	for _, tok := range toks {
-		if tok.Term != term {
-			continue
-		}
-		form := analyzers.Written(text, tok)
-		// A form that folds to something else would suggest another word.
-		if form == "" || analyzers.Fold(form) != term {
-			continue
-		}
-		first, _ := utf8.DecodeRuneInString(form)
-		switch {
-		case isAllCaps(form):
-			// A headline in capitals says nothing of how the word is
-			// cased in running text; an acronym is written only so.
-			w.allCaps = count(w.allCaps, form)
-		case unicode.IsUpper(first) || unicode.IsTitle(first):
-			w.capital = count(w.capital, form)
-			w.nCapital++
-		default:
-			w.lower = count(w.lower, form)
-			w.nLower++
+		if tok.Term == term {
+			w.addFolding(analyzers.Written(text, tok), term)
 		}
 	}
 	return nil
+}
+
+// addFolding counts one occurrence of term written as form, unless form
+// folds to something else: it would suggest another word.
+func (w *writtenForms) addFolding(form, term string) {
+	if form == "" || analyzers.Fold(form) != term {
+		return
+	}
+	w.addForm(form)
+}
+
+// addForm counts one occurrence of a written form.
+func (w *writtenForms) addForm(form string) {
+	first, _ := utf8.DecodeRuneInString(form)
+	switch {
+	case isAllCaps(form):
+		// A headline in capitals says nothing of how the word is
+		// cased in running text; an acronym is written only so.
+		w.allCaps = count(w.allCaps, form)
+	case unicode.IsUpper(first) || unicode.IsTitle(first):
+		w.capital = count(w.capital, form)
+		w.nCapital++
+	default:
+		w.lower = count(w.lower, form)
+		w.nLower++
+	}
 }
 
 // best returns the commonest form of the casing most occurrences have, a
@@ -323,14 +353,64 @@ func respell(ctx context.Context, r bindex.IndexReader, word string) (string, er
 	if len(cs) == 0 {
 		return "", nil
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].dist != cs[j].dist {
-			return cs[i].dist < cs[j].dist
-		}
-		if cs[i].count != cs[j].count {
-			return cs[i].count > cs[j].count
-		}
-		return cs[i].term < cs[j].term
-	})
+	sortRespellings(term, cs, func(c *cand) (string, uint8, uint64) { return c.term, c.dist, c.count })
 	return cs[0].term, nil
+}
+
+// sortRespellings orders the respellings of term, nearest first: by edit
+// distance, a changed first letter counting as one more edit (people
+// rarely get it wrong: Kazıstan is Kazakistan before Pakistan), then names
+// of countries and organizations before other words, then by how long a
+// beginning they share with term (Tirans is Tiranë before Trans), then by
+// how many articles hold them.
+func sortRespellings[T any](term string, cs []T, key func(T) (string, uint8, uint64)) {
+	first, _ := utf8.DecodeRuneInString(term)
+	cost := func(t string, dist uint8) int {
+		c := int(dist)
+		if r, _ := utf8.DecodeRuneInString(t); r != first {
+			c++
+		}
+		return c
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		ti, di, ni := key(cs[i])
+		tj, dj, nj := key(cs[j])
+		if ci, cj := cost(ti, di), cost(tj, dj); ci != cj {
+			return ci < cj
+		}
+		if ni, nj := isName(ti), isName(tj); ni != nj {
+			return ni
+		}
+		if pi, pj := commonPrefix(term, ti), commonPrefix(term, tj); pi != pj {
+			return pi > pj
+		}
+		if ni != nj {
+			return ni > nj
+		}
+		return ti < tj
+	})
+}
+
+// isName reports whether a folded term names a country or an organization.
+func isName(t string) bool {
+	if _, ok := extract.LookupCountry(t); ok {
+		return true
+	}
+	_, ok := lookupOrgAnyCase(t)
+	return ok
+}
+
+// commonPrefix is the number of runes a and b begin with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for a != "" && b != "" {
+		ra, sa := utf8.DecodeRuneInString(a)
+		rb, sb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
+		}
+		n++
+		a, b = a[sa:], b[sb:]
+	}
+	return n
 }

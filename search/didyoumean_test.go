@@ -51,6 +51,8 @@ func TestSearch_DidYouMeanWritten(t *testing.T) {
 		{"only the respelled word changes", "kazakistn TİCARET", "Kazakistan TİCARET"},
 		{"phrase and exclusion kept", `Kazakistn "ticaret anlaşması" -İzmir`, `Kazakistan "ticaret anlaşması" -İzmir`},
 		{"OR kept", "Shqipersie OR Ankara", "Shqipërisë OR Ankara"},
+		{"the box's filters kept", "lang:tr Kirgizstn", "Kırgızistan lang:tr"},
+		{"a group kept", "(Kirgizstn OR Ankara) -title:zirve", "Kırgızistan OR Ankara -title:zirve"},
 		{"meant as typed", "Kazakistan", ""},
 	}
 	for _, tt := range tests {

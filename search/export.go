@@ -13,7 +13,6 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/index"
-	"kerko/query"
 )
 
 // An export (web's /api/export) streams every matching article in the
@@ -40,7 +39,7 @@ func (ix *Index) ArticlesAfter(ctx context.Context, req Request, after []string)
 		return nil, err
 	}
 	defer g.release()
-	return safely1("export", func() (*ArticlePage, error) { return g.articlesAfter(ctx, req, after) })
+	return safely1("export", func() (*ArticlePage, error) { return g.articlesAfter(withGeneration(ctx, g), req, after) })
 }
 
 func (g *generation) articlesAfter(ctx context.Context, req Request, after []string) (*ArticlePage, error) {
@@ -50,14 +49,12 @@ func (g *generation) articlesAfter(ctx context.Context, req Request, after []str
 	if req.Size <= 0 {
 		req.Size = 10
 	}
-	q := query.Parse(req.Query)
-	main, _ := textQuery(q)
-	filtered := g.withFilters(main, filterQueries(req), "")
+	filtered, rd, _ := g.matchQuery(req)
 	byDate, desc := false, true
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing: newest first, as Search does.
-		byDate = q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		byDate = !rd.Rankable()
 	case SortNewest:
 		byDate = true
 	case SortOldest:

@@ -31,9 +31,10 @@ type facetTable struct {
 	values [][]string // per group: value id -> value
 	// per group, CSR layout: doc's value ids are ids[g][off[g][doc]:off[g][doc+1]].
 	off [][]uint32
-	ids [][]uint16
-	// single is, for a group where no document has two values, each
-	// document's value id + 1 (0 for none): one read per hit to count.
+	ids [][]uint32
+	// single is, for a group where no document has two values (and fewer
+	// than 1<<16 values), each document's value id + 1 (0 for none): one
+	// read per hit to count.
 	single [][]uint16
 	// idRank is the rank of each document's id among the ids of all
 	// documents (byte order), for sorting; nil if the ids could not be read.
@@ -42,6 +43,48 @@ type facetTable struct {
 	// undated one; nil when the date doc values could not be read, and
 	// then date filters run as Bleve queries.
 	dates []int64
+	// counts recycles the count arrays of groups of many values (persons:
+	// tens of thousands), which every search would otherwise allocate.
+	counts []sync.Pool
+}
+
+// bigGroup is the number of values from which a group's count arrays are
+// recycled.
+const bigGroup = 1024
+
+// valueCounts is the number of documents holding each value of group gi.
+func (t *facetTable) valueCounts(gi int) map[string]int {
+	if gi < 0 || gi >= len(t.ids) {
+		return nil
+	}
+	n := make([]int, len(t.values[gi]))
+	for _, id := range t.ids[gi] {
+		n[id]++
+	}
+	out := make(map[string]int, len(n))
+	for id, c := range n {
+		out[t.values[gi][id]] = c
+	}
+	return out
+}
+
+// newCounts returns a zeroed count array for group gi.
+func (t *facetTable) newCounts(gi int) []int {
+	n := len(t.values[gi])
+	if n >= bigGroup {
+		if c, ok := t.counts[gi].Get().(*[]int); ok {
+			return *c
+		}
+	}
+	return make([]int, n)
+}
+
+// recycle gives back a count array of group gi that nothing reads any more.
+func (t *facetTable) recycle(gi int, c []int) {
+	if len(c) >= bigGroup {
+		clear(c)
+		t.counts[gi].Put(&c)
+	}
 }
 
 // noDate marks an undated document in facetTable.dates; Bleve cannot store
@@ -76,10 +119,10 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 		num  uint64
 		vals [][]uint16
 	}
-	t := &facetTable{groups: countedGroups, values: make([][]string, len(fields))}
-	valueID := make([]map[string]uint16, len(fields))
+	t := &facetTable{groups: countedGroups, values: make([][]string, len(fields)), counts: make([]sync.Pool, len(fields))}
+	valueID := make([]map[string]uint32, len(fields))
 	for i := range valueID {
-		valueID[i] = map[string]uint16{}
+		valueID[i] = map[string]uint32{}
 	}
 	type docID struct {
 		num uint64
@@ -89,7 +132,7 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 	idsOK := true
 	perGroup := make([][]struct {
 		num uint64
-		id  uint16
+		id  uint32
 	}, len(fields))
 	type docDate struct {
 		num uint64
@@ -135,17 +178,19 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 			}
 			v, ok := valueID[g][string(term)]
 			if !ok {
-				if len(t.values[g]) >= 1<<16 {
-					failed = fmt.Errorf("more than %d values of %s", 1<<16, field)
+				// Persons are many: tens of thousands of values
+				// in a large corpus.
+				if len(t.values[g]) >= 1<<31 {
+					failed = fmt.Errorf("more than %d values of %s", 1<<31, field)
 					return
 				}
-				v = uint16(len(t.values[g]))
+				v = uint32(len(t.values[g]))
 				valueID[g][string(term)] = v
 				t.values[g] = append(t.values[g], string(term))
 			}
 			perGroup[g] = append(perGroup[g], struct {
 				num uint64
-				id  uint16
+				id  uint32
 			}{num, v})
 		})
 		if err != nil {
@@ -182,7 +227,7 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 		}
 	}
 	t.off = make([][]uint32, len(fields))
-	t.ids = make([][]uint16, len(fields))
+	t.ids = make([][]uint32, len(fields))
 	for g, pairs := range perGroup {
 		off := make([]uint32, size+1)
 		for _, p := range pairs {
@@ -191,7 +236,7 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 		for i := 1; i <= size; i++ {
 			off[i] += off[i-1]
 		}
-		ids := make([]uint16, len(pairs))
+		ids := make([]uint32, len(pairs))
 		fill := append([]uint32(nil), off[:size]...)
 		for _, p := range pairs {
 			ids[fill[p.num]] = p.id
@@ -202,12 +247,15 @@ func loadFacetTable(r bindex.IndexReader) (*facetTable, error) {
 	t.single = make([][]uint16, len(fields))
 	for g := range t.off {
 		off, ids := t.off[g], t.ids[g]
+		if len(t.values[g]) >= 1<<16-1 {
+			continue
+		}
 		single := make([]uint16, size)
 		for num := 0; num < size && single != nil; num++ {
 			switch off[num+1] - off[num] {
 			case 0:
 			case 1:
-				single[num] = ids[off[num]] + 1
+				single[num] = uint16(ids[off[num]]) + 1
 			default:
 				single = nil
 			}
@@ -235,6 +283,7 @@ type facetCounter struct {
 	// missed are the groups of filters that could not be applied from the
 	// table: the caller counts them with searches of their own.
 	missed []string
+	out    map[string][]FacetValue // results, once made
 }
 
 func newFacetCounter(groups []string) *facetCounter {
@@ -276,6 +325,9 @@ func (t *facetTable) count(gi int, nums []uint32, counts []int) {
 }
 
 func (c *facetCounter) results() map[string][]FacetValue {
+	if c.out != nil {
+		return c.out
+	}
 	c.tally()
 	out := map[string][]FacetValue{}
 	for _, g := range c.groups {
@@ -292,20 +344,21 @@ func (c *facetCounter) results() map[string][]FacetValue {
 				vals = append(vals, FacetValue{Value: v, Count: n})
 			}
 		}
-		sort.Slice(vals, func(i, j int) bool {
-			if vals[i].Count != vals[j].Count {
-				return vals[i].Count > vals[j].Count
-			}
-			return vals[i].Value < vals[j].Value
-		})
-		if len(vals) > facetSize[g] {
-			vals = vals[:facetSize[g]]
-		}
+		vals = topValues(vals, facetSize[g])
 		if vals == nil {
 			vals = []FacetValue{}
 		}
 		out[g] = vals
 	}
+	if c.t != nil {
+		for gi, counts := range c.counts {
+			if counts != nil {
+				c.t.recycle(gi, counts)
+				c.counts[gi] = nil
+			}
+		}
+	}
+	c.out = out
 	return out
 }
 
@@ -392,7 +445,7 @@ func (cq *countingQuery) Searcher(ctx context.Context, r bindex.IndexReader, m m
 		c.counts = make([][]int, len(t.groups))
 		for _, g := range c.groups {
 			gi := groupIndex(g)
-			c.counts[gi] = make([]int, len(t.values[gi]))
+			c.counts[gi] = t.newCounts(gi)
 			c.gis = append(c.gis, gi)
 		}
 		if len(keeps) > 0 {
@@ -476,4 +529,51 @@ func (s *countingSearcher) pass(dm *bsearch.DocumentMatch) bool {
 	}
 	s.c.hits = append(s.c.hits, uint32(num))
 	return true
+}
+
+// before orders facet values: most hits first, then by value.
+func before(a, b FacetValue) bool {
+	if a.Count != b.Count {
+		return a.Count > b.Count
+	}
+	return a.Value < b.Value
+}
+
+// topValues returns the n first of vals in facet order, sorted. A group of
+// many values (persons: tens of thousands on a broad search) keeps its n
+// best in a heap instead of sorting them all.
+func topValues(vals []FacetValue, n int) []FacetValue {
+	if len(vals) <= 4*n {
+		sort.Slice(vals, func(i, j int) bool { return before(vals[i], vals[j]) })
+		return vals[:min(n, len(vals))]
+	}
+	// A min-heap (by facet order, the worst on top) of the best n so far.
+	h := slices.Clone(vals[:n])
+	down := func(i int) {
+		for {
+			worst, l, r := i, 2*i+1, 2*i+2
+			if l < n && before(h[worst], h[l]) {
+				worst = l
+			}
+			if r < n && before(h[worst], h[r]) {
+				worst = r
+			}
+			if worst == i {
+				return
+			}
+			h[i], h[worst] = h[worst], h[i]
+			i = worst
+		}
+	}
+	for i := n/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, v := range vals[n:] {
+		if before(v, h[0]) {
+			h[0] = v
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return before(h[i], h[j]) })
+	return h
 }

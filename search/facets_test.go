@@ -27,13 +27,13 @@ func TestFacets_MatchBleve(t *testing.T) {
 	}
 	for _, req := range reqs {
 		got := search(t, ix, req)
-		filters := filterQueries(req)
+		filters := filterQueries(req, Read(req))
 		for _, g := range FacetGroups {
 			skip := ""
 			if _, active := filters[g]; active {
 				skip = g
 			}
-			main, _ := textQuery(got.Query)
+			main := buildText(Read(req).Text).q
 			br := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filters, skip), 0, 0, false)
 			br.AddFacet(g, bleve.NewFacetRequest(facetField[g], facetSize[g]))
 			res, err := serving(ix).idx.SearchInContext(ctx, br)
@@ -56,12 +56,12 @@ func TestFacets_MatchBleve(t *testing.T) {
 	// The timeline's months come from the table too.
 	for _, req := range append(reqs, Request{Query: "Kazakistan", From: d(t, "2026-01-01")}) {
 		got := search(t, ix, req)
-		main, _ := textQuery(got.Query)
+		main := buildText(Read(req).Text).q
 		skip := ""
-		if _, active := filterQueries(req)[dateGroup]; active {
+		if _, active := filterQueries(req, Read(req))[dateGroup]; active {
 			skip = dateGroup
 		}
-		br := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req), skip), 0, 0, false)
+		br := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req, Read(req)), skip), 0, 0, false)
 		br.AddFacet(timelineFacet, bleve.NewFacetRequest(index.FieldMonth, monthFacetSize))
 		res, err := serving(ix).idx.SearchInContext(ctx, br)
 		if err != nil {

@@ -199,3 +199,34 @@ func (s *passingSearcher) Advance(ctx *bsearch.SearchContext, id bindex.IndexInt
 	dm, err := s.Searcher.Advance(ctx, id)
 	return s.skip(ctx, dm, err)
 }
+
+// sourceKeep keeps the documents whose source is one of sources, letter
+// case and diacritics aside (sourceKey).
+func sourceKeep(sources []string) func(t *facetTable) func(num uint64) bool {
+	return func(t *facetTable) func(num uint64) bool {
+		gi := groupIndex(FacetSource)
+		if gi < 0 || gi >= len(t.off) {
+			return nil
+		}
+		want := map[string]bool{}
+		for _, s := range sources {
+			want[sourceKey(s)] = true
+		}
+		keep := make([]bool, len(t.values[gi]))
+		for id, v := range t.values[gi] {
+			keep[id] = want[sourceKey(v)]
+		}
+		off, ids := t.off[gi], t.ids[gi]
+		return func(num uint64) bool {
+			if num+1 >= uint64(len(off)) {
+				return false
+			}
+			for _, id := range ids[off[num]:off[num+1]] {
+				if keep[id] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+}

@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"kerko/query"
 )
 
 // TestFilters_TableMatchesQueries checks that the language and date filters
@@ -40,8 +38,8 @@ func TestFilters_TableMatchesQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			main, _ := textQuery(query.Parse(tt.req.Query))
-			filters := filterQueries(tt.req)
+			main := buildText(Read(tt.req).Text).q
+			filters := filterQueries(tt.req, Read(tt.req))
 			ids := func(useTable bool) []string {
 				sr := bleve.NewSearchRequestOptions(serving(ix).andFilters(main, filters, "", useTable), 1000, 0, false)
 				res, err := serving(ix).idx.SearchInContext(ctx, sr)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,7 +19,7 @@ import (
 // A generation is one published generation open for searching, with
 // everything kerko derives from it: the Bleve index, its facet table, the
 // decoder of its bodies, the decoded bodies and marked texts of its hits, and
-// its entity counts. Nothing derived from index data lives outside it, so two
+// its entity counts and persons. Nothing derived from index data lives outside it, so two
 // generations (the one serving and the one being warmed, or two indexes in
 // one process) never see each other's data, and closing one frees all of it.
 //
@@ -37,6 +38,12 @@ type generation struct {
 	bodies *cache.Cache[string, string]
 	// marked are the hits' texts as the highlighter keeps them.
 	marked *highlight.Memo
+	// written are the written forms of folded terms that suggestions
+	// showed (suggestwords.go).
+	written *cache.Cache[string, string]
+	// docFreqs are the article counts of terms that telling words read
+	// (terms.go), by field and term.
+	docFreqs *cache.Memo[string, uint64]
 
 	tableOnce sync.Once
 	table     *facetTable
@@ -44,6 +51,14 @@ type generation struct {
 
 	entityMu sync.Mutex
 	entities *entityCounts
+
+	peopleMu sync.Mutex
+	people   *personTable
+
+	// mapped are the segment files Bleve maps, with their sizes when
+	// opened (intact.go).
+	mapped      []mappedFile
+	damagedOnce sync.Once
 
 	mu       sync.Mutex
 	refs     int // the publisher's (until retired) plus one per search
@@ -71,10 +86,13 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 	}
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
-		bodies:  cache.New[string, string](opts.BodyBytes),
-		marked:  highlight.NewMemo(opts.MarkedBytes),
-		refs:    1,
-		drained: make(chan struct{}),
+		bodies:   cache.New[string, string](opts.BodyBytes),
+		marked:   highlight.NewMemo(opts.MarkedBytes),
+		written:  cache.New[string, string](writtenMemoBytes),
+		docFreqs: cache.NewMemo(opts.DocFreqBytes, func(k string, _ uint64) int64 { return int64(len(k)) }),
+		refs:     1,
+		drained:  make(chan struct{}),
+		mapped:   mappedFiles(filepath.Join(dir, name)),
 	}
 	g.warmUp()
 	return g, nil
@@ -97,6 +115,8 @@ func (g *generation) warmUp() {
 		g.facetTable(r)
 		return nil
 	})
+	// Every page with a person facet shows their names.
+	g.persons()
 }
 
 // acquire takes a reference for one search; false once the generation is

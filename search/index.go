@@ -33,10 +33,16 @@ type Options struct {
 	// MarkedBytes bounds the marked texts of hits (highlight.Memo,
 	// default highlight.DefaultMemoBytes).
 	MarkedBytes int64
+	// DocFreqBytes bounds the memoized article counts of the words
+	// telling words weigh (default DefaultDocFreqBytes).
+	DocFreqBytes int64
 }
 
 // DefaultBodyBytes is Options.BodyBytes' default.
 const DefaultBodyBytes = 16 << 20
+
+// DefaultDocFreqBytes is Options.DocFreqBytes' default.
+const DefaultDocFreqBytes = 4 << 20
 
 // Open opens the published generation of dir for searching.
 func Open(dir string) (*Index, error) { return OpenWith(dir, Options{}) }
@@ -48,6 +54,9 @@ func OpenWith(dir string, opts Options) (*Index, error) {
 	}
 	if opts.MarkedBytes <= 0 {
 		opts.MarkedBytes = highlight.DefaultMemoBytes
+	}
+	if opts.DocFreqBytes <= 0 {
+		opts.DocFreqBytes = DefaultDocFreqBytes
 	}
 	ix := &Index{dir: dir, opts: opts}
 	if _, err := ix.Reload(); err != nil {
@@ -93,6 +102,10 @@ func (ix *Index) acquire() (*generation, error) {
 			return nil, errClosed
 		}
 		if g.acquire() {
+			if err := g.intact(); err != nil {
+				g.release()
+				return nil, err
+			}
 			return g, nil
 		}
 		// Retired between the load and the acquire: a newer one is
@@ -208,6 +221,7 @@ func (ix *Index) MemoryUse() map[string]cache.MemoStats {
 		b := g.bodies.Stats()
 		out["bodies"] = cache.MemoStats{Entries: b.Entries, Bytes: b.Bytes, MaxBytes: b.MaxBytes}
 		out["marked texts"] = g.marked.MemoryUse()
+		out["term counts"] = g.docFreqs.Stats()
 	}
 	return out
 }

@@ -197,3 +197,19 @@ func BenchmarkSearchMix(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTellingWords times /api/terms' work on the whole corpus for
+// queries of a few hundred to some thousands of hits ("government": 3,081).
+func BenchmarkTellingWords(b *testing.B) {
+	ix := benchIndex(b)
+	ctx := context.Background()
+	for _, q := range []string{"government", "ekonomi", "qeveria", "oil prices"} {
+		b.Run("q="+strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.TellingWords(ctx, Request{Query: q}, 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -19,7 +19,7 @@ import (
 )
 
 // Related articles are found by what an article is about, not by its
-// language: the countries and organizations extraction found in it (one id
+// language: the countries, organizations and persons extraction found in it (one id
 // across languages) and its most distinctive words in the folded field,
 // where names such as Tokayev, Erdoğan or Ankara are one term in every
 // language.
@@ -28,10 +28,14 @@ import (
 type Related struct {
 	Hit
 	// SharedCountries and SharedOrgs are the ids both articles name;
-	// SharedTerms the distinctive words (folded) both use.
+	// SharedTerms the distinctive words both use, as the article they are
+	// related to writes them (Erdoğan, Kosovës, işbirliği).
 	SharedCountries []string
 	SharedOrgs      []string
-	SharedTerms     []string
+	// SharedPeople are the persons both articles name, with the name the
+	// first article writes.
+	SharedPeople []extract.PersonMention
+	SharedTerms  []string
 }
 
 const (
@@ -50,7 +54,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 	if err != nil {
 		return nil, err
 	}
-	terms, err := g.distinctiveTerms(ctx, a)
+	terms, written, err := g.distinctiveTerms(ctx, a)
 	if err != nil {
 		return nil, fmt.Errorf("related to %q: %w", id, err)
 	}
@@ -70,6 +74,13 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 	for _, m := range a.Orgs {
 		tq := bleve.NewTermQuery(m.ID)
 		tq.SetField(index.FieldOrg)
+		tq.SetBoost(boostRelatedEntity / 2)
+		should = append(should, tq)
+	}
+	for _, p := range a.People {
+		// A person named in both is as telling as an organization.
+		tq := bleve.NewTermQuery(p.ID)
+		tq.SetField(index.FieldPerson)
 		tq.SetBoost(boostRelatedEntity / 2)
 		should = append(should, tq)
 	}
@@ -111,6 +122,14 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		r.Score = h.Score
 		r.SharedCountries = intersect(a.CountryCodes(), r.Countries)
 		r.SharedOrgs = intersect(a.OrgIDs(), r.Orgs)
+		for _, p := range a.People {
+			for _, q := range r.People {
+				if p.ID == q.ID {
+					r.SharedPeople = append(r.SharedPeople, p)
+					break
+				}
+			}
+		}
 		// A shared word is in the hit's body or its title.
 		has := inBody[h.ID]
 		if has == nil {
@@ -121,7 +140,7 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 		}
 		for _, t := range terms {
 			if has[t] && len(r.SharedTerms) < maxShownTerms {
-				r.SharedTerms = append(r.SharedTerms, t)
+				r.SharedTerms = append(r.SharedTerms, written[t])
 			}
 		}
 		out = append(out, r)
@@ -130,12 +149,18 @@ func (g *generation) related(ctx context.Context, id string, n int) ([]Related, 
 }
 
 // distinctiveTerms returns the words of a that weigh most by tf·idf among
-// those some other article also uses, most distinctive first. Country and
-// organization names are left to the facet fields.
-func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]string, error) {
+// those some other article also uses, most distinctive first, and how a
+// writes each of them. Country and organization names are left to the
+// facet fields.
+func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]string, map[string]string, error) {
+	text := a.Title + "\n" + a.Body
+	toks, err := analyzers.Analyze(analyzers.FoldedAnalyzer, text)
+	if err != nil {
+		return nil, nil, err
+	}
 	tf := map[string]int{}
-	for _, tok := range analyze(analyzers.FoldedAnalyzer, a.Title+"\n"+a.Body) {
-		tf[string(tok.Term)]++
+	for _, tok := range toks {
+		tf[tok.Term]++
 	}
 	// Judge each distinct word once: isStopWord runs four analyzers, and
 	// the common words it rejects are the most repeated ones.
@@ -154,7 +179,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 	}
 	var ss []scored
 	n := float64(g.count)
-	err := g.withReader(func(r bindex.IndexReader) error {
+	err = g.withReader(func(r bindex.IndexReader) error {
 		for t, f := range tf {
 			df, err := termCount(ctx, r, index.BodyField(index.Folded), t)
 			if err != nil {
@@ -170,7 +195,7 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Slice(ss, func(i, j int) bool {
 		if ss[i].score != ss[j].score {
@@ -179,10 +204,23 @@ func (g *generation) distinctiveTerms(ctx context.Context, a *index.Article) ([]
 		return ss[i].term < ss[j].term
 	})
 	var out []string
+	forms := map[string]*writtenForms{}
 	for i := 0; i < len(ss) && i < relatedTerms; i++ {
 		out = append(out, ss[i].term)
+		forms[ss[i].term] = &writtenForms{}
 	}
-	return out, nil
+	for _, tok := range toks {
+		if w := forms[tok.Term]; w != nil {
+			w.addFolding(analyzers.Written(text, tok), tok.Term)
+		}
+	}
+	written := map[string]string{}
+	for t, w := range forms {
+		if written[t] = w.best(); written[t] == "" {
+			written[t] = t
+		}
+	}
+	return out, written, nil
 }
 
 // bodyTerms reports which of terms the folded body of each article ids

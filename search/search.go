@@ -19,6 +19,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/cache"
+	"kerko/extract"
 	"kerko/highlight"
 	"kerko/index"
 	"kerko/query"
@@ -36,19 +37,25 @@ const (
 	FacetLang    = "lang"
 	FacetCountry = "country"
 	FacetOrg     = "org"
+	FacetPerson  = "person"
 	FacetYear    = "year"
+	FacetSource  = "source"
 )
 
 // FacetGroups lists the facet groups in display order.
-var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetYear}
+var FacetGroups = []string{FacetLang, FacetCountry, FacetOrg, FacetPerson, FacetYear,
+	FacetSource,
+}
 
 // facetField maps a facet group to its keyword field.
 var facetField = map[string]string{
 	FacetLang:     index.FieldLang,
 	FacetCountry:  index.FieldCountry,
 	FacetOrg:      index.FieldOrg,
+	FacetPerson:   index.FieldPerson,
 	FacetYear:     index.FieldYear,
 	timelineFacet: index.FieldMonth,
+	FacetSource:   index.FieldSource,
 }
 
 // countedGroups are the groups the facet table holds: the facet groups plus
@@ -73,7 +80,11 @@ func filterOf(g string) string {
 
 // facetSize is how many values each group returns; large enough to hold every
 // value a group can have, so counts are exact and "more" can show them all.
-var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetYear: 300, timelineFacet: monthFacetSize}
+// Persons are the exception: a corpus names tens of thousands, and a
+// group shows the most named.
+var facetSize = map[string]int{FacetLang: 8, FacetCountry: 300, FacetOrg: 100, FacetPerson: 100, FacetYear: 300, timelineFacet: monthFacetSize,
+	FacetSource: 200,
+}
 
 // Request is one search. Zero values mean "no filter"; filters in one group
 // are ORed, groups are ANDed.
@@ -82,13 +93,29 @@ type Request struct {
 	Langs     []string
 	Countries []string
 	Orgs      []string
+	People    []string  // person ids (extract.PersonMention.ID)
 	From, To  time.Time // inclusive days; zero = open
 	Undated   string    // UndatedDefault, UndatedInclude, UndatedExclude or UndatedOnly
 	Sort      string    // SortRelevance (default), SortNewest, SortOldest
 	Page      int       // from 1 (default 1)
 	Size      int       // hits per page (default 10)
 	NoFacets  bool
+	// CountOnly asks for the total, the facets and the timeline without
+	// any hit (Size is then ignored): what a count or a chart needs.
+	CountOnly bool
+	// CountryMode is CountryAny (the default: an article about any of
+	// Countries) or CountryAll (about every one of them).
+	CountryMode string
+
+	// Sources are matched as written, letter case and diacritics aside.
+	Sources []string
 }
+
+// Country modes of a Request.
+const (
+	CountryAny = "any"
+	CountryAll = "all"
+)
 
 // Hit is one result.
 type Hit struct {
@@ -98,12 +125,48 @@ type Hit struct {
 	Date      time.Time // zero when undated
 	Countries []string
 	Orgs      []string
-	Source    string
-	Score     float64
+	// People are the persons the article names, most named first, with
+	// the name the article writes.
+	People []extract.PersonMention
+	Source string
+	Score  float64
 	// TitleHTML and Snippet are HTML: the article text escaped, with the
 	// matched words in <mark>.
 	TitleHTML string
 	Snippet   string
+}
+
+// Filter returns the values of the filter on facet group g.
+func (r *Request) Filter(g string) []string {
+	switch g {
+	case FacetLang:
+		return r.Langs
+	case FacetCountry:
+		return r.Countries
+	case FacetOrg:
+		return r.Orgs
+	case FacetPerson:
+		return r.People
+	case FacetSource:
+		return r.Sources
+	}
+	return nil
+}
+
+// SetFilter sets the values of the filter on facet group g.
+func (r *Request) SetFilter(g string, vals []string) {
+	switch g {
+	case FacetLang:
+		r.Langs = vals
+	case FacetCountry:
+		r.Countries = vals
+	case FacetOrg:
+		r.Orgs = vals
+	case FacetPerson:
+		r.People = vals
+	case FacetSource:
+		r.Sources = vals
+	}
 }
 
 // FacetValue is one value of a facet group with the number of hits it has.
@@ -128,11 +191,22 @@ type Result struct {
 	// Zoomed is set when the timeline shows the months of the chosen
 	// years only, because all of them would be too many.
 	Zoomed bool
-	// Expanded lists the countries and organizations named in the query
-	// that also matched articles about them in every language.
+	// Expanded lists the countries, organizations and persons named in
+	// the query that also matched articles about them in every language.
 	Expanded []Expansion
+	// Names are the names shown for the person ids of the result: those
+	// in Facets, in the request's filter and in Expanded (the name the
+	// generation's articles write most, Index.PersonName).
+	Names map[string]string
 	// DidYouMean is a respelled query with more hits, or "".
 	DidYouMean string
+	// Relaxed is set when no article had every word of the query and the
+	// hits are those with the most of them (relax.go).
+	Relaxed *Relaxed
+	// Reading is how the query was read (reading.go); Notes are its
+	// notes and what running it added (a prefix cut short).
+	Reading *Reading
+	Notes   []Note
 }
 
 // ErrBadRequest wraps errors in a Request (an unknown sort order...).
@@ -155,6 +229,7 @@ const (
 // search runs req on g.
 func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
+	ctx = withGeneration(ctx, g)
 	p, err := newPlan(req)
 	if err != nil {
 		return nil, err
@@ -163,14 +238,37 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.expanded, Timeline: []Bucket{}}
+	asked := p // did-you-mean respells what was asked
+	var relaxed *Relaxed
+	if ex.res.Total == 0 {
+		// No article has every word: those with the most of them (relax.go).
+		rp, r, err := g.relax(ctx, p)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		}
+		if rp != nil {
+			if ex, err = g.execute(ctx, rp); err != nil {
+				return nil, fmt.Errorf("search %q: %w", req.Query, err)
+			}
+			p, relaxed = rp, r
+		}
+	}
+	out := &Result{Query: p.q, Total: ex.res.Total, Facets: map[string][]FacetValue{}, Expanded: p.text.expanded, Timeline: []Bucket{},
+		Reading: p.rd, Notes: p.notes(), Relaxed: relaxed}
 	if !req.NoFacets {
 		p.facets(out, ex)
+	}
+	if err := g.names(req, out); err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	if err := g.hits(ctx, p, ex.res, out); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
-	if out.DidYouMean, err = g.didYouMean(ctx, p, ex.res.Total); err != nil {
+	total := ex.res.Total
+	if relaxed != nil {
+		total = 0
+	}
+	if out.DidYouMean, err = g.didYouMean(ctx, asked, total); err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
 	}
 	out.Took = time.Since(start)
@@ -179,13 +277,13 @@ func (g *generation) search(ctx context.Context, req Request) (*Result, error) {
 
 // plan is a search decided before anything runs.
 type plan struct {
-	req      Request
-	q        *query.Query
-	text     bquery.Query // the words, over every text field
-	expanded []Expansion  // countries and organizations the words name
-	filters  map[string]filter
-	byDate   bool // sorted by date (desc: newest first) rather than score
-	desc     bool
+	req     Request
+	rd      *Reading
+	q       *query.Query
+	text    *textQuery // the text tree as one Bleve query (tree.go)
+	filters map[string]filter
+	byDate  bool // sorted by date (desc: newest first) rather than score
+	desc    bool
 
 	// How facets are counted (none with NoFacets): the main search counts
 	// groups while the table filters (tableFilters, driving tableGroups)
@@ -203,20 +301,26 @@ func newPlan(req Request) (*plan, error) {
 	if req.Page <= 0 {
 		req.Page = 1
 	}
-	if req.Size <= 0 {
+	switch {
+	case req.CountOnly:
+		req.Size = 0
+	case req.Size <= 0:
 		req.Size = 10
 	}
 	if err := validUndated(req.Undated); err != nil {
 		return nil, err
 	}
-	p := &plan{req: req, q: query.Parse(req.Query), filters: filterQueries(req), desc: true}
-	p.text, p.expanded = textQuery(p.q)
+	if err := validCountryMode(req.CountryMode); err != nil {
+		return nil, err
+	}
+	rd := Read(req)
+	p := &plan{req: req, rd: rd, q: rd.Query, filters: filterQueries(req, rd), text: buildText(rd.Text), desc: true}
 	switch req.Sort {
 	case "", SortRelevance:
 		// Browsing without words or entity filters has no relevance to rank
 		// by: newest first. With a country or organization filter, relevance
 		// is how much each article is about it (index.FieldAbout).
-		p.byDate = p.q.Empty() && len(req.Countries)+len(req.Orgs) == 0
+		p.byDate = !rd.Rankable()
 	case SortNewest:
 		p.byDate = true
 	case SortOldest:
@@ -229,20 +333,28 @@ func newPlan(req Request) (*plan, error) {
 	}
 	p.queryFilters = map[string]filter{}
 	for _, f := range slices.Sorted(maps.Keys(p.filters)) {
-		if p.filters[f].keep != nil {
+		switch {
+		case p.filters[f].keep != nil:
 			p.tableFilters = append(p.tableFilters, p.filters[f])
 			p.tableGroups = append(p.tableGroups, groupOf(f))
-		} else {
+		case narrowing(req, f):
+			p.queryFilters[f] = p.filters[f]
+		default:
 			p.queryFilters[f] = p.filters[f]
 			p.separate = append(p.separate, f)
 		}
 	}
 	for _, grp := range countedGroups {
-		if _, active := p.queryFilters[filterOf(grp)]; !active {
+		if _, active := p.queryFilters[filterOf(grp)]; !active || narrowing(req, filterOf(grp)) {
 			p.groups = append(p.groups, grp)
 		}
 	}
 	return p, nil
+}
+
+// notes are the reading's notes and those of running the plan.
+func (p *plan) notes() []Note {
+	return append(slices.Clone(p.rd.Notes), p.text.notes()...)
 }
 
 // executed is what running a plan gave.
@@ -259,16 +371,19 @@ type executed struct {
 func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 	ex := &executed{disjoints: map[string][]FacetValue{}}
 	// Facets are counted as the hits stream by (facets.go), not by Bleve.
-	top := g.withFilters(p.text, p.filters, "")
+	top := g.withFilters(p.text.q, p.filters, "")
 	var cq *countingQuery
 	if !p.req.NoFacets {
 		ex.counter = newFacetCounter(p.groups)
-		cq = &countingQuery{g: g, q: g.withFilters(p.text, p.queryFilters, ""), c: ex.counter, filters: p.tableFilters, filterGroups: p.tableGroups}
+		cq = &countingQuery{g: g, q: g.withFilters(p.text.q, p.queryFilters, ""), c: ex.counter, filters: p.tableFilters, filterGroups: p.tableGroups}
 		top = cq
 	}
 	sr := bleve.NewSearchRequestOptions(top, p.req.Size, (p.req.Page-1)*p.req.Size, false)
 	sr.Fields = []string{index.FieldRecord, index.FieldBody}
 	switch {
+	case p.req.CountOnly:
+		// Counted, not ranked: no hit is returned.
+		sr.Score = bleve.ScoreNone
 	case p.byDate && cq != nil:
 		// Sorted from the facet table (sort.go) when it can.
 		cq.sort = &sortBinding{}
@@ -284,7 +399,7 @@ func (g *generation) execute(ctx context.Context, p *plan) (*executed, error) {
 			return safely("count facets apart", func() error {
 				grp := groupOf(f)
 				c := newFacetCounter([]string{grp})
-				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(p.text, p.filters, f), c: c}, 0, 0, false)
+				fr := bleve.NewSearchRequestOptions(&countingQuery{g: g, q: g.withFilters(p.text.q, p.filters, f), c: c}, 0, 0, false)
 				// Only counted: scoring every hit would be wasted.
 				fr.Score = bleve.ScoreNone
 				if _, err := g.idx.SearchInContext(ectx, fr); err != nil {
@@ -349,7 +464,7 @@ func (p *plan) facets(out *Result, ex *executed) {
 // hits reads the page's hits into out, their titles and snippets marked
 // with the query's words and the names of the entities it was expanded to.
 func (g *generation) hits(ctx context.Context, p *plan, res *bleve.SearchResult, out *Result) error {
-	hl := highlight.New(withEntityNames(p.q, p.expanded), g.marked)
+	hl := highlight.New(p.text.marked(p.q), g.marked)
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
@@ -374,76 +489,6 @@ func dateSort(desc bool) bsearch.SortOrder {
 		&bsearch.SortScore{Desc: true},
 		&bsearch.SortDocID{},
 	}
-}
-
-// textQuery turns the parsed user query into a Bleve query over every text
-// field. Each clause must match in at least one field; a word that some
-// language drops as a stop word only adds to the score.
-func textQuery(q *query.Query) (bquery.Query, []Expansion) {
-	if q.Empty() {
-		return bleve.NewMatchAllQuery(), nil
-	}
-	var must, should []bquery.Query
-	var expanded []Expansion
-	for _, c := range q.Must {
-		cq := clauseQuery(c)
-		if len(c.Alts) == 1 && !c.Alts[0].Phrase && isStopWord(c.Alts[0].Text) {
-			should = append(should, cq)
-		} else {
-			if eqs, exps := entityQueries(c); len(eqs) > 0 {
-				cq = bleve.NewDisjunctionQuery(append([]bquery.Query{cq}, eqs...)...)
-				expanded = append(expanded, exps...)
-			}
-			must = append(must, cq)
-		}
-	}
-	if len(must) == 0 {
-		// Only stop words: then they are what the user is looking for.
-		// They match in titles, and in the bodies of articles whose
-		// language does not drop them (the folded body has no stop words
-		// of the article's language: mapping.go).
-		must, should = should, nil
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	b.AddShould(should...)
-	for _, c := range q.Not {
-		b.AddMustNot(clauseQuery(c))
-	}
-	return b, expanded
-}
-
-// clauseQuery matches any alternative of c in any text field.
-func clauseQuery(c query.Clause) bquery.Query {
-	var ds []bquery.Query
-	for _, t := range c.Alts {
-		for _, f := range textFields {
-			var fq bquery.Query
-			if t.Phrase && !f.positions {
-				continue
-			}
-			switch {
-			case t.Phrase && f.name == index.BodyField(index.Folded):
-				fq = foldedBodyPhrase(t.Text, f.boost)
-			case t.Phrase:
-				pq := bleve.NewMatchPhraseQuery(t.Text)
-				pq.SetField(f.name)
-				pq.SetBoost(f.boost)
-				pq.Analyzer = f.analyzer
-				fq = pq
-			default:
-				mq := bleve.NewMatchQuery(t.Text)
-				mq.SetField(f.name)
-				mq.SetBoost(f.boost)
-				mq.Analyzer = f.analyzer
-				// "Turqi-Kazakistan" is two tokens: both must match.
-				mq.SetOperator(bquery.MatchQueryOperatorAnd)
-				fq = mq
-			}
-			ds = append(ds, fq)
-		}
-	}
-	return bleve.NewDisjunctionQuery(ds...)
 }
 
 type textField struct {
@@ -473,8 +518,10 @@ var textFields = func() []textField {
 // lacks its own language's stop words (mapping.go). Analyzed for a language
 // whose stop words it contains, the phrase has gaps where they were, and
 // matches that language's articles only; the phrase as written matches the
-// others. A phrase with no stop word of any language is one query, as it
-// was before stop words were dropped.
+// others; each article the gapped phrase finds is checked against its
+// stored text (phrasecheck.go), since a gap would match any word. A phrase
+// with no stop word of any language is one query, as it was before stop
+// words were dropped.
 func foldedBodyPhrase(text string, boost float64) bquery.Query {
 	field := index.BodyField(index.Folded)
 	plain := analyze(analyzers.FoldedIndexAnalyzer, text)
@@ -494,7 +541,7 @@ func foldedBodyPhrase(text string, boost float64) bquery.Query {
 		pq := bquery.NewMultiPhraseQuery(phraseSlots(toks), field)
 		pq.SetBoost(boost)
 		b := bleve.NewBooleanQuery()
-		b.AddMust(pq)
+		b.AddMust(&checkedPhrase{q: pq, text: text}) // phrasecheck.go
 		b.AddFilter(lt)
 		variants = append(variants, b)
 	}
@@ -556,9 +603,9 @@ func analyzedStopWord(word string) bool {
 	return false
 }
 
-// filterQueries builds one filter per active filter group (dateGroup for
-// the date range and the undated option).
-func filterQueries(req Request) map[string]filter {
+// filterQueries builds one filter per active filter group of req as rd
+// read it (dateGroup for the date range and the undated option).
+func filterQueries(req Request, rd *Reading) map[string]filter {
 	fs := map[string]filter{}
 	terms := func(group, field string, values []string) bquery.Query {
 		if len(values) == 0 {
@@ -575,21 +622,61 @@ func filterQueries(req Request) map[string]filter {
 		}
 		return bleve.NewDisjunctionQuery(ds...)
 	}
-	if q := terms(FacetLang, index.FieldLang, req.Langs); q != nil {
-		fs[FacetLang] = filter{q: q, keep: langKeep(req.Langs)}
+	if q := terms(FacetLang, index.FieldLang, rd.Langs); q != nil {
+		fs[FacetLang] = filter{q: q, keep: langKeep(rd.Langs)}
 	}
 	// Entity filters match the mention-weighted field: same articles as the
-	// facet field, but those about the entity score higher.
-	if q := terms(FacetCountry, index.FieldAbout, req.Countries); q != nil {
+	// facet field, but those about the entity score higher. Every set must
+	// match (country:KZ country:KG is about both).
+	allSets := func(group string, sets [][]string) bquery.Query {
+		var qs []bquery.Query
+		for _, s := range sets {
+			qs = append(qs, terms(group, index.FieldAbout, s))
+		}
+		switch len(qs) {
+		case 0:
+			return nil
+		case 1:
+			return qs[0]
+		}
+		return bleve.NewConjunctionQuery(qs...)
+	}
+	if q := allSets(FacetCountry, rd.Countries); q != nil {
 		fs[FacetCountry] = filter{q: q}
 	}
-	if q := terms(FacetOrg, index.FieldAbout, req.Orgs); q != nil {
+	if q := allSets(FacetOrg, rd.Orgs); q != nil {
 		fs[FacetOrg] = filter{q: q}
 	}
-	if dq := dateFilter(req); dq != nil {
-		fs[dateGroup] = filter{q: dq, keep: dateKeep(req)}
+	if q := allSets(FacetPerson, rd.People); q != nil {
+		fs[FacetPerson] = filter{q: q}
+	}
+	if len(rd.Sources) > 0 {
+		fs[FacetSource] = filter{q: &sourceQuery{values: rd.Sources}, keep: sourceKeep(rd.Sources)}
+	}
+	dated := req
+	dated.From, dated.To = rd.From, rd.To
+	if dq := dateFilter(dated); dq != nil {
+		fs[dateGroup] = filter{q: dq, keep: dateKeep(dated)}
 	}
 	return fs
+}
+
+// narrowing reports whether filter f of req narrows its own facet group:
+// with CountryAll each country chosen is one more condition, so the
+// country group is counted over the hits as they are (a value's count is
+// what the hits would be with it chosen too), not as a multi-select group
+// that ignores its own filter.
+func narrowing(req Request, f string) bool {
+	return f == FacetCountry && req.CountryMode == CountryAll
+}
+
+// validCountryMode checks a Request's CountryMode.
+func validCountryMode(m string) error {
+	switch m {
+	case "", CountryAny, CountryAll:
+		return nil
+	}
+	return fmt.Errorf("%w: unknown country mode %q (want any or all)", ErrBadRequest, m)
 }
 
 // Bleve keeps dates as int64 nanoseconds and fails a search whose range
@@ -644,7 +731,14 @@ func hitOf(a *index.Article) Hit {
 	// The facet fields are not stored: the mention counts list the same
 	// ids, most named first.
 	return Hit{ID: a.ID, Title: a.Title, Lang: a.Lang, Source: a.Source, Date: a.Date,
-		Countries: a.CountryCodes(), Orgs: a.OrgIDs()} // never nil: results show []
+		Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: orEmpty(a.People)} // never nil: results show []
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // ErrNotFound is returned for an unknown article id.

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"kerko/query"
 )
 
 // TestTableDateSort_MatchesBleve checks that sorting by date from the facet
@@ -35,8 +33,8 @@ func TestTableDateSort_MatchesBleve(t *testing.T) {
 			for _, h := range res.Hits {
 				got = append(got, h.ID)
 			}
-			main, _ := textQuery(query.Parse(req.Query))
-			sr := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req), ""), 100, 0, false)
+			main := buildText(Read(req).Text).q
+			sr := bleve.NewSearchRequestOptions(serving(ix).withFilters(main, filterQueries(req, Read(req)), ""), 100, 0, false)
 			sr.SortByCustom(dateSort(tt.desc))
 			want, err := serving(ix).idx.SearchInContext(ctx, sr)
 			if err != nil {

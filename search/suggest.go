@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -16,7 +15,9 @@ import (
 
 // Suggestions complete what a user is typing from what the index holds:
 // the countries and organizations its articles are about (by their names in
-// every language), the words its articles use most, and its titles.
+// every language), the persons they name (by every name the articles write:
+// "erdo" finds Recep Tayyip Erdoğan, "tokae" Kassym-Jomart Tokayev), the
+// words its articles use most, and its titles.
 // Matching is on folded text, so "kirg" finds Kırgızistan and "turqi"
 // Turqia.
 
@@ -24,13 +25,14 @@ import (
 const (
 	SuggestCountry = "country"
 	SuggestOrg     = "org"
+	SuggestPerson  = "person"
 	SuggestTerm    = "term"
 	SuggestTitle   = "title"
 )
 
 // Suggestion is one completion. Text is what it shows and, except for a
-// title, what it searches for; Value is the country code, organization id
-// or article id.
+// title or a person, what it searches for; Value is the country code,
+// organization id, person id or article id.
 type Suggestion struct {
 	Kind  string
 	Text  string
@@ -44,6 +46,7 @@ const (
 	maxPrefixTerms = 20000
 	suggestTerms   = 4
 	suggestTitles  = 3
+	suggestPersons = 3
 )
 
 // entityCounts are how many articles name each country and organization,
@@ -89,31 +92,66 @@ func (g *generation) suggest(ctx context.Context, prefix, ui string, n int) ([]S
 		return nil, err
 	}
 	if len(words) == 1 {
-		out = append(out, matchNames(countries, SuggestCountry, folded, ui, func(code, l string) []string {
+		// A name typed whole, in any form (Kazakistan'ın, BM), first.
+		if s, ok := typedEntity(strings.TrimSpace(prefix), ui); ok {
+			s.Count = countOf(countries, s.Value)
+			if s.Kind == SuggestOrg {
+				s.Count = countOf(orgs, s.Value)
+			}
+			if s.Count > 0 {
+				out = append(out, s)
+			}
+		}
+		for _, s := range matchNames(countries, SuggestCountry, folded, ui, func(code, l string) []string {
 			return []string{extract.CountryName(code, l)}
-		})...)
-		out = append(out, matchNames(orgs, SuggestOrg, folded, ui, func(id, l string) []string {
+		}) {
+			out = appendNew(out, s)
+		}
+		for _, s := range matchNames(orgs, SuggestOrg, folded, ui, func(id, l string) []string {
 			return []string{extract.OrgName(id, l), id}
-		})...)
+		}) {
+			out = appendNew(out, s)
+		}
 	}
 
-	var terms []FacetValue
 	if len([]rune(last)) >= minSuggestRunes {
-		if terms, err = g.frequentTerms(ctx, last, suggestTerms); err != nil {
+		people, err := g.persons()
+		if err != nil {
 			return nil, err
 		}
-	}
-	for _, t := range terms {
-		text := t.Value
-		if head != "" {
-			text = head + " " + t.Value
+		ps, err := people.complete(ctx, words, suggestPersons)
+		if err != nil {
+			return nil, err
 		}
-		if !hasText(out, text) {
-			out = append(out, Suggestion{Kind: SuggestTerm, Text: text, Count: t.Count})
+		for _, p := range ps {
+			out = appendNew(out, Suggestion{Kind: SuggestPerson, Text: p.Name, Value: p.ID, Count: p.Count})
 		}
 	}
 
-	titles, err := g.titlesWith(ctx, words, suggestTitles)
+	lw := lastWord{term: last}
+	if len([]rune(last)) >= minSuggestRunes {
+		ws, read, err := g.suggestWords(ctx, lastField(prefix), ui, suggestTerms)
+		if err != nil {
+			return nil, err
+		}
+		if read.term != "" {
+			lw = read
+		}
+		for _, w := range ws {
+			text := w.written
+			if head != "" {
+				text = head + " " + w.written
+			}
+			if !hasText(out, text) {
+				out = append(out, Suggestion{Kind: SuggestTerm, Text: text, Count: w.count})
+			}
+		}
+	}
+
+	// Titles with the words, the last one as typed when it is a word of
+	// its own (BM: not the titles of BMW), else as a beginning.
+	words[len(words)-1] = lw.term
+	titles, err := g.titlesWith(ctx, words, lw.whole, suggestTitles)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +169,16 @@ func lastField(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
+}
+
+// appendNew appends s unless ss has the same entity already.
+func appendNew(ss []Suggestion, s Suggestion) []Suggestion {
+	for _, x := range ss {
+		if x.Kind == s.Kind && x.Value == s.Value {
+			return ss
+		}
+	}
+	return append(ss, s)
 }
 
 func hasText(ss []Suggestion, text string) bool {
@@ -173,53 +221,13 @@ func namePrefix(name, prefix string) bool {
 	return false
 }
 
-// frequentTerms returns the n terms of the folded body field that start
-// with prefix and most articles hold, longer than the prefix itself.
-func (g *generation) frequentTerms(ctx context.Context, prefix string, n int) ([]FacetValue, error) {
-	var out []FacetValue
-	d, err := g.idx.FieldDictPrefix(index.BodyField(index.Folded), []byte(prefix))
-	if err != nil {
-		return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
-	}
-	defer d.Close()
-	for i := 0; i < maxPrefixTerms; i++ {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		e, err := d.Next()
-		if err != nil {
-			return nil, fmt.Errorf("terms starting %q: %w", prefix, err)
-		}
-		if e == nil {
-			break
-		}
-		// Numbers and one-letter completions help nobody.
-		if e.Term == prefix || strings.ContainsAny(e.Term[:1], "0123456789") {
-			continue
-		}
-		out = append(out, FacetValue{Value: e.Term, Count: int(e.Count)})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return len(out[i].Value) < len(out[j].Value)
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out, nil
-}
-
 // titlesWith returns titles that hold every folded word, the last one as a
-// prefix.
-func (g *generation) titlesWith(ctx context.Context, words []string, n int) ([]Suggestion, error) {
+// prefix unless whole.
+func (g *generation) titlesWith(ctx context.Context, words []string, whole bool, n int) ([]Suggestion, error) {
 	var qs []bquery.Query
 	for i, w := range words {
 		var q bquery.FieldableQuery
-		if i == len(words)-1 {
+		if i == len(words)-1 && !whole {
 			q = bleve.NewPrefixQuery(w)
 		} else {
 			q = bleve.NewTermQuery(w)

@@ -15,7 +15,6 @@ import (
 
 	"kerko/index"
 	"kerko/internal/blevex"
-	"kerko/query"
 )
 
 // Attention over time (web's /api/trends) needs, per query, how many
@@ -39,15 +38,15 @@ func (ix *Index) CountByDay(ctx context.Context, req Request) ([]DayCount, error
 		return nil, err
 	}
 	defer g.release()
-	return safely1("count by day", func() ([]DayCount, error) { return g.countByDay(ctx, req) })
+	return safely1("count by day", func() ([]DayCount, error) { return g.countByDay(withGeneration(ctx, g), req) })
 }
 
 func (g *generation) countByDay(ctx context.Context, req Request) ([]DayCount, error) {
 	if err := validUndated(req.Undated); err != nil {
 		return nil, err
 	}
-	main, _ := textQuery(query.Parse(req.Query))
-	dq := &dayCountQuery{g: g, q: g.withFilters(main, filterQueries(req), "")}
+	matching, _, _ := g.matchQuery(req)
+	dq := &dayCountQuery{g: g, q: matching}
 	sr := bleve.NewSearchRequestOptions(dq, 0, 0, false)
 	sr.Score = bleve.ScoreNone
 	if _, err := g.idx.SearchInContext(ctx, sr); err != nil {

@@ -10,22 +10,43 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"kerko/extract"
 	"kerko/index"
 	"kerko/search"
 )
 
 // apiHit is one hit of GET /api/search.
 type apiHit struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	TitleHTML string   `json:"title_html"`
-	Lang      string   `json:"lang"`
-	Date      *string  `json:"date"`
-	Countries []string `json:"countries"`
-	Orgs      []string `json:"orgs"`
-	Source    string   `json:"source,omitempty"`
-	Score     float64  `json:"score"`
-	Snippet   string   `json:"snippet"`
+	ID        string      `json:"id"`
+	Title     string      `json:"title"`
+	TitleHTML string      `json:"title_html"`
+	Lang      string      `json:"lang"`
+	Date      *string     `json:"date"`
+	Countries []string    `json:"countries"`
+	Orgs      []string    `json:"orgs"`
+	People    []apiPerson `json:"people"`
+	Source    string      `json:"source,omitempty"`
+	Score     float64     `json:"score"`
+	Snippet   string      `json:"snippet"`
+}
+
+// apiPerson is a person an article names: the id the person facet and
+// filter use, the name as the article writes it, and how often it does.
+type apiPerson struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+}
+
+// maxPersonName bounds a name shown: the extractor takes at most five words.
+const maxPersonName = 120
+
+func apiPeople(ps []extract.PersonMention) []apiPerson {
+	out := make([]apiPerson, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, apiPerson{ID: p.ID, Name: clipText(p.Name, maxPersonName), Mentions: p.Mentions})
+	}
+	return out
 }
 
 type apiFacetValue struct {
@@ -45,16 +66,24 @@ type apiSearch struct {
 	// Histogram counts the dated hits per Interval, Undated the others;
 	// both ignore the date range and the undated option, as a multi-select
 	// facet group ignores its own filter.
-	Histogram  []apiBucket    `json:"histogram"`
-	Interval   string         `json:"interval"`
-	Zoomed     bool           `json:"zoomed"`
-	Undated    int            `json:"undated"`
-	DidYouMean *string        `json:"did_you_mean"`
-	Expanded   []apiExpansion `json:"expanded"`
+	Histogram  []apiBucket `json:"histogram"`
+	Interval   string      `json:"interval"`
+	Zoomed     bool        `json:"zoomed"`
+	Undated    int         `json:"undated"`
+	DidYouMean *string     `json:"did_you_mean"`
+	// Relaxed is set when no article has every word of the query: the
+	// hits have MatchedWords of its Of words (stop words not counted).
+	Relaxed  *apiRelaxed    `json:"relaxed"`
+	Expanded []apiExpansion `json:"expanded"`
 	// Understood says how the query was read; Notes what was not taken
-	// as typed (querylift.go).
+	// as typed (queryread.go).
 	Understood string   `json:"understood"`
 	Notes      []string `json:"notes"`
+}
+
+type apiRelaxed struct {
+	MatchedWords int `json:"matched_words"`
+	Of           int `json:"of"`
 }
 
 type apiBucket struct {
@@ -89,6 +118,7 @@ type apiRelated struct {
 	URL             string       `json:"url"`
 	SharedCountries []apiMention `json:"shared_countries"`
 	SharedOrgs      []apiMention `json:"shared_orgs"`
+	SharedPeople    []apiMention `json:"shared_people"`
 	SharedTerms     []string     `json:"shared_terms"`
 }
 
@@ -107,6 +137,7 @@ type apiArticle struct {
 	Date           *string      `json:"date"`
 	Countries      []string     `json:"countries"`
 	Orgs           []string     `json:"orgs"`
+	People         []apiPerson  `json:"people"`
 	Mentions       []apiMention `json:"mentions"`
 	Source         string       `json:"source"`
 	URL            string       `json:"url,omitempty"`
@@ -127,26 +158,27 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	out := apiSearch{
-		Understood: lq.Understood, Notes: append([]string{}, lq.Notes...),
-		Query: lq.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Understood: qr.Understood, Notes: append([]string{}, qr.Notes...),
+		Query: qr.Raw, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Page: req.Page, Size: req.Size, Hits: []apiHit{}, Facets: map[string][]apiFacetValue{},
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, apiHit{
 			ID: h.ID, Title: clipText(h.Title, maxListTitle), TitleHTML: clipMarked(h.TitleHTML, maxListTitle), Lang: h.Lang, Date: dateJSON(h.Date),
-			Countries: h.Countries, Orgs: h.Orgs, Source: clipText(h.Source, maxSource), Score: h.Score, Snippet: h.Snippet,
+			Countries: h.Countries, Orgs: h.Orgs, People: apiPeople(h.People), Source: clipText(h.Source, maxSource), Score: h.Score, Snippet: h.Snippet,
 		})
 	}
 	for g, vals := range res.Facets {
 		list := make([]apiFacetValue, 0, len(vals))
 		for _, v := range vals {
-			list = append(list, apiFacetValue{Value: v.Value, Label: facetLabel(g, v.Value, ui), Count: v.Count})
+			list = append(list, apiFacetValue{Value: v.Value, Label: labelIn(res.Names, g, v.Value, ui), Count: v.Count})
 		}
 		out.Facets[g] = list
 	}
@@ -156,12 +188,14 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	}
 	out.Interval, out.Undated, out.Zoomed = res.Interval, res.Undated, res.Zoomed
 	if res.DidYouMean != "" {
-		dym := lq.withText(res.DidYouMean)
-		out.DidYouMean = &dym
+		out.DidYouMean = &res.DidYouMean
+	}
+	if r := res.Relaxed; r != nil {
+		out.Relaxed = &apiRelaxed{MatchedWords: r.Matched, Of: r.Of}
 	}
 	out.Expanded = []apiExpansion{}
 	for _, x := range res.Expanded {
-		out.Expanded = append(out.Expanded, apiExpansion{Kind: x.Kind, ID: x.ID, Label: facetLabel(x.Kind, x.ID, ui), Word: x.Word})
+		out.Expanded = append(out.Expanded, apiExpansion{Kind: x.Kind, ID: x.ID, Label: labelIn(res.Names, x.Kind, x.ID, ui), Word: x.Word})
 	}
 	return writeJSON(c, http.StatusOK, out)
 }
@@ -198,7 +232,7 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 	ui := uiFor(c)
 	out := apiArticle{
 		ID: a.ID, Title: a.Title, Body: a.Body, Lang: a.Lang, LangConfidence: a.LangConf, Date: dateJSON(a.Date),
-		Countries: a.CountryCodes(), Orgs: a.OrgIDs(), Source: a.Source, URL: a.URL, Mentions: []apiMention{},
+		Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: apiPeople(a.People), Source: a.Source, URL: a.URL, Mentions: []apiMention{},
 	}
 	for _, m := range a.Countries {
 		out.Mentions = append(out.Mentions, apiMention{ID: m.ID, Label: facetLabel("country", m.ID, ui), Count: m.Count})
@@ -213,12 +247,15 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 	out.Related = []apiRelated{}
 	for _, r := range related {
 		ar := apiRelated{ID: r.ID, Title: clipText(r.Title, maxListTitle), Lang: r.Lang, Date: dateJSON(r.Date), URL: articleURL(r.ID, uiState(ui)),
-			SharedCountries: []apiMention{}, SharedOrgs: []apiMention{}, SharedTerms: r.SharedTerms}
+			SharedCountries: []apiMention{}, SharedOrgs: []apiMention{}, SharedPeople: []apiMention{}, SharedTerms: r.SharedTerms}
 		for _, code := range r.SharedCountries {
 			ar.SharedCountries = append(ar.SharedCountries, apiMention{ID: code, Label: facetLabel("country", code, ui)})
 		}
 		for _, id := range r.SharedOrgs {
 			ar.SharedOrgs = append(ar.SharedOrgs, apiMention{ID: id, Label: facetLabel("org", id, ui)})
+		}
+		for _, p := range r.SharedPeople {
+			ar.SharedPeople = append(ar.SharedPeople, apiMention{ID: p.ID, Label: clipText(p.Name, maxPersonName)})
 		}
 		if ar.SharedTerms == nil {
 			ar.SharedTerms = []string{}
@@ -268,6 +305,15 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 func suggestionURL(sg search.Suggestion, ui string) string {
 	if sg.Kind == search.SuggestTitle {
 		return articleURL(sg.Value, uiState(ui))
+	}
+	if sg.Kind == search.SuggestPerson {
+		// The person in every language and spelling: their filter, not
+		// the words of one spelling.
+		v := url.Values{"person": {sg.Value}}
+		if isUILang(ui) && ui != "en" {
+			v.Set("ui", ui)
+		}
+		return "/?" + v.Encode()
 	}
 	v := url.Values{"q": {sg.Text}}
 	if isUILang(ui) && ui != "en" {

@@ -23,16 +23,30 @@ func worstCorpus() fstest.MapFS {
 	}
 	fsys := fstest.MapFS{}
 	for i := range 120 {
-		body := fmt.Sprintf(" date %d-%02d-15 Trade talks %d\n\nTrade ministers from %s met.", 2000+i%27, 1+i%12, i, strings.Join(names, ", "))
+		// Five persons each, 490 in all: more than the person group
+		// shows. One of ten long-named ones, whose filter keeps every
+		// hit when all ten are chosen (worstPerson).
+		people := []string{"President " + worstPerson(i%10)}
+		for _, given := range []string{"Mary", "John", "Anne", "Peter"} {
+			people = append(people, fmt.Sprintf("President %s Ştefănescu%c%c", given, 'a'+rune(i%26), 'a'+rune(i/26)))
+		}
+		body := fmt.Sprintf(" date %d-%02d-15 Trade talks %d\n\nTrade ministers from %s met. %s spoke.", 2000+i%27, 1+i%12, i, strings.Join(names, ", "), strings.Join(people, ", "))
 		fsys[fmt.Sprintf("w%03d.txt", i)] = &fstest.MapFile{Data: []byte(body)}
 	}
 	return fsys
 }
 
+// worstPerson is the k-th of ten persons with names as long as extraction
+// takes them (five words), whose ids are as long as a search may carry ten
+// of (maxPersonBytes).
+func worstPerson(k int) string {
+	return fmt.Sprintf("Christopher Bartholomaeusjunior Constantinopolitanus Wolfgangusamadeusxyz Ştefănescuvwxyzabc%c", 'a'+rune(k))
+}
+
 // TestPage_WorstCaseIsBounded builds the largest search page a valid
 // request can make (100 hits, a 1,000-byte query that needs escaping in
-// every link, 50 countries and 50 organizations chosen, every facet value
-// present) and checks it stays under maxPageBytes: the bound docs/api.md
+// every link, 50 countries and 50 organizations chosen, persons chosen up
+// to their bound, every facet value present) and checks it stays under maxPageBytes: the bound docs/api.md
 // states holds by construction, not by luck.
 func TestPage_WorstCaseIsBounded(t *testing.T) {
 	ts := fsServer(t, worstCorpus())
@@ -42,6 +56,12 @@ func TestPage_WorstCaseIsBounded(t *testing.T) {
 		v["country"] = extract.CountryCodes()[:maxFilterVals]
 		orgs := extract.OrganizationIDs()
 		v["org"] = orgs[:min(maxFilterVals, len(orgs))]
+		for k := range 10 {
+			v.Add("person", extract.PersonID(worstPerson(k)))
+		}
+		if n := len(strings.Join(v["person"], "")); n > maxPersonBytes || n < maxPersonBytes*8/10 {
+			t.Fatalf("worst-case person ids are %d bytes together; want close to maxPersonBytes %d", n, maxPersonBytes)
+		}
 		return v
 	}
 	// The longest query, which every link escapes to three times its size.
@@ -54,6 +74,7 @@ func TestPage_WorstCaseIsBounded(t *testing.T) {
 		v := base()
 		v.Del("country")
 		v.Del("org")
+		v.Del("person")
 		return v
 	}
 	tagged := "trade"

@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"kerko/cache"
+	"kerko/extract"
 	"kerko/index"
 	"kerko/search"
 )
@@ -48,18 +49,25 @@ type cacheKey struct {
 	langs     string // filter values joined by \x00
 	countries string
 	orgs      string
+	people    string
 	from, to  int64 // Unix seconds; 0 for an open end
 	undated   string
 	sort      string
 	page      int
 	size      int
 	noFacets  bool
+	countOnly bool
+	// countryMode is search.CountryAll or "" (any).
+	countryMode string
+
+	sources string
 }
 
 const (
 	kindSearch uint8 = iota
 	kindArticle
 	kindRelated
+	kindTerms
 )
 
 func newResultCache(s Searcher, maxBytes int64) *resultCache {
@@ -75,10 +83,12 @@ func newResultCache(s Searcher, maxBytes int64) *resultCache {
 // relevance).
 func searchKey(req search.Request) cacheKey {
 	k := cacheKey{kind: kindSearch, query: req.Query, undated: req.Undated, sort: req.Sort,
-		page: req.Page, size: req.Size, noFacets: req.NoFacets,
+		page: req.Page, size: req.Size, noFacets: req.NoFacets, countOnly: req.CountOnly,
 		langs:     strings.Join(req.Langs, "\x00"),
 		countries: strings.Join(req.Countries, "\x00"),
-		orgs:      strings.Join(req.Orgs, "\x00")}
+		orgs:      strings.Join(req.Orgs, "\x00"),
+		people:    strings.Join(req.People, "\x00"),
+		sources:   strings.Join(req.Sources, "\x00")}
 	if k.page <= 0 {
 		k.page = 1
 	}
@@ -87,6 +97,12 @@ func searchKey(req search.Request) cacheKey {
 	}
 	if k.sort == "" {
 		k.sort = search.SortRelevance
+	}
+	if req.CountryMode == search.CountryAll {
+		k.countryMode = req.CountryMode
+	}
+	if k.countOnly {
+		k.size = 0
 	}
 	if !req.From.IsZero() {
 		k.from = req.From.Unix()
@@ -138,7 +154,7 @@ func (rc *resultCache) stats() cache.Stats { return rc.c.Stats() }
 const entryOverhead = 128 // list element, map slot, entry struct
 
 func keySize(k cacheKey) int64 {
-	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.undated)+len(k.sort)) + entryOverhead
+	return int64(unsafe.Sizeof(k)) + int64(len(k.gen)+len(k.query)+len(k.langs)+len(k.countries)+len(k.orgs)+len(k.people)+len(k.sources)+len(k.undated)+len(k.sort)+len(k.countryMode)) + entryOverhead
 }
 
 func stringsSize(ss []string) int64 {
@@ -151,7 +167,15 @@ func stringsSize(ss []string) int64 {
 
 func hitSize(h *search.Hit) int64 {
 	return int64(unsafe.Sizeof(*h)) + int64(len(h.ID)+len(h.Title)+len(h.Lang)+len(h.Source)+len(h.TitleHTML)+len(h.Snippet)) +
-		stringsSize(h.Countries) + stringsSize(h.Orgs)
+		stringsSize(h.Countries) + stringsSize(h.Orgs) + peopleSize(h.People)
+}
+
+func peopleSize(ps []extract.PersonMention) int64 {
+	n := int64(len(ps)) * int64(unsafe.Sizeof(extract.PersonMention{}))
+	for _, p := range ps {
+		n += int64(len(p.ID) + len(p.Name))
+	}
+	return n
 }
 
 func resultSize(v any) int64 {
@@ -167,6 +191,9 @@ func resultSize(v any) int64 {
 		}
 	}
 	n += int64(len(r.Timeline)) * int64(unsafe.Sizeof(search.Bucket{}))
+	for id, name := range r.Names {
+		n += 64 + int64(len(id)+len(name))
+	}
 	for _, x := range r.Expanded {
 		n += int64(unsafe.Sizeof(x)) + int64(len(x.Kind)+len(x.ID)+len(x.Word))
 	}
@@ -180,14 +207,14 @@ func resultSize(v any) int64 {
 func articleSize(v any) int64 {
 	a := v.(*index.Article)
 	return int64(unsafe.Sizeof(*a)) + int64(len(a.ID)+len(a.Title)+len(a.Body)+len(a.Lang)+len(a.Source)+len(a.URL)+len(a.Hash)) +
-		int64(len(a.Countries)+len(a.Orgs))*48
+		int64(len(a.Countries)+len(a.Orgs))*48 + peopleSize(a.People)
 }
 
 func relatedSize(v any) int64 {
 	rs := v.([]search.Related)
 	n := int64(24)
 	for i := range rs {
-		n += hitSize(&rs[i].Hit) + stringsSize(rs[i].SharedCountries) + stringsSize(rs[i].SharedOrgs) + stringsSize(rs[i].SharedTerms)
+		n += hitSize(&rs[i].Hit) + stringsSize(rs[i].SharedCountries) + stringsSize(rs[i].SharedOrgs) + peopleSize(rs[i].SharedPeople) + stringsSize(rs[i].SharedTerms)
 	}
 	return n
 }

@@ -366,6 +366,7 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"Langs":     func(r *search.Request) { r.Langs = []string{"en"} },
 		"Countries": func(r *search.Request) { r.Countries = []string{"TR"} },
 		"Orgs":      func(r *search.Request) { r.Orgs = []string{"NATO"} },
+		"People":    func(r *search.Request) { r.People = []string{"recep-tayyip-erdogan"} },
 		"From":      func(r *search.Request) { r.From = time.Date(1987, 1, 1, 0, 0, 0, 0, time.UTC) },
 		"To":        func(r *search.Request) { r.To = time.Date(1987, 12, 31, 0, 0, 0, 0, time.UTC) },
 		"Undated":   func(r *search.Request) { r.Undated = search.UndatedExclude },
@@ -373,6 +374,11 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		"Page":      func(r *search.Request) { r.Page = 2 },
 		"Size":      func(r *search.Request) { r.Size = 20 },
 		"NoFacets":  func(r *search.Request) { r.NoFacets = true },
+		"CountOnly": func(r *search.Request) { r.CountOnly = true },
+		"CountryMode": func(r *search.Request) {
+			r.CountryMode = search.CountryAll
+		},
+		"Sources": func(r *search.Request) { r.Sources = []string{"Anadolu"} },
 	}
 	typ := reflect.TypeOf(base)
 	for i := 0; i < typ.NumField(); i++ {

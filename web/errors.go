@@ -18,24 +18,23 @@ type filterPart struct {
 }
 
 // activeFilters lists the filter groups req uses, in the order the page
-// shows them.
-func activeFilters(req search.Request, ui string) []filterPart {
+// shows them; names are the search result's names of persons (nil for
+// none).
+func activeFilters(req search.Request, ui string, names map[string]string) []filterPart {
 	var out []filterPart
-	names := func(group string, vals []string) string {
+	for _, g := range search.FacetGroups {
+		vals := req.Filter(g)
+		if len(vals) == 0 {
+			continue
+		}
 		labels := make([]string, len(vals))
 		for i, v := range vals {
-			labels[i] = facetLabel(group, v, ui)
+			labels[i] = labelIn(names, g, v, ui)
 		}
-		return T(ui, group) + ": " + strings.Join(labels, ", ")
-	}
-	if len(req.Langs) > 0 {
-		out = append(out, filterPart{names("lang", req.Langs), []string{"lang"}, func(r search.Request) search.Request { r.Langs = nil; return r }})
-	}
-	if len(req.Countries) > 0 {
-		out = append(out, filterPart{names("country", req.Countries), []string{"country"}, func(r search.Request) search.Request { r.Countries = nil; return r }})
-	}
-	if len(req.Orgs) > 0 {
-		out = append(out, filterPart{names("org", req.Orgs), []string{"org"}, func(r search.Request) search.Request { r.Orgs = nil; return r }})
+		out = append(out, filterPart{T(ui, g) + ": " + strings.Join(labels, ", "), []string{g}, func(r search.Request) search.Request {
+			r.SetFilter(g, nil)
+			return r
+		}})
 	}
 	if !req.From.IsZero() || !req.To.IsZero() {
 		var from, to string
@@ -68,7 +67,7 @@ func activeFilters(req search.Request, ui string) []filterPart {
 // search; a failed count (the server is busy) only leaves its suggestion
 // out.
 func (s *Server) emptyState(c echo.Context, req search.Request, res *search.Result, v url.Values, ui string) (string, []link) {
-	filters := activeFilters(req, ui)
+	filters := activeFilters(req, ui, res.Names)
 	switch {
 	case res.Total > 0:
 		return Tf(ui, "pastend", (int(res.Total)+req.Size-1)/req.Size), nil
@@ -90,7 +89,6 @@ func (s *Server) emptyState(c echo.Context, req search.Request, res *search.Resu
 	for _, f := range filters {
 		count := f.without(req)
 		count.Page, count.Size, count.NoFacets = 1, 1, true
-		liftQuery(&count, ui) // the search the link runs: the query's own filters stay
 		r, err := s.search(c, count)
 		if err != nil {
 			break
@@ -151,7 +149,7 @@ func (s *Server) errorPage(c echo.Context, f failure) errorView {
 	if len(state) > 0 {
 		p.SearchURL = "/?" + state.Encode()
 	}
-	for _, fp := range activeFilters(req, ui) {
+	for _, fp := range activeFilters(req, ui, nil) {
 		p.Kept = append(p.Kept, fp.Label)
 	}
 	if ok && f.param != nil && (first != nil || f.param.key == "querystring") {

@@ -52,7 +52,6 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	lq := liftQuery(&req, uiFor(c))
 
 	// The first page is read before anything is written, so that a bad
 	// request or a busy server still gets its status.
@@ -61,7 +60,7 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	name := "kerko-" + filenamePart(lq.Raw)
+	name := "kerko-" + filenamePart(req.Query) + datesPart(req)
 	var write func(a *index.Article) error
 	var flush func() error
 	if format == "csv" {
@@ -85,7 +84,7 @@ func (s *Server) handleExportAPI(c echo.Context) error {
 		enc := json.NewEncoder(c.Response())
 		write = func(a *index.Article) error {
 			return enc.Encode(exportRow{ID: a.ID, Title: a.Title, Date: dateJSON(a.Date), Lang: a.Lang,
-				Countries: a.CountryCodes(), Orgs: a.OrgIDs(), Source: a.Source, URL: a.URL})
+				Countries: a.CountryCodes(), Orgs: a.OrgIDs(), People: apiPeople(a.People), Source: a.Source, URL: a.URL})
 		}
 		flush = func() error { c.Response().Flush(); return nil }
 	}
@@ -128,8 +127,11 @@ type exportRow struct {
 	Lang      string   `json:"lang"`
 	Countries []string `json:"countries"`
 	Orgs      []string `json:"orgs"`
-	Source    string   `json:"source"`
-	URL       string   `json:"url"`
+	// People are only in JSON Lines: the CSV header is fixed (docs/api.md),
+	// and a name list with counts does not fit one cell.
+	People []apiPerson `json:"people"`
+	Source string      `json:"source"`
+	URL    string      `json:"url"`
 }
 
 // exportPage reads one page under the server's deadline and search gate.
@@ -222,6 +224,28 @@ func filenamePart(q string) string {
 		return "all"
 	}
 	return s
+}
+
+// datesPart names the dates a download is limited to, so that the months
+// a researcher downloads from a chart are told apart by name:
+// "_2020-03-01_2020-03-31", "_from-2020-03-01", "_to-2020-03-31".
+func datesPart(req search.Request) string {
+	from, to := "", ""
+	if !req.From.IsZero() {
+		from = req.From.Format(time.DateOnly)
+	}
+	if !req.To.IsZero() {
+		to = req.To.Format(time.DateOnly)
+	}
+	switch {
+	case from != "" && to != "":
+		return "_" + from + "_" + to
+	case from != "":
+		return "_from-" + from
+	case to != "":
+		return "_to-" + to
+	}
+	return ""
 }
 
 // contentDisposition names an attachment: an ASCII filename for old

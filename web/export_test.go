@@ -127,6 +127,17 @@ func TestAPI_ExportCells(t *testing.T) {
 			t.Errorf("%s title %q; want it to start %q", id, titles[id], prefix)
 		}
 	}
+	// The dates a download is limited to name it too.
+	for q, want := range map[string]string{
+		"from=2020-03-01&to=2020-03-31": "kerko-all_2020-03-01_2020-03-31.csv",
+		"q=x&from=2020-03-01":           "kerko-x_from-2020-03-01.csv",
+		"q=x&to=2020-03-31":             "kerko-x_to-2020-03-31.csv",
+	} {
+		resp, _, _ := getTimed(t, ts.URL+"/api/export?"+q)
+		if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="`+want+`"`) {
+			t.Errorf("export?%s: Content-Disposition = %q; want %s", q, cd, want)
+		}
+	}
 	// Non-ASCII queries name the file too, in the UTF-8 form.
 	resp, _, _ = getTimed(t, ts.URL+"/api/export?q="+url.QueryEscape(`"sınır" / <x>`))
 	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="kerko-s_n_r-x.csv"`) || !strings.Contains(cd, "filename*=UTF-8''kerko-s%C4%B1n%C4%B1r-x.csv") {

@@ -85,7 +85,7 @@ func (s *Server) handleFeed(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	req.Sort, req.Page, req.Size, req.NoFacets = search.SortNewest, 1, feedSize, true
 	res, err := s.search(c, req)
 	if err != nil {
@@ -93,14 +93,14 @@ func (s *Server) handleFeed(c echo.Context) error {
 	}
 	base := c.Scheme() + "://" + c.Request().Host
 	canon := url.Values{}
-	for _, k := range []string{"q", "lang", "country", "org", "from", "to", "undated"} {
+	for _, k := range []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to", "undated"} {
 		if vals := v[k]; len(vals) > 0 {
 			canon[k] = vals
 		}
 	}
 	f := atomFeed{
 		ID:     feedIDPrefix + "search?" + canon.Encode(),
-		Title:  atomText{Type: "text", Text: Tf(ui, "feed_title", lq.Raw)},
+		Title:  atomText{Type: "text", Text: Tf(ui, "feed_title", qr.Raw)},
 		Author: atomPerson{Name: "kerko"},
 		Gen:    atomGen{Text: "kerko"},
 		Links: []atomLink{
@@ -108,11 +108,11 @@ func (s *Server) handleFeed(c echo.Context) error {
 			{Rel: "alternate", Type: "text/html", Href: base + "/?" + canon.Encode()},
 		},
 	}
-	if lq.Raw == "" {
+	if qr.Raw == "" {
 		f.Title.Text = T(ui, "feed_all")
 	}
-	if lq.Understood != "" {
-		f.Subtitle = &atomText{Type: "text", Text: lq.Understood}
+	if qr.Understood != "" {
+		f.Subtitle = &atomText{Type: "text", Text: qr.Understood}
 	}
 	// The feed changes when its newest article does; an undated article
 	// takes the feed's time, so that the feed stays the same between

@@ -37,7 +37,7 @@ func FuzzParseSearch(f *testing.F) {
 		if !utf8.ValidString(req.Query) || len(req.Query) > maxQueryBytes {
 			t.Errorf("parseSearch(%q): query %q passed", raw, req.Query)
 		}
-		if req.Page < 1 || req.Size < 1 || req.Size > maxSize || req.Page*req.Size > maxResultDepth {
+		if req.Page < 1 || req.Size < 0 || req.Size == 0 && !req.CountOnly || req.Size > maxSize || req.Page*req.Size > maxResultDepth {
 			t.Errorf("parseSearch(%q): page %d size %d passed", raw, req.Page, req.Size)
 		}
 		for _, l := range req.Langs {

@@ -170,6 +170,7 @@ func TestServer_HeadOnEveryRoute(t *testing.T) {
 		"/api/articles/*": "/api/articles/" + fixture.SeedSqTurqiKZ, "/api/suggest": "/api/suggest?q=kaz", "/healthz": "/healthz",
 		"/static/*": "/static/kerko.css", "/trends": "/trends?q=Kazakistan", "/api/trends": "/api/trends?q=Kazakistan",
 		"/api/export": "/api/export?q=Kazakistan", "/feed.atom": "/feed.atom?q=Kazakistan", "/help": "/help",
+		"/api/terms": "/api/terms?q=Kazakistan", "/telling": "/telling?q=Kazakistan",
 	}
 	n := 0
 	for _, r := range srv.echo.Routes() {

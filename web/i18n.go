@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"kerko/extract"
+	"kerko/search"
 )
 
 // UI languages: the interface speaks the three languages kerko searches.
@@ -18,13 +19,13 @@ var messages = map[string]map[string]string{
 		"undated_include": "include", "undated_exclude": "exclude", "undated_only": "only these",
 		"also": "Also matching articles about %s in all languages", "didyoumean": "Did you mean",
 		"related": "Related articles", "shared": "Shared", "words": "words", "clearf": "clear",
-		"kind_country": "country", "kind_org": "organization", "kind_term": "word", "kind_title": "article",
+		"kind_country": "country", "kind_org": "organization", "kind_person": "person", "kind_term": "word", "kind_title": "article",
 		"search": "Search", "placeholder": "Search news in Albanian, Turkish and English", "results": "results", "result": "result",
-		"in": "in", "lang": "Language", "country": "Country", "org": "Organization",
+		"in": "in", "lang": "Language", "country": "Country", "org": "Organization", "person": "Person",
 		"year": "Year", "sort": "Sort", "relevance": "Relevance", "newest": "Newest", "oldest": "Oldest",
 		"prev": "Previous", "next": "Next", "page": "Page", "of": "of", "undated": "undated", "from": "From", "to": "To",
 		"apply": "Apply", "clear": "Clear all filters", "more": "more", "back": "Back to search", "date": "Date",
-		"source": "Source", "countries": "Countries", "orgs": "Organizations", "mentions": "mentions", "articles": "articles",
+		"source": "Source", "countries": "Countries", "orgs": "Organizations", "people": "People", "mentions": "mentions", "articles": "articles",
 		"error": "Error", "filters": "Filters",
 		"pastend": "There are no results on this page; the last page is %d.", "uilang": "Interface language", "skip": "Skip to main content", "allarticles": "All articles", "dates": "Dates", "undatedh": "Undated articles",
 		"tl_bar": "%s: %d articles", "p_q": "Query", "p_size": "Results per page", "p_qs": "Address",
@@ -35,7 +36,7 @@ var messages = map[string]map[string]string{
 		"err_utf8": "%s: the text is not valid UTF-8.", "err_toolong": "%s: longer than %d bytes; shorten it.",
 		"err_lang":    "%s: unknown language “%s”; choose Albanian, Turkish or English.",
 		"err_country": "%s: unknown country code “%s”; use a two-letter code such as KZ.",
-		"err_org":     "%s: unknown organization “%s”.", "err_toomany": "%s: more than %d values; choose fewer.",
+		"err_org":     "%s: unknown organization “%s”.", "err_person": "%s: “%s” is not a person id; choose the person from the list.", "err_toomany": "%s: more than %d values; choose fewer.",
 		"err_date":      "%s: “%s” is not a date; write it as YYYY-MM-DD.",
 		"err_fromafter": "The From date (%[2]s) is after the To date (%[3]s).",
 		"err_undated":   "%s: unknown option “%s”.", "err_sort": "%s: unknown order “%s”.",
@@ -63,13 +64,13 @@ var messages = map[string]map[string]string{
 		"undated_include": "përfshi", "undated_exclude": "përjashto", "undated_only": "vetëm këto",
 		"also": "Përputhen edhe artikujt për %s në të gjitha gjuhët", "didyoumean": "Mos doje të thoshe",
 		"related": "Artikuj të ngjashëm", "shared": "Të përbashkëta", "words": "fjalë", "clearf": "hiq",
-		"kind_country": "vend", "kind_org": "organizatë", "kind_term": "fjalë", "kind_title": "artikull",
+		"kind_country": "vend", "kind_org": "organizatë", "kind_person": "person", "kind_term": "fjalë", "kind_title": "artikull",
 		"search": "Kërko", "placeholder": "Kërko lajme në shqip, turqisht dhe anglisht", "results": "rezultate", "result": "rezultat",
-		"in": "në", "lang": "Gjuha", "country": "Vendi", "org": "Organizata",
+		"in": "në", "lang": "Gjuha", "country": "Vendi", "org": "Organizata", "person": "Personi",
 		"year": "Viti", "sort": "Rendit", "relevance": "Përputhja", "newest": "Më të rejat", "oldest": "Më të vjetrat",
 		"prev": "Mbrapa", "next": "Para", "page": "Faqja", "of": "nga", "undated": "pa datë", "from": "Nga", "to": "Deri",
 		"apply": "Zbato", "clear": "Hiq të gjithë filtrat", "more": "më shumë", "back": "Kthehu te kërkimi", "date": "Data",
-		"source": "Burimi", "countries": "Vendet", "orgs": "Organizatat", "mentions": "përmendje", "articles": "artikuj",
+		"source": "Burimi", "countries": "Vendet", "orgs": "Organizatat", "people": "Personat", "mentions": "përmendje", "articles": "artikuj",
 		"error": "Gabim", "filters": "Filtrat",
 		"pastend": "Kjo faqe nuk ka rezultate; faqja e fundit është %d.", "uilang": "Gjuha e ndërfaqes", "skip": "Kalo te përmbajtja kryesore", "allarticles": "Të gjithë artikujt", "dates": "Datat", "undatedh": "Artikujt pa datë",
 		"tl_bar": "%s: %d artikuj", "p_q": "Kërkimi", "p_size": "Rezultate për faqe", "p_qs": "Adresa",
@@ -80,7 +81,7 @@ var messages = map[string]map[string]string{
 		"err_utf8": "%s: teksti nuk është UTF-8 i vlefshëm.", "err_toolong": "%s: më i gjatë se %d bajt; shkurtojeni.",
 		"err_lang":    "%s: gjuhë e panjohur “%s”; zgjidhni shqip, turqisht ose anglisht.",
 		"err_country": "%s: kod vendi i panjohur “%s”; përdorni një kod me dy shkronja, si KZ.",
-		"err_org":     "%s: organizatë e panjohur “%s”.", "err_toomany": "%s: më shumë se %d vlera; zgjidhni më pak.",
+		"err_org":     "%s: organizatë e panjohur “%s”.", "err_person": "%s: “%s” nuk është id personi; zgjidhni personin nga lista.", "err_toomany": "%s: më shumë se %d vlera; zgjidhni më pak.",
 		"err_date":      "%s: “%s” nuk është datë; shkruajeni si VVVV-MM-DD.",
 		"err_fromafter": "Data Nga (%[2]s) është pas datës Deri (%[3]s).",
 		"err_undated":   "%s: opsion i panjohur “%s”.", "err_sort": "%s: renditje e panjohur “%s”.",
@@ -108,13 +109,13 @@ var messages = map[string]map[string]string{
 		"undated_include": "dahil et", "undated_exclude": "hariç tut", "undated_only": "yalnızca bunlar",
 		"also": "Tüm dillerde %s hakkındaki haberler de eşleşiyor", "didyoumean": "Bunu mu demek istediniz",
 		"related": "İlgili haberler", "shared": "Ortak", "words": "kelimeler", "clearf": "temizle",
-		"kind_country": "ülke", "kind_org": "kuruluş", "kind_term": "kelime", "kind_title": "haber",
+		"kind_country": "ülke", "kind_org": "kuruluş", "kind_person": "kişi", "kind_term": "kelime", "kind_title": "haber",
 		"search": "Ara", "placeholder": "Arnavutça, Türkçe ve İngilizce haberlerde ara", "results": "sonuç", "result": "sonuç",
-		"in": "içinde", "lang": "Dil", "country": "Ülke", "org": "Kuruluş",
+		"in": "içinde", "lang": "Dil", "country": "Ülke", "org": "Kuruluş", "person": "Kişi",
 		"year": "Yıl", "sort": "Sırala", "relevance": "İlgi", "newest": "En yeni", "oldest": "En eski",
 		"prev": "Önceki", "next": "Sonraki", "page": "Sayfa", "of": "/", "undated": "tarihsiz", "from": "Başlangıç", "to": "Bitiş",
 		"apply": "Uygula", "clear": "Tüm filtreleri kaldır", "more": "daha fazla", "back": "Aramaya dön", "date": "Tarih",
-		"source": "Kaynak", "countries": "Ülkeler", "orgs": "Kuruluşlar", "mentions": "anılma", "articles": "haber",
+		"source": "Kaynak", "countries": "Ülkeler", "orgs": "Kuruluşlar", "people": "Kişiler", "mentions": "anılma", "articles": "haber",
 		"error": "Hata", "filters": "Filtreler",
 		"pastend": "Bu sayfada sonuç yok; son sayfa %d.", "uilang": "Arayüz dili", "skip": "Ana içeriğe geç", "allarticles": "Tüm haberler", "dates": "Tarihler", "undatedh": "Tarihsiz haberler",
 		"tl_bar": "%s: %d haber", "p_q": "Arama", "p_size": "Sayfa başına sonuç", "p_qs": "Adres",
@@ -125,7 +126,7 @@ var messages = map[string]map[string]string{
 		"err_utf8": "%s: metin geçerli UTF-8 değil.", "err_toolong": "%s: %d bayttan uzun; kısaltın.",
 		"err_lang":    "%s: bilinmeyen dil “%s”; Arnavutça, Türkçe veya İngilizce seçin.",
 		"err_country": "%s: bilinmeyen ülke kodu “%s”; KZ gibi iki harfli bir kod kullanın.",
-		"err_org":     "%s: bilinmeyen kuruluş “%s”.", "err_toomany": "%s: %d değerden fazla; daha azını seçin.",
+		"err_org":     "%s: bilinmeyen kuruluş “%s”.", "err_person": "%s: “%s” bir kişi kimliği değil; kişiyi listeden seçin.", "err_toomany": "%s: %d değerden fazla; daha azını seçin.",
 		"err_date":      "%s: “%s” bir tarih değil; YYYY-AA-GG biçiminde yazın.",
 		"err_fromafter": "Başlangıç tarihi (%[2]s) bitiş tarihinden (%[3]s) sonra.",
 		"err_undated":   "%s: bilinmeyen seçenek “%s”.", "err_sort": "%s: bilinmeyen sıralama “%s”.",
@@ -176,7 +177,7 @@ func paramLabel(ui, param string) string {
 		return T(ui, "p_"+param)
 	case "interval":
 		return T(ui, "interval")
-	case "lang", "country", "org", "from", "to", "sort", "page":
+	case "lang", "country", "org", "person", "source", "from", "to", "sort", "page":
 		return T(ui, param)
 	}
 	return param
@@ -221,6 +222,19 @@ func facetLabel(group, value, ui string) string {
 		return extract.CountryName(value, ui)
 	case "org":
 		return extract.OrgName(value, ui)
+	case "person":
+		// Without the search's names (search.Result.Names): the known
+		// person's name or the id's words.
+		return search.PersonLabel(value)
 	}
 	return value
+}
+
+// labelIn is facetLabel with the names a search result gives for its
+// persons.
+func labelIn(names map[string]string, group, value, ui string) string {
+	if name, ok := names[value]; ok && group == "person" {
+		return name
+	}
+	return facetLabel(group, value, ui)
 }

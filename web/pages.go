@@ -7,12 +7,14 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"kerko/highlight"
 	"kerko/index"
 	"kerko/search"
 )
@@ -99,6 +101,10 @@ type facetGroup struct {
 	More     []link // behind "more"
 	Selected int
 	ClearURL string // drops this group's filter
+	// Modes, for countries chosen, switch between articles about any and
+	// about all of them (country_mode).
+	Modes     []link
+	ModeLabel string
 }
 
 type hitView struct {
@@ -128,19 +134,26 @@ type searchPage struct {
 	HiddenVals []link // filters kept by the search box and the date form
 	Timeline   *timelineView
 	Browsing   bool // no words: a list of articles, not a ranking
-	// Also names the countries and organizations the query also matched
-	// in every language ("Kyrgyzstan, NATO").
+	// Also names the countries, organizations and persons the query also
+	// matched in every language ("Kyrgyzstan, NATO, Kassym-Jomart Tokayev").
 	Also          string
 	DidYouMean    string
 	DidYouMeanURL string
+	// Relaxed says that no article has every word and the hits have most
+	// of them.
+	Relaxed string
 	// Empty says why nothing matched; Drops are the filters whose removal
 	// alone finds articles, with how many.
 	Empty string
 	Drops []link
-	// Lifted is how the query box was read (querylift.go); Research links
-	// the trends, export, feed and syntax pages (research.go).
-	Lifted   liftedQuery
-	Research researchLinks
+	// Read is how the query box was read (queryread.go), and LiftedLinks
+	// its filters, each with the search without it; Research links the
+	// trends, export, feed and syntax pages (research.go).
+	Read        queryReading
+	LiftedLinks []link
+	Research    researchLinks
+	// Telling are the telling words of the search (terms.go), nil for none.
+	Telling *tellingPanel
 }
 
 func (s *Server) handleSearchPage(c echo.Context) error {
@@ -153,17 +166,25 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	// the address gave it (before the query's field filters are lifted),
 	// and ui only if it was asked for.
 	v := searchValues(req, params(c).Get("ui"))
-	asked := req
-	lq := liftQuery(&req, ui)
+	qr := readQuery(req, ui)
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	qr.withResult(res, ui)
 	var empty string
 	var drops []link
-	if len(res.Hits) == 0 {
+	var telling *tellingPanel
+	if len(res.Hits) == 0 && !(req.CountOnly && res.Total > 0) {
 		// Before the page slot is taken: these are searches.
-		empty, drops = s.emptyState(c, asked, res, v, ui)
+		empty, drops = s.emptyState(c, req, res, v, ui)
+	} else if len(res.Hits) > 0 {
+		// A count (size=0) shows no hits, and no words read from them.
+		if params(c).Get(tellingParam) == "1" {
+			telling = s.newTellingPanel(c, req, v)
+		} else {
+			telling = lazyTellingPanel(req, v)
+		}
 	}
 	// Building the page costs memory in proportion to its size; at most
 	// MaxSearches pages are built at once (the page's share of admission).
@@ -173,16 +194,19 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		return err
 	}
 	defer s.pages.release()
-	p := searchPage{UI: ui, Query: lq.Raw, Req: req, Result: res, Browsing: lq.Raw == "", Empty: empty, Drops: drops,
-		Lifted: lq, Research: newResearchLinks(v)}
+	p := searchPage{UI: ui, Query: qr.Raw, Req: req, Result: res, Browsing: qr.Raw == "", Empty: empty, Drops: drops,
+		Read: qr, LiftedLinks: qr.liftedLinks(v), Research: newResearchLinks(v), Telling: telling}
+	// The dates in force, the query's from: and to: included.
+	eff := req
+	eff.From, eff.To = qr.rd.From, qr.rd.To
 	if ms := float64(res.Took.Microseconds()) / 1000; ms >= 0.5 {
 		p.TookMS = strconv.FormatFloat(math.Round(ms), 'f', 0, 64)
 	}
-	if !req.From.IsZero() {
-		p.From = req.From.Format(time.DateOnly)
+	if !eff.From.IsZero() {
+		p.From = eff.From.Format(time.DateOnly)
 	}
-	if !req.To.IsZero() {
-		p.To = req.To.Format(time.DateOnly)
+	if !eff.To.IsZero() {
+		p.To = eff.To.Format(time.DateOnly)
 	}
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: withParam(v, "ui", l), Active: l == ui})
@@ -205,7 +229,8 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 				hv.MorePlace = len(h.Countries) - i
 				break
 			}
-			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: contains(req.Countries, code), Active: named[code]}
+			sel, _ := qr.rd.Selected(search.FacetCountry, code)
+			pl := link{Label: facetLabel("country", code, ui), Value: code, Selected: sel, Active: named[code]}
 			if placeLinks {
 				pl.URL = toggle(v, "country", code)
 			}
@@ -213,38 +238,20 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 		}
 		p.Hits = append(p.Hits, hv)
 	}
-	selected := map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs}
 	for _, g := range search.FacetGroups {
-		fg := facetGroup{Name: g, Title: T(ui, g), Selected: len(selected[g])}
-		if fg.Selected > 0 {
-			fg.ClearURL = "/?" + without(without(v, g), "page").Encode()
-		}
 		if g == search.FacetYear {
 			continue // the timeline above the results does what a year list would
 		}
-		for i, fv := range res.Facets[g] {
-			sel := contains(selected[g], fv.Value)
-			l := link{Label: facetLabel(g, fv.Value, ui), URL: toggle(v, g, fv.Value), Count: fv.Count, Value: fv.Value, Selected: sel}
-			if i < facetTop || sel {
-				fg.Values = append(fg.Values, l)
-			} else {
-				fg.More = append(fg.More, l)
-			}
-		}
-		// A selected value with no hits left still shows, so it can be removed.
-		for _, val := range selected[g] {
-			if !hasValue(res.Facets[g], val) {
-				fg.Values = append(fg.Values, link{Label: facetLabel(g, val, ui), URL: toggle(v, g, val), Value: val, Selected: true})
-			}
-		}
-		if len(fg.Values) > 0 {
+		if fg, ok := facetGroupOf(g, v, qr, res, ui); ok {
 			p.Groups = append(p.Groups, fg)
 		}
 	}
-	p.Sorts = sortLinks(v, req, ui)
-	p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
-	if p.Pages*req.Size > maxResultDepth {
-		p.Pages = maxResultDepth / req.Size
+	p.Sorts = sortLinks(v, qr.rd.Rankable(), req.Sort, ui)
+	if req.Size > 0 { // size=0 counts: no pages of hits
+		p.Pages = int((res.Total + uint64(req.Size) - 1) / uint64(req.Size))
+		if p.Pages*req.Size > maxResultDepth {
+			p.Pages = maxResultDepth / req.Size
+		}
 	}
 	if req.Page > 1 {
 		p.Prev = withParam(v, "page", strconv.Itoa(req.Page-1))
@@ -252,20 +259,24 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if req.Page < p.Pages {
 		p.Next = withParam(v, "page", strconv.Itoa(req.Page+1))
 	}
-	p.Timeline = newTimeline(v, req, res, ui)
+	p.Timeline = newTimeline(v, eff, res, ui)
 	var also []string
 	for _, x := range res.Expanded {
-		also = append(also, facetLabel(x.Kind, x.ID, ui))
+		also = append(also, labelIn(res.Names, x.Kind, x.ID, ui))
 	}
 	p.Also = strings.Join(also, ", ")
 	if res.DidYouMean != "" {
-		p.DidYouMean = lq.withText(res.DidYouMean)
+		p.DidYouMean = res.DidYouMean
 		p.DidYouMeanURL = withParam(v, "q", p.DidYouMean)
 	}
-	p.Filtered = len(activeFilters(req, ui))
+	if r := res.Relaxed; r != nil {
+		p.Relaxed = Tf(ui, "relaxed", r.Matched, r.Of)
+	}
+	p.Filtered = len(activeFilters(req, ui, res.Names)) + len(qr.rd.Lifted)
+	// Clearing the filters clears those typed in the box too.
 	clear := url.Values{}
-	if lq.Raw != "" {
-		clear.Set("q", lq.Raw)
+	if q := qr.textOnly(); q != "" {
+		clear.Set("q", q)
 	}
 	if ui := v.Get("ui"); ui != "" {
 		clear.Set("ui", ui)
@@ -275,11 +286,21 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "search.html", p, maxPageBytes)
 }
 
+// countryModes are the links between articles about any and about all of
+// the chosen countries, the one in effect marked.
+func countryModes(v url.Values, ui string) (string, []link) {
+	all := v.Get("country_mode") == search.CountryAll
+	return T(ui, "cmode"), []link{
+		{Label: T(ui, "cmode_any"), URL: "/?" + without(without(v, "country_mode"), "page").Encode(), Active: !all},
+		{Label: T(ui, "cmode_all"), URL: withParam(v, "country_mode", search.CountryAll), Active: all},
+	}
+}
+
 // hiddenVals are the parameters the search box and the date form carry
 // along: the filters, the sort and the interface language of v.
 func hiddenVals(v url.Values) []link {
 	var out []link
-	for _, key := range []string{"lang", "country", "org", "undated", "sort", "ui"} {
+	for _, key := range []string{"lang", "country", "country_mode", "org", "person", "source", "undated", "sort", "ui"} {
 		for _, val := range v[key] {
 			out = append(out, link{Label: key, Value: val})
 		}
@@ -291,9 +312,8 @@ func hiddenVals(v url.Values) []link {
 // and without a country or organization to rank by, a search lists the
 // newest articles first whatever relevance would say: then "newest" is
 // what is marked, and relevance is not offered.
-func sortLinks(v url.Values, req search.Request, ui string) []link {
-	cur := req.Sort
-	ranked := req.Query != "" || len(req.Countries)+len(req.Orgs) > 0
+func sortLinks(v url.Values, ranked bool, sort, ui string) []link {
+	cur := sort
 	if cur == "" || cur == search.SortRelevance {
 		cur = search.SortRelevance
 		if !ranked {
@@ -308,6 +328,78 @@ func sortLinks(v url.Values, req search.Request, ui string) []link {
 		out = append(out, link{Label: T(ui, so), URL: withParam(v, "sort", so), Active: so == cur})
 	}
 	return out
+}
+
+// facetGroupOf is the page's facet group g: its top values and every
+// selected one, each a link that selects or unselects it. A value the
+// query box selected (country:KZ) unselects by leaving the box without
+// it. false when the group has nothing to show.
+func facetGroupOf(g string, v url.Values, qr queryReading, res *search.Result, ui string) (facetGroup, bool) {
+	param := g
+	fg := facetGroup{Name: g, Title: T(ui, g)}
+	toggleURL := func(val string) (string, bool) {
+		sel, lifted := qr.rd.Selected(g, val)
+		if !lifted {
+			return toggle(v, param, val), sel
+		}
+		// Out of the box, and out of the parameters if they name it too.
+		u := without(v, "page")
+		u[param] = slices.DeleteFunc(slices.Clone(u[param]), func(x string) bool { return strings.EqualFold(x, val) })
+		if len(u[param]) == 0 {
+			u.Del(param)
+		}
+		return withQuery(u, qr.withoutValue(g, val)), true
+	}
+	for i, fv := range res.Facets[g] {
+		u, sel := toggleURL(fv.Value)
+		l := link{Label: labelIn(res.Names, g, fv.Value, ui), URL: u, Count: fv.Count, Value: fv.Value, Selected: sel}
+		if sel {
+			fg.Selected++
+		}
+		if i < facetTop || sel {
+			fg.Values = append(fg.Values, l)
+		} else {
+			fg.More = append(fg.More, l)
+		}
+	}
+	// A selected value with no hits left still shows, so it can be removed.
+	for _, val := range selectedValues(qr.rd, g, v[param]) {
+		if !hasValue(res.Facets[g], val) {
+			u, _ := toggleURL(val)
+			fg.Values = append(fg.Values, link{Label: labelIn(res.Names, g, val, ui), URL: u, Value: val, Selected: true})
+			fg.Selected++
+		}
+	}
+	if fg.Selected > 0 {
+		fg.ClearURL = withQuery(without(v, param), qr.withoutValue(g, ""))
+	}
+	if g == search.FacetCountry && len(v[param]) > 0 {
+		// The mode combines the countries the parameters choose; it goes
+		// with them.
+		fg.ClearURL = withQuery(without(without(v, param), "country_mode"), qr.withoutValue(g, ""))
+		fg.ModeLabel, fg.Modes = countryModes(v, ui)
+	}
+	return fg, len(fg.Values) > 0
+}
+
+// selectedValues are the values of group g in force: the parameters' and
+// those lifted from the query box.
+func selectedValues(rd *search.Reading, g string, params []string) []string {
+	out := slices.Clone(params)
+	for _, l := range rd.Lifted {
+		if groupOfField[l.Field] == g {
+			out = append(out, l.Values...)
+		}
+	}
+	seen := map[string]bool{}
+	return slices.DeleteFunc(out, func(s string) bool {
+		k := strings.ToLower(s)
+		if seen[k] || s == search.NoLang {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 }
 
 func contains(list []string, s string) bool {
@@ -446,6 +538,7 @@ type articlePage struct {
 	LangLabel string
 	Countries []link
 	Orgs      []link
+	People    []link
 	BackURL   string
 	// Query and HiddenVals fill the search box with the search the
 	// article was opened from.
@@ -461,7 +554,7 @@ type relatedView struct {
 	search.Related
 	URL       string
 	LangLabel string
-	Shared    []string // country and organization names
+	Shared    []string // country, organization and person names
 }
 
 func (s *Server) handleArticlePage(c echo.Context) error {
@@ -499,6 +592,9 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	for _, m := range a.Orgs {
 		p.Orgs = append(p.Orgs, link{Label: facetLabel("org", m.ID, ui), Value: m.ID, Count: m.Count, URL: withParam(base, "org", m.ID)})
 	}
+	for _, m := range a.People {
+		p.People = append(p.People, link{Label: m.Name, Value: m.ID, Count: m.Mentions, URL: withParam(base, "person", m.ID)})
+	}
 	p.Paras = articleParagraphs(a, req)
 	related, err := s.related(c, id)
 	if err != nil {
@@ -513,21 +609,35 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		for _, id := range r.SharedOrgs {
 			rv.Shared = append(rv.Shared, facetLabel("org", id, ui))
 		}
+		for _, m := range r.SharedPeople {
+			rv.Shared = append(rv.Shared, m.Name)
+		}
 		p.Related = append(p.Related, rv)
 	}
 	return s.render(c, http.StatusOK, "article.html", p, maxPageBytes+8*(len(a.Body)+len(a.Title)))
 }
 
-// articleParagraphs is the article's text as escaped HTML paragraphs. req
-// is the search the article was opened from: this is where its words get
-// marked in the text, the way snippets mark them, once the index can mark
-// a whole text (it marks titles and snippet windows today).
+// articleParagraphs is the article's text as escaped HTML paragraphs, with
+// what the search it was opened from (req) matched in <mark>: the query's
+// words, the names of the countries and organizations and the surnames of
+// the persons it named or chose as filters, as snippets mark them.
 func articleParagraphs(a *index.Article, req search.Request) []template.HTML {
-	_ = req
+	// Marker reads the box as a search does: country:Kazakistan there is a
+	// chosen country too.
+	var hl *highlight.Highlighter
+	if req.Query != "" || len(req.Countries)+len(req.Orgs)+len(req.People) > 0 {
+		hl = search.Marker(req)
+	}
 	var out []template.HTML
 	for _, para := range strings.Split(a.Body, "\n") {
-		if para = strings.TrimSpace(para); para != "" {
+		if para = strings.TrimSpace(para); para == "" {
+			continue
+		}
+		if hl == nil {
 			out = append(out, template.HTML(html.EscapeString(para)))
+		} else {
+			// Title marks a whole text and escapes it.
+			out = append(out, template.HTML(hl.Title("", para, a.Lang)))
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -32,22 +33,24 @@ const (
 // naming it, so that a script's typo (contry=KZ) is not a silently wider
 // search. docs/api.md says the same.
 var (
-	searchParams     = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "page", "size"}
-	searchPageParams = append(slices.Clip(searchParams), "ui")
+	searchParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "page", "size", "source"}
+	searchPageParams = append(slices.Clip(searchParams), "ui", tellingParam)
 	// The article page carries the search it was opened from, for its
 	// back link and its search box.
-	articlePageParams = searchPageParams
+	articlePageParams = append(slices.Clip(searchParams), "ui")
+	tellingPartParams = append(slices.Clip(searchParams), "ui")
 	searchAPIParams   = append(slices.Clip(searchParams), "ui", "pretty")
 	suggestAPIParams  = []string{"q", "ui", "pretty"}
 	articleAPIParams  = []string{"ui", "pretty"}
 	healthParams      = []string{"pretty"}
 	// The research routes (trends.go, export.go, feed.go, research.go).
-	trendsFilterParams = []string{"q", "lang", "country", "org", "from", "to", "undated", "interval"}
+	trendsFilterParams = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "interval", "source"}
 	trendsPageParams   = append(slices.Clip(trendsFilterParams), "mode", "ui")
 	trendsAPIParams    = append(slices.Clip(trendsFilterParams), "format", "ui", "pretty")
-	exportAPIParams    = []string{"q", "lang", "country", "org", "from", "to", "undated", "sort", "format", "limit", "ui"}
-	feedParams         = []string{"q", "lang", "country", "org", "from", "to", "undated", "ui"}
+	exportAPIParams    = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "sort", "format", "limit", "ui", "source"}
+	feedParams         = []string{"q", "lang", "country", "country_mode", "org", "person", "from", "to", "undated", "ui", "source"}
 	helpParams         = []string{"ui"}
+	termsAPIParams     = []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to", "undated", "size", "ui", "pretty"}
 )
 
 // paramError names the parameter that was wrong; it becomes a 400. The API
@@ -172,6 +175,23 @@ func parseSearch(v url.Values) (search.Request, error) {
 	}); err != nil {
 		return req, err
 	}
+	if req.People, err = values(v, "person", func(s string) (string, *paramError) {
+		p := strings.TrimSpace(s)
+		if !validPersonID(p) {
+			return "", badParam("person", "person", "not a person id %q (want an id as the API gives it, e.g. recep-tayyip-erdogan)", clip(s))
+		}
+		return p, nil
+	}); err != nil {
+		return req, err
+	}
+	// Every link of a page carries the chosen persons: their ids are
+	// bounded together, as the query is, so a page stays bounded.
+	if n := len(strings.Join(req.People, "")); n > maxPersonBytes {
+		return req, badParam("person", "toolong", "longer than %d bytes", maxPersonBytes)
+	}
+	if req.Sources, err = values(v, "source", checkSource); err != nil {
+		return req, err
+	}
 	if req.From, err = date(v, "from"); err != nil {
 		return req, err
 	}
@@ -196,13 +216,44 @@ func parseSearch(v url.Values) (search.Request, error) {
 	if req.Page, err = integer(v, "page", 1, 1, maxResultDepth); err != nil {
 		return req, err
 	}
-	if req.Size, err = integer(v, "size", defaultSize, 1, maxSize); err != nil {
+	// size=0 is a count: the total, facets and timeline without hits.
+	if req.Size, err = integer(v, "size", defaultSize, 0, maxSize); err != nil {
+		return req, err
+	}
+	req.CountOnly = req.Size == 0
+	if req.CountryMode, err = countryMode(v); err != nil {
 		return req, err
 	}
 	if req.Page*req.Size > maxResultDepth {
 		return req, badParam("page", "toodeep", "page %d of size %d is past the first %d results", req.Page, req.Size, maxResultDepth)
 	}
 	return req, nil
+}
+
+// countryMode reads country_mode: any (the default) or all of the chosen
+// countries.
+func countryMode(v url.Values) (string, error) {
+	switch m := strings.TrimSpace(v.Get("country_mode")); m {
+	case "", search.CountryAny:
+		return "", nil
+	case search.CountryAll:
+		return m, nil
+	default:
+		return "", badParam("country_mode", "countrymode", "unknown mode %q (want any or all)", clip(m))
+	}
+}
+
+// maxSourceRunes bounds a source= value; a source is at most 200 runes
+// long in the index (corpus).
+const maxSourceRunes = 200
+
+// checkSource reads a source= value: as written, spaces trimmed.
+func checkSource(s string) (string, *paramError) {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > maxSourceRunes {
+		return "", badParam("source", "source", "longer than %d characters", maxSourceRunes)
+	}
+	return s, nil
 }
 
 // values validates each value of a repeatable parameter, dropping empty and
@@ -279,10 +330,13 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Query != "" {
 		v.Set("q", req.Query)
 	}
-	for key, vals := range map[string][]string{"lang": req.Langs, "country": req.Countries, "org": req.Orgs} {
-		if len(vals) > 0 {
+	for _, key := range search.FacetGroups {
+		if vals := req.Filter(key); len(vals) > 0 {
 			v[key] = slices.Clone(vals)
 		}
+	}
+	if req.CountryMode == search.CountryAll {
+		v.Set("country_mode", req.CountryMode)
 	}
 	if !req.From.IsZero() {
 		v.Set("from", req.From.Format(time.DateOnly))
@@ -299,7 +353,10 @@ func searchValues(req search.Request, ui string) url.Values {
 	if req.Page > 1 {
 		v.Set("page", strconv.Itoa(req.Page))
 	}
-	if req.Size != 0 && req.Size != defaultSize {
+	switch {
+	case req.CountOnly:
+		v.Set("size", "0")
+	case req.Size != 0 && req.Size != defaultSize:
 		v.Set("size", strconv.Itoa(req.Size))
 	}
 	if isUILang(ui) {
@@ -360,4 +417,26 @@ func correct(v url.Values) (req search.Request, first *paramError, ok bool) {
 		}
 	}
 	return search.Request{}, first, false
+}
+
+// maxPersonID bounds a person id (ids are a name's folded words, five at
+// most), maxPersonBytes the ids of one search together.
+const (
+	maxPersonID    = 100
+	maxPersonBytes = 1000
+)
+
+// validPersonID tells whether s can be a person id (extract.PersonID makes
+// them: folded words joined by hyphens). Whether any article names that
+// person is the search's answer, not a parameter error.
+func validPersonID(s string) bool {
+	if s == "" || len(s) > maxPersonID || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -30,7 +30,7 @@ func newResearchLinks(v url.Values) researchLinks {
 		}
 		return out
 	}
-	filters := []string{"q", "lang", "country", "org", "from", "to"}
+	filters := []string{"q", "lang", "country", "country_mode", "org", "person", "source", "from", "to"}
 	trends := pick(append(filters, "ui")...)
 	export := pick(append(filters, "undated", "sort")...)
 	export.Set("format", "csv")
@@ -71,6 +71,7 @@ var helpExamples = []struct{ key, example string }{
 	{"lang", "lang:tr sınır"},
 	{"country", "country:Kazakistan"},
 	{"org", "org:NATO"},
+	{"person", "person:Tokayev"},
 	{"source", `source:"Anadolu"`},
 	{"from", "from:2020-03 to:2020-06-15"},
 }

@@ -37,6 +37,8 @@ type Searcher interface {
 	CountByDay(ctx context.Context, req search.Request) ([]search.DayCount, error)
 	// ArticlesAfter pages through every match of req (export.go).
 	ArticlesAfter(ctx context.Context, req search.Request, after []string) (*search.ArticlePage, error)
+	// TellingWords finds the words that mark req's matches (terms.go).
+	TellingWords(ctx context.Context, req search.Request, size int) (*search.Terms, error)
 }
 
 // Config configures a Server. Zero fields take the defaults noted.
@@ -114,6 +116,11 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.tmpl[page] = t
 	}
+	t, err := template.New(tellingTemplate).Funcs(funcs).ParseFS(templateFS, "templates/"+tellingTemplate)
+	if err != nil {
+		return nil, fmt.Errorf("parse template %s: %w", tellingTemplate, err)
+	}
+	s.tmpl[tellingTemplate] = t
 
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -144,6 +151,8 @@ func New(cfg Config) (*Server, error) {
 	get("/trends", s.handleTrendsPage, checkParams(trendsPageParams, false))
 	get("/api/trends", s.handleTrendsAPI, checkParams(trendsAPIParams, true))
 	get("/api/export", s.handleExportAPI, checkParams(exportAPIParams, true))
+	get("/api/terms", s.handleTermsAPI, checkParams(termsAPIParams, true))
+	get("/telling", s.handleTellingPart, checkParams(tellingPartParams, false))
 	// A feed is a page's subscription: like a page, it drops what it does
 	// not know (a reader may add its own parameters).
 	get("/feed.atom", s.handleFeed, checkParams(feedParams, false))
@@ -225,7 +234,11 @@ func (s *Server) httpError(c echo.Context, err error) failure {
 		}
 		return failure{code: he.Code, msg: msg, key: key}
 	}
-	s.cfg.Logger.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "err", err)
+	if !errors.Is(err, search.ErrInternal) {
+		// Damage met in the index was logged where it was met, with its
+		// stack, once.
+		s.cfg.Logger.Error("request failed", "request_id", requestID(c), "path", c.Request().URL.Path, "err", err)
+	}
 	return failure{code: http.StatusInternalServerError, msg: "internal error", key: "err_internal"}
 }
 

@@ -37,8 +37,8 @@ const (
 // trendsRequest is a validated /api/trends or /trends request.
 type trendsRequest struct {
 	Base     search.Request   // the shared filters, no query: the denominator
-	Queries  []search.Request // each query with the filters, lifted
-	Lifted   []liftedQuery
+	Queries  []search.Request // each query with the filters
+	Read     []queryReading
 	Interval string // as asked; "" chooses from the span
 	Format   string
 }
@@ -68,9 +68,8 @@ func parseTrends(v url.Values, ui string, needQuery bool) (trendsRequest, error)
 		if err != nil {
 			return tr, err
 		}
-		lq := liftQuery(&req, ui)
 		tr.Queries = append(tr.Queries, req)
-		tr.Lifted = append(tr.Lifted, lq)
+		tr.Read = append(tr.Read, readQuery(req, ui))
 	}
 	switch tr.Interval = v.Get("interval"); tr.Interval {
 	case "", intervalDay, intervalWeek, intervalMonth, intervalYear:
@@ -174,7 +173,7 @@ func (s *Server) trends(c echo.Context, tr trendsRequest) (*trendsResult, error)
 		out.Periods[i].Articles = sumDays(days[0], out.Periods[i].From, out.Periods[i].To)
 	}
 	for qi := range tr.Queries {
-		ts := trendSeries{Query: tr.Lifted[qi].Raw, Understood: tr.Lifted[qi].Understood, Counts: make([]int, len(out.Periods))}
+		ts := trendSeries{Query: tr.Read[qi].Raw, Understood: tr.Read[qi].Understood, Counts: make([]int, len(out.Periods))}
 		for i, p := range out.Periods {
 			ts.Counts[i] = sumDays(days[qi+1], p.From, p.To)
 			ts.Total += ts.Counts[i]

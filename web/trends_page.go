@@ -127,13 +127,13 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 	for _, l := range uiLangs {
 		p.UILinks = append(p.UILinks, link{Label: strings.ToUpper(l), URL: "/trends?" + with(v, "ui", l).Encode(), Active: l == ui})
 	}
-	for i, lq := range tr.Lifted {
+	for i, lq := range tr.Read {
 		p.Slots = append(p.Slots, link{Value: lq.Raw, URL: removeQueryURL(v, i), Count: i + 1})
 	}
 	if len(p.Slots) < maxTrendQueries {
 		p.Slots = append(p.Slots, link{Count: len(p.Slots) + 1}) // the slot that adds a query
 	}
-	for _, key := range []string{"lang", "country", "org", "ui"} {
+	for _, key := range []string{"lang", "country", "country_mode", "org", "person", "ui"} {
 		for _, val := range v[key] {
 			p.Hidden = append(p.Hidden, link{Label: key, Value: val})
 		}
@@ -207,7 +207,7 @@ func searchURL(v url.Values, q, from, to string) string {
 	if q != "" {
 		out.Set("q", q)
 	}
-	for _, k := range []string{"lang", "country", "org", "ui"} {
+	for _, k := range []string{"lang", "country", "country_mode", "org", "person", "ui"} {
 		if vals := v[k]; len(vals) > 0 {
 			out[k] = vals
 		}

@@ -14,9 +14,9 @@ import (
 )
 
 // understand says in one line how a search was read: its languages,
-// countries, organizations, words and dates, e.g. "Turkish articles about
-// Kazakhstan containing ‹sınır›, from 2020-03-01".
-func understand(req search.Request, text *query.Node, ui string) string {
+// sources, countries, organizations, words and dates, e.g. "Turkish
+// articles about Kazakhstan containing ‹sınır›, from 2020-03-01".
+func understand(rd *search.Reading, ui string) string {
 	w := understoodWords[ui]
 	if w.articles == "" {
 		w = understoodWords["en"]
@@ -29,19 +29,22 @@ func understand(req search.Request, text *query.Node, ui string) string {
 		return strings.Join(names, " "+or+" ")
 	}
 	var langs, about, containing, without, dates string
-	if len(req.Langs) > 0 {
-		langs = join(req.Langs, func(l string) string { return T(ui, "lang_"+l) }, w.or)
+	if len(rd.Langs) > 0 {
+		langs = join(rd.Langs, func(l string) string { return T(ui, "lang_"+l) }, w.or)
 	}
 	var entities []string
-	if len(req.Countries) > 0 {
-		entities = append(entities, join(req.Countries, func(c string) string { return extract.CountryName(c, ui) }, w.or))
+	for _, set := range rd.Countries {
+		entities = append(entities, join(set, func(c string) string { return extract.CountryName(c, ui) }, w.or))
 	}
-	if len(req.Orgs) > 0 {
-		entities = append(entities, join(req.Orgs, func(o string) string { return extract.OrgName(o, ui) }, w.or))
+	for _, set := range rd.Orgs {
+		entities = append(entities, join(set, func(o string) string { return extract.OrgName(o, ui) }, w.or))
+	}
+	for _, set := range rd.People {
+		entities = append(entities, join(set, search.PersonLabel, w.or))
 	}
 	about = strings.Join(entities, " "+w.and+" ")
 	var pos, neg []string
-	for _, n := range conjuncts(text) {
+	for _, n := range conjuncts(rd.Text) {
 		if n.Op == query.OpNot {
 			neg = append(neg, describe(n.Kids[0], w, false))
 		} else {
@@ -51,11 +54,11 @@ func understand(req search.Request, text *query.Node, ui string) string {
 	containing = strings.Join(pos, " "+w.and+" ")
 	without = strings.Join(neg, " "+w.or+" ")
 	from, to := "", ""
-	if !req.From.IsZero() {
-		from = req.From.Format(time.DateOnly)
+	if !rd.From.IsZero() {
+		from = rd.From.Format(time.DateOnly)
 	}
-	if !req.To.IsZero() {
-		to = req.To.Format(time.DateOnly)
+	if !rd.To.IsZero() {
+		to = rd.To.Format(time.DateOnly)
 	}
 	switch {
 	case from != "" && to != "":
@@ -65,7 +68,14 @@ func understand(req search.Request, text *query.Node, ui string) string {
 	case to != "":
 		dates = fmt.Sprintf(w.to, to)
 	}
-	return w.line(langs, about, containing, without, dates)
+	var source string
+	if len(rd.Sources) > 0 {
+		source = join(rd.Sources, func(s string) string { return "«" + s + "»" }, w.or)
+		if rd.Sources[0] == search.NoLang {
+			source = T(ui, "source_none")
+		}
+	}
+	return w.line(langs, source, about, containing, without, dates)
 }
 
 func conjuncts(n *query.Node) []*query.Node {
@@ -120,18 +130,21 @@ type understoodWordSet struct {
 	articles, and, or, not string
 	within, inTitle        string // fmt patterns
 	from, to, fromTo       string
-	line                   func(langs, about, containing, without, dates string) string
+	line                   func(langs, source, about, containing, without, dates string) string
 }
 
 var understoodWords = map[string]understoodWordSet{
 	"en": {articles: "articles", and: "and", or: "or", not: "not", within: "%s within %d words", inTitle: "%s in the title",
 		from: "from %s", to: "until %s", fromTo: "from %s to %s",
-		line: func(langs, about, containing, without, dates string) string {
+		line: func(langs, source, about, containing, without, dates string) string {
 			s := "articles"
 			if langs != "" {
 				s = langs + " articles"
 			} else {
 				s = "Articles"
+			}
+			if source != "" {
+				s += " from " + source
 			}
 			if about != "" {
 				s += " about " + about
@@ -149,10 +162,13 @@ var understoodWords = map[string]understoodWordSet{
 		}},
 	"sq": {articles: "artikuj", and: "dhe", or: "ose", not: "jo", within: "%s brenda %d fjalësh", inTitle: "%s në titull",
 		from: "nga %s", to: "deri më %s", fromTo: "nga %s deri më %s",
-		line: func(langs, about, containing, without, dates string) string {
+		line: func(langs, source, about, containing, without, dates string) string {
 			s := "Artikuj"
 			if langs != "" {
 				s += " në " + strings.ToLower(langs)
+			}
+			if source != "" {
+				s += " nga " + source
 			}
 			if about != "" {
 				s += " për " + about
@@ -170,8 +186,11 @@ var understoodWords = map[string]understoodWordSet{
 		}},
 	"tr": {articles: "haberler", and: "ve", or: "veya", not: "değil", within: "%s (en çok %d kelime arayla)", inTitle: "başlıkta %s",
 		from: "%s ve sonrası", to: "%s ve öncesi", fromTo: "%s ile %s arası",
-		line: func(langs, about, containing, without, dates string) string {
+		line: func(langs, source, about, containing, without, dates string) string {
 			var parts []string
+			if source != "" {
+				parts = append(parts, source+" kaynaklı")
+			}
 			if about != "" {
 				parts = append(parts, about+" hakkında")
 			}
@@ -234,7 +253,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "the words at most 5 positions apart (~N, with N up to {slop})",
 		"syntax_lang":    "articles in Turkish (sq, tr, en or the language's name); a field filter narrows the whole search, like the filters on the left",
 		"syntax_country": "articles about the country: its name in any language and form, or its ISO code (KZ)",
-		"syntax_org":     "articles about the organization, by any of its names (NATO, NATO'nun, BM, OKB)",
+		"syntax_org":     "articles about the organization, by any of its names (NATO, NATO'nun, BM, OKB)", "syntax_person": "articles about the person, in every language and spelling (Tokayev, Tokaev, Erdoğan'ın, Erdoganit), or a full name in quotes",
 		"syntax_source":  "articles from the source, as it is written",
 		"syntax_from":    "from the first day of March 2020 to 15 June 2020; a year, a month or a day",
 		"syntax_intro":   "The search box reads these forms; whatever it does not understand it searches as words, and a note under the results says so.",
@@ -250,13 +269,15 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "no language %q (sq, tr, en or their names): ignored",
 		"note_unknown_country": "no country %q (a name in any language, or an ISO code): ignored",
 		"note_unknown_org":     "no organization %q: ignored",
-		"note_source":          "filtering by source is not available yet: source:%s ignored",
-		"note_nested_filter":   "%s inside OR or NOT is not applied yet: a field filter narrows the whole search",
-		"note_title_later":     "title: is not applied yet: ‹%s› searched in the whole article",
-		"note_prefix_later":    "prefix search is not applied yet: %s searched as the word ‹%s›",
-		"note_slop_later":      "proximity is not applied yet: ‹%s› searched as the exact phrase",
-		"note_approx":          "part of the query (a negated group) is not applied yet",
-		"compare":              "Compare over time", "download": "Download", "subscribe": "Subscribe", "syntax": "Search syntax",
+		"note_unknown_person":  "no person %q known: ignored (write the full name in quotes)",
+		"note_prefix_cut":      "%s begins %d words: the %d most frequent were searched",
+		"err_source":           "%s: longer than %d characters.",
+		"source_none":          "no source",
+		"lifted":               "Filters from the search box",
+		"lifted_remove":        "remove %s from the search box",
+		"telling":              "Telling words", "telling_help": "words these articles use more than the others; a word adds itself to the search",
+		"telling_sample": "from the best %d of %d articles", "telling_show": "Show the telling words",
+		"compare": "Compare over time", "download": "Download", "subscribe": "Subscribe", "syntax": "Search syntax",
 		"trends": "Attention over time", "trends_help": "Up to five queries; the filters apply to all of them.",
 		"query": "Query", "add": "Add a query", "remove": "remove", "draw": "Draw", "interval": "Interval",
 		"interval_auto": "automatic", "interval_day": "day", "interval_week": "week", "interval_month": "month", "interval_year": "year",
@@ -276,7 +297,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "fjalët jo më larg se 5 pozicione nga njëra-tjetra (~N, me N deri në {slop})",
 		"syntax_lang":    "artikujt në turqisht (sq, tr, en ose emri i gjuhës); një filtër ngushton gjithë kërkimin, si filtrat majtas",
 		"syntax_country": "artikujt për vendin: emri i tij në çdo gjuhë dhe formë, ose kodi ISO (KZ)",
-		"syntax_org":     "artikujt për organizatën, me cilindo emër të saj (NATO, BM, OKB)",
+		"syntax_org":     "artikujt për organizatën, me cilindo emër të saj (NATO, BM, OKB)", "syntax_person": "artikujt për personin, në çdo gjuhë dhe shkrim (Tokayev, Tokaev, Erdoğan'ın, Erdoganit), ose emri i plotë në thonjëza",
 		"syntax_source":  "artikujt nga burimi, ashtu si shkruhet",
 		"syntax_from":    "nga dita e parë e marsit 2020 deri më 15 qershor 2020; një vit, një muaj ose një ditë",
 		"syntax_intro":   "Kutia e kërkimit i lexon këto forma; çfarë nuk kupton e kërkon si fjalë, dhe një shënim poshtë rezultateve e thotë.",
@@ -292,13 +313,15 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "nuk ka gjuhë %q (sq, tr, en ose emrat e tyre): u shpërfill",
 		"note_unknown_country": "nuk ka vend %q (emër në çdo gjuhë ose kod ISO): u shpërfill",
 		"note_unknown_org":     "nuk ka organizatë %q: u shpërfill",
-		"note_source":          "filtrimi sipas burimit nuk ofrohet ende: source:%s u shpërfill",
-		"note_nested_filter":   "%s brenda OR ose NOT nuk zbatohet ende: një filtër ngushton gjithë kërkimin",
-		"note_title_later":     "title: nuk zbatohet ende: ‹%s› u kërkua në gjithë artikullin",
-		"note_prefix_later":    "kërkimi me parashtesë nuk zbatohet ende: %s u kërkua si fjala ‹%s›",
-		"note_slop_later":      "afërsia nuk zbatohet ende: ‹%s› u kërkua si frazë e saktë",
-		"note_approx":          "një pjesë e kërkimit (një grup i mohuar) nuk zbatohet ende",
-		"compare":              "Krahaso në kohë", "download": "Shkarko", "subscribe": "Abonohu", "syntax": "Sintaksa e kërkimit",
+		"note_unknown_person":  "nuk njihet person %q: u shpërfill (shkruani emrin e plotë në thonjëza)",
+		"note_prefix_cut":      "me %s fillojnë %d fjalë: u kërkuan %d më të shpeshtat",
+		"err_source":           "%s: më e gjatë se %d shenja.",
+		"source_none":          "asnjë burim",
+		"lifted":               "Filtra nga kutia e kërkimit",
+		"lifted_remove":        "hiq %s nga kutia e kërkimit",
+		"telling":              "Fjalë dalluese", "telling_help": "fjalë që këta artikuj i përdorin më shumë se të tjerët; fjala i shtohet kërkimit",
+		"telling_sample": "nga %d më të mirët e %d artikujve", "telling_show": "Shfaq fjalët dalluese",
+		"compare": "Krahaso në kohë", "download": "Shkarko", "subscribe": "Abonohu", "syntax": "Sintaksa e kërkimit",
 		"trends": "Vëmendja në kohë", "trends_help": "Deri në pesë kërkime; filtrat vlejnë për të gjitha.",
 		"query": "Kërkimi", "add": "Shto një kërkim", "remove": "hiq", "draw": "Vizato", "interval": "Intervali",
 		"interval_auto": "automatik", "interval_day": "ditë", "interval_week": "javë", "interval_month": "muaj", "interval_year": "vit",
@@ -318,7 +341,7 @@ var researchMessages = map[string]map[string]string{
 		"syntax_near":    "aralarında en çok 5 konum olan kelimeler (~N, N en çok {slop})",
 		"syntax_lang":    "Türkçe haberler (sq, tr, en veya dilin adı); alan süzgeci, soldaki süzgeçler gibi tüm aramayı daraltır",
 		"syntax_country": "ülke hakkındaki haberler: herhangi bir dilde ve biçimde adı ya da ISO kodu (KZ)",
-		"syntax_org":     "kuruluş hakkındaki haberler, adlarından herhangi biriyle (NATO, BM, OKB)",
+		"syntax_org":     "kuruluş hakkındaki haberler, adlarından herhangi biriyle (NATO, BM, OKB)", "syntax_person": "kişi hakkındaki haberler, her dilde ve yazılışta (Tokayev, Tokaev, Erdoğan'ın, Erdoganit) ya da tırnak içinde tam adı",
 		"syntax_source":  "kaynaktan gelen haberler, yazıldığı gibi",
 		"syntax_from":    "1 Mart 2020'den 15 Haziran 2020'ye; bir yıl, bir ay veya bir gün",
 		"syntax_intro":   "Arama kutusu bu biçimleri okur; anlamadığını kelime olarak arar ve sonuçların altındaki bir not bunu söyler.",
@@ -334,13 +357,15 @@ var researchMessages = map[string]map[string]string{
 		"note_unknown_lang":    "%q diye bir dil yok (sq, tr, en veya adları): yok sayıldı",
 		"note_unknown_country": "%q diye bir ülke yok (herhangi bir dilde ad veya ISO kodu): yok sayıldı",
 		"note_unknown_org":     "%q diye bir kuruluş yok: yok sayıldı",
-		"note_source":          "kaynağa göre süzme henüz yok: source:%s yok sayıldı",
-		"note_nested_filter":   "OR veya NOT içindeki %s henüz uygulanmıyor: alan süzgeci tüm aramayı daraltır",
-		"note_title_later":     "title: henüz uygulanmıyor: ‹%s› haberin tamamında arandı",
-		"note_prefix_later":    "önek araması henüz uygulanmıyor: %s, ‹%s› kelimesi olarak arandı",
-		"note_slop_later":      "yakınlık araması henüz uygulanmıyor: ‹%s› tam ifade olarak arandı",
-		"note_approx":          "sorgunun bir kısmı (olumsuzlanmış bir grup) henüz uygulanmıyor",
-		"compare":              "Zaman içinde karşılaştır", "download": "İndir", "subscribe": "Abone ol", "syntax": "Arama sözdizimi",
+		"note_unknown_person":  "%q diye bilinen bir kişi yok: yok sayıldı (tam adı tırnak içinde yazın)",
+		"note_prefix_cut":      "%s ile %d kelime başlıyor: en sık geçen %d tanesi arandı",
+		"err_source":           "%s: %d karakterden uzun.",
+		"source_none":          "hiçbir kaynak",
+		"lifted":               "Arama kutusundaki süzgeçler",
+		"lifted_remove":        "%s süzgecini arama kutusundan kaldır",
+		"telling":              "Ayırt edici kelimeler", "telling_help": "bu haberlerin diğerlerinden daha çok kullandığı kelimeler; tıklanan kelime aramaya eklenir",
+		"telling_sample": "%[2]d haberin en iyi %[1]d tanesinden", "telling_show": "Ayırt edici kelimeleri göster",
+		"compare": "Zaman içinde karşılaştır", "download": "İndir", "subscribe": "Abone ol", "syntax": "Arama sözdizimi",
 		"trends": "Zaman içinde ilgi", "trends_help": "En çok beş sorgu; süzgeçler hepsine uygulanır.",
 		"query": "Sorgu", "add": "Sorgu ekle", "remove": "kaldır", "draw": "Çiz", "interval": "Aralık",
 		"interval_auto": "otomatik", "interval_day": "gün", "interval_week": "hafta", "interval_month": "ay", "interval_year": "yıl",

@@ -4,7 +4,7 @@
 //	kerko-bench compare [-kerko BIN] [-peers "kerko xapian fts5 lucene sphinx"] [-out FILE]
 //	kerko-bench limit   [-corpus DIR]
 //	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID] [-unique 0.5]
-//	kerko-bench research -url http://127.0.0.1:8080 [-pid PID] [-runs 5] [-limit 10000]
+//	kerko-bench research -url http://127.0.0.1:8080 [-pid PID] [-runs 5] [-limit 10000] [-terms-q government]
 //	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
 //	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
 //	kerko-bench zapsize FILE.zap|INDEX-DIR
@@ -38,7 +38,7 @@ const usage = `usage: kerko-bench compare|limit|http|research|replicate|scale|sc
   compare    run ../shared/bench/peers/bench_all.sh with kerko and the peers; print the table
   limit      how fast analysis alone and extraction alone go over the corpus (all cores)
   http       load a running kerko serve with a realistic mix of API requests
-  research   time /api/trends and /api/export of a running kerko serve, RSS during the export
+  research   time /api/trends, /api/terms and /api/export of a running kerko serve, RSS during the export
   replicate  write the corpus N times with new ids, as one .jsonl file
   scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve
   scaleout   publish through NATS, start 3 capped replicas behind haproxy: ready, rollout, req/s with 1-3

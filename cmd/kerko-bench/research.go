@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,8 +19,9 @@ import (
 )
 
 // runResearch times the research endpoints of a running kerko serve, one
-// request at a time: /api/trends for several queries over the whole span
-// and /api/export of many rows, sampling the server's RSS while the export
+// request at a time: /api/trends for several queries over the whole span,
+// /api/terms (telling words) of a query of some thousands of hits, and
+// /api/export of many rows, sampling the server's RSS while the export
 // streams (with -pid), to show that it stays flat.
 func runResearch(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("research", flag.ContinueOnError)
@@ -29,6 +31,7 @@ func runResearch(ctx context.Context, args []string) error {
 	trends := fs.String("trends", "Kazakhstan,Kyrgyzstan,Türkiye,Russia,NATO", "queries compared by /api/trends, comma-separated")
 	exportQ := fs.String("export-q", "", "query of the export (empty: every article, newest first)")
 	limit := fs.Int("limit", 10000, "rows the export asks for")
+	termsQ := fs.String("terms-q", "government", "query of /api/terms (government: 3,081 hits on the bench corpus)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -51,6 +54,7 @@ func runResearch(ctx context.Context, args []string) error {
 		ev.Set("sort", "newest")
 	}
 	exportURL := *base + "/api/export?" + ev.Encode()
+	termsURL := *base + "/api/terms?" + url.Values{"q": {*termsQ}, "size": {"20"}}.Encode()
 
 	fmt.Printf("| request | runs | p50 ms | max ms | answer |\n|---|---|---|---|---|\n")
 	for _, r := range []struct {
@@ -58,11 +62,13 @@ func runResearch(ctx context.Context, args []string) error {
 		sample    bool
 	}{
 		{fmt.Sprintf("/api/trends, %d queries, whole span", len(tv["q"])), trendsURL, false},
+		{fmt.Sprintf("/api/terms, %q, 20 words", *termsQ), termsURL, false},
 		{fmt.Sprintf("/api/export, %d rows csv", *limit), exportURL, true},
 	} {
 		var times []time.Duration
 		var answer string
 		var rss rssSampler
+		cacheHits = 0
 		for i := 0; i <= *runs; i++ {
 			if r.sample && i == *runs && *pid > 0 {
 				rss.start(*pid)
@@ -81,17 +87,60 @@ func runResearch(ctx context.Context, args []string) error {
 			}
 			answer = fmt.Sprintf("%d bytes, %d lines", n, lines)
 		}
+		if r.url == termsURL {
+			if a, err := termsAnswer(ctx, client, termsURL); err == nil {
+				answer += "; " + a
+			}
+		}
+		if cacheHits > 0 {
+			answer += fmt.Sprintf(" (%d of %d runs answered from the server's cache: kerko serve --cache-mib 0 times misses)", cacheHits, *runs+1)
+		}
 		slices.Sort(times)
 		fmt.Printf("| %s | %d | %.0f | %.0f | %s |\n", r.name, len(times), ms(times[len(times)/2]), ms(times[len(times)-1]), answer)
 		if r.sample && *pid > 0 {
 			fmt.Printf("\nserver RSS during the last export: %s\n", rss.summary())
 		}
 	}
-	fmt.Println("\n/api/terms: not built yet (phase 2 of issue 17)")
 	return nil
 }
 
+// termsAnswer says what /api/terms answered: the hits, the sample, the
+// first words.
+func termsAnswer(ctx context.Context, client *http.Client, u string) (string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return "", err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var a struct {
+		Total  int `json:"total"`
+		Sample int `json:"sample"`
+		Terms  []struct {
+			Text string `json:"text"`
+			Lang string `json:"lang"`
+		} `json:"terms"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&a); err != nil {
+		return "", err
+	}
+	var words []string
+	for i, t := range a.Terms {
+		if i == 5 {
+			break
+		}
+		words = append(words, t.Text+" ("+t.Lang+")")
+	}
+	return fmt.Sprintf("%d hits, sample %d: %s", a.Total, a.Sample, strings.Join(words, ", ")), nil
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// cacheHits counts the answers fetch saw come from the server's cache.
+var cacheHits int
 
 // fetch reads a whole answer, counting its bytes and lines.
 func fetch(ctx context.Context, client *http.Client, u string) (int64, int, error) {
@@ -107,6 +156,9 @@ func fetch(ctx context.Context, client *http.Client, u string) (int64, int, erro
 	if resp.StatusCode != http.StatusOK {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
 		return 0, 0, fmt.Errorf("status %d: %s", resp.StatusCode, b)
+	}
+	if resp.Header.Get("X-Kerko-Cache") == "hit" {
+		cacheHits++
 	}
 	var n int64
 	lines := 0

@@ -11,16 +11,19 @@ import (
 	"time"
 
 	"kerko/index"
+	"kerko/query"
 	"kerko/search"
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search", stderr)
 	dir := fs.String("index", defaultIndexDir(), "index directory")
-	var langs, countries, orgs listFlag
+	var langs, countries, orgs, people, sources listFlag
 	fs.Var(&langs, "lang", "language filter: sq, tr, en or und (repeatable)")
 	fs.Var(&countries, "country", "country filter, ISO 3166-1 alpha-2 (repeatable)")
 	fs.Var(&orgs, "org", "organization filter (repeatable)")
+	fs.Var(&people, "person", "person filter by id, e.g. recep-tayyip-erdogan (repeatable)")
+	fs.Var(&sources, "source", "source filter, as written (repeatable)")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD")
 	undated := fs.String("undated", "", "articles without a date: include, exclude or only (default: included unless a date range is set)")
@@ -34,7 +37,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req := search.Request{
-		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs),
+		Query: strings.Join(fs.Args(), " "), Langs: langs, Countries: upper(countries), Orgs: upper(orgs), People: people, Sources: sources,
 		Sort: *sortBy, Page: *page, Size: *size, NoFacets: *noFacets, Undated: *undated,
 	}
 	var err error
@@ -127,8 +130,12 @@ func searchJSON(res *search.Result, times []float64) map[string]any {
 		if !h.Date.IsZero() {
 			date = h.Date.Format(time.DateOnly)
 		}
+		people := []map[string]any{}
+		for _, p := range h.People {
+			people = append(people, map[string]any{"id": p.ID, "name": p.Name, "mentions": p.Mentions})
+		}
 		hits = append(hits, map[string]any{"id": h.ID, "title": h.Title, "lang": h.Lang, "date": date,
-			"countries": h.Countries, "orgs": h.Orgs, "score": h.Score, "snippet": h.Snippet})
+			"countries": h.Countries, "orgs": h.Orgs, "people": people, "score": h.Score, "snippet": h.Snippet})
 	}
 	facets := map[string]any{}
 	for g, vals := range res.Facets {
@@ -146,9 +153,13 @@ func searchJSON(res *search.Result, times []float64) map[string]any {
 	if res.DidYouMean != "" {
 		dym = res.DidYouMean
 	}
+	notes := []string{}
+	for _, n := range res.Notes {
+		notes = append(notes, noteText(n))
+	}
 	return map[string]any{"op": "search", "query": res.Query.String(), "total": res.Total,
 		"ms": summarize(times), "hits": hits, "facets": facets,
-		"histogram": histogram, "undated": res.Undated, "did_you_mean": dym}
+		"histogram": histogram, "undated": res.Undated, "did_you_mean": dym, "notes": notes}
 }
 
 func printResult(w io.Writer, res *search.Result, times []float64) {
@@ -163,6 +174,9 @@ func printResult(w io.Writer, res *search.Result, times []float64) {
 	}
 	if res.DidYouMean != "" {
 		fmt.Fprintf(w, "did you mean: %s\n", res.DidYouMean)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "note: %s\n", noteText(n))
 	}
 	for _, x := range res.Expanded {
 		fmt.Fprintf(w, "also matching articles about %s %s in all languages\n", x.Kind, x.ID)
@@ -201,4 +215,26 @@ func printResult(w io.Writer, res *search.Result, times []float64) {
 		}
 		fmt.Fprintf(w, "%s: %s\n", g, strings.Join(parts, ", "))
 	}
+}
+
+// noteText says what a search's note means, as the search page's English
+// notes do.
+func noteText(n search.Note) string {
+	switch n.Kind {
+	case search.NoteBadDate:
+		return fmt.Sprintf("%s:%s is not a date (YYYY, YYYY-MM or YYYY-MM-DD): ignored", n.Field, n.Text)
+	case search.NoteShortPrefix:
+		return fmt.Sprintf("%s: a prefix needs at least %d letters: searched as a word", n.Text, query.MinPrefix)
+	case search.NoteSlop:
+		return fmt.Sprintf("~%s is more than ~%d: taken as ~%d", n.Text, query.MaxSlop, query.MaxSlop)
+	case search.NoteTruncated:
+		return fmt.Sprintf("only the first %d words were kept", query.MaxTerms)
+	case search.NoteEmptyRange:
+		return fmt.Sprintf("from: is after to: (%s): both ignored", n.Text)
+	case search.NoteUnknownLang, search.NoteUnknownCountry, search.NoteUnknownOrg:
+		return fmt.Sprintf("no %s %q: ignored", map[string]string{"lang": "language", "country": "country", "org": "organization"}[n.Field], n.Text)
+	case search.NotePrefixCut:
+		return fmt.Sprintf("%s* begins %d words: the %d most frequent were searched", n.Text, n.Of, n.N)
+	}
+	return fmt.Sprintf("%s %s", n.Kind, n.Text)
 }

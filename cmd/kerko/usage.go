@@ -18,7 +18,7 @@ var commands = []struct {
 		"serve the search page and the JSON API"},
 	{"index", "[--corpus PATH ...] [--index DIR] [--full] [--quiet] [--json] [--no-nice] [--follow-symlinks] [--check [--generation gen-N]] [--publish nats://H:P] [--from nats://H:P/STREAM] [--replicas 3] [--keep 3] [--consumer NAME] [--ack-wait 30s] [--max-articles N] [--nats-timeout 5s] [--log-format text|json]",
 		"build or update the index (or, with --check, verify a generation) and publish it to a NATS cluster"},
-	{"search", "[--index DIR] [--lang L] [--country C] [--org O] [--from D] [--to D] [--undated U] [--sort S] [--page N] [--size N] [--no-facets] [--repeat N] [--json] QUERY",
+	{"search", "[--index DIR] [--lang L] [--country C] [--org O] [--person ID] [--source S] [--from D] [--to D] [--undated U] [--sort S] [--page N] [--size N] [--no-facets] [--repeat N] [--json] QUERY",
 		"search from the command line"},
 	{"analyze", "--lang sq|tr|en|folded [--stem-only] [TEXT]",
 		"show what an analyzer makes of a text"},

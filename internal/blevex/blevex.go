@@ -75,3 +75,18 @@ func HasAsyncErrors(name string) bool {
 	_, ok := scorch.RegistryAsyncErrorCallbacks[name]
 	return ok
 }
+
+// DictCountAfterOneHit says that a term dictionary's counts cannot be
+// trusted when they read 1: zapx's dictionary iterator reuses one postings
+// list and does not clear its one-document state when the next term's
+// postings are a bitmap, so after a term that one document holds, every
+// term of the same iteration reports DictEntry.Count 1 whatever its real
+// count (zapx v17 PostingsList.read). zap writes a term inline only when
+// a merge finds it in one document, once, in a field without positions,
+// so the folded title and body (positions for phrases), whose counts word
+// suggestions and prefix* read, are spared (search's
+// TestDictCounts_MergedIndex); keyword and stemmed fields are not. A 1
+// is recounted from the term's postings (IndexReader.TermFieldReader)
+// where it matters.
+// TestDictCountAfterOneHit fails once an upgrade fixes it.
+const DictCountAfterOneHit = true

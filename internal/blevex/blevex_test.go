@@ -1,6 +1,7 @@
 package blevex
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -82,5 +84,55 @@ func TestInternals(t *testing.T) {
 	}
 	if len(seen) != n {
 		t.Errorf("%d document numbers for %d documents", len(seen), n)
+	}
+}
+
+// TestDictCountAfterOneHit checks DictCountAfterOneHit on a real index: a
+// keyword field without positions, "alpha" in one document and "beta" in
+// three, merged into one segment (zap writes one-document postings inline
+// only when merging, as a build's final merge does).
+func TestDictCountAfterOneHit(t *testing.T) {
+	m := bleve.NewIndexMapping()
+	f := bleve.NewKeywordFieldMapping()
+	f.IncludeTermVectors = false
+	m.DefaultMapping.AddFieldMappingsAt("f", f)
+	idx, err := bleve.NewUsing(filepath.Join(t.TempDir(), "idx"), m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for i, text := range []string{"alpha", "beta", "beta", "beta"} {
+		if err := idx.Index(fmt.Sprintf("doc%d", i), map[string]any{"f": text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Scorch(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	for round := 0; round < 4 && Segments(s) > 1; round++ {
+		if err := s.ForceMerge(context.Background(), &opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := idx.FieldDict("f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	counts := map[string]uint64{}
+	for {
+		e, err := d.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e == nil {
+			break
+		}
+		counts[e.Term] = e.Count
+	}
+	if wrong := counts["beta"] == 1; wrong != DictCountAfterOneHit {
+		t.Errorf("FieldDict counts %v (beta is in 3 documents, %d segments): DictCountAfterOneHit is %v but the dictionary says %v: update it, and drop or add the recounts it names", counts, Segments(s), DictCountAfterOneHit, wrong)
 	}
 }

@@ -6,11 +6,12 @@
 // decoded bodies B/16 and marked texts B/16, the process-wide word memos of
 // highlighting B/4 (eight memos share it; the folded analyzer's sees every
 // word, so they fill unevenly and a small share makes them start over
-// often) and the stop-word memo B/64. The rest (about half) is
+// often), the stop-word memo B/64 and each generation's article counts of
+// the words telling words weigh B/64. The rest (about half) is
 // left to what no cache bounds: the searches in flight (their Bleve
 // collectors, did-you-mean's automata), each generation's facet table, the
 // runtime. During a reload two generations are open, each with its own
-// bodies and marked texts.
+// bodies, marked texts and word counts.
 //
 // The Go heap is held under B + 128 MiB by the runtime's soft limit
 // (GOMEMLIMIT): the collector runs more often as it nears the limit, instead
@@ -35,6 +36,7 @@ type Split struct {
 	Marked    int64 // per generation: marked texts of hits
 	Words     int64 // process-wide: what the analyzers make of each word, for marking
 	StopWords int64 // process-wide: which words are stop words
+	DocFreqs  int64 // per generation: article counts of words (telling words)
 	// GoLimit is the Go runtime's soft memory limit.
 	GoLimit int64
 }
@@ -52,6 +54,7 @@ func Of(mib int) (Split, error) {
 		Marked:    b / 16,
 		Words:     b / 4,
 		StopWords: b / 64,
+		DocFreqs:  b / 64,
 		GoLimit:   b + 128<<20,
 	}, nil
 }

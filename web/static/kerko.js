@@ -12,6 +12,30 @@
     box.select();
   });
   if (box && window.fetch) suggest(box);
+  if (window.fetch) telling(document.querySelector(".telling[data-src]"));
+
+  // telling fills the placeholder of the telling words, which the page
+  // does not wait for, with the panel from /telling; on any failure the
+  // placeholder keeps its link, which opens the page with the words.
+  function telling(ph) {
+    if (!ph) return;
+    ph.setAttribute("aria-busy", "true");
+    fetch(ph.getAttribute("data-src"), { credentials: "same-origin" })
+      .then(function (r) {
+        if (!r.ok) throw new Error("telling words: " + r.status);
+        return r.text();
+      })
+      .then(function (html) {
+        var t = document.createElement("template");
+        t.innerHTML = html.trim();
+        var panel = t.content.querySelector("section.telling");
+        if (panel) ph.replaceWith(panel);
+        else ph.remove();
+      })
+      .catch(function () {
+        ph.removeAttribute("aria-busy");
+      });
+  }
 
   // suggest shows completions from /api/suggest under the search box:
   // arrows move, Enter or a click picks, Escape closes and keeps the
@@ -50,7 +74,7 @@
       if (i >= 0) box.setAttribute("aria-activedescendant", items[i].id);
     }
     function pick(s) {
-      if (s.kind === "title") {
+      if (s.kind === "title" || s.kind === "person") {
         window.location.href = s.url;
         return;
       }

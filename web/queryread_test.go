@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"kerko/extract"
-	"kerko/search"
 )
 
 // TestQueryLift_SameAsParameters: each field filter typed in the box finds
@@ -100,12 +99,8 @@ func TestQueryLift_Understood(t *testing.T) {
 		{"country:Atlantis sınır", "sınır", `no country "Atlantis"`},
 		{"org:Hogwarts sınır", "sınır", `no organization "Hogwarts"`},
 		{"lang:klingon sınır", "sınır", `no language "klingon"`},
-		{"source:Anadolu sınır", "sınır", "filtering by source is not available yet"},
-		{"sınır OR lang:tr", "", "lang:tr inside OR or NOT is not applied yet"},
 		{"k* sınır", "k sınır", "a prefix needs at least 2 letters"},
-		{"kazak* sınır", "kazak sınır", "prefix search is not applied yet"},
-		{"title:sınır", "sınır", "title: is not applied yet"},
-		{`"report 12"~3`, `"report 12"`, "proximity is not applied yet"},
+		{`"report 12"~80`, `"report 12"~50`, "~80 is more than ~50: taken as ~50"},
 	}
 	for _, tt := range tests {
 		a := searchAPI(t, ts.URL, url.Values{"q": {tt.q}, "size": {"100"}})
@@ -139,6 +134,8 @@ func TestQueryLift_NeverFails(t *testing.T) {
 		"lang:", "country:", `country:"`, "from:", "((((", "))))", "NOT", "OR AND NOT", "-lang:tr", "title:", `title:"`,
 		"country:KZ country:KG", "org:NATO org:UN", "lang:tr lang:sq", "from:2020 from:2021 to:2019", "*", "a*", `"a b"~`, "~3",
 		"(lang:tr OR sınır) NOT (country:KZ OR from:2020)", strings.Repeat("country:KZ ", 60), strings.Repeat("(a OR b) ", 40),
+		"kaz* -kazak*", "title:k*", "title:re*", `"a b"~50`, `"the of"~3`, "the*", "-source:x", "source:", "(-lang:tr)", "NOT from:2020",
+		"re* OR se* OR ka* OR no*", strings.Repeat("re* ", 40), `title:"report 1"~2 -title:report*`, "-(-(-(-x)))",
 	} {
 		for _, path := range []string{"/api/search?", "/?", "/api/trends?", "/feed.atom?", "/api/export?"} {
 			resp, body, _ := getTimed(t, ts.URL+path+url.Values{"q": {q}}.Encode())
@@ -147,49 +144,4 @@ func TestQueryLift_NeverFails(t *testing.T) {
 			}
 		}
 	}
-}
-
-func TestLiftQuery_Combinations(t *testing.T) {
-	tests := []struct {
-		q                 string
-		req               search.Request
-		langs, countries  []string
-		text              string
-		from, to          string
-		understoodContain string
-	}{
-		{q: "country:KZ country:KG sınır", countries: []string{"KZ"}, text: "sınır Kyrgyzstan"},
-		{q: "country:KZ", req: search.Request{Countries: []string{"KG"}}, countries: []string{"KG"}, text: "Kazakhstan"},
-		{q: "country:KZ OR country:KG", req: search.Request{Countries: []string{"KG"}}, countries: []string{"KG"}},
-		{q: `country:"United States"`, countries: []string{"US"}},
-		{q: "lang:en", req: search.Request{Langs: []string{"sq"}}, langs: []string{noLang}, understoodContain: "no language"},
-		{q: "from:2020-03 from:2020-05", from: "2020-05-01"},
-		{q: "from:2020-03 OR from:2020-05", from: "2020-03-01"},
-		{q: "to:2020-03", req: search.Request{To: day("2020-02-10")}, to: "2020-02-10"},
-		{q: "a -lang:tr", text: "a -lang:tr"},
-	}
-	for _, tt := range tests {
-		req := tt.req
-		req.Query = tt.q
-		lq := liftQuery(&req, "en")
-		if !slices.Equal(req.Langs, tt.langs) || !slices.Equal(req.Countries, tt.countries) || req.Query != tt.text ||
-			dateOr(req.From) != tt.from || dateOr(req.To) != tt.to || !strings.Contains(lq.Understood, tt.understoodContain) {
-			t.Errorf("liftQuery(%q, %+v) = langs %v countries %v text %q from %s to %s (%q); want %v %v %q %s %s",
-				tt.q, tt.req, req.Langs, req.Countries, req.Query, dateOr(req.From), dateOr(req.To), lq.Understood, tt.langs, tt.countries, tt.text, tt.from, tt.to)
-		}
-	}
-	// A respelled text keeps the lifted filters.
-	req := search.Request{Query: "lang:tr Kirgzistan from:2020"}
-	lq := liftQuery(&req, "en")
-	if got := lq.withText("Kırgızistan"); got != "Kırgızistan lang:tr from:2020" {
-		t.Errorf("withText = %q", got)
-	}
-}
-
-func dateOr(d interface{ Format(string) string }) string {
-	s := d.Format("2006-01-02")
-	if s == "0001-01-01" {
-		return ""
-	}
-	return s
 }
