@@ -241,7 +241,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (_
 		// done left superseded generations, which only a later publish
 		// would remove: however long nothing changes, finish that prune.
 		if cm, err := readMeta(filepath.Join(dir, cur)); err == nil && cm.Previous != "" {
-			pruneAndReport(dir, cur, cm.Previous, opts.Report)
+			pruneAndReport(dir, cur, cm.Previous, true, opts.Report)
 		}
 		st.Generation, _ = genNumber(cur)
 		st.Elapsed = time.Since(start)
@@ -295,7 +295,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (_
 	}
 	published = true
 	st.Published = true
-	pruneAndReport(dir, genName(next), start0.previous, opts.Report)
+	pruneAndReport(dir, genName(next), start0.previous, false, opts.Report)
 	st.Elapsed = time.Since(start)
 	st.IndexBytes = dirSize(genDir)
 	return st, nil
@@ -472,12 +472,15 @@ func removeLeftovers(dir, complete string) error {
 // the only copy of an index someone broke by hand. When previous is ""
 // (CURRENT named nothing on disk when the build started) it removes
 // nothing: which generation was meant to be published is not known.
-//
-// A generation numbered above pub is left alone: when pub is published
-// there is none (pub is numbered past every one present), and when a build
-// that publishes nothing prunes again, it is that build's own unfinished
-// generation or one an operator rolled back from.
 func prune(dir, pub, previous string) (kept []string, err error) {
+	return pruneGens(dir, pub, previous, false)
+}
+
+// pruneGens is prune; with again (a build that publishes nothing, pruning
+// again after the build that published pub) it leaves every generation
+// numbered above pub alone: that build's own unfinished generation, or one
+// an operator rolled back from.
+func pruneGens(dir, pub, previous string, again bool) (kept []string, err error) {
 	gens, _, err := scanDir(dir)
 	if err != nil {
 		return nil, err
@@ -498,7 +501,7 @@ func prune(dir, pub, previous string) (kept []string, err error) {
 	}
 	for _, g := range gens {
 		switch {
-		case g.name == pub || g.name == previous || g.name == before, g.n > pubN:
+		case g.name == pub || g.name == previous || g.name == before, again && g.n > pubN:
 		case g.metaErr != nil:
 			kept = append(kept, g.name)
 		case previous == "":
@@ -511,11 +514,11 @@ func prune(dir, pub, previous string) (kept []string, err error) {
 	return kept, nil
 }
 
-// pruneAndReport prunes after pub (see prune) and reports what it could not
-// remove and what it kept: pub is published, so an old generation left
+// pruneAndReport prunes after pub (see pruneGens) and reports what it could
+// not remove and what it kept: pub is published, so an old generation left
 // behind is only disk space.
-func pruneAndReport(dir, pub, previous string, report func(corpus.Problem)) {
-	kept, err := prune(dir, pub, previous)
+func pruneAndReport(dir, pub, previous string, again bool, report func(corpus.Problem)) {
+	kept, err := pruneGens(dir, pub, previous, again)
 	if report == nil {
 		return
 	}

@@ -58,31 +58,32 @@ func TestPrune(t *testing.T) {
 		gens          []gen
 		pub, previous string
 		left, kept    []string
+		again         bool // pruning again, after a build that published nothing
 	}{
 		{"the published and the one before it stay",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000002", "gen-000003"}, nil, false},
 		{"a damaged previous stays, and so does the newest complete one before the new",
 			[]gen{{1, true, true}, {2, false, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil, false},
 		{"an older generation without a marker is kept and reported",
 			[]gen{{1, false, true}, {2, true, true}, {3, true, true}, {4, true, true}}, "gen-000004", "gen-000003",
-			[]string{"gen-000001", "gen-000003", "gen-000004"}, []string{"gen-000001"}},
+			[]string{"gen-000001", "gen-000003", "gen-000004"}, []string{"gen-000001"}, false},
 		{"an older generation of an older kerko without its marker is kept too",
 			[]gen{{1, false, false}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, []string{"gen-000001"}},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, []string{"gen-000001"}, false},
 		{"nothing is removed when the build did not know what was published",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil, false},
 		{"after a rollback, the generation rolled back from is superseded",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000001",
-			[]string{"gen-000001", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000003"}, nil, false},
 		{"a generation a killed build completed but never published goes",
 			[]gen{{4, true, true}, {5, true, true}, {6, true, true}}, "gen-000006", "gen-000004",
-			[]string{"gen-000004", "gen-000006"}, nil},
+			[]string{"gen-000004", "gen-000006"}, nil, false},
 		{"a generation above the published one stays (a build that publishes nothing prunes again)",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}, {4, false, false}}, "gen-000002", "gen-000001",
-			[]string{"gen-000001", "gen-000002", "gen-000003", "gen-000004"}, nil},
+			[]string{"gen-000001", "gen-000002", "gen-000003", "gen-000004"}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +91,7 @@ func TestPrune(t *testing.T) {
 			for _, g := range tt.gens {
 				fakeGen(t, dir, g.n, g.complete, g.manifest)
 			}
-			kept, err := prune(dir, tt.pub, tt.previous)
+			kept, err := pruneGens(dir, tt.pub, tt.previous, tt.again)
 			if err != nil {
 				t.Fatal(err)
 			}
