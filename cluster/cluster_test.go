@@ -316,6 +316,42 @@ func TestStore_ReadsItsWrites(t *testing.T) {
 	}
 }
 
+// TestFollower_ObjectNotYetReadable: a pointer naming an object its
+// follower cannot read yet (a replica of the object stream behind the
+// upload, which the pointer, read from its leader, already names) is
+// tried again at the next step, not refused for a minute.
+func TestFollower_ObjectNotYetReadable(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	src := t.TempDir()
+	build(t, src)
+	_, genDir, m, err := index.Published(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest, size, err := archiveDigest(genDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Pointer{Generation: 1, Object: PointerKey(m.Version) + "/gen-000001-late", Digest: digest, Size: size,
+		Mapping: m.Version, Articles: m.Articles, Built: m.Built, Published: time.Now().UTC()}
+	if p, err = st.SetPointer(ctx, m.Version, p); err != nil {
+		t.Fatal(err)
+	}
+	f := conn.NewFollower(t.TempDir())
+	if err := f.step(ctx); err == nil || f.Status().Installed.Generation != 0 {
+		t.Fatalf("step with the object not there: %v, installed %d; want an error and nothing installed", err, f.Status().Installed.Generation)
+	}
+	if err := st.upload(ctx, genDir, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.step(ctx); err != nil || f.Status().Installed.Generation != 1 {
+		t.Fatalf("step once the object is there: %v, installed %d; want generation 1", err, f.Status().Installed.Generation)
+	}
+}
+
 func TestFollower_Refuses(t *testing.T) {
 	c := clustertest.Start(t, 3)
 	conn := connect(t, c, testOptions())
