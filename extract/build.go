@@ -2,29 +2,45 @@ package extract
 
 import (
 	"strings"
+	"sync"
 )
 
-// gz is the one gazetteer of countries, organizations and blocked phrases,
-// built once: organizations and blocked phrases share it with countries so
-// that the words they consume (Türk Devletleri Teşkilatı, Latin America)
-// do not also count as a country.
-var gz = buildGazetteer()
+// geoTables are the gazetteer and the query-word maps derived from it.
+type geoTables struct {
+	// gz is the one gazetteer of countries, organizations and blocked
+	// phrases: organizations and blocked phrases share it with countries
+	// so that the words they consume (Türk Devletleri Teşkilatı, Latin
+	// America) do not also count as a country.
+	gz gazetteer
+	// country and org map the key of one query word to an id.
+	country, org map[string]string
+	// upper holds keys that name something only when typed in capitals:
+	// two-letter abbreviations are common words in lowercase (us, ab
+	// "from", un "flour"/"I", be).
+	upper map[string]bool
+}
 
-// lookupCountry and lookupOrg map the key of one query word to an id.
-var (
-	lookupCountry = map[string]string{}
-	lookupOrg     = map[string]string{}
-	// lookupUpper holds keys that name something only when typed in
-	// capitals: two-letter abbreviations are common words in lowercase
-	// (us, ab "from", un "flour"/"I", be).
-	lookupUpper = map[string]bool{}
-	orgByID     = map[string]*org{}
-)
+// geo builds the tables on first use, not when the package loads (about
+// 4 MB and most of the package's init time): a program that imports
+// extract without reading countries pays nothing for them.
+var geo = sync.OnceValue(buildGeo)
+
+// orgByID maps an organization id to its entry.
+var orgByID = func() map[string]*org {
+	m := make(map[string]*org, len(orgs))
+	for i := range orgs {
+		m[orgs[i].id] = &orgs[i]
+	}
+	return m
+}()
 
 var langBit = map[string]uint8{"sq": langSq, "tr": langTr, "en": langEn}
 
-func buildGazetteer() gazetteer {
+func buildGeo() *geoTables {
 	gz := gazetteer{}
+	lookupCountry := map[string]string{}
+	lookupOrg := map[string]string{}
+	lookupUpper := map[string]bool{}
 	addName := func(kind uint8, id, name string, langs, cs uint8, sqArt bool) {
 		gz.addName(kind, id, name, langs, cs, sqArt)
 	}
@@ -35,7 +51,6 @@ func buildGazetteer() gazetteer {
 	}
 	for i := range orgs {
 		o := &orgs[i]
-		orgByID[o.id] = o
 		for _, a := range o.abbr {
 			addName(kindOrg, o.id, a, langAll, caseUpper, false)
 		}
@@ -181,7 +196,7 @@ func buildGazetteer() gazetteer {
 	for _, o := range orgs {
 		lookupOrg[fold(o.id)] = o.id
 	}
-	return gz
+	return &geoTables{gz: gz, country: lookupCountry, org: lookupOrg, upper: lookupUpper}
 }
 
 // addName adds one name, split into word keys; in Albanian names the

@@ -16,21 +16,21 @@ type Mention struct {
 // inflected form, sorted by Count descending then ID. lang ("sq", "tr", "en",
 // or "und" when unknown) decides which language's ambiguous words may count.
 func Countries(text, lang string) []Mention {
-	return gz.scan(tokens(text), lang, kindCountry)
+	return geo().gz.scan(tokens(text), lang, kindCountry)
 }
 
 // Organizations returns the international organizations named in text, one
 // id per organization across languages (UN for UN, BM and OKB), sorted like
 // Countries.
 func Organizations(text, lang string) []Mention {
-	return gz.scan(tokens(text), lang, kindOrg)
+	return geo().gz.scan(tokens(text), lang, kindOrg)
 }
 
 // Mentions returns both the countries and the organizations named in text,
 // as Countries and Organizations do, from one pass over its words: indexers
 // that want both should call this.
 func Mentions(text, lang string) (countries, orgs []Mention) {
-	return gz.scanBoth(tokens(text), lang)
+	return geo().gz.scanBoth(tokens(text), lang)
 }
 
 // CountryName gives the display name of a country code in ui language "en",
@@ -75,10 +75,11 @@ func OrgName(id, ui string) string {
 // "us" is nothing.
 func LookupCountry(word string) (code string, ok bool) {
 	k, upper := queryKey(word)
-	if lookupUpper[k] && !upper {
+	g := geo()
+	if g.upper[k] && !upper {
 		return "", false
 	}
-	code, ok = lookupCountry[k]
+	code, ok = g.country[k]
 	return code, ok
 }
 
@@ -86,10 +87,11 @@ func LookupCountry(word string) (code string, ok bool) {
 // organization id.
 func LookupOrganization(word string) (id string, ok bool) {
 	k, upper := queryKey(word)
-	if lookupUpper[k] && !upper {
+	g := geo()
+	if g.upper[k] && !upper {
 		return "", false
 	}
-	id, ok = lookupOrg[k]
+	id, ok = g.org[k]
 	return id, ok
 }
 

@@ -10,6 +10,7 @@ func IsName(text string) bool {
 	if len(toks) == 0 {
 		return false
 	}
+	gz := geo().gz
 	var id string
 	for _, e := range gz[toks[0].key] {
 		if e.kind != kindBlock && len(e.words) == len(toks) && sameWords(e.words, toks) {

@@ -238,12 +238,21 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
-	if x.lang == "sq" && j-i == 2 && strings.HasPrefix(toks[i].key, "qeveri") && len(toks[i].key) <= 10 &&
-		toks[i+1].gap == gapSpace && !toks[i+1].upper {
+	if x.lang == "sq" && j-i == 2 && isQeveri(toks[i].key) && toks[i+1].gap == gapSpace && !toks[i+1].upper &&
+		!x.lowerElsewhere(toks[i+1].key) {
 		// A cabinet is named after its prime minister (Qeveria Hoti,
-		// Qeverinë Kurti): the word after it is a surname.
+		// Qeverinë Kurti): the word after it is a surname, unless the
+		// text writes it in lowercase too, a mocking common word (Qeveria
+		// “Koti”, "in vain").
 		x.used[i] = true
 		x.part(i+1, j, true)
+		return
+	}
+	if x.lang == "sq" && j-i == 1 && i > 0 && !toks[i].upper && isQeveri(keyOf(toks[i-1])) && !x.lowerElsewhere(toks[i].key) &&
+		(toks[i].gap == gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i) && strings.TrimSpace(x.text[toks[i-1].start+len(toks[i-1].text):toks[i].start]) != ",") {
+		// The same in lowercase or in quotes (qeverisë Hoti, Qeveria
+		// “Hoti”).
+		x.part(i, j, true)
 		return
 	}
 	// A word of institutions right after the run (lowercase ilçesi, company)
@@ -259,6 +268,15 @@ func (x *personScan) run(i, j int) {
 			// institution's name.
 			x.block(start, j)
 			return
+		case x.isOrg(t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
+			(toks[start].upper || x.givenFirst(start, k)):
+			// A title, a name, then a common noun with an ending that a
+			// heading in capitals or title case capitalized (GENEL MÜDÜRÜ
+			// SERDAR URÇAR RÖPORTAJI): the noun ends the name, it names no
+			// institution.
+			x.part(start, k, true)
+			titled = false
+			start, k = k+1, k+1
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
@@ -266,7 +284,7 @@ func (x *personScan) run(i, j int) {
 			x.block(start, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isTitle(t) && x.titleHere(k, i) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
+		case x.isTitle(t) && x.titleHere(k, i, j) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
 			// An English title word after a given name, last in the run, is
 			// a surname (Kristin King, Carole King), not a title.
 			if start < k {
@@ -299,11 +317,18 @@ func (x *personScan) quoteBefore(i int) bool {
 // titleHere tells whether the title at k opens a name. In Albanian, roles
 // are written in lowercase before names (kryeministri Hoti); a capitalized
 // one inside a sentence is an office's name (Zyra e Prokurorit Special).
-func (x *personScan) titleHere(k, runStart int) bool {
+//
+// A capitalized role right before a known person's surname, the run's last
+// word, is the role all the same (Kryeministrit Hoti): an office is named by
+// its role and what it is of, not by a surname.
+func (x *personScan) titleHere(k, runStart, runEnd int) bool {
 	if x.lang != "sq" || abbrevTitles[x.toks[k].key] {
 		return true
 	}
-	return k == runStart && x.toks[k].gap >= gapStop
+	if k == runStart && x.toks[k].gap >= gapStop {
+		return true
+	}
+	return k+2 == runEnd && x.toks[k+1].gap == gapSpace && !x.toks[k+1].upper && x.knownSurname(x.toks[k+1].key) != nil
 }
 
 // isOrg tells whether a word is a word of institutions, places or events.
@@ -651,7 +676,7 @@ func (x *personScan) gazetteerName(i, j int) bool {
 	if x.toks[i].cls&cGzFirst == 0 {
 		return false
 	}
-	for _, e := range gz[x.toks[i].key] {
+	for _, e := range geo().gz[x.toks[i].key] {
 		if len(e.words) < 2 || len(e.words) > j-i || e.langs&langMask(x.lang) == 0 {
 			continue
 		}
@@ -1470,7 +1495,7 @@ func (t *personTables) buildClasses() {
 			}
 		}
 	}
-	for k, es := range gz {
+	for k, es := range geo().gz {
 		for _, e := range es {
 			if len(e.words) >= 2 {
 				t.class[k] |= cGzFirst
@@ -1520,6 +1545,7 @@ type personTables struct {
 var tables = sync.OnceValue(buildPersonTables)
 
 func buildPersonTables() *personTables {
+	gz := geo().gz
 	t := &personTables{
 		given:          map[string]bool{},
 		titles:         map[string]map[string]bool{},
@@ -1647,4 +1673,18 @@ func buildPersonTables() *personTables {
 type wordEntry struct {
 	key string
 	cls uint32
+}
+
+// trNounAfterName tells whether a Turkish word marked as an institution's is
+// only a common noun with an ending (Röportajı, Açıklaması), not a word of
+// institutions or places (Hastanesi, Kurulu): after a title and a name it
+// is the heading's next word.
+func (x *personScan) trNounAfterName(t ptoken) bool {
+	return t.cls&cOrgTr != 0 && x.c(t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
+}
+
+// isQeveri tells whether an Albanian key is a form of "qeveri" (government):
+// qeveria, qeverisë, qeverinë, qeverit.
+func isQeveri(k string) bool {
+	return strings.HasPrefix(k, "qeveri") && len(k) <= 10
 }

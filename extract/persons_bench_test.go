@@ -20,6 +20,7 @@ func BenchmarkPeople(b *testing.B) {
 		texts[i] = d.Title + "\n" + d.Body
 		size += len(texts[i])
 	}
+	warmTables()
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()

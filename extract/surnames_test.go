@@ -260,7 +260,7 @@ func dumpTags(id, text string, before []string) {
 	fmt.Printf("\n=== %s  now: %s  before: %s\n", id, strings.Join(tags, " "), strings.Join(before, " "))
 	for _, m := range ms {
 		firsts := map[string]bool{}
-		for k, es := range gz {
+		for k, es := range geo().gz {
 			for _, e := range es {
 				if e.id == m.ID && e.kind == kindCountry {
 					firsts[k] = true

@@ -24,6 +24,12 @@ import (
 // snippetRunes is the length of a snippet window.
 const snippetRunes = 240
 
+// MaxSnippetScan bounds the bytes of a body searched for a snippet's
+// window. A news article's matches that make a good snippet are in its
+// first pages, and marking a body of megabytes (one hostile or broken
+// article) took seconds for every search that listed it.
+const MaxSnippetScan = 64 << 10
+
 var analyzerCache = registry.NewCache()
 
 // analyze returns the tokens of text under the named analyzer.
@@ -162,6 +168,14 @@ func (h *Highlighter) Title(key, text, lang string) string {
 // snippet returns an escaped window of body around the densest cluster of
 // matches, or the body's opening when nothing matches.
 func (h *Highlighter) Snippet(key, body, lang string) string {
+	full := len(body)
+	if full > MaxSnippetScan {
+		cut := MaxSnippetScan // at the start of a rune: body[cut] is not inside one
+		for cut > 0 && !utf8.RuneStart(body[cut]) {
+			cut--
+		}
+		body = body[:cut]
+	}
 	ms := h.Spans(key, body, lang)
 	start := 0
 	if len(ms) > 0 {
@@ -186,7 +200,7 @@ func (h *Highlighter) Snippet(key, body, lang string) string {
 	if start > 0 {
 		s = "…" + s
 	}
-	if end < len(body) {
+	if end < full {
 		s += "…"
 	}
 	return s

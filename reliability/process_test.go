@@ -16,10 +16,16 @@ import (
 	"time"
 )
 
-// kerkoBin is the real kerko binary, built once for the process tests.
+// kerkoBin is the real kerko binary, built once for the process tests, or
+// the one KERKO_BIN names (to show that a test fails on an older build:
+// KERKO_BIN=/tmp/old/kerko go test ./reliability -run TestName).
 var kerkoBin string
 
 func TestMain(m *testing.M) {
+	if bin := os.Getenv("KERKO_BIN"); bin != "" {
+		kerkoBin = bin
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "kerko-bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -66,11 +72,11 @@ type serverProc struct {
 
 var servingLine = regexp.MustCompile(`on http://(127\.0\.0\.1:\d+)/`)
 
-// startServe starts `kerko serve` on a free loopback port and waits until
-// it says where it listens.
-func startServe(t *testing.T, dir string) *serverProc {
+// startServe starts `kerko serve` on a free loopback port, with any extra
+// flags, and waits until it says where it listens.
+func startServe(t *testing.T, dir string, extra ...string) *serverProc {
 	t.Helper()
-	cmd := exec.Command(kerkoBin, "serve", "--index", dir, "--addr", "127.0.0.1:0")
+	cmd := exec.Command(kerkoBin, append([]string{"serve", "--index", dir, "--addr", "127.0.0.1:0"}, extra...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

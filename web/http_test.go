@@ -332,7 +332,7 @@ func (s tookSearcher) Search(ctx context.Context, req search.Request) (*search.R
 	return res, err
 }
 
-// TestServer_PagesAreAdmitted: building a page takes one of MaxSearches
+// TestServer_PagesAreAdmitted: building a page (results or article) takes one of MaxSearches
 // page slots, so the memory of pages being built is bounded like searches
 // are; a page that cannot get one within the deadline is a 503.
 func TestServer_PagesAreAdmitted(t *testing.T) {
@@ -353,6 +353,9 @@ func TestServer_PagesAreAdmitted(t *testing.T) {
 	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("page with every page slot taken: %d; want 503", rec.Code)
 	}
+	if rec := serve("/articles/" + fixture.SeedSqTurqiKZ); rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("article page with every page slot taken: %d; want 503", rec.Code)
+	}
 	if took := time.Since(start); took < 200*time.Millisecond {
 		t.Errorf("page gave up after %v; want it to wait its deadline", took)
 	}
@@ -362,5 +365,8 @@ func TestServer_PagesAreAdmitted(t *testing.T) {
 	srv.pages.release()
 	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusOK {
 		t.Errorf("page once a slot is free: %d; want 200", rec.Code)
+	}
+	if rec := serve("/articles/" + fixture.SeedSqTurqiKZ); rec.Code != http.StatusOK {
+		t.Errorf("article page once a slot is free: %d; want 200", rec.Code)
 	}
 }

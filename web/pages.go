@@ -595,11 +595,20 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	for _, m := range a.People {
 		p.People = append(p.People, link{Label: m.Name, Value: m.ID, Count: m.Mentions, URL: withParam(base, "person", m.ID)})
 	}
-	p.Paras = articleParagraphs(a, req)
 	related, err := s.related(c, id)
 	if err != nil {
 		return err
 	}
+	// An article page costs a few times its body (marked paragraphs, the
+	// page), up to tens of MiB for the longest the corpus reader accepts:
+	// like a results page, at most MaxSearches are built at once.
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	if err := s.pages.acquire(ctx); err != nil {
+		return err
+	}
+	defer s.pages.release()
+	p.Paras = articleParagraphs(a, req)
 	for _, r := range related {
 		rv := relatedView{Related: r, URL: articleURL(r.ID, state), LangLabel: T(ui, "lang_"+r.Lang)}
 		rv.Title = clipText(r.Title, maxListTitle)

@@ -4,6 +4,7 @@
 //	kerko-bench compare [-kerko BIN] [-peers "kerko xapian fts5 lucene sphinx"] [-out FILE]
 //	kerko-bench limit   [-corpus DIR]
 //	kerko-bench http    -url http://127.0.0.1:8080 [-conns 32] [-duration 60s] [-pid PID] [-unique 0.5]
+//	kerko-bench abuse   [-kerko BIN] [-work DIR | -index DIR] [-conns 64] [-plain-conns 4] [-phase 20s] [-memory-mib 256] [-max-p99 50ms]
 //	kerko-bench research -url http://127.0.0.1:8080 [-pid PID] [-runs 5] [-limit 10000] [-terms-q government]
 //	kerko-bench replicate -times N -out FILE.jsonl [-corpus DIR]
 //	kerko-bench scale   [-kerko BIN] [-times 1,3,10]
@@ -34,10 +35,11 @@ func main() {
 	}
 }
 
-const usage = `usage: kerko-bench compare|limit|http|research|replicate|scale|scaleout|stream|zapsize [flags]
+const usage = `usage: kerko-bench compare|limit|http|abuse|research|replicate|scale|scaleout|stream|zapsize [flags]
   compare    run ../shared/bench/peers/bench_all.sh with kerko and the peers; print the table
   limit      how fast analysis alone and extraction alone go over the corpus (all cores)
   http       load a running kerko serve with a realistic mix of API requests
+  abuse      serve the corpus with hostile articles; a plain load alone, then beside 64 connections of amplification requests: p99, sizes, peak RSS
   research   time /api/trends, /api/terms and /api/export of a running kerko serve, RSS during the export
   replicate  write the corpus N times with new ids, as one .jsonl file
   scale      build and query the corpus replicated 1, 3 and 10 times; cold start of serve
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string) error {
 		return runLimit(ctx, args[1:])
 	case "http":
 		return runHTTP(ctx, args[1:])
+	case "abuse":
+		return runAbuse(ctx, args[1:])
 	case "research":
 		return runResearch(ctx, args[1:])
 	case "replicate":

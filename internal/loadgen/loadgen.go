@@ -60,6 +60,10 @@ type Options struct {
 	// Observe, if set, sees every 200 answer's response (its body read
 	// and closed), from the connection's goroutine.
 	Observe func(*http.Response)
+	// MaxBody, if set, is the most of an answer's body read: a longer
+	// answer counts as Oversize (and is not read further), so a server that
+	// amplifies requests cannot make the load generator read gigabytes.
+	MaxBody int64
 }
 
 // Result is what a load did. Latencies are of the answers with status 200,
@@ -74,12 +78,41 @@ type Result struct {
 	Cut       int      // answer cut off while read
 	Refused   int      // no connection (the server was gone)
 	Errors    int      // any other failure to get an answer
+	Oversize  int      // answer longer than Options.MaxBody
 	Hits      int      // answers the server's cache gave (X-Kerko-Cache: hit)
 	Samples   []string // the first failures, at most 10
+	// Kind holds, per kind, the statuses of its answers and their sizes.
+	Kind []KindStats
+}
+
+// KindStats are the answers of one kind of request, whatever their status.
+type KindStats struct {
+	Status   map[int]int // complete answers per HTTP status
+	Bytes    int64       // body bytes read, all answers
+	MaxBytes int64       // the longest body read (MaxBody+1 when one was longer)
+	// Failed counts the requests of the kind without a complete answer
+	// (refused, no answer, cut off, or longer than MaxBody).
+	Failed int
+	// Latencies are of every complete answer, whatever its status (a
+	// bounded server may answer an abusive request 400), sorted.
+	Latencies []time.Duration
 }
 
 // Failed is the number of requests that got no complete 200 answer.
-func (r *Result) Failed() int { return r.Non200 + r.Cut + r.Refused + r.Errors }
+func (r *Result) Failed() int { return r.Non200 + r.Cut + r.Refused + r.Errors + r.Oversize }
+
+// Statuses counts the answers of every kind with a status from lo to hi.
+func (r *Result) Statuses(lo, hi int) int {
+	n := 0
+	for _, k := range r.Kind {
+		for code, c := range k.Status {
+			if code >= lo && code <= hi {
+				n += c
+			}
+		}
+	}
+	return n
+}
 
 // Run sends the load and returns what it did once every connection stopped.
 func Run(ctx context.Context, src Source, o Options) *Result {
@@ -99,7 +132,7 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 	}
 	var (
 		mu   sync.Mutex
-		res  = &Result{ByKind: make([][]time.Duration, o.Kinds)}
+		res  = newResult(o.Kinds)
 		sent int
 		wg   sync.WaitGroup
 	)
@@ -127,25 +160,31 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 		go func(c int) {
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
-			var own Result
-			own.ByKind = make([][]time.Duration, o.Kinds)
+			own := newResult(o.Kinds)
 			for i := 0; take(); i++ {
 				if i > 0 && o.Pause > 0 {
 					time.Sleep(o.Pause)
 				}
 				req := src.Next(r, c, i)
 				own.Requests++
+				kind := req.Kind
+				if kind < 0 || kind >= o.Kinds {
+					kind = 0
+				}
+				ks := &own.Kind[kind]
 				t0 := time.Now()
 				// Not ctx: the load's end must not count as failures of
 				// the requests it finds in flight.
 				hreq, err := http.NewRequestWithContext(context.Background(), http.MethodGet, req.URL, nil)
 				if err != nil {
 					own.Errors++
+					ks.Failed++
 					own.sample(err.Error())
 					continue
 				}
 				resp, err := o.Client.Do(hreq)
 				if err != nil {
+					ks.Failed++
 					var op *net.OpError
 					if errors.As(err, &op) && op.Op == "dial" {
 						own.Refused++
@@ -155,13 +194,30 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 					}
 					continue
 				}
-				_, err = io.Copy(io.Discard, resp.Body)
+				body := io.Reader(resp.Body)
+				if o.MaxBody > 0 {
+					body = io.LimitReader(resp.Body, o.MaxBody+1)
+				}
+				n, err := io.Copy(io.Discard, body)
 				resp.Body.Close()
 				d := time.Since(t0)
+				ks.Bytes += n
+				ks.MaxBytes = max(ks.MaxBytes, n)
 				switch {
+				case o.MaxBody > 0 && n > o.MaxBody:
+					own.Oversize++
+					ks.Failed++
+					own.sample(fmt.Sprintf("%.200s: answer longer than %d bytes", req.URL, o.MaxBody))
+					continue
 				case err != nil:
 					own.Cut++
+					ks.Failed++
 					own.sample(req.URL + ": " + err.Error())
+					continue
+				}
+				ks.Status[resp.StatusCode]++
+				ks.Latencies = append(ks.Latencies, d)
+				switch {
 				case resp.StatusCode != http.StatusOK:
 					own.Non200++
 					own.sample(fmt.Sprintf("%s: %s", req.URL, resp.Status))
@@ -180,7 +236,7 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 				}
 			}
 			mu.Lock()
-			res.add(&own)
+			res.add(own)
 			mu.Unlock()
 		}(c)
 	}
@@ -190,19 +246,42 @@ func Run(ctx context.Context, src Source, o Options) *Result {
 	for _, l := range res.ByKind {
 		sortDurations(l)
 	}
+	for _, ks := range res.Kind {
+		sortDurations(ks.Latencies)
+	}
 	return res
 }
 
 func (r *Result) sample(s string) {
+	// URLs of abusive requests run to 60 KB.
+	if len(s) > 300 {
+		s = s[:300] + "…"
+	}
 	if len(r.Samples) < 10 {
 		r.Samples = append(r.Samples, s)
 	}
+}
+
+func newResult(kinds int) *Result {
+	r := &Result{ByKind: make([][]time.Duration, kinds), Kind: make([]KindStats, kinds)}
+	for k := range r.Kind {
+		r.Kind[k].Status = map[int]int{}
+	}
+	return r
 }
 
 func (r *Result) add(o *Result) {
 	r.Latencies = append(r.Latencies, o.Latencies...)
 	for k := range o.ByKind {
 		r.ByKind[k] = append(r.ByKind[k], o.ByKind[k]...)
+		ks, os := &r.Kind[k], o.Kind[k]
+		for code, n := range os.Status {
+			ks.Status[code] += n
+		}
+		ks.Bytes += os.Bytes
+		ks.MaxBytes = max(ks.MaxBytes, os.MaxBytes)
+		ks.Failed += os.Failed
+		ks.Latencies = append(ks.Latencies, os.Latencies...)
 	}
 	r.Requests += o.Requests
 	r.OK += o.OK
@@ -210,6 +289,7 @@ func (r *Result) add(o *Result) {
 	r.Cut += o.Cut
 	r.Refused += o.Refused
 	r.Errors += o.Errors
+	r.Oversize += o.Oversize
 	r.Hits += o.Hits
 	for _, s := range o.Samples {
 		r.sample(s)
