@@ -286,7 +286,7 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 	if err := s.gate.acquire(ctx); err != nil {
 		return err
 	}
-	defer s.gate.release()
+	defer s.gate.release(ctx)
 	sugs, err := s.cfg.Searcher.Suggest(ctx, q, ui, suggestCount)
 	if err != nil {
 		return err
@@ -347,7 +347,7 @@ func (s *Server) related(c echo.Context, id string) ([]search.Related, error) {
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
 		}
-		defer s.gate.release()
+		defer s.gate.release(ctx)
 		return s.cfg.Searcher.Related(ctx, id, relatedCount)
 	}
 	if s.cache == nil {

@@ -362,7 +362,7 @@ func TestServer_PagesAreAdmitted(t *testing.T) {
 	if rec := serve("/api/search?q=Kazakistan"); rec.Code != http.StatusOK {
 		t.Errorf("API search while pages are busy: %d; want 200 (no page to build)", rec.Code)
 	}
-	srv.pages.release()
+	srv.pages.release(context.Background())
 	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusOK {
 		t.Errorf("page once a slot is free: %d; want 200", rec.Code)
 	}
