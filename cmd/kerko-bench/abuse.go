@@ -69,6 +69,7 @@ func runAbuse(ctx context.Context, args []string) error {
 	maxP99 := fs.Duration("max-p99", 50*time.Millisecond, "most the plain requests' p99 may be under the attack")
 	abortMiB := fs.Int("abort-mib", 0, "stop loading once the server's RSS passes this (default: twice the peak bound)")
 	seed := fs.Uint64("seed", 1, "random seed of the request mix")
+	pprofAddr := fs.String("pprof", "", "pass --pprof ADDR to the server, to profile it under the attack")
 	plainFrom := fs.String("plain-from", "127.0.0.2", "local address the plain load connects from, the attack's being 127.0.0.1: users and an attacker are different clients to the server's gates (empty: the default address)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -124,6 +125,9 @@ func runAbuse(ctx context.Context, args []string) error {
 
 	mib := *memMiB
 	serveArgs := []string{"serve", "--index", ix, "--addr", "127.0.0.1:0"}
+	if *pprofAddr != "" {
+		serveArgs = append(serveArgs, "--pprof", *pprofAddr)
+	}
 	if mib > 0 {
 		serveArgs = append(serveArgs, "--memory-mib", fmt.Sprint(mib))
 	} else {
