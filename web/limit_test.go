@@ -121,7 +121,9 @@ func TestServer_BusyWhenQueueOutlastsDeadline(t *testing.T) {
 // served; a waiter whose deadline passes leaves the queue and the slot
 // goes on; one client alone is served first in, first out.
 func TestLimiter_Order(t *testing.T) {
-	as := func(client string) context.Context { return context.WithValue(context.Background(), clientKey{}, client) }
+	as := func(client string) context.Context {
+		return context.WithValue(context.Background(), clientKey{}, client)
+	}
 	type step struct {
 		op     string // "hold" (acquire, must not wait), "wait" (queue), "release" (one of client's), "cancel" (a queued waiter of client)
 		client string
