@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"kerko/cluster/clustertest"
 	"kerko/corpus"
 	"kerko/index"
@@ -183,6 +185,73 @@ func TestStore_PublishRace(t *testing.T) {
 	}
 }
 
+// lostAnswerKV answers the first swap with a timeout, as a try whose answer
+// was lost; with applied, that swap went through all the same.
+type lostAnswerKV struct {
+	jetstream.KeyValue
+	applied bool
+	tries   int
+}
+
+func (kv *lostAnswerKV) Update(ctx context.Context, key string, val []byte, rev uint64) (uint64, error) {
+	kv.tries++
+	if kv.tries > 1 {
+		return kv.KeyValue.Update(ctx, key, val, rev)
+	}
+	if kv.applied {
+		if _, err := kv.KeyValue.Update(ctx, key, val, rev); err != nil {
+			return 0, err
+		}
+	}
+	return 0, context.DeadlineExceeded
+}
+
+// TestStore_PublishLostAnswer: a swap whose answer was lost but that went
+// through is a win; one that did not, after another indexer's swap, is a
+// lost race, even when the winner's pointer names the same object and
+// digest (two indexers that read only resent messages both keep the
+// base's generation and record new stream progress). Telling them apart
+// by object and digest made both racers report success.
+func TestStore_PublishLostAnswer(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	dir := t.TempDir()
+	build(t, dir, article(1, "one"))
+	base, err := st.Publish(ctx, dir, Pointer{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lossy := func(applied bool) *Store {
+		return &Store{c: st.c, kv: &lostAnswerKV{KeyValue: st.kv, applied: applied}, obs: st.obs}
+	}
+
+	p, err := lossy(true).Publish(ctx, dir, base, &StreamProgress{LastSeq: 10, Consumed: 10})
+	if err != nil || p.StreamSeq != 10 || p.Object != base.Object {
+		t.Fatalf("a swap that went through but whose answer was lost: %+v, %v; want a win recording stream seq 10", p, err)
+	}
+	if cur, err := st.Current(ctx, index.MappingVersion()); err != nil || cur.Revision != p.Revision {
+		t.Fatalf("pointer after the win: %+v, %v; want revision %d", cur, err, p.Revision)
+	}
+	base = p
+
+	won, err := st.Publish(ctx, dir, base, &StreamProgress{LastSeq: 20, Consumed: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, err := lossy(false).Publish(ctx, dir, base, &StreamProgress{LastSeq: 30, Consumed: 20})
+	if !errors.Is(err, ErrLostRace) {
+		t.Fatalf("a racer whose swap did not go through, after a swap naming the same object: %+v, %v; want ErrLostRace", late, err)
+	}
+	if cur, err := st.Current(ctx, index.MappingVersion()); err != nil || cur.Revision != won.Revision || cur.StreamSeq != 20 {
+		t.Fatalf("pointer after the race: %+v, %v; want the winner's (revision %d, stream seq 20)", cur, err, won.Revision)
+	}
+	if objs, _ := st.Objects(ctx); len(objs) != 1 || objs[0] != base.Object {
+		t.Fatalf("store holds %v, want the one generation %s", objs, base.Object)
+	}
+}
+
 func TestStore_KeepsLastK(t *testing.T) {
 	c := clustertest.Start(t, 3)
 	conn := connect(t, c, testOptions())
@@ -200,6 +269,86 @@ func TestStore_KeepsLastK(t *testing.T) {
 	objs, _ := st.Objects(ctx)
 	if p.Generation != 5 || len(objs) != 3 || genOf(objs[0]) != "000003" {
 		t.Fatalf("after 5 publishes: pointer %d, store %v; want generations 3-5", p.Generation, objs)
+	}
+}
+
+// TestStore_ReadsItsWrites: the pointer read right after a write is that
+// write, and so is the newest value of the history that collect reads.
+// JetStream's KV reads may be answered by a follower that is behind (Get
+// is a direct get, History an R1 consumer on any peer): on a loaded
+// machine about one such read in twenty missed the write just made, which
+// is how TestStore_KeepsLastK came to keep a generation too many.
+func TestStore_ReadsItsWrites(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	const mapping = "kerko-test/reads-its-writes"
+	for i := 1; i <= 100; i++ {
+		p, err := st.SetPointer(ctx, mapping, Pointer{Generation: i, Object: fmt.Sprintf("gen-%06d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur, err := st.Current(ctx, mapping)
+		if err != nil || cur.Revision != p.Revision || cur.Generation != i {
+			t.Fatalf("write %d at revision %d, then read generation %d at revision %d (%v)", i, p.Revision, cur.Generation, cur.Revision, err)
+		}
+		hist, err := st.history(ctx, mapping)
+		var revs []uint64
+		for _, h := range hist {
+			revs = append(revs, h.Revision)
+		}
+		if err != nil || len(hist) == 0 || hist[len(hist)-1].Revision != p.Revision {
+			t.Fatalf("write %d at revision %d, then the history read revisions %v (%v)", i, p.Revision, revs, err)
+		}
+		if want := min(i, 3); len(hist) != want {
+			t.Fatalf("history of %d values after %d writes, want the bucket's %d", len(hist), i, want)
+		}
+	}
+	if err := st.kv.Delete(ctx, PointerKey(mapping)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Current(ctx, mapping); !errors.Is(err, ErrNoPointer) {
+		t.Fatalf("pointer after its key was deleted: %v, want ErrNoPointer", err)
+	}
+	if _, err := st.Current(ctx, "kerko-test/never-published"); !errors.Is(err, ErrNoPointer) {
+		t.Fatalf("pointer of a mapping never published: %v, want ErrNoPointer", err)
+	}
+}
+
+// TestFollower_ObjectNotYetReadable: a pointer naming an object its
+// follower cannot read yet (a replica of the object stream behind the
+// upload, which the pointer, read from its leader, already names) is
+// tried again at the next step, not refused for a minute.
+func TestFollower_ObjectNotYetReadable(t *testing.T) {
+	c := clustertest.Start(t, 3)
+	conn := connect(t, c, testOptions())
+	st := openStore(t, conn)
+	ctx := context.Background()
+	src := t.TempDir()
+	build(t, src)
+	_, genDir, m, err := index.Published(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest, size, err := archiveDigest(genDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Pointer{Generation: 1, Object: PointerKey(m.Version) + "/gen-000001-late", Digest: digest, Size: size,
+		Mapping: m.Version, Articles: m.Articles, Built: m.Built, Published: time.Now().UTC()}
+	if p, err = st.SetPointer(ctx, m.Version, p); err != nil {
+		t.Fatal(err)
+	}
+	f := conn.NewFollower(t.TempDir())
+	if err := f.step(ctx); err == nil || f.Status().Installed.Generation != 0 {
+		t.Fatalf("step with the object not there: %v, installed %d; want an error and nothing installed", err, f.Status().Installed.Generation)
+	}
+	if err := st.upload(ctx, genDir, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.step(ctx); err != nil || f.Status().Installed.Generation != 1 {
+		t.Fatalf("step once the object is there: %v, installed %d; want generation 1", err, f.Status().Installed.Generation)
 	}
 }
 

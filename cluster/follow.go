@@ -186,6 +186,14 @@ func (f *Follower) step(ctx context.Context) error {
 	}
 	name, err := f.install(ctx, st, p)
 	if err != nil {
+		if errors.Is(err, jetstream.ErrObjectNotFound) {
+			// The pointer is read from its stream's leader, the object
+			// from any replica of its own stream: one behind the upload
+			// (acknowledged before the swap) does not have it yet. Not
+			// a refusal, which would leave the generation for a minute:
+			// the next step tries again.
+			return fmt.Errorf("generation %d (%s): the object is not readable yet: %w", p.Generation, p.Object, err)
+		}
 		if !isPermanent(err) && !errors.Is(err, errDigest) && !errors.Is(err, index.ErrVersion) && !errors.Is(err, errRefused) {
 			return err
 		}

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"kerko/index"
@@ -110,30 +112,165 @@ func replicasHint(err error, replicas int) error {
 	return err
 }
 
-// Current reads the pointer of a mapping version.
+// Current reads the pointer of a mapping version from its stream's leader
+// (see leaderGet): an indexer's base, the check after a swap, and a
+// replica's poll all see every swap acknowledged before they read.
 func (s *Store) Current(ctx context.Context, mapping string) (Pointer, error) {
-	var e jetstream.KeyValueEntry
+	key := PointerKey(mapping)
+	var m *storedMsg
 	err := s.c.call(ctx, "read pointer", func(ctx context.Context) error {
 		var err error
-		e, err = s.kv.Get(ctx, PointerKey(mapping))
+		m, err = s.leaderGet(ctx, msgGetRequest{LastFor: pointerSubject(key)})
 		return err
 	})
-	if errors.Is(err, jetstream.ErrKeyNotFound) {
-		return Pointer{}, ErrNoPointer
-	}
 	if err != nil {
 		return Pointer{}, err
 	}
-	return decodePointer(e)
+	if m == nil || m.removed() {
+		return Pointer{}, ErrNoPointer
+	}
+	return decodePointer(key, m)
 }
 
-func decodePointer(e jetstream.KeyValueEntry) (Pointer, error) {
-	var p Pointer
-	if err := json.Unmarshal(e.Value(), &p); err != nil {
-		return Pointer{}, fmt.Errorf("pointer %s at revision %d: %w", e.Key(), e.Revision(), err)
+// history reads every value the pointer of a mapping version still keeps
+// (the bucket's History), oldest first, from its stream's leader.
+func (s *Store) history(ctx context.Context, mapping string) ([]Pointer, error) {
+	key := PointerKey(mapping)
+	var hist []Pointer
+	err := s.scan(ctx, mapping, 0, func(m *storedMsg) bool {
+		if p, err := decodePointer(key, m); err == nil && !m.removed() {
+			hist = append(hist, p) // an undecodable value names nothing to keep
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
 	}
-	p.Revision = e.Revision()
+	return hist, nil
+}
+
+// wrote reports whether the pointer of a mapping version took the value
+// val after revision after, and the pointer as written: a swap whose
+// answer was lost may have gone through, and only the very bytes it wrote
+// tell. Another indexer's value can name the same object and digest (two
+// indexers that read only resent messages both keep the base's
+// generation), so the object and digest do not.
+func (s *Store) wrote(ctx context.Context, mapping string, val []byte, after uint64) (Pointer, bool, error) {
+	var found *storedMsg
+	err := s.scan(ctx, mapping, after, func(m *storedMsg) bool {
+		if !m.removed() && bytes.Equal(m.Data, val) {
+			found = m
+			return false
+		}
+		return true
+	})
+	if err != nil || found == nil {
+		return Pointer{}, false, err
+	}
+	p, err := decodePointer(PointerKey(mapping), found)
+	return p, err == nil, err
+}
+
+// scan calls fn with each value the pointer of a mapping version keeps
+// above revision after, oldest first, read from its stream's leader, until
+// fn returns false.
+func (s *Store) scan(ctx context.Context, mapping string, after uint64, fn func(*storedMsg) bool) error {
+	subject := pointerSubject(PointerKey(mapping))
+	for seq := after + 1; ; {
+		var m *storedMsg
+		err := s.c.call(ctx, "read pointer history", func(ctx context.Context) error {
+			var err error
+			m, err = s.leaderGet(ctx, msgGetRequest{Seq: seq, NextFor: subject})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if m == nil || !fn(m) {
+			return nil
+		}
+		seq = m.Sequence + 1
+	}
+}
+
+func decodePointer(key string, m *storedMsg) (Pointer, error) {
+	var p Pointer
+	if err := json.Unmarshal(m.Data, &p); err != nil {
+		return Pointer{}, fmt.Errorf("pointer %s at revision %d: %w", key, m.Sequence, err)
+	}
+	p.Revision = m.Sequence
 	return p, nil
+}
+
+// The pointer bucket's stream, and the subject of a key in it (JetStream's
+// names for a KV bucket).
+const pointerStream = "KV_" + PointerBucket
+
+func pointerSubject(key string) string { return "$KV." + PointerBucket + "." + key }
+
+// msgGetRequest and storedMsg are JetStream's STREAM.MSG.GET request and
+// the message of its answer.
+type msgGetRequest struct {
+	Seq     uint64 `json:"seq,omitempty"`
+	LastFor string `json:"last_by_subj,omitempty"`
+	NextFor string `json:"next_by_subj,omitempty"`
+}
+
+type storedMsg struct {
+	Subject  string `json:"subject"`
+	Sequence uint64 `json:"seq"`
+	Header   []byte `json:"hdrs,omitempty"`
+	Data     []byte `json:"data,omitempty"`
+}
+
+// removed reports whether the message is a KV delete or purge marker.
+func (m *storedMsg) removed() bool {
+	if len(m.Header) == 0 {
+		return false
+	}
+	h, err := nats.DecodeHeadersMsg(m.Header)
+	if err != nil {
+		return false
+	}
+	op := h.Get("KV-Operation")
+	return op == "DEL" || op == "PURGE"
+}
+
+// leaderGet asks the pointer stream's leader for one message; nil when
+// there is none. The KV API's reads may be answered by any replica of the
+// bucket (Get is a direct get, History an R1 consumer placed on any peer),
+// and a follower can be behind a swap already acknowledged: under load
+// about one read in twenty made right after a write missed it. A stale
+// base makes an indexer lose its swap to nobody; a stale read after a swap
+// whose answer was lost made the winner report a lost race and delete the
+// generation the pointer had just moved to; a stale history kept
+// generations that should have gone. STREAM.MSG.GET is answered by the
+// stream's leader alone, which holds every acknowledged write.
+func (s *Store) leaderGet(ctx context.Context, req msgGetRequest) (*storedMsg, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+	reply, err := s.c.nc.RequestWithContext(ctx, "$JS.API.STREAM.MSG.GET."+pointerStream, body)
+	if err != nil {
+		return nil, err
+	}
+	var resp struct {
+		Error   *jetstream.APIError `json:"error,omitempty"`
+		Message *storedMsg          `json:"message,omitempty"`
+	}
+	if err := json.Unmarshal(reply.Data, &resp); err != nil {
+		return nil, fmt.Errorf("answer to a pointer read: %w", err)
+	}
+	switch {
+	case resp.Error != nil && resp.Error.ErrorCode == jetstream.JSErrCodeMessageNotFound:
+		return nil, nil
+	case resp.Error != nil:
+		return nil, resp.Error
+	case resp.Message == nil:
+		return nil, errors.New("answer to a pointer read holds no message")
+	}
+	return resp.Message, nil
 }
 
 // Stream progress carried by a generation built from the article stream.
@@ -193,11 +330,19 @@ func (s *Store) Publish(ctx context.Context, dir string, base Pointer, sp *Strea
 		return err
 	})
 	if errors.Is(err, jetstream.ErrKeyExists) || errors.Is(err, jetstream.ErrKeyRevisionMismatch) {
-		now, rerr := s.Current(ctx, m.Version)
-		if rerr == nil && tries > 1 && now.Object == p.Object && now.Digest == p.Digest {
-			// An earlier try went through; its answer was lost.
-			return now, nil
+		if tries > 1 {
+			mine, ok, werr := s.wrote(ctx, m.Version, val, base.Revision)
+			if werr != nil {
+				// The upload stays: the pointer may name it.
+				return Pointer{}, fmt.Errorf("move pointer to generation %d: the answer to a try was lost and the pointer's history could not be read, so whether this build is published is not known: %w", p.Generation, werr)
+			}
+			if ok {
+				// An earlier try went through; its answer was lost.
+				s.collect(ctx, m.Version, mine)
+				return mine, nil
+			}
 		}
+		now, rerr := s.Current(ctx, m.Version)
 		if p.Object != base.Object {
 			s.deleteObject(ctx, p.Object)
 		}
@@ -213,7 +358,7 @@ func (s *Store) Publish(ctx context.Context, dir string, base Pointer, sp *Strea
 		}
 		return Pointer{}, fmt.Errorf("move pointer to generation %d (the pointer is unchanged): %w", p.Generation, err)
 	}
-	s.collect(ctx, m.Version)
+	s.collect(ctx, m.Version, p)
 	return p, nil
 }
 
@@ -255,26 +400,25 @@ const objectGrace = 10 * time.Minute
 
 // collect keeps the generations named by the pointer's last Keep values
 // and deletes the other objects of its mapping version older than the grace.
-func (s *Store) collect(ctx context.Context, mapping string) {
+// published is the pointer just written: a history without it is not the
+// latest, and nothing is deleted on its word.
+func (s *Store) collect(ctx context.Context, mapping string, published Pointer) {
 	keep := map[string]bool{}
-	var hist []jetstream.KeyValueEntry
-	err := s.c.call(ctx, "read pointer history", func(ctx context.Context) error {
-		var err error
-		hist, err = s.kv.History(ctx, PointerKey(mapping))
-		return err
-	})
+	hist, err := s.history(ctx, mapping)
 	if err != nil {
 		s.c.opts.Logger.Warn("old generations kept: could not read the pointer's history", "err", err)
 		return
 	}
-	sort.Slice(hist, func(i, j int) bool { return hist[i].Revision() > hist[j].Revision() })
-	for i, e := range hist {
+	sort.Slice(hist, func(i, j int) bool { return hist[i].Revision > hist[j].Revision })
+	if len(hist) == 0 || hist[0].Revision < published.Revision {
+		s.c.opts.Logger.Warn("old generations kept: the pointer's history read lacks the value just published", "revision", published.Revision)
+		return
+	}
+	for i, p := range hist {
 		if i >= s.c.opts.Keep {
 			break
 		}
-		if p, err := decodePointer(e); err == nil {
-			keep[p.Object] = true
-		}
+		keep[p.Object] = true
 	}
 	var objs []*jetstream.ObjectInfo
 	err = s.c.call(ctx, "list generations", func(ctx context.Context) error {

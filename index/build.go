@@ -237,6 +237,12 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (_
 	st.Articles = len(ids)
 	if !st.Full && st.Added+st.Updated+st.Deleted == 0 {
 		// Nothing changed, and the published generation verified: keep it.
+		// A build killed after it published cur but before its prune was
+		// done left superseded generations, which only a later publish
+		// would remove: however long nothing changes, finish that prune.
+		if cm, err := readMeta(filepath.Join(dir, cur)); err == nil && cm.Previous != "" {
+			pruneAndReport(dir, cur, cm.Previous, true, opts.Report)
+		}
 		st.Generation, _ = genNumber(cur)
 		st.Elapsed = time.Since(start)
 		st.IndexBytes = dirSize(filepath.Join(dir, cur))
@@ -274,7 +280,8 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (_
 	if err != nil {
 		return nil, fmt.Errorf("write manifest: %w", err)
 	}
-	mb, _ := json.MarshalIndent(meta{Version: MappingVersion(), Generation: next, Articles: len(ids), Built: time.Now().UTC(), Manifest: sum}, "", "  ")
+	mb, _ := json.MarshalIndent(meta{Version: MappingVersion(), Generation: next, Articles: len(ids), Built: time.Now().UTC(), Manifest: sum,
+		Previous: start0.previous}, "", "  ")
 	if err := writeFileAtomic(filepath.Join(genDir, metaFile), mb); err != nil {
 		return nil, fmt.Errorf("write completion marker: %w", err)
 	}
@@ -288,15 +295,7 @@ func Build(ctx context.Context, dir string, read ReadFunc, opts BuildOptions) (_
 	}
 	published = true
 	st.Published = true
-	kept, err := prune(dir, genName(next), start0.previous)
-	if err != nil && opts.Report != nil {
-		// The new generation is published; an old one left behind is only disk space.
-		opts.Report(corpus.Problem{File: dir, Action: corpus.Warned, Reason: "could not remove old generations: " + err.Error()})
-	}
-	if len(kept) > 0 && opts.Report != nil {
-		opts.Report(corpus.Problem{File: dir, Action: corpus.Warned, Reason: fmt.Sprintf(
-			"kept damaged generations %s (not removed without your word: delete them once you no longer need them)", strings.Join(kept, ", "))})
-	}
+	pruneAndReport(dir, genName(next), start0.previous, false, opts.Report)
 	st.Elapsed = time.Since(start)
 	st.IndexBytes = dirSize(genDir)
 	return st, nil
@@ -474,6 +473,14 @@ func removeLeftovers(dir, complete string) error {
 // (CURRENT named nothing on disk when the build started) it removes
 // nothing: which generation was meant to be published is not known.
 func prune(dir, pub, previous string) (kept []string, err error) {
+	return pruneGens(dir, pub, previous, false)
+}
+
+// pruneGens is prune; with again (a build that publishes nothing, pruning
+// again after the build that published pub) it leaves every generation
+// numbered above pub alone: that build's own unfinished generation, or one
+// an operator rolled back from.
+func pruneGens(dir, pub, previous string, again bool) (kept []string, err error) {
 	gens, _, err := scanDir(dir)
 	if err != nil {
 		return nil, err
@@ -494,7 +501,7 @@ func prune(dir, pub, previous string) (kept []string, err error) {
 	}
 	for _, g := range gens {
 		switch {
-		case g.name == pub || g.name == previous || g.name == before:
+		case g.name == pub || g.name == previous || g.name == before, again && g.n > pubN:
 		case g.metaErr != nil:
 			kept = append(kept, g.name)
 		case previous == "":
@@ -505,6 +512,23 @@ func prune(dir, pub, previous string) (kept []string, err error) {
 		}
 	}
 	return kept, nil
+}
+
+// pruneAndReport prunes after pub (see pruneGens) and reports what it could
+// not remove and what it kept: pub is published, so an old generation left
+// behind is only disk space.
+func pruneAndReport(dir, pub, previous string, again bool, report func(corpus.Problem)) {
+	kept, err := pruneGens(dir, pub, previous, again)
+	if report == nil {
+		return
+	}
+	if err != nil {
+		report(corpus.Problem{File: dir, Action: corpus.Warned, Reason: "could not remove old generations: " + err.Error()})
+	}
+	if len(kept) > 0 {
+		report(corpus.Problem{File: dir, Action: corpus.Warned, Reason: fmt.Sprintf(
+			"kept damaged generations %s (not removed without your word: delete them once you no longer need them)", strings.Join(kept, ", "))})
+	}
 }
 
 // createGeneration makes a new, writable generation: empty for a full

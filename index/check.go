@@ -7,10 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	bindex "github.com/blevesearch/bleve_index_api"
+
+	"kerko/internal/blevex"
 )
 
 // CheckLine is one verdict of Check: on a file of the generation, or on one
@@ -25,7 +28,8 @@ type CheckLine struct {
 // when gen is ""), without changing anything: the completion marker; every
 // file against the size and CRC-32C its manifest recorded at publish time,
 // and no file beside them; then, if every size is right, Bleve's own
-// consistency: the generation opens read-only, its document count is the
+// consistency: the generation opens read-only on the newest snapshot of its
+// root.bolt (not an older one Bleve falls back to), its document count is the
 // marker's, every stored document's record and body decode and its ids
 // are those of the id list, and every field's term dictionary and doc
 // values can be walked. report hears of each verdict as it is made. Check
@@ -152,6 +156,10 @@ func (c *checker) bleve(m *meta) (err error) {
 			err = nil
 		}
 	}()
+	if err := newestSnapshotLoads(idx); err != nil {
+		c.bad("bleve", "%v", err)
+		return nil
+	}
 	n, err := idx.DocCount()
 	if err != nil {
 		c.bad("bleve", "opened read-only, but counting documents failed: %v", err)
@@ -203,6 +211,37 @@ func (c *checker) bleve(m *meta) (err error) {
 	}
 	step = "dictionaries"
 	return c.dictionaries(r)
+}
+
+// newestSnapshotLoads reports whether Bleve opened the newest snapshot of
+// the index's root.bolt. Bleve opens the newest one it can load: when a
+// segment the newest lists is damaged, it says nothing and opens an older
+// snapshot, if the build left one in root.bolt (whether it did depends on
+// how soon scorch pruned them before the build closed the index), or fails
+// when none is left. Only the newest is the published index, so the
+// documents and dictionaries of an older one prove nothing, and the same
+// damage must get the same verdict however many snapshots were kept.
+func newestSnapshotLoads(idx bleve.Index) error {
+	s, err := blevex.Scorch(idx)
+	if err != nil {
+		return err
+	}
+	epochs, err := s.RootBoltSnapshotEpochs()
+	if err != nil {
+		return fmt.Errorf("list the snapshots in root.bolt: %w", err)
+	}
+	if len(epochs) == 0 {
+		return nil // an index with nothing persisted; the document count tells
+	}
+	newest := slices.Max(epochs)
+	snap, err := s.LoadSnapshot(newest)
+	if err != nil {
+		return fmt.Errorf("the newest snapshot in root.bolt (epoch %d, %d kept) does not load, so Bleve opened an older one instead of the published index: %v", newest, len(epochs), err)
+	}
+	if snap != nil {
+		snap.DecRef()
+	}
+	return nil
 }
 
 // documents reads every stored document and its doc values.

@@ -58,28 +58,32 @@ func TestPrune(t *testing.T) {
 		gens          []gen
 		pub, previous string
 		left, kept    []string
+		again         bool // pruning again, after a build that published nothing
 	}{
 		{"the published and the one before it stay",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000002", "gen-000003"}, nil, false},
 		{"a damaged previous stays, and so does the newest complete one before the new",
 			[]gen{{1, true, true}, {2, false, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil, false},
 		{"an older generation without a marker is kept and reported",
 			[]gen{{1, false, true}, {2, true, true}, {3, true, true}, {4, true, true}}, "gen-000004", "gen-000003",
-			[]string{"gen-000001", "gen-000003", "gen-000004"}, []string{"gen-000001"}},
+			[]string{"gen-000001", "gen-000003", "gen-000004"}, []string{"gen-000001"}, false},
 		{"an older generation of an older kerko without its marker is kept too",
 			[]gen{{1, false, false}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000002",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, []string{"gen-000001"}},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, []string{"gen-000001"}, false},
 		{"nothing is removed when the build did not know what was published",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "",
-			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000002", "gen-000003"}, nil, false},
 		{"after a rollback, the generation rolled back from is superseded",
 			[]gen{{1, true, true}, {2, true, true}, {3, true, true}}, "gen-000003", "gen-000001",
-			[]string{"gen-000001", "gen-000003"}, nil},
+			[]string{"gen-000001", "gen-000003"}, nil, false},
 		{"a generation a killed build completed but never published goes",
 			[]gen{{4, true, true}, {5, true, true}, {6, true, true}}, "gen-000006", "gen-000004",
-			[]string{"gen-000004", "gen-000006"}, nil},
+			[]string{"gen-000004", "gen-000006"}, nil, false},
+		{"a generation above the published one stays (a build that publishes nothing prunes again)",
+			[]gen{{1, true, true}, {2, true, true}, {3, true, true}, {4, false, false}}, "gen-000002", "gen-000001",
+			[]string{"gen-000001", "gen-000002", "gen-000003", "gen-000004"}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,7 +91,7 @@ func TestPrune(t *testing.T) {
 			for _, g := range tt.gens {
 				fakeGen(t, dir, g.n, g.complete, g.manifest)
 			}
-			kept, err := prune(dir, tt.pub, tt.previous)
+			kept, err := pruneGens(dir, tt.pub, tt.previous, tt.again)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,6 +102,48 @@ func TestPrune(t *testing.T) {
 				t.Errorf("reported kept %v; want %v", kept, tt.kept)
 			}
 		})
+	}
+}
+
+// TestBuild_NothingNewFinishesPrune: a build killed after it published but
+// before its prune was done leaves a superseded generation; the next build
+// removes it even when it finds nothing new and publishes nothing, keeping
+// the published generation and the one it replaced. (Without that,
+// TestIndex_KillNine's last run, which finds nothing new after a last kill
+// in that window, left three complete generations.)
+func TestBuild_NothingNewFinishesPrune(t *testing.T) {
+	dir := t.TempDir()
+	buildFS(t, dir, numbered(5, "prune"), BuildOptions{})
+	buildFS(t, dir, numbered(6, "prune"), BuildOptions{})
+	// gen-000001 is out of sight while gen-000003 is published and back
+	// after: what a kill during gen-000003's prune leaves.
+	aside := filepath.Join(t.TempDir(), "gen-000001")
+	if err := os.Rename(filepath.Join(dir, "gen-000001"), aside); err != nil {
+		t.Fatal(err)
+	}
+	if st := buildFS(t, dir, numbered(7, "prune"), BuildOptions{}); !st.Published || st.Generation != 3 {
+		t.Fatalf("third build: %+v; want generation 3 published", *st)
+	}
+	if err := os.Rename(aside, filepath.Join(dir, "gen-000001")); err != nil {
+		t.Fatal(err)
+	}
+
+	st := buildFS(t, dir, numbered(7, "prune"), BuildOptions{})
+	if st.Published || st.Generation != 3 {
+		t.Fatalf("build with nothing new: %+v; want generation 3 kept, nothing published", *st)
+	}
+	if got, want := genNames(t, dir), []string{"gen-000002", "gen-000003"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("after a build with nothing new: %v; want %v", got, want)
+	}
+
+	// Rolled back by hand to gen-000002: a build with nothing new leaves
+	// gen-000003, the generation rolled back from, where it is.
+	mustWrite(t, filepath.Join(dir, currentFile), "gen-000002\n")
+	if st := buildFS(t, dir, numbered(6, "prune"), BuildOptions{}); st.Published || st.Generation != 2 {
+		t.Fatalf("build with nothing new after the rollback: %+v; want generation 2 kept", *st)
+	}
+	if got, want := genNames(t, dir), []string{"gen-000002", "gen-000003"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the rollback and a build with nothing new: %v; want %v", got, want)
 	}
 }
 

@@ -46,6 +46,11 @@ type meta struct {
 	// so that a damaged manifest is told apart from damaged data. Empty in
 	// generations built before kerko wrote manifests.
 	Manifest string `json:"manifest,omitempty"`
+	// Previous is the generation CURRENT named when this one's build
+	// started, the one its prune keeps as the way back; a build that
+	// publishes nothing prunes against it again (see Build). Empty when
+	// CURRENT named nothing on disk, and in generations of older kerkos.
+	Previous string `json:"previous,omitempty"`
 }
 
 func genName(n int) string { return fmt.Sprintf("%s%06d", genPrefix, n) }

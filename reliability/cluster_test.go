@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"kerko/cluster"
 	"kerko/cluster/clustertest"
 	"kerko/index"
@@ -175,10 +177,12 @@ func waitGeneration(t *testing.T, n int, limit time.Duration, reps ...*proc) tim
 	return time.Since(start)
 }
 
-// haproxy runs deploy/haproxy/haproxy.cfg in front of the replicas.
+// haproxy runs deploy/haproxy/haproxy.cfg in front of the replicas, with
+// its runtime API on a socket the tests use to see where a request went.
 type haproxy struct {
 	cmd  *exec.Cmd
 	URL  string
+	sock string // the runtime API (stats socket, admin level)
 	out  *safeBuffer
 	done chan error
 }
@@ -189,18 +193,26 @@ func startHAProxy(t *testing.T, bin string, reps ...*proc) *haproxy {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A second file adds the runtime API to the deployed configuration,
+	// which stays as it is shipped.
+	dir := t.TempDir()
+	sock := filepath.Join(dir, "admin.sock")
+	admin := filepath.Join(dir, "admin.cfg")
+	if err := os.WriteFile(admin, []byte("global\n    stats socket "+sock+" mode 600 level admin\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	listen := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "-db", "-f", cfg)
+	cmd := exec.Command(bin, "-db", "-f", cfg, "-f", admin)
 	cmd.Env = append(os.Environ(), "KERKO_LISTEN="+listen)
 	for i, r := range reps {
 		cmd.Env = append(cmd.Env, fmt.Sprintf("KERKO_REPLICA%d=%s", i+1, r.Addr))
 	}
-	h := &haproxy{cmd: cmd, URL: "http://" + listen, out: &safeBuffer{}, done: make(chan error, 1)}
+	h := &haproxy{cmd: cmd, URL: "http://" + listen, sock: sock, out: &safeBuffer{}, done: make(chan error, 1)}
 	cmd.Stdout, cmd.Stderr = h.out, h.out
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start haproxy: %v", err)
@@ -229,6 +241,46 @@ func startHAProxy(t *testing.T, bin string, reps ...*proc) *haproxy {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// admin runs one command of haproxy's runtime API and returns its answer.
+func (h *haproxy) admin(t *testing.T, command string) string {
+	t.Helper()
+	c, err := net.DialTimeout("unix", h.sock, 5*time.Second)
+	if err != nil {
+		t.Fatalf("haproxy runtime API: %v\n%s", err, h.out)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, command+"\n"); err != nil {
+		t.Fatalf("haproxy runtime API %q: %v", command, err)
+	}
+	b, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatalf("haproxy runtime API %q: %v", command, err)
+	}
+	return string(b)
+}
+
+// command runs a runtime API command that answers nothing when it works.
+func (h *haproxy) command(t *testing.T, command string) {
+	t.Helper()
+	if out := strings.TrimSpace(h.admin(t, command)); out != "" {
+		t.Fatalf("haproxy runtime API %q: %s", command, out)
+	}
+}
+
+// sessionOn reports whether haproxy holds a session from the client
+// address src that it sent to server srv ("show sess": one line a session,
+// "src=127.0.0.1:port ... srv=r2").
+func (h *haproxy) sessionOn(t *testing.T, src, srv string) bool {
+	t.Helper()
+	for _, line := range strings.Split(h.admin(t, "show sess"), "\n") {
+		if strings.Contains(line, " src="+src+" ") && strings.Contains(line, " srv="+srv+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // load sends searches through url from a few clients until stopped, or
@@ -478,16 +530,33 @@ func TestCluster_KillReplica(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 
 	// Stopped, the replica holds the requests haproxy sent it: they are
-	// in flight when it dies.
+	// in flight when it dies. The health check would take the stopped
+	// replica out within a second, and a request pinned to it after that
+	// goes elsewhere (on a loaded machine that came first): its checks
+	// wait until haproxy is seen to have sent the request there.
 	victim := reps[1]
+	hp.command(t, "disable health replicas/r2")
 	victim.cmd.Process.Signal(syscall.SIGSTOP)
+	src := make(chan string, 1)
 	slow := make(chan error, 1)
 	go func() {
 		// A request made straight to the hung replica never gets an
 		// answer; through haproxy the same request does.
 		req, _ := http.NewRequest("GET", hp.URL+"/api/search?q=Tirana&size=50", nil)
 		req.Header.Set("X-Kerko-Replica", "r2") // reps[1], the victim
-		resp, err := (&http.Client{Timeout: 20 * time.Second}).Do(req)
+		dial := (&net.Dialer{}).DialContext
+		c := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{
+			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+				conn, err := dial(ctx, network, addr)
+				if err == nil {
+					select {
+					case src <- conn.LocalAddr().String():
+					default:
+					}
+				}
+				return conn, err
+			}}}
+		resp, err := c.Do(req)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode != 200 {
@@ -496,12 +565,25 @@ func TestCluster_KillReplica(t *testing.T) {
 		}
 		slow <- err
 	}()
-	time.Sleep(700 * time.Millisecond)
+	var from string
 	select {
+	case from = <-src:
 	case err := <-slow:
-		t.Fatalf("the request to the hung replica was answered before the replica died (%v): it was not in flight there", err)
-	default:
+		t.Fatalf("the request to the hung replica did not reach haproxy: %v", err)
 	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !hp.sessionOn(t, from, "r2") {
+		select {
+		case err := <-slow:
+			t.Fatalf("the request to the hung replica was answered before the replica died (%v): it was not in flight there\n%s", err, hp.admin(t, "show sess"))
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("haproxy did not send the request from %s to r2 in 20s:\n%s", from, hp.admin(t, "show sess"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	hp.command(t, "enable health replicas/r2")
 	victim.kill()
 	select {
 	case err := <-slow:
@@ -584,24 +666,60 @@ func TestCluster_RaceAndRefusals(t *testing.T) {
 	nc := clustertest.Start(t, 3)
 	url := nc.URL()
 	publish(t, url, t.TempDir())
-	rep := startReplica(t, url, t.TempDir())
-	waitGeneration(t, 1, time.Minute, rep)
 
+	// The race is made, not hoped for: indexer b is stopped as soon as it
+	// has asked for the pointer (its base), indexer a publishes meanwhile,
+	// and b, continued, swaps on a base that has moved. Two indexers merely
+	// started together did not always race: under load one read the
+	// pointer after the other's swap, and both rightly published. Nothing
+	// else reads the pointer until the race is over (the replica starts
+	// after it).
+	tc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tc.Close()
+	baseRead := make(chan struct{}, 1)
+	sub, err := tc.Subscribe("$JS.API.STREAM.MSG.GET.KV_"+cluster.PointerBucket, func(m *nats.Msg) {
+		if strings.Contains(string(m.Data), "last_by_subj") {
+			select {
+			case baseRead <- struct{}{}:
+			default:
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tc.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	a, b := writeCorpus(t, 300, "racer-a"), writeCorpus(t, 300, "racer-b")
-	pa := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--quiet", "--corpus", a)
-	pb := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--quiet", "--corpus", b)
-	ea, eb := pa.wait(t, 2*time.Minute), pb.wait(t, 2*time.Minute)
-	if (ea == nil) == (eb == nil) {
-		t.Fatalf("racing indexers: %v and %v, want exactly one to fail\n%s\n%s", ea, eb, pa.out, pb.out)
+	pb := startKerko(t, false, "index", "--publish", url, "--index", t.TempDir(), "--corpus", b)
+	select {
+	case <-baseRead:
+	case <-time.After(time.Minute):
+		t.Fatalf("indexer b did not read the pointer in a minute:\n%s", pb.out)
 	}
-	loser := pa
-	if ea == nil {
-		loser = pb
+	pb.cmd.Process.Signal(syscall.SIGSTOP)
+	sub.Unsubscribe()
+	out, ea := kerko(t, 2*time.Minute, "index", "--publish", url, "--index", t.TempDir(), "--corpus", a)
+	pb.cmd.Process.Signal(syscall.SIGCONT)
+	eb := pb.wait(t, 2*time.Minute)
+	if ea != nil || eb == nil {
+		t.Fatalf("racing indexers: a (published while b built) %v, b (built on the base a replaced) %v; want a to win and b to fail\n%s\n%s", ea, eb, out, pb.out)
 	}
-	if !strings.Contains(loser.out.String(), "another indexer published first") {
-		t.Errorf("the losing indexer does not say why:\n%s", loser.out)
+	if !strings.Contains(out, "published generation 2") {
+		t.Errorf("the winning indexer does not say it published generation 2:\n%s", out)
 	}
+	if !strings.Contains(pb.out.String(), "another indexer published first") || strings.Contains(pb.out.String(), "published generation") {
+		t.Errorf("the losing indexer does not say why, or says it published:\n%s", pb.out)
+	}
+	rep := startReplica(t, url, t.TempDir())
 	waitGeneration(t, 2, time.Minute, rep)
+	if st, _ := status(rep.URL); st.Articles != 300 {
+		t.Errorf("the replica serves %d articles, want 300", st.Articles)
+	}
 
 	ctx := context.Background()
 	ca, _ := cluster.ParseAddress(url)

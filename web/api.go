@@ -262,8 +262,24 @@ func (s *Server) handleArticleAPI(c echo.Context) error {
 		}
 		out.Related = append(out.Related, ar)
 	}
+	// Encoding a long article costs a few times its body in memory and
+	// tens of milliseconds of CPU; like a page, at most MaxSearches are
+	// encoded at once, with the gate's fairness between clients. Short
+	// ones (every article of the bench corpus) take no slot.
+	if len(a.Body) > largeArticle {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+		defer cancel()
+		if err := s.pages.acquire(ctx); err != nil {
+			return err
+		}
+		defer s.pages.release(ctx)
+	}
 	return writeJSON(c, http.StatusOK, out)
 }
+
+// largeArticle is the body size past which an article's answer takes a
+// page slot while it is encoded.
+const largeArticle = 256 << 10
 
 // maxSuggestBytes bounds a prefix: suggestions are for what is being typed.
 const (
@@ -286,7 +302,7 @@ func (s *Server) handleSuggestAPI(c echo.Context) error {
 	if err := s.gate.acquire(ctx); err != nil {
 		return err
 	}
-	defer s.gate.release()
+	defer s.gate.release(ctx)
 	sugs, err := s.cfg.Searcher.Suggest(ctx, q, ui, suggestCount)
 	if err != nil {
 		return err
@@ -347,7 +363,7 @@ func (s *Server) related(c echo.Context, id string) ([]search.Related, error) {
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
 		}
-		defer s.gate.release()
+		defer s.gate.release(ctx)
 		return s.cfg.Searcher.Related(ctx, id, relatedCount)
 	}
 	if s.cache == nil {

@@ -141,7 +141,7 @@ func (s *Server) exportPage(c echo.Context, req search.Request, after []string) 
 	if err := s.gate.acquire(ctx); err != nil {
 		return nil, err
 	}
-	defer s.gate.release()
+	defer s.gate.release(ctx)
 	return s.cfg.Searcher.ArticlesAfter(ctx, req, after)
 }
 

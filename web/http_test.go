@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"kerko/internal/fixture"
@@ -336,7 +337,8 @@ func (s tookSearcher) Search(ctx context.Context, req search.Request) (*search.R
 // page slots, so the memory of pages being built is bounded like searches
 // are; a page that cannot get one within the deadline is a 503.
 func TestServer_PagesAreAdmitted(t *testing.T) {
-	srv, err := New(Config{Searcher: seedIndex(t, nil), MaxSearches: 1, SearchTimeout: 200 * time.Millisecond,
+	long := fstest.MapFS{"long.txt": {Data: []byte("A long report\n" + strings.Repeat("Kazakhstan grain exports rose again. ", largeArticle/36+1))}}
+	srv, err := New(Config{Searcher: seedIndex(t, long), MaxSearches: 1, SearchTimeout: 200 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -356,17 +358,26 @@ func TestServer_PagesAreAdmitted(t *testing.T) {
 	if rec := serve("/articles/" + fixture.SeedSqTurqiKZ); rec.Code != http.StatusServiceUnavailable {
 		t.Errorf("article page with every page slot taken: %d; want 503", rec.Code)
 	}
+	if rec := serve("/api/articles/" + fixture.SeedSqTurqiKZ); rec.Code != http.StatusOK {
+		t.Errorf("API article (short) with every page slot taken: %d; want 200", rec.Code)
+	}
+	if rec := serve("/api/articles/long"); rec.Code != http.StatusServiceUnavailable {
+		t.Errorf("API article longer than largeArticle with every page slot taken: %d; want 503", rec.Code)
+	}
 	if took := time.Since(start); took < 200*time.Millisecond {
 		t.Errorf("page gave up after %v; want it to wait its deadline", took)
 	}
 	if rec := serve("/api/search?q=Kazakistan"); rec.Code != http.StatusOK {
 		t.Errorf("API search while pages are busy: %d; want 200 (no page to build)", rec.Code)
 	}
-	srv.pages.release()
+	srv.pages.release(context.Background())
 	if rec := serve("/?q=Kazakistan"); rec.Code != http.StatusOK {
 		t.Errorf("page once a slot is free: %d; want 200", rec.Code)
 	}
 	if rec := serve("/articles/" + fixture.SeedSqTurqiKZ); rec.Code != http.StatusOK {
 		t.Errorf("article page once a slot is free: %d; want 200", rec.Code)
+	}
+	if rec := serve("/api/articles/long"); rec.Code != http.StatusOK {
+		t.Errorf("long API article once a slot is free: %d; want 200", rec.Code)
 	}
 }

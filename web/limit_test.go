@@ -115,3 +115,114 @@ func TestServer_BusyWhenQueueOutlastsDeadline(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestLimiter_Order: a freed slot goes to the waiting client holding the
+// fewest slots, then to the one served longest ago, then first come first
+// served; a waiter whose deadline passes leaves the queue and the slot
+// goes on; one client alone is served first in, first out.
+func TestLimiter_Order(t *testing.T) {
+	as := func(client string) context.Context { return context.WithValue(context.Background(), clientKey{}, client) }
+	type step struct {
+		op     string // "hold" (acquire, must not wait), "wait" (queue), "release" (one of client's), "cancel" (a queued waiter of client)
+		client string
+	}
+	for _, tc := range []struct {
+		name  string
+		size  int
+		steps []step
+		want  []string // clients in the order their queued waiters got a slot
+	}{
+		{"a flood waits behind itself", 2, []step{
+			{"hold", "flood"}, {"hold", "flood"},
+			{"wait", "flood"}, {"wait", "flood"}, {"wait", "flood"}, {"wait", "user"},
+			{"release", "flood"}, {"release", "flood"}, {"release", "flood"}, {"release", "flood"},
+		}, []string{"user", "flood", "flood", "flood"}},
+		{"two clients of one slot take turns", 1, []step{
+			{"hold", "a"}, {"wait", "a"}, {"wait", "a"}, {"wait", "b"}, {"wait", "b"},
+			{"release", "a"}, {"release", "b"}, {"release", "a"}, {"release", "b"},
+		}, []string{"b", "a", "b", "a"}},
+		{"one client: first in, first out", 1, []step{
+			{"hold", "a"}, {"wait", "a"}, {"wait", "a"}, {"release", "a"}, {"release", "a"},
+		}, []string{"a", "a"}},
+		{"a cancelled waiter leaves the queue", 1, []step{
+			{"hold", "a"}, {"wait", "b"}, {"wait", "c"}, {"cancel", "b"}, {"release", "a"},
+		}, []string{"c"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := newLimiter(tc.size)
+			var (
+				mu     sync.Mutex
+				got    []string
+				wg     sync.WaitGroup
+				cancel = map[string][]context.CancelFunc{}
+			)
+			queued := func(n int64) {
+				for deadline := time.Now().Add(5 * time.Second); l.waiting.Load() != n; {
+					if time.Now().After(deadline) {
+						t.Fatalf("waiting = %d; want %d", l.waiting.Load(), n)
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			granted := func(n int) {
+				for deadline := time.Now().Add(5 * time.Second); ; {
+					mu.Lock()
+					k := len(got)
+					mu.Unlock()
+					if k >= n {
+						return
+					}
+					if time.Now().After(deadline) {
+						t.Fatalf("%d granted; want %d", k, n)
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			var queuedN int64
+			grants := 0
+			for _, st := range tc.steps {
+				switch st.op {
+				case "hold":
+					if err := l.acquire(as(st.client)); err != nil {
+						t.Fatal(err)
+					}
+				case "wait":
+					ctx, c := context.WithCancel(as(st.client))
+					cancel[st.client] = append(cancel[st.client], c)
+					wg.Add(1)
+					go func(client string) {
+						defer wg.Done()
+						if err := l.acquire(ctx); err != nil {
+							return
+						}
+						mu.Lock()
+						got = append(got, client)
+						mu.Unlock()
+					}(st.client)
+					queuedN++
+					queued(queuedN)
+				case "cancel":
+					cancel[st.client][0]()
+					queuedN--
+					queued(queuedN)
+				case "release":
+					l.release(as(st.client))
+					if queuedN > 0 {
+						queuedN--
+						grants++
+						granted(grants)
+					}
+				}
+			}
+			wg.Wait()
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("slots went to %v; want %v", got, tc.want)
+			}
+			for _, c := range cancel {
+				for _, f := range c {
+					f()
+				}
+			}
+		})
+	}
+}

@@ -193,7 +193,7 @@ func (s *Server) handleSearchPage(c echo.Context) error {
 	if err := s.pages.acquire(ctx); err != nil {
 		return err
 	}
-	defer s.pages.release()
+	defer s.pages.release(ctx)
 	p := searchPage{UI: ui, Query: qr.Raw, Req: req, Result: res, Browsing: qr.Raw == "", Empty: empty, Drops: drops,
 		Read: qr, LiftedLinks: qr.liftedLinks(v), Research: newResearchLinks(v), Telling: telling}
 	// The dates in force, the query's from: and to: included.
@@ -607,7 +607,7 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 	if err := s.pages.acquire(ctx); err != nil {
 		return err
 	}
-	defer s.pages.release()
+	defer s.pages.release(ctx)
 	p.Paras = articleParagraphs(a, req)
 	for _, r := range related {
 		rv := relatedView{Related: r, URL: articleURL(r.ID, state), LangLabel: T(ui, "lang_"+r.Lang)}

@@ -134,6 +134,7 @@ func New(cfg Config) (*Server, error) {
 		},
 	}))
 	e.Use(s.securityHeaders)
+	e.Use(withClient)
 
 	// Every GET route answers HEAD too (net/http sends the headers of the
 	// GET answer and drops its body): monitors and link checkers use it.
@@ -301,7 +302,7 @@ func (s *Server) search(c echo.Context, req search.Request) (*search.Result, err
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
 		}
-		defer s.gate.release()
+		defer s.gate.release(ctx)
 		return s.cfg.Searcher.Search(ctx, req)
 	}
 	if s.cache == nil {

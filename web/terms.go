@@ -69,7 +69,7 @@ func (s *Server) tellingWords(c echo.Context, req search.Request, size int) (*se
 		if err := s.gate.acquire(ctx); err != nil {
 			return nil, err
 		}
-		defer s.gate.release()
+		defer s.gate.release(ctx)
 		return s.cfg.Searcher.TellingWords(ctx, req, size)
 	}
 	if s.cache == nil {

@@ -138,7 +138,7 @@ func (s *Server) trends(c echo.Context, tr trendsRequest) (*trendsResult, error)
 			if errs[i] = s.gate.acquire(ctx); errs[i] != nil {
 				return
 			}
-			defer s.gate.release()
+			defer s.gate.release(ctx)
 			days[i], errs[i] = s.cfg.Searcher.CountByDay(ctx, req)
 		}()
 	}

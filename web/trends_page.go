@@ -166,7 +166,7 @@ func (s *Server) handleTrendsPage(c echo.Context) error {
 	if err := s.pages.acquire(ctx); err != nil {
 		return err
 	}
-	defer s.pages.release()
+	defer s.pages.release(ctx)
 	p.Interval = res.Interval
 	p.Empty = len(res.Periods) == 0
 	p.Chart = drawTrends(res, v, p.Share, ui)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -68,6 +69,7 @@ func runAbuse(ctx context.Context, args []string) error {
 	maxP99 := fs.Duration("max-p99", 50*time.Millisecond, "most the plain requests' p99 may be under the attack")
 	abortMiB := fs.Int("abort-mib", 0, "stop loading once the server's RSS passes this (default: twice the peak bound)")
 	seed := fs.Uint64("seed", 1, "random seed of the request mix")
+	plainFrom := fs.String("plain-from", "127.0.0.2", "local address the plain load connects from, the attack's being 127.0.0.1: users and an attacker are different clients to the server's gates (empty: the default address)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -182,13 +184,17 @@ func runAbuse(ctx context.Context, args []string) error {
 		<-watch.Exceeded()
 		srv.cmd.Process.Kill()
 	}()
-	newClient := func(n int) *http.Client {
+	newClient := func(n int, from string) *http.Client {
 		tr := &http.Transport{MaxIdleConns: n, MaxIdleConnsPerHost: n, MaxConnsPerHost: n, DisableCompression: true}
+		if from != "" {
+			d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(from)}}
+			tr.DialContext = d.DialContext
+		}
 		return &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	}
-	plainOpts := loadgen.Options{Conns: *plainConns, Client: newClient(*plainConns), Kinds: plainKinds, MaxBody: readCap,
+	plainOpts := loadgen.Options{Conns: *plainConns, Client: newClient(*plainConns, *plainFrom), Kinds: plainKinds, MaxBody: readCap,
 		MaxRequests: *phaseMax, Duration: *phase, Pause: *pause, Stop: watch.Exceeded()}
-	attackOpts := loadgen.Options{Conns: *conns, Client: newClient(*conns), Kinds: ampKinds, MaxBody: readCap,
+	attackOpts := loadgen.Options{Conns: *conns, Client: newClient(*conns, ""), Kinds: ampKinds, MaxBody: readCap,
 		MaxRequests: *phaseMax, Duration: *phase, Stop: watch.Exceeded(), Seed: *seed + 500}
 	if *warm > 0 {
 		w := plainOpts
