@@ -58,10 +58,12 @@ func People(text, lang string) []PersonMention {
 	if lang == "tr" {
 		x.markTrOrg()
 	}
+	x.unitsAfterNumbers()
 	x.head = titleCaseHead(text, x.toks)
 	x.runs()
 	x.confirmUpper()
 	x.repeated()
+	x.lists()
 	if lang == "sq" {
 		x.sayers()
 	}
@@ -70,6 +72,22 @@ func People(text, lang string) []PersonMention {
 	*buf = x.toks
 	tokenPool.Put(buf)
 	return out
+}
+
+// unitsAfterNumbers takes the title classes off an abbreviated title that
+// stands after a number without a dot of its own: there it is a unit (575 lt
+// Bagaj hacmi, 8 mt), and the capitalized word after it is a table's next
+// label, not a name.
+func (x *personScan) unitsAfterNumbers() {
+	const titles = cTitleSq | cTitleTr | cTitleEn
+	for k := 1; k < len(x.toks); k++ {
+		t, p := &x.toks[k], x.toks[k-1]
+		if p.text == "" || p.text[0] < '0' || p.text[0] > '9' || t.gap > gapPunct || !abbrevTitles[keyOf(*t)] ||
+			k+1 < len(x.toks) && x.toks[k+1].gap == gapInitial {
+			continue
+		}
+		t.cls, t.lc = x.c(*t)&^titles, !t.cap
+	}
 }
 
 // tokenPool recycles token slices: an index build calls People once per
@@ -461,7 +479,11 @@ func (x *personScan) part(i, j int, titled bool) {
 	toks := x.toks
 	// Leading words that start sentences, and country words (Italian Prime
 	// Minister, Kosovar), are no part of a name.
-	for i < j && (toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
+	// After a title a capitalized particle that two capitalized words
+	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
+	// name is not cut after its first word.
+	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
+	for i < j && !keepParticle && (toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
 	for j > i && x.c(toks[j-1])&cParticle != 0 {
@@ -504,7 +526,7 @@ func (x *personScan) part(i, j int, titled bool) {
 			break
 		}
 	}
-	for i < j && x.c(toks[i])&cParticle != 0 {
+	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
 		i++
 	}
 	// An acronym after a name is a party or a company (Davutoğlu AKP'nin).
@@ -527,11 +549,13 @@ func (x *personScan) part(i, j int, titled bool) {
 		}
 	}
 	if x.lang == "tr" && n >= 3 && toks[j-1].suffix && toks[j-1].gap != gapHyphen && toks[j-2].gap != gapHyphen &&
-		x.knownFull(i, j) == nil && x.elsewhere(j-1) &&
-		(toks[j-2].cls&cGiven == 0 || x.elsewhere(j-2)) {
+		x.knownFull(i, j) == nil && x.elsewhere(j-1) && x.elsewhere(j-2) {
 		// Turkish full names are given names and one surname: a third
 		// word with a case ending after the surname is the next noun
-		// (Zafer Çağlayan Fitch'in raporuna).
+		// (Zafer Çağlayan Fitch'in raporuna), when the second word comes
+		// back without the first as a surname does; when only the third
+		// does, it is the surname of a name of three words (Nuray Bucak
+		// Güngör'ün ... Güngör).
 		x.loose = append(x.loose, [2]int{j - 1, j})
 		j, n = j-1, n-1
 	}
@@ -595,7 +619,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.pt.notPersonFirst[toks[i].key] && x.pt.notPersons[string(x.slugBytes(i, j))]:
 		x.block(i, j)
 		return
-	case titled && n == 1 && last.cls&cGiven != 0:
+	case titled && n == 1 && last.cls&cGiven != 0 && !x.titledSurname(i):
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
 		// name of its own, a surname mention if the article has the person.
 		x.loose = append(x.loose, [2]int{i, j})
@@ -618,6 +642,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case n >= 2 && x.givenFirst(i, j) && !x.isStop(last) && last.cls&cNotName == 0:
 		// The last word may be a country's name: Bülent Karadağ.
 	case honor && last.cls&cGiven == 0:
+	case x.slavicShape(i, j):
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -630,6 +655,30 @@ func (x *personScan) part(i, j int, titled bool) {
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
 	}
+}
+
+// titledSurname tells whether the word at k, a given name of the lists
+// after a title, is a surname there: the article writes it after a title
+// twice or more, alone each time, and never before another capitalized word
+// as a given name would stand (Sayın Arınç ... Sayın Arınç herhalde;
+// Arınç is a given name too). Kinship words name family members by their
+// given names and open no title here (kızı Selin'e).
+func (x *personScan) titledSurname(k int) bool {
+	key := x.toks[k].key
+	n := 0
+	for m, t := range x.toks {
+		if t.key != key || !t.cap {
+			continue
+		}
+		if m+1 < len(x.toks) && !t.suffix && (x.toks[m+1].gap == gapHyphen ||
+			x.toks[m+1].gap == gapSpace && x.nameWord(x.toks[m+1]) && !t.upper) {
+			return false // Ahmed-i Hânî; a heading in capitals runs on (SAYIN ARINÇ ...)
+		}
+		if m > 0 && t.gap <= gapInitial && x.isTitle(x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // isAcronym tells whether a word is an abbreviation in capitals (AKP, MHP,
@@ -710,6 +759,43 @@ func (x *personScan) sqGivenShape(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// slavicShape tells whether toks[i:j] is a given name and a surname by the
+// shape of the surname: Slavic surnames end in a few productive suffixes
+// (Stanchev, Georgievski, Ugljanin is not one, Blagovčanin neither; Đurić,
+// Mijalkov), which Balkan news writes with given names that no list holds
+// (Stancho, Ljubco, Sasho). Only two words in mixed case, the first of three
+// letters or more, neither a place's, an institution's, a title or a word
+// the article writes in lowercase (Kosovo's cities end otherwise: -ovo,
+// -evo).
+func (x *personScan) slavicShape(i, j int) bool {
+	if j-i != 2 {
+		return false
+	}
+	g, s := x.toks[i], x.toks[i+1]
+	if g.upper || s.upper || s.gap != gapSpace || utf8.RuneCountInString(g.text) < 3 || !slavicSurname(s.key) {
+		return false
+	}
+	for _, t := range []ptoken{g, s} {
+		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 ||
+			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.trCommon[t.key] {
+			return false
+		}
+	}
+	return true
+}
+
+// slavicSurname tells whether a folded word ends as Slavic surnames do:
+// -ov/-ev and their feminines, -ski/-ska/-sky, -vic/-vich (and Albanian
+// -viq), -enko; four letters before the ending at least.
+func slavicSurname(k string) bool {
+	for _, e := range []string{"ov", "ev", "ova", "eva", "ski", "ska", "sky", "vic", "vich", "viq", "enko"} {
+		if len(k) >= len(e)+4 && strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // sqGivenForm tells whether a folded word has the shape of an Albanian
@@ -1062,8 +1148,14 @@ func titleCaseHead(text string, toks []ptoken) int {
 func (x *personScan) repeated() {
 	for _, r := range x.loose {
 		i, j := r[0], r[1]
-		if j-i < 2 || j-i > 3 || x.used[i] || x.toks[i].gap >= gapStop ||
-			x.toks[i].gap <= gapSpace && i > 0 && x.toks[i-1].cap {
+		if j-i < 2 || j-i > 3 || x.used[i] {
+			continue
+		}
+		// A person named only by a title and a surname so far (Ms James)
+		// gets the full name a run of the article ends with (Shani Rhys
+		// James is worried), even at a sentence's start.
+		bare := x.titledBare(x.toks[j-1].key)
+		if !bare && (x.toks[i].gap >= gapStop || x.toks[i].gap <= gapSpace && i > 0 && x.toks[i-1].cap) {
 			continue // a sentence's first word is too often no name (However, Tutje)
 		}
 		ok := true
@@ -1073,6 +1165,12 @@ func (x *personScan) repeated() {
 				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
 		}
 		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
+			continue
+		}
+		if j < len(x.toks) && x.toks[j].gap <= gapSpace && strings.ContainsAny(x.toks[j].text, "0123456789") {
+			// Words before a figure or a model code are a table's label
+			// and its value (Teknik Veriler Volvo XC70 2.0, Bagaj hacmi
+			// 575 lt), not a name and its surname again.
 			continue
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
@@ -1088,7 +1186,7 @@ func (x *personScan) repeated() {
 				// The first word stands elsewhere without this surname: a
 				// word of the text (Klasik Müzik, Radios Evropa), not a
 				// given name, which news does not repeat alone.
-				again = false
+				again, bare = false, false
 				break
 			}
 			if again || !t.cap || t.upper || x.used[k] {
@@ -1103,10 +1201,92 @@ func (x *personScan) repeated() {
 				again = true
 			}
 		}
-		if again {
+		if again || bare {
 			x.add(i, j, nil, false)
 		}
 	}
+}
+
+// lists accepts the single capitalized words of a line that is a list of
+// names (a team sheet: Pilkington, Talbot, Buxton, Dimech, ... Subs Not
+// Used: White, McIntosh): a line of five items or more separated by commas
+// or stops, each one to three capitalized words and nothing else, two of
+// which at least are the surnames of persons the article names in full.
+// Those two make it a list of people, and the others are surnames too. A
+// list of places or firms holds no such two; an item before a colon is the
+// list's label (Subs Not Used), and a word that is a function word, a
+// place, an institution, a title or written in lowercase in the article is
+// no surname.
+func (x *personScan) lists() {
+	if len(x.persons) < 2 {
+		return
+	}
+	for a := 0; a < len(x.toks); {
+		b := a + 1
+		for b < len(x.toks) && !x.newlineBefore(b) {
+			b++
+		}
+		x.list(a, b)
+		a = b
+	}
+}
+
+// newlineBefore tells whether a line break stands between token k and the
+// one before it.
+func (x *personScan) newlineBefore(k int) bool {
+	p := x.toks[k-1]
+	return strings.IndexByte(x.text[p.start+len(p.text):x.toks[k].start], '\n') >= 0
+}
+
+// list judges the line toks[a:b] (see lists).
+func (x *personScan) list(a, b int) {
+	var items [][2]int
+	anchors := 0
+	for s := a; s < b; {
+		e := s + 1
+		for e < b && x.toks[e].gap <= gapInitial {
+			e++
+		}
+		for k := s; k < e; k++ {
+			if !x.nameWord(x.toks[k]) {
+				return
+			}
+		}
+		if e-s > 3 {
+			return
+		}
+		label := e < len(x.toks) && strings.Contains(x.text[x.toks[e-1].start+len(x.toks[e-1].text):x.toks[e].start], ":")
+		if !label {
+			items = append(items, [2]int{s, e})
+			if x.hasSurname(x.toks[e-1].key) {
+				anchors++
+			}
+		}
+		s = e
+	}
+	if len(items) < 5 || anchors < 2 {
+		return
+	}
+	for _, it := range items {
+		k := it[0]
+		t := x.toks[k]
+		if it[1]-k != 1 || x.used[k] || t.upper || utf8.RuneCountInString(t.text) < 3 || x.hasSurname(t.key) ||
+			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
+			continue
+		}
+		x.add(k, k+1, nil, false)
+	}
+}
+
+// titledBare tells whether a person of the article has the surname k, no
+// given name, and was named after a title (Ms James, Sayın Arınç).
+func (x *personScan) titledBare(k string) bool {
+	for _, p := range x.persons {
+		if p.titled && len(p.given) == 0 && p.known == nil && x.sameSurname(p.surname, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // sayers accepts, in Albanian, a capitalized word alone right after a verb
@@ -1309,7 +1489,7 @@ func (x *personScan) displayName(p *pperson) string {
 		}
 	}
 	surname := best.form
-	if x.lang == "sq" && sqOblique(surname) {
+	if x.lang == "sq" && sqOblique(surname) && !x.sqKeepIn(p, surname) {
 		surname = sqNominative(surname)
 	}
 	var b strings.Builder
@@ -1325,6 +1505,53 @@ func (x *personScan) displayName(p *pperson) string {
 		b.WriteString(" " + p.gen)
 	}
 	return b.String()
+}
+
+// sqKeepIn tells whether an Albanian surname form in -in is a nominative to
+// keep as written rather than the accusative of a name in -i: foreign
+// surnames end so (Josef Helfenstein, Selma Parbin, Sulejman Ugljanin). It
+// is kept when its nominative in -i is attested nowhere (not written in the
+// article, no known surname or listed given name, not reached from another
+// case form) and the form itself is written as a subject: more than once
+// (an Albanian name in -i written several times takes several cases, the
+// nominative most of all) or right after a verb of saying, where Albanian
+// puts the subject (ka thënë Josef Helfenstein, tha Parbin). Other case
+// endings (-it, -ut, -un, -jn, -ës, -ën) seldom end a foreign name and are
+// turned back as before (Jasharit, Malokun, Zemajn).
+func (x *personScan) sqKeepIn(p *pperson, form string) bool {
+	k := fold(form)
+	if !strings.HasSuffix(k, "in") {
+		return false
+	}
+	nom := k[:len(k)-1]
+	if x.pt.class[nom]&(cGiven|cKnown) != 0 {
+		return false
+	}
+	n, sayer := 0, false
+	for m, t := range x.toks {
+		if !t.cap {
+			continue
+		}
+		switch keyOf(t) {
+		case nom:
+			return false
+		case k:
+			n++
+			r := m // the run's first word: the say verb stands before the given name
+			for r > 0 && x.toks[r-1].cap && x.toks[r].gap <= gapInitial {
+				r--
+			}
+			if r > 0 && !x.toks[r-1].cap && sqSayVerbs[keyOf(x.toks[r-1])] {
+				sayer = true
+			}
+		}
+	}
+	for _, f := range p.forms {
+		if f.form != form && sqOblique(f.form) && fold(sqNominative(f.form)) == nom {
+			return false
+		}
+	}
+	return n >= 2 || sayer
 }
 
 func isUpperWord(w string) bool {

@@ -220,7 +220,7 @@ services town electric dynamics mills revolution war crisis summit accord treaty
 program initiative campaign conference talks games olympics championship novosti tass xinhua
 itar-tass afp dpa treasury government administration embassy
 chronicle examiner observer telegraph inquirer sentinel dispatch bulletin monitor guardian
-reporter globe limited minerals metals aerospace aviation helicopter helicopters rate rates
+reporter globe limited minerals metals aerospace aviation helicopter helicopters rate rates media
 tender act acts
 parliament senate congress court army navy police exchange commodity futures
 hastanesi universitesi havalimani havaalani caddesi cadde sokak sokagi bulvari meydani
