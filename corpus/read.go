@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed seeds/*.txt
@@ -272,8 +274,38 @@ func (r *Reader) readFile(ctx context.Context, f fs.File, name, shown, id string
 	return r.emit(a)
 }
 
-// emit drops duplicate ids (the first article with an id wins) and passes
-// the rest on.
+// MaxBodyBytes bounds an article's body, from any format: a longer body is
+// clipped at a paragraph or word break and the article kept, with a
+// report. No news article comes near it (the bench corpus's longest is
+// 38 KB); past it a body is a book or a broken export, and every answer
+// that shows it whole (an article page, the API) would cost tens of MiB
+// of memory and CPU a request (kerko-bench abuse).
+const MaxBodyBytes = 1 << 20
+
+// ClipBody cuts s to at most MaxBodyBytes bytes (with the "…" it ends
+// with), at the last paragraph break in its final 64 KiB, else the last
+// space, else a rune's start.
+func ClipBody(s string) string {
+	if len(s) <= MaxBodyBytes {
+		return s
+	}
+	const ell = "…"
+	limit := MaxBodyBytes - len(ell)
+	for limit > 0 && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	cut := strings.LastIndexByte(s[:limit], '\n')
+	if cut < limit-64<<10 {
+		cut = strings.LastIndexByte(s[:limit], ' ')
+	}
+	if cut <= 0 {
+		cut = limit
+	}
+	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + ell
+}
+
+// emit clips an overlong body, drops duplicate ids (the first article
+// with an id wins) and passes the rest on.
 func (r *Reader) emit(a *Article) error {
 	if r.seen == nil {
 		r.seen = make(map[string]string)
@@ -281,6 +313,10 @@ func (r *Reader) emit(a *Article) error {
 	if first, dup := r.seen[a.ID]; dup {
 		r.report(Problem{File: a.Origin, Action: Skipped, Kind: DuplicateID, Reason: fmt.Sprintf("duplicate id %q (first read from %s)", clip(a.ID, 60), quoteName(first))})
 		return nil
+	}
+	if n := len(a.Body); n > MaxBodyBytes {
+		a.Body = ClipBody(a.Body)
+		r.report(Problem{File: a.Origin, Action: Repaired, Kind: RepairedInput, Reason: fmt.Sprintf("body clipped (%d bytes, limit %d)", n, MaxBodyBytes)})
 	}
 	r.seen[a.ID] = a.Origin
 	if r.Emit == nil {

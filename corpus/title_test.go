@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -136,5 +137,45 @@ func TestReader_JSONLBodyBound(t *testing.T) {
 	}
 	if len(probs) != 1 || probs[0].Line != 2 || probs[0].Action != Skipped || !strings.Contains(probs[0].Reason, "body too large") {
 		t.Errorf("problems %v; want line 2 skipped as body too large", probs)
+	}
+}
+
+// TestReader_BodiesClippedInEveryFormat checks that a body longer than
+// MaxBodyBytes, from a .txt file or a JSON line, is clipped at a break
+// with "…" and its article kept and reported as repaired, while a body
+// within the bound is kept whole.
+func TestReader_BodiesClippedInEveryFormat(t *testing.T) {
+	para := strings.Repeat("Kazakhstan grain exports rose. ", 100) + "\n\n" // 3,102 bytes
+	long := strings.Repeat(para, MaxBodyBytes/len(para)+100)                // ~1.3 MB
+	fits := strings.Repeat(para, MaxBodyBytes/len(para)-1)
+	line, _ := json.Marshal(map[string]string{"id": "j", "title": "Long", "body": long})
+	dir := writeFiles(t, map[string]string{
+		"t.txt":    "Long\n" + long,
+		"f.jsonl":  string(line) + "\n",
+		"fits.txt": "Fits\n" + fits,
+	})
+	arts, probs := readAll(t, dir)
+	if len(arts) != 3 {
+		t.Fatalf("got %d articles; want 3 (problems %v)", len(arts), probs)
+	}
+	for _, a := range arts {
+		if a.ID == "fits" {
+			if a.Body != strings.TrimSpace(fits) {
+				t.Errorf("fits: body of %d bytes; want it whole (%d)", len(a.Body), len(strings.TrimSpace(fits)))
+			}
+			continue
+		}
+		if len(a.Body) > MaxBodyBytes || len(a.Body) < MaxBodyBytes-len(para) || !strings.HasSuffix(a.Body, "rose.…") || !utf8.ValidString(a.Body) {
+			t.Errorf("%s: body of %d bytes ending %q; want at most %d, cut after a sentence with …", a.ID, len(a.Body), a.Body[max(0, len(a.Body)-20):], MaxBodyBytes)
+		}
+	}
+	clipped := map[string]bool{}
+	for _, p := range probs {
+		if p.Action == Repaired && strings.Contains(p.Reason, "body clipped") {
+			clipped[filepath.Base(strings.Split(p.File, ":")[0])] = true
+		}
+	}
+	if !clipped["t.txt"] || !clipped["f.jsonl"] || len(clipped) != 2 {
+		t.Errorf("body clipped reported for %v; want t.txt and f.jsonl", clipped)
 	}
 }
