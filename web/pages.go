@@ -600,8 +600,8 @@ func (s *Server) handleArticlePage(c echo.Context) error {
 		return err
 	}
 	// An article page costs a few times its body (marked paragraphs, the
-	// page), up to tens of MiB for the longest the corpus reader accepts:
-	// like a results page, at most MaxSearches are built at once.
+	// page), several MiB for the longest body the corpus reader keeps
+	// (1 MiB): like a results page, at most MaxSearches are built at once.
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
 	if err := s.pages.acquire(ctx); err != nil {
