@@ -60,6 +60,7 @@ func People(text, lang string) []PersonMention {
 	}
 	x.unitsAfterNumbers()
 	x.head = titleCaseHead(text, x.toks)
+	x.listItems()
 	x.runs()
 	x.confirmUpper()
 	x.repeated()
@@ -125,6 +126,7 @@ type personScan struct {
 	pending [][2]int // capitals-only runs and runs of a title-case heading, to be confirmed
 	head    int      // token index where a title-case first line ends (0: none)
 	loose   [][2]int // runs that are no name of their own; their words may be surnames
+	item    []int    // per token, when a labelled list was found: end+1 of a list item starting there, -1 inside a label or bracket
 	sbuf    []byte   // slugBytes' buffer
 }
 
@@ -190,6 +192,16 @@ func (x *personScan) runs() {
 	toks := x.toks
 	x.used = make([]bool, len(toks))
 	for i := 0; i < len(toks); {
+		if x.item != nil && x.item[i] != 0 {
+			if e := x.item[i]; e > 0 {
+				x.listItem(i, e-1)
+				i = e - 1
+			} else {
+				x.used[i] = true // a list's label or a club in brackets: no surname either
+				i++
+			}
+			continue
+		}
 		if !x.nameWord(toks[i]) {
 			i++
 			continue
@@ -197,6 +209,9 @@ func (x *personScan) runs() {
 		j := i + 1
 		for j < len(toks) && toks[j].gap <= gapInitial && !toks[j-1].suffix {
 			t := toks[j]
+			if x.item != nil && x.item[j] != 0 {
+				break // a list's label or item starts a new run
+			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1])) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan

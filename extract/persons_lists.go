@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Labelled lists of people (round 8). News prints appointments and squads as
+// lists whose shape says what the items are, where the words alone do not:
+//
+//	Adana: Kemal Kiraz
+//	Adıyaman: Hüseyin Şen          (a label, a colon, a full name, per line)
+//	M Blair (Edinburgh), A Craig (Glasgow), ...   (initial, surname, club)
+//
+// A list of appointments names people whose given names no list holds and
+// whose surnames are common words (Şen, Taş, Çağ); a squad names them by
+// initial and surname only. listItems finds such lists before the runs are
+// read, so that a name does not run into the next line's label (Kemal Kiraz
+// / Adıyaman) and the labels and clubs name nobody (London Irish).
+
+// between returns the text between token k-1 and token k.
+func (x *personScan) between(k int) string {
+	p := x.toks[k-1]
+	return x.text[p.start+len(p.text) : x.toks[k].start]
+}
+
+// listItems marks the items of labelled lists in x.item (nil when the text
+// holds none): for an item toks[i:j], item[i] = j+1 and its label or bracket
+// tokens -1.
+func (x *personScan) listItems() {
+	x.item = nil
+	colons := strings.Count(x.text, ":") >= 3
+	brackets := strings.Count(x.text, "(") >= 4
+	if !colons && !brackets || len(x.toks) < 8 {
+		return
+	}
+	var group [][4]int // label start, label end (= item start), item end, line
+	flush := func() {
+		if len(group) >= 3 {
+			x.colonGroup(group)
+		}
+		group = group[:0]
+	}
+	line := 0
+	for a := 0; a < len(x.toks); line++ {
+		b := a + 1
+		for b < len(x.toks) && !x.newlineBefore(b) {
+			b++
+		}
+		if brackets {
+			x.initialList(a, b)
+		}
+		if colons {
+			items := x.colonLine(a, b)
+			if len(items) == 0 || len(items) > 1 && len(group) > 0 {
+				flush()
+			}
+			for _, it := range items {
+				group = append(group, [4]int{it[0], it[1], it[2], line})
+			}
+			if len(items) > 1 {
+				flush()
+			}
+		}
+		a = b
+	}
+	flush()
+}
+
+// mark records the item toks[i:j] and its label or bracket toks[l:m].
+func (x *personScan) mark(i, j, l, m int) {
+	if x.item == nil {
+		x.item = make([]int, len(x.toks))
+	}
+	for k := l; k < m; k++ {
+		x.item[k] = -1
+	}
+	x.item[i] = j + 1
+}
+
+// colonLine reads the line toks[a:b] as items of a labelled list: one label
+// of up to three words (capitalized or numbers: Ankara 2, İstanbul Ana Güney)
+// before a colon and a name of two to four capitalized words after it, up to
+// the line's end; or, on one line, three labels or more of one word each,
+// each after the name before it (Adana: Kemal Kiraz Adıyaman: Hüseyin Şen
+// ...). It returns the items as label start, name start, name end; none when
+// the line is no such list.
+func (x *personScan) colonLine(a, b int) [][3]int {
+	var cs []int // tokens a colon follows
+	for k := a + 1; k < b; k++ {
+		if strings.IndexByte(x.between(k), ':') >= 0 {
+			cs = append(cs, k-1)
+		}
+	}
+	if len(cs) == 0 || cs[0]-a > 2 || strings.IndexByte(x.text[x.toks[b-1].start:x.lineEnd(b)], ':') >= 0 {
+		return nil
+	}
+	for k := a; k <= cs[0]; k++ {
+		if t := x.toks[k]; !t.cap && (t.key == "" || t.key[0] < '0' || t.key[0] > '9') {
+			return nil
+		}
+	}
+	var out [][3]int
+	if len(cs) == 1 {
+		if x.nameSpan(cs[0]+1, b) {
+			out = append(out, [3]int{a, cs[0] + 1, b})
+		}
+		return out
+	}
+	if len(cs) < 3 {
+		return nil
+	}
+	label := a
+	for n, c := range cs {
+		end := b
+		if n+1 < len(cs) {
+			end = cs[n+1] // the next label is the one word before its colon
+		}
+		if !x.nameSpan(c+1, end) || n+1 < len(cs) && !x.toks[end].cap {
+			return nil
+		}
+		out = append(out, [3]int{label, c + 1, end})
+		label = end
+	}
+	return out
+}
+
+// lineEnd returns the byte offset where the line of token b-1 ends.
+func (x *personScan) lineEnd(b int) int {
+	if b < len(x.toks) {
+		return x.toks[b].start
+	}
+	return len(x.text)
+}
+
+// nameSpan tells whether toks[i:j] may be a name in a list: two to four
+// capitalized words in mixed case with nothing but spaces, hyphens or an
+// initial's dot between them.
+func (x *personScan) nameSpan(i, j int) bool {
+	if j-i < 2 || j-i > 4 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := x.toks[k]
+		if !x.nameWord(t) || t.upper || k > i && t.gap > gapInitial {
+			return false
+		}
+	}
+	return true
+}
+
+// colonGroup accepts a group of three items or more of consecutive lines
+// (or of one line) when it is a list of people: at least three of its names,
+// and half of them, start with a given name of the lists. That establishes
+// the pattern, and every name in it counts, whether or not its given name is
+// in a list (Vakkas Özmercan) or its surname is a common word (Hüseyin Şen,
+// Yakup Çağ). A list of products, places or figures (Motor: Volvo D5) has no
+// such three.
+func (x *personScan) colonGroup(group [][4]int) {
+	given := 0
+	for _, g := range group {
+		if t := x.toks[g[1]]; t.cls&(cGiven|cGivenTr) != 0 {
+			given++
+		}
+	}
+	if given < 3 || 2*given < len(group) {
+		return
+	}
+	for _, g := range group {
+		x.mark(g[1], g[2], g[0], g[1])
+	}
+}
+
+// initialList reads the line toks[a:b] as a squad by initial and surname,
+// each with a club or place in brackets, between commas (M Blair
+// (Edinburgh), A Craig (Glasgow), G Bulloch (Glasgow, capt), ...): three such
+// items at least and nothing else on the line. Each initial and surname is a
+// person; what the brackets hold names nobody.
+func (x *personScan) initialList(a, b int) {
+	type it struct{ i, j, q int }
+	var items []it
+	for k := a; k < b; {
+		if t := x.toks[k]; !t.cap || utf8.RuneCountInString(t.text) != 1 || k > a && strings.IndexByte(x.between(k), ',') < 0 {
+			return
+		}
+		j := k + 1
+		for j < b && j-k <= 2 && x.nameWord(x.toks[j]) && !x.toks[j].upper && x.toks[j].gap <= gapInitial &&
+			utf8.RuneCountInString(x.toks[j].text) > 1 {
+			j++
+		}
+		if j == k+1 || j >= b || strings.IndexByte(x.between(j), '(') < 0 || !x.toks[j].cap {
+			return
+		}
+		q := j + 1
+		for q < b && strings.IndexByte(x.between(q), ')') < 0 {
+			q++
+		}
+		if q-j > 4 || q == b && strings.IndexByte(x.text[x.toks[b-1].start:x.lineEnd(b)], ')') < 0 {
+			return
+		}
+		items = append(items, it{k, j, q})
+		k = q
+	}
+	if len(items) < 3 {
+		return
+	}
+	for _, m := range items {
+		x.mark(m.i, m.j, m.j, m.q)
+	}
+}
+
+// listItem judges the item toks[i:j] of a list. A surname the article has
+// given a person already, with given names that may be the item's, is a
+// later mention of them (C Paterson after Chris Paterson): the usual rules
+// read it; R Lamont after S Lamont, Hasan Yılmaz after Mustafa Yılmaz are
+// two. Any other item is a person by the list's pattern.
+func (x *personScan) listItem(i, j int) {
+	last := x.toks[j-1]
+	// After a given name of the lists a function word or a title word is a
+	// surname that is also a word (Hüseyin Şen: şen, folded sen, "you").
+	given := x.toks[i].cls&(cGiven|cGivenTr) != 0
+	if x.mentionOf(i, j) || x.isOrg(last) || x.isPlace(last) || !given && (x.isStop(last) || x.isTitle(last)) {
+		x.run(i, j)
+		return
+	}
+	x.add(i, j, x.knownFull(i, j), false)
+}
+
+// mentionOf tells whether the list item toks[i:j] may name a person the
+// article has named already: the same surname, and no given name, or a first
+// given name with the item's first letter (an initial) or shared with it.
+func (x *personScan) mentionOf(i, j int) bool {
+	first := x.toks[i].text
+	initial := utf8.RuneCountInString(first) == 1
+	for _, p := range x.persons {
+		if !x.sameSurname(p.surname, x.toks[j-1].key) {
+			continue
+		}
+		if len(p.given) == 0 || j-i == 1 {
+			return true
+		}
+		g := strings.TrimRight(p.given[0], " -.")
+		if initial && strings.HasPrefix(fold(g), fold(first)) || sharesGiven(p.given, []string{first}) {
+			return true
+		}
+	}
+	return false
+}
