@@ -67,6 +67,7 @@ func People(text, lang string) []PersonMention {
 	x.lists()
 	if lang == "sq" {
 		x.sayers()
+		x.appositions()
 	}
 	x.link()
 	out := x.result()
@@ -233,6 +234,13 @@ func (x *personScan) runs() {
 			e := j
 			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
 				e++
+			}
+			// An Albanian name may hold an Ottoman honorific in lowercase
+			// between a given name and the surname (Esat pashë Toptanit,
+			// Ismail bej Vlora).
+			if e == j && x.lang == "sq" && j+1 < len(toks) && sqInnerHonorifics[t.key] && !t.cap && t.gap <= gapSpace &&
+				toks[j-1].cls&(cGiven|cGivenTr) != 0 && x.nameWord(toks[j+1]) && toks[j+1].gap <= gapSpace {
+				e = j + 1
 			}
 			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
 			if e > j && e < len(toks) && x.nameWord(toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
@@ -1232,16 +1240,21 @@ func (x *personScan) repeated() {
 // list's label (Subs Not Used), and a word that is a function word, a
 // place, an institution, a title or written in lowercase in the article is
 // no surname.
+//
+// A line of the same shape right after an accepted one is the same sheet's
+// next part (the substitutes after the side: Brady, McCormick, Longwell,
+// ...), though it names nobody the article named in full.
 func (x *personScan) lists() {
 	if len(x.persons) < 2 {
 		return
 	}
+	prev := false
 	for a := 0; a < len(x.toks); {
 		b := a + 1
 		for b < len(x.toks) && !x.newlineBefore(b) {
 			b++
 		}
-		x.list(a, b)
+		prev = x.list(a, b, prev)
 		a = b
 	}
 }
@@ -1253,8 +1266,9 @@ func (x *personScan) newlineBefore(k int) bool {
 	return strings.IndexByte(x.text[p.start+len(p.text):x.toks[k].start], '\n') >= 0
 }
 
-// list judges the line toks[a:b] (see lists).
-func (x *personScan) list(a, b int) {
+// list judges the line toks[a:b] (see lists); after tells whether the line
+// before it was an accepted list. It returns whether this one is.
+func (x *personScan) list(a, b int, after bool) bool {
 	var items [][2]int
 	anchors := 0
 	for s := a; s < b; {
@@ -1264,11 +1278,11 @@ func (x *personScan) list(a, b int) {
 		}
 		for k := s; k < e; k++ {
 			if !x.nameWord(x.toks[k]) {
-				return
+				return false
 			}
 		}
 		if e-s > 3 {
-			return
+			return false
 		}
 		label := e < len(x.toks) && strings.Contains(x.text[x.toks[e-1].start+len(x.toks[e-1].text):x.toks[e].start], ":")
 		if !label {
@@ -1279,18 +1293,39 @@ func (x *personScan) list(a, b int) {
 		}
 		s = e
 	}
-	if len(items) < 5 || anchors < 2 {
-		return
+	if len(items) < 5 || anchors < 2 && !after {
+		return false
 	}
 	for _, it := range items {
 		k := it[0]
 		t := x.toks[k]
+		if it[1]-k == 2 && x.initialItem(k) {
+			continue
+		}
 		if it[1]-k != 1 || x.used[k] || t.upper || utf8.RuneCountInString(t.text) < 3 || x.hasSurname(t.key) ||
 			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
 			continue
 		}
 		x.add(k, k+1, nil, false)
 	}
+	return true
+}
+
+// initialItem accepts the list item of an initial with its dot and a
+// surname (S. Best, N. Best): a person, unless the article named one of that
+// surname and initial before (then it is a later mention, read as such).
+// It tells whether the item was such a pair.
+func (x *personScan) initialItem(k int) bool {
+	i, s := x.toks[k], x.toks[k+1]
+	if !i.cap || utf8.RuneCountInString(i.text) != 1 || s.gap != gapInitial {
+		return false
+	}
+	if x.used[k] || x.used[k+1] || s.upper || utf8.RuneCountInString(s.text) < 3 || x.mentionOf(k, k+2) ||
+		x.isStop(s) || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || s.cls&(cNotName|cParticle) != 0 {
+		return true // a word also written in lowercase is kept: the initial says it is a name (S. Best ... our best rugby)
+	}
+	x.add(k, k+2, nil, false)
+	return true
 }
 
 // titledBare tells whether a person of the article has the surname k, no
@@ -1338,6 +1373,54 @@ func (x *personScan) sayers() {
 		x.add(k, k+1, x.knownSurname(t.key), false)
 	}
 }
+
+// appositions accepts, in Albanian, a capitalized word alone in the genitive
+// after its article, set off by a comma before a lowercase noun in the same
+// case (shtëpia e Ciceronit, oratorit romak): the noun after the comma says
+// who the word is, and a role in apposition is said of persons. A place or
+// an institution gets such a noun too (e Durrësit, qytetit; e Erzenit,
+// lumit): such nouns, and words that are places, institutions, given names
+// in a case form or written in lowercase in the article, name nobody.
+func (x *personScan) appositions() {
+	for k := 1; k+1 < len(x.toks); k++ {
+		t, n := x.toks[k], x.toks[k+1]
+		if !t.cap || t.upper || x.used[k] || t.gap != gapSpace || !sqGenArticles[keyOf(x.toks[k-1])] || x.toks[k-1].cap {
+			continue
+		}
+		end := ""
+		for _, e := range []string{"it", "ut", "es"} {
+			if strings.HasSuffix(t.key, e) {
+				end = e
+			}
+		}
+		if end == "" || n.cap || !strings.HasSuffix(n.key, end) || strings.IndexByte(x.between(k+1), ',') < 0 ||
+			sqPlaceNouns[n.key] || x.sqOrg(n.key) {
+			continue
+		}
+		if utf8.RuneCountInString(t.text) < 5 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
+			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) || x.hasSurname(t.key) {
+			continue
+		}
+		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
+			continue
+		}
+		x.add(k, k+1, x.knownSurname(t.key), false)
+	}
+}
+
+// sqInnerHonorifics are the Ottoman honorifics Albanian writes in lowercase
+// inside a name (Esat pashë Toptani, Ismail bej Vlora, Ali pasha Tepelena).
+var sqInnerHonorifics = wordSet(`pashë pasha bej beu efendi aga agë`)
+
+// sqGenArticles are the Albanian articles before a genitive.
+var sqGenArticles = wordSet(`e te i se`)
+
+// sqPlaceNouns are Albanian nouns, in the genitive and dative, that stand in
+// apposition to places, waters and bodies rather than persons.
+var sqPlaceNouns = wordSet(`qytetit qytezes fshatit lumit liqenit detit malit malesise rajonit krahines
+qarkut komunes shtetit vendit kryeqytetit zones lagjes rruges sheshit portit fushes luginës lugines
+kalase ishullit gadishullit partise shoqates kompanise firmes klubit ekipit skuadres gazetes televizionit
+organizates institucionit universitetit shkolles spitalit kishes xhamise manastirit`)
 
 // hasSurname tells whether a person of the article has the surname k.
 func (x *personScan) hasSurname(k string) bool {

@@ -173,12 +173,15 @@ var honorifics = map[string]bool{"aga": true, "pasa": true, "efendi": true}
 var familiar = map[string]bool{"bey": true, "hanim": true, "agabey": true, "abi": true, "abla": true, "amca": true, "teyze": true, "dayi": true, "hoca": true, "hocam": true}
 
 // abbrevTitles are abbreviated titles written with a dot that ends no
-// sentence (Dr. Hakan Özörnek, z. Arben Gashi, Prof. Dr. Begüm Atasay).
+// sentence (Dr. Hakan Özörnek, z. Arben Gashi, Prof. Dr. Begüm Atasay;
+// Turkish professions: Opr. Dr. operatör, Uzm. Psk. psikolog, Dyt.
+// diyetisyen, Ecz. eczacı, Dt. diş hekimi): they open a name, never are one.
 var abbrevTitles = map[string]bool{
 	"dr": true, "prof": true, "doc": true, "mr": true, "mrs": true, "ms": true,
 	"z": true, "znj": true, "av": true, "gen": true, "col": true, "lt": true, "sen": true,
 	"rep": true, "gov": true, "jr": true, "sr": true, "capt": true, "sgt": true, "mt": true,
 	"uzm": true, "op": true, "yrd": true, "ord": true,
+	"opr": true, "psk": true, "dyt": true, "ecz": true, "dt": true,
 }
 
 // abbrevOther are abbreviations with a dot that ends no sentence and are no
