@@ -253,6 +253,11 @@ func wordTerm(w string, q *Query) (Term, bool) {
 // is dropped with a note.
 func filterToken(field, value string, q *Query) (token, bool) {
 	value = strings.TrimSpace(value)
+	if !hasWordChar(value) {
+		// Nothing a filter could name (lang:( is a stray parenthesis), and
+		// what a quoted value without a word reads as: nothing.
+		return token{}, false
+	}
 	f := Filter{Field: field, Value: value}
 	switch field {
 	case FieldFrom, FieldTo:
