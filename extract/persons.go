@@ -59,6 +59,9 @@ func People(text, lang string) []PersonMention {
 		x.markTrOrg()
 	}
 	x.unitsAfterNumbers()
+	if lang == "en" {
+		x.firms()
+	}
 	x.head = titleCaseHead(text, x.toks)
 	x.listItems()
 	x.runs()
@@ -74,6 +77,65 @@ func People(text, lang string) []PersonMention {
 	*buf = x.toks
 	tokenPool.Put(buf)
 	return out
+}
+
+// firms finds the English firms and stands named after people (John Blair
+// and Co, Alex Brown & Sons, Marion Labs, the Matthew Harding stand, Booz
+// Allen Hamilton) before any run is judged: the name names nobody anywhere
+// in the article, also where the text writes it without the firm word
+// (Capel ... James Capel and Co).
+func (x *personScan) firms() {
+	toks := x.toks
+	for j := 1; j <= len(toks); j++ {
+		if !x.nameWord(toks[j-1]) || toks[j-1].suffix {
+			continue
+		}
+		s := j - 1
+		for s > 0 && toks[s].gap <= gapInitial && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+			s--
+		}
+		before := false
+		for k := s; k < j-1; k++ {
+			before = before || firmBefore[toks[k].key]
+		}
+		if !before && !x.firmAfter(s, j) {
+			continue
+		}
+		if x.blocked == nil {
+			x.blocked = map[string]bool{}
+		}
+		// Every tail of two words or more: the firm's words after a word
+		// that starts a sentence or names a place are its name too. The
+		// surname alone stays free: result drops the persons whose surname
+		// is blocked, and Gordon Capel is no kin of James Capel and Co.
+		for k := s; k < j-1; k++ {
+			x.blocked[x.slug(k, j)] = true
+		}
+	}
+}
+
+// firmAfter tells whether the words after the run toks[s:j] continue it
+// into a firm's or a stand's name: and Co, & Co, and Sons, Labs, or a
+// lowercase stand after "the" (the Matthew Harding stand; "Brown stand
+// trial" is a verb).
+func (x *personScan) firmAfter(s, j int) bool {
+	toks := x.toks
+	if j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	if t.gap == gapSpace && t.cap && firmAfterWords[t.key] {
+		return true
+	}
+	if t.gap == gapSpace && !t.cap && t.key == "stand" {
+		return s > 0 && toks[s].gap == gapSpace && toks[s-1].key == "the" && !toks[s-1].cap
+	}
+	amp := t.gap == gapPunct && strings.TrimSpace(x.text[toks[j-1].start+len(toks[j-1].text):t.start]) == "&"
+	if t.key == "and" && !t.cap && t.gap == gapSpace && j+1 < len(toks) {
+		t = toks[j+1]
+		amp = t.gap == gapSpace
+	}
+	return amp && t.cap && firmPartners[t.key] && (j+2 >= len(toks) || toks[j+2].gap != gapHyphen)
 }
 
 // unitsAfterNumbers takes the title classes off an abbreviated title that

@@ -224,7 +224,7 @@ program initiative campaign conference talks games olympics championship novosti
 itar-tass afp dpa treasury government administration embassy
 chronicle examiner observer telegraph inquirer sentinel dispatch bulletin monitor guardian
 reporter globe limited minerals metals aerospace aviation helicopter helicopters rate rates media
-tender act acts
+tender act acts labs sons stand
 parliament senate congress court army navy police exchange commodity futures
 hastanesi universitesi havalimani havaalani caddesi cadde sokak sokagi bulvari meydani
 parki camii cami koprusu stadi stadyumu lisesi okulu vakfi dernegi kulubu bankasi partisi
@@ -238,6 +238,16 @@ fondacionit shkolla shkolles shkollen gjimnazi gjimnazit klubi klubit kompania k
 partia partise levizja levizjes banka bankes qendra qendres klinika klinikes bulevardi
 bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit
 `
+
+// firmPartners end a firm named after a person after "and" or "&" (John
+// Blair and Co, Alex Brown and Sons); firmAfterWords end one right after the
+// name (Marion Labs, Matthew Harding Stand), firmBefore stand before the
+// name (Booz Allen Hamilton). See firms.
+var (
+	firmPartners   = wordSet("co company sons")
+	firmAfterWords = wordSet("co company sons labs laboratories securities stand")
+	firmBefore     = wordSet("booz")
+)
 
 // orgUpperOnly are company forms that are words of names in mixed case
 // (Aşa, Sa, Ab): they make a company only in capitals (Norsk Hydro ASA).
