@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -11,10 +9,7 @@ import (
 // continues or opens names a firm, everywhere in its article; with texts of
 // the same shapes that must still find their persons.
 func TestPeople_Round10Firms(t *testing.T) {
-	tests := []struct {
-		name, lang, text string
-		want             string // ids, sorted, space-separated
-	}{
+	tests := []idCase{
 		{"and Co", "en", "The stake was sold to John Blair and Co last week.", ""},
 		{"& Co", "en", "Analysts at James Capel & Co were cautious.", ""},
 		{"and Sons", "en", "The company named Alex Brown and Sons Inc as lead manager.", ""},
@@ -34,16 +29,5 @@ func TestPeople_Round10Firms(t *testing.T) {
 		{"stand as a verb", "en", "Gordon Brown stand firm, he said. Mr Brown and Mary Jones stand accused.", "gordon-brown mary-jones"},
 		{"Sons and Co only in English", "tr", "Ahmet Yılmaz and Co geldi.", "ahmet-yilmaz"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ids []string
-			for _, p := range People(tt.text, tt.lang) {
-				ids = append(ids, p.ID)
-			}
-			sort.Strings(ids)
-			if got := strings.Join(ids, " "); got != tt.want {
-				t.Errorf("People(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkIDs(t, tests)
 }

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -10,10 +8,7 @@ import (
 // run (extract/PERSONS.md, round 6): each with texts that must find the
 // person and texts that must find nobody.
 func TestPeople_Round6Rules(t *testing.T) {
-	tests := []struct {
-		name, lang, text string
-		want             string // ids, sorted, space-separated
-	}{
+	tests := []idCase{
 		// Publication, company and finance words end an institution's name.
 		{"newspapers", "en", "The Houston Chronicle and the San Francisco Examiner were sold, the Guardian Reporter said.", ""},
 		{"a paper beside a person", "en", "Hearst chairman Frank Bennack said the Houston Chronicle was sold.", "frank-bennack"},
@@ -49,16 +44,5 @@ func TestPeople_Round6Rules(t *testing.T) {
 		{"a mosque is no xh name", "sq", "Xhamia Sulltan u rindërtua.", ""},
 		{"capitals only", "sq", "ERIONA VYSHKA tha.", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ids []string
-			for _, p := range People(tt.text, tt.lang) {
-				ids = append(ids, p.ID)
-			}
-			sort.Strings(ids)
-			if got := strings.Join(ids, " "); got != tt.want {
-				t.Errorf("People(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkIDs(t, tests)
 }

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -11,10 +9,7 @@ import (
 // person (and, where the rule is about the written name, its name) and
 // texts that must find nobody.
 func TestPeople_Round7Rules(t *testing.T) {
-	tests := []struct {
-		name, lang, text string
-		want             string // ids, sorted, space-separated
-	}{
+	tests := []idCase{
 		// A list line of single capitalized words that holds two surnames
 		// of persons the article names in full is a list of people.
 		{"a team sheet", "en", "A header from Alan White and a save by Kevin Pilkington.\n\nPilkington, Talbot, Buxton, Dimech, Artell, White. Subs Not Used: McIntosh, Wood.\n",
@@ -54,18 +49,7 @@ func TestPeople_Round7Rules(t *testing.T) {
 		// Media ends a firm's name.
 		{"a media group", "tr", "ödülü Hubert Burda Media verdi.", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ids []string
-			for _, p := range People(tt.text, tt.lang) {
-				ids = append(ids, p.ID)
-			}
-			sort.Strings(ids)
-			if got := strings.Join(ids, " "); got != tt.want {
-				t.Errorf("People(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkIDs(t, tests)
 }
 
 // TestPeople_Round7Nominative pins when an Albanian surname in -in is turned

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"sort"
-	"strings"
 	"testing"
 )
 
@@ -11,10 +9,7 @@ import (
 // colon, and squads by initial, surname and club in brackets; with lists of
 // the same shapes that must find nobody.
 func TestPeople_Round8Lists(t *testing.T) {
-	tests := []struct {
-		name, lang, text string
-		want             string // ids, sorted, space-separated
-	}{
+	tests := []idCase{
 		// A label, a colon and a name per line, three lines or more, most
 		// names opening with a given name of the lists: every name counts.
 		{"appointments by province", "tr", "Atanan genel sekreterler şunlar:\nAdana: Kemal Kiraz\nAdıyaman: Hüseyin Şen\nAntalya: Erdoğan Taş\nHakkari: Vakkas Özmercan\nTekirdağ: Yakup Çağ\n",
@@ -40,16 +35,5 @@ func TestPeople_Round8Lists(t *testing.T) {
 		{"one item in prose", "en", "M Blair (Edinburgh) scored twice.\n", ""},
 		{"initials before words that are no list", "en", "Plan A (London), plan B (Paris), plan C (Rome).\n", ""},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var ids []string
-			for _, p := range People(tt.text, tt.lang) {
-				ids = append(ids, p.ID)
-			}
-			sort.Strings(ids)
-			if got := strings.Join(ids, " "); got != tt.want {
-				t.Errorf("People(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkIDs(t, tests)
 }
