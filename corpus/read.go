@@ -14,7 +14,8 @@ import (
 	"syscall"
 	"time"
 	"unicode"
-	"unicode/utf8"
+
+	"kerko/internal/utf8cut"
 )
 
 //go:embed seeds/*.txt
@@ -290,13 +291,11 @@ func ClipBody(s string) string {
 		return s
 	}
 	const ell = "…"
-	limit := MaxBodyBytes - len(ell)
-	for limit > 0 && !utf8.RuneStart(s[limit]) {
-		limit--
-	}
-	cut := strings.LastIndexByte(s[:limit], '\n')
+	head := utf8cut.Prefix(s, MaxBodyBytes-len(ell))
+	limit := len(head)
+	cut := strings.LastIndexByte(head, '\n')
 	if cut < limit-64<<10 {
-		cut = strings.LastIndexByte(s[:limit], ' ')
+		cut = strings.LastIndexByte(head, ' ')
 	}
 	if cut <= 0 {
 		cut = limit

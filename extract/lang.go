@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"unicode"
 	"unicode/utf8"
+
+	"kerko/internal/utf8cut"
 )
 
 // Language detection scores each word of a text against function-word lists
@@ -168,13 +170,7 @@ type langEvidence struct {
 }
 
 func (e *langEvidence) collect(text string) {
-	if len(text) > detectPrefix {
-		cut := detectPrefix
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = utf8cut.Prefix(text, detectPrefix)
 	score := &e.score
 	cost := &e.cost
 	var latin, nonLatin, trigrams int

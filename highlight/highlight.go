@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"kerko/analyzers"
+	"kerko/internal/utf8cut"
 	"kerko/query"
 )
 
@@ -169,13 +170,7 @@ func (h *Highlighter) Title(key, text, lang string) string {
 // matches, or the body's opening when nothing matches.
 func (h *Highlighter) Snippet(key, body, lang string) string {
 	full := len(body)
-	if full > MaxSnippetScan {
-		cut := MaxSnippetScan // at the start of a rune: body[cut] is not inside one
-		for cut > 0 && !utf8.RuneStart(body[cut]) {
-			cut--
-		}
-		body = body[:cut]
-	}
+	body = utf8cut.Prefix(body, MaxSnippetScan)
 	ms := h.Spans(key, body, lang)
 	start := 0
 	if len(ms) > 0 {

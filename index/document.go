@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"kerko/corpus"
 	"kerko/extract"
+	"kerko/internal/utf8cut"
 )
 
 // Article is an article as kerko stores it: the corpus article plus the facets
@@ -112,18 +112,6 @@ func isLang(l string) bool {
 // phrase within its first 64 KiB.
 const MaxPhraseBody = 64 << 10
 
-// phraseBody is body cut to MaxPhraseBody bytes, at a rune's start.
-func phraseBody(body string) string {
-	if len(body) <= MaxPhraseBody {
-		return body
-	}
-	cut := MaxPhraseBody
-	for cut > 0 && !utf8.RuneStart(body[cut]) {
-		cut--
-	}
-	return body[:cut]
-}
-
 // bleveDoc is the document Bleve indexes for a, with its body stored as
 // storedBody (see bodycodec.go).
 func (a *Article) bleveDoc(storedBody string) map[string]any {
@@ -132,7 +120,7 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		fieldBody:                storedBody,
 		fieldLang:                a.Lang,
 		titleField(foldedSuffix): a.Title,
-		bodyField(foldedSuffix):  phraseBody(a.Body),
+		bodyField(foldedSuffix):  utf8cut.Prefix(a.Body, MaxPhraseBody),
 		fieldCountry:             a.CountryCodes(),
 		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs, a.People), " "),
 		fieldOrg:                 a.OrgIDs(),

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -16,6 +15,7 @@ import (
 	"kerko/analyzers"
 	"kerko/extract"
 	"kerko/index"
+	"kerko/internal/utf8cut"
 	"kerko/query"
 )
 
@@ -136,12 +136,7 @@ func (g *generation) tellingWords(ctx context.Context, req Request, size int) (*
 		if err != nil {
 			return nil, fmt.Errorf("telling words: hit %q: %w", h.ID, err)
 		}
-		if len(body) > maxTermsBody {
-			body = body[:maxTermsBody]
-			for len(body) > 0 && !utf8.RuneStart(body[len(body)-1]) {
-				body = body[:len(body)-1]
-			}
-		}
+		body = utf8cut.Prefix(body, maxTermsBody)
 		docs = append(docs, sampledDoc{lang: hit.Lang, body: body, toks: analyze(a, body)})
 		perLang[hit.Lang]++
 		if err := ctx.Err(); err != nil {
