@@ -6,21 +6,15 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"kerko/corpus"
 	"kerko/index"
+	"kerko/internal/fixture/seedindex"
 	"kerko/search"
 )
 
 // buildFS builds dir from the articles of fsys.
 func buildFS(t *testing.T, dir string, fsys fs.FS, opts index.BuildOptions) *index.Stats {
 	t.Helper()
-	st, err := index.Build(context.Background(), dir, func(ctx context.Context, r *corpus.Reader) error {
-		return r.ReadFS(ctx, fsys, "test")
-	}, opts)
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	return st
+	return seedindex.BuildWith(t, dir, opts, fsys)
 }
 
 // article is a .txt article of a test corpus: a title line, then the body.
