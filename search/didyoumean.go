@@ -277,7 +277,7 @@ func respell(ctx context.Context, r bindex.IndexReader, word string) (string, er
 	if n < minRespellRunes {
 		return "", nil
 	}
-	fuzziness := 1
+	fuzziness := uint8(1)
 	if n > 5 {
 		fuzziness = 2
 	}
@@ -301,41 +301,25 @@ func respell(ctx context.Context, r bindex.IndexReader, word string) (string, er
 		// dictionary (most of did-you-mean's cost) skipped.
 		return "", nil
 	}
+	auto, err := newFuzzyAutomaton(term, fuzziness)
+	if err != nil {
+		return "", err
+	}
 	best := map[string]*cand{}
 	for _, f := range didYouMeanFields {
-		fr, ok := r.(bindex.IndexReaderFuzzy)
-		if !ok {
-			return "", nil
+		if err := ctx.Err(); err != nil {
+			return "", err
 		}
-		d, auto, err := fr.FieldDictFuzzyAutomaton(f, term, fuzziness, "")
+		terms, err := fuzzyTerms(ctx, r, f, term, auto, maxFuzzyCandidates)
 		if err != nil {
-			return "", fmt.Errorf("fuzzy terms of %q: %w", term, err)
+			return "", err
 		}
-		var terms []string
-		for len(terms) < maxFuzzyCandidates {
-			if err := ctx.Err(); err != nil {
-				d.Close()
-				return "", err
-			}
-			e, err := d.Next()
-			if err != nil {
-				d.Close()
-				return "", err
-			}
-			if e == nil {
-				break
-			}
-			if e.Term != term {
-				terms = append(terms, e.Term)
-			}
-		}
-		d.Close()
 		for _, t := range terms {
 			count, err := termCount(ctx, r, f, t)
 			if err != nil {
 				return "", err
 			}
-			_, dist := auto.MatchAndDistance(t)
+			dist, _ := auto.Distance(t)
 			if b, ok := best[t]; ok {
 				b.count = max(b.count, count)
 			} else {

@@ -8,13 +8,16 @@
 package blevex
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // DocNum is the document number scorch encodes in an internal id: 8 bytes,
@@ -90,3 +93,48 @@ func HasAsyncErrors(name string) bool {
 // where it matters.
 // TestDictCountAfterOneHit fails once an upgrade fixes it.
 const DictCountAfterOneHit = true
+
+// Automaton is what a dictionary walk follows (vellum's automaton
+// interface, as scorch's segments take it).
+type Automaton = segment.Automaton
+
+// AutomatonTerms returns the first limit terms, in order, of field's
+// dictionary that a accepts. Bleve's own fuzzy dictionary builds its
+// automaton inside each call; this walks the segments of a scorch reader
+// with an automaton built by the caller, so one automaton can serve
+// several fields (package search, fuzzy.go). Terms of deleted documents
+// are included, as in Bleve's dictionaries.
+func AutomatonTerms(ctx context.Context, r bindex.IndexReader, field string, a Automaton, limit int) ([]string, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("index reader is a %T, not a scorch snapshot", r)
+	}
+	var terms []string
+	segs := snap.Segments()
+	for _, ss := range segs {
+		d, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return nil, fmt.Errorf("dictionary of %s: %w", field, err)
+		}
+		it := d.AutomatonIterator(a, nil, nil)
+		// Each segment's first limit terms hold the first limit of all.
+		for n := 0; n < limit; n++ {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			e, err := it.Next()
+			if err != nil {
+				return nil, fmt.Errorf("walk dictionary of %s: %w", field, err)
+			}
+			if e == nil {
+				break
+			}
+			terms = append(terms, e.Term)
+		}
+	}
+	if len(segs) > 1 {
+		slices.Sort(terms)
+		terms = slices.Compact(terms)
+	}
+	return terms[:min(len(terms), limit)], nil
+}

@@ -136,3 +136,63 @@ func TestDictCountAfterOneHit(t *testing.T) {
 		t.Errorf("FieldDict counts %v (beta is in 3 documents, %d segments): DictCountAfterOneHit is %v but the dictionary says %v: update it, and drop or add the recounts it names", counts, Segments(s), DictCountAfterOneHit, wrong)
 	}
 }
+
+// TestAutomatonTerms checks that walking the segments of a reader with an
+// automaton gives what Bleve's own fuzzy dictionary gives (the same terms,
+// in order, cut at the same limit) on an index of several segments, where
+// a term is in more than one of them.
+func TestAutomatonTerms(t *testing.T) {
+	idx, err := bleve.NewUsing(filepath.Join(t.TempDir(), "idx"), bleve.NewIndexMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	words := []string{"kosova", "kosove", "kosovo", "kosovës", "kasova", "kosova", "tirana", "kosov", "kosovas", "kosava"}
+	for i, w := range words { // one batch each: one segment each until merged
+		if err := idx.Index(fmt.Sprintf("doc%d", i), map[string]any{"body": w + " other"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Scorch(idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if n := len(r.(*scorch.IndexSnapshot).Segments()); n < 2 {
+		t.Logf("only %d segment(s): the merge across segments is not exercised", n)
+	}
+	fr := r.(bindex.IndexReaderFuzzy)
+	for _, limit := range []int{1, 3, 100} {
+		d, auto, err := fr.FieldDictFuzzyAutomaton("body", "kosova", 2, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for len(want) < limit {
+			e, err := d.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e == nil {
+				break
+			}
+			want = append(want, e.Term)
+		}
+		d.Close()
+		a, ok := auto.(Automaton)
+		if !ok {
+			t.Fatalf("Bleve's fuzzy automaton (%T) is not a dictionary automaton", auto)
+		}
+		got, err := AutomatonTerms(context.Background(), r, "body", a, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("AutomatonTerms(kosova~2, limit %d) = %q; Bleve's fuzzy dictionary gives %q", limit, got, want)
+		}
+	}
+}
