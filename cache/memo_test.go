@@ -51,3 +51,27 @@ func TestMemo_Concurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestMemo_KeepsWhatIsAskedFor checks that an answer asked for in every
+// generation survives the turns that a stream of one-off answers causes,
+// while an answer not asked for during a whole generation goes.
+func TestMemo_KeepsWhatIsAskedFor(t *testing.T) {
+	m := NewMemo[string, string](10_000, StringBytes)
+	m.Put("hot", "value")
+	m.Put("cold", "value")
+	for i := range 2000 {
+		k := fmt.Sprintf("once%05d", i)
+		m.Put(k, k)
+		if i%20 == 0 { // asked for far more often than a generation turns
+			if _, ok := m.Get("hot"); !ok {
+				t.Fatalf("after %d one-off answers (%d turns) the answer asked for all along is gone", i+1, m.Stats().Resets)
+			}
+		}
+	}
+	if st := m.Stats(); st.Resets < 5 {
+		t.Fatalf("stats %+v: want several generations in 2000 one-off answers", st)
+	}
+	if _, ok := m.Get("cold"); ok {
+		t.Errorf("an answer never asked for again outlived every generation")
+	}
+}

@@ -25,8 +25,8 @@ import (
 
 // The word memos (one per analyzer and one per marker) are pure functions of
 // a word, so they are process-wide; together they hold at most wordMemoBytes
-// (SetMemoryBytes), each an equal share. When one is full it starts over,
-// which costs one re-analysis per word.
+// (SetMemoryBytes), each an equal share. When one is full it starts a new
+// generation (cache.Memo), keeping the words asked for since the last turn.
 var wordMemoBytes atomic.Int64
 
 func init() { wordMemoBytes.Store(DefaultWordMemoBytes) }

@@ -5,7 +5,7 @@
 // Shares of the budget B: the web answer cache B/8, each generation's
 // decoded bodies B/16 and marked texts B/16, the process-wide word memos of
 // highlighting B/4 (eight memos share it; the folded analyzer's sees every
-// word, so they fill unevenly and a small share makes them start over
+// word, so they fill unevenly and a small share makes them turn over
 // often), the stop-word memo B/64 and each generation's article counts of
 // the words telling words weigh B/64. The rest (about half) is
 // left to what no cache bounds: the searches in flight (their Bleve
