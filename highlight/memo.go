@@ -391,11 +391,11 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 	if !tm.secondSight(k, sum, take) {
 		return nil, 0, false
 	}
-	type pending struct {
-		start, end   int
-		folded, lang string
-	}
-	var ps []pending
+	// The tokens wait here (a buffer reused across texts: a body has
+	// thousands) until the memo's size check; only the interned ones stay.
+	buf := pendingBufs.Get().(*[]pending)
+	defer func() { *buf = (*buf)[:0]; pendingBufs.Put(buf) }()
+	ps := (*buf)[:0]
 	single := m.eachToken(text, nil, func(off int, ct chunkToken) bool {
 		if len(ct.folded) > 1 || len(ct.lang) > 1 {
 			return false
@@ -410,6 +410,7 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 		ps = append(ps, p)
 		return true
 	})
+	*buf = ps
 	if !single {
 		return nil, 0, false
 	}
@@ -450,6 +451,14 @@ func (tm *Memo) tokens(m *marker, key, lang, text string, take func() bool) ([]i
 	tm.texts[k] = &markedText{sum: sum, toks: toks}
 	return toks, tm.epoch, true
 }
+
+// pending is a token of a text being interned.
+type pending struct {
+	start, end   int
+	folded, lang string
+}
+
+var pendingBufs = sync.Pool{New: func() any { return new([]pending) }}
 
 // memoSeed seeds the hash that tells whether a memoized text is still the
 // text asked for (an article id's text changes between generations). The

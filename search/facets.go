@@ -330,8 +330,13 @@ func (c *facetCounter) results() map[string][]FacetValue {
 	}
 	c.tally()
 	out := map[string][]FacetValue{}
+	// Every value a group counted is weighed before the top few are kept:
+	// for persons or sources of a broad search that is thousands, so the
+	// slice they are weighed in is reused across groups and searches.
+	scratch := facetScratch.Get().(*[]FacetValue)
+	defer facetScratch.Put(scratch)
 	for _, g := range c.groups {
-		var vals []FacetValue
+		vals := (*scratch)[:0]
 		if c.t != nil {
 			gi := groupIndex(g)
 			for id, n := range c.counts[gi] {
@@ -344,11 +349,11 @@ func (c *facetCounter) results() map[string][]FacetValue {
 				vals = append(vals, FacetValue{Value: v, Count: n})
 			}
 		}
-		vals = topValues(vals, facetSize[g])
-		if vals == nil {
-			vals = []FacetValue{}
+		*scratch = vals[:0]
+		out[g] = slices.Clone(topValues(vals, facetSize[g]))
+		if out[g] == nil {
+			out[g] = []FacetValue{}
 		}
-		out[g] = vals
 	}
 	if c.t != nil {
 		for gi, counts := range c.counts {
@@ -361,6 +366,8 @@ func (c *facetCounter) results() map[string][]FacetValue {
 	c.out = out
 	return out
 }
+
+var facetScratch = sync.Pool{New: func() any { return new([]FacetValue) }}
 
 func groupIndex(g string) int {
 	for i, x := range countedGroups {
