@@ -73,6 +73,7 @@ func People(text, lang string) []PersonMention {
 		x.appositions()
 	}
 	x.link()
+	x.runOns()
 	out := x.result()
 	*buf = x.toks
 	tokenPool.Put(buf)
@@ -169,6 +170,7 @@ type pperson struct {
 	last     int    // token index of the latest mention
 	upper    bool   // written only in capitals so far
 	titled   bool   // named after a title at least once
+	givenAt  int    // token index where the given names were written
 }
 
 // formCount is a written surname form and how often it was written.
@@ -191,6 +193,22 @@ type personScan struct {
 	loose   [][2]int // runs that are no name of their own; their words may be surnames
 	item    []int    // per token, when a labelled list was found: end+1 of a list item starting there, -1 inside a label or bracket
 	sbuf    []byte   // slugBytes' buffer
+	line1   int      // token index where the first line ends, +1 (0: not yet found)
+}
+
+// firstLineEnd returns the index of the first token after the text's first
+// line break (len(toks) when there is none).
+func (x *personScan) firstLineEnd() int {
+	if x.line1 == 0 {
+		x.line1 = len(x.toks) + 1
+		for k := 1; k < len(x.toks); k++ {
+			if x.newlineBefore(k) {
+				x.line1 = k + 1
+				break
+			}
+		}
+	}
+	return x.line1 - 1
 }
 
 // Word classes of a key, looked up once per capitalized word (ptoken.cls).
@@ -568,7 +586,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
-	for i < j && !keepParticle && (toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
+	for i < j && !keepParticle && !x.initialPair(i, j) && (toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
 	for j > i && x.c(toks[j-1])&cParticle != 0 {
@@ -578,6 +596,19 @@ func (x *personScan) part(i, j int, titled bool) {
 		j-- // Kadir Ağabey: a given name and a familiar word
 	}
 	if i >= j {
+		return
+	}
+	if titled && i > 0 && toks[i].gap <= gapInitial && x.pt.notPersonFirst[toks[i-1].key] && x.pt.notPersons[string(x.slugBytes(i-1, j))] {
+		// A brand that reads as a title and a surname (Dr Pepper).
+		x.block(i, j)
+		return
+	}
+	if x.lang == "tr" && !titled && i > 0 && toks[i].gap == gapSpace && isDigits(toks[i-1].text) && !toks[i-1].suffix && x.knownFull(i, j) == nil {
+		// Capitals right after a number are a nickname or a title (12 Dev
+		// Adam, the national team; 7 Kocalı Hürmüz), not a name: Turkish
+		// sets figures before nouns, and a list's numbers stand before a
+		// dot.
+		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
 	if x.blocked != nil && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
@@ -596,7 +627,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	}
 	if !titled && toks[i].cls&cGiven == 0 {
 		for k := i + 1; k < j-1; k++ {
-			if toks[k].cls&cGiven == 0 {
+			if toks[k].cls&cGiven == 0 && (k != j-2 || !x.trCommonGiven(k, j)) {
 				continue
 			}
 			// Initials before the given name stay (In Frankfurt F. Wilhelm
@@ -613,6 +644,12 @@ func (x *personScan) part(i, j int, titled bool) {
 	}
 	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
 		i++
+	}
+	if i > 0 && i < j && toks[i].gap == gapSpace && toks[i-1].cap && placePrefixes[toks[i-1].key] {
+		// Spanish and Portuguese saints name places (San Luis Obispo,
+		// São João del Rei), not the saint.
+		x.loose = append(x.loose, [2]int{i, j})
+		return
 	}
 	// An acronym after a name is a party or a company (Davutoğlu AKP'nin).
 	if j-i >= 2 && isAcronym(toks[j-1]) && !toks[j-2].upper && toks[j-1].cls&cGenerational == 0 {
@@ -726,6 +763,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(last) && !x.isPlace(last):
 	case n >= 2 && x.givenFirst(i, j) && !x.isStop(last) && last.cls&cNotName == 0:
 		// The last word may be a country's name: Bülent Karadağ.
+	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
 	case x.slavicShape(i, j):
 	default:
@@ -740,6 +778,60 @@ func (x *personScan) part(i, j int, titled bool) {
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
 	}
+}
+
+// placePrefixes open the names of places named after saints in Spanish and
+// Portuguese; part cuts a run before its first given name (San | Luis
+// Obispo), so it asks for them before the name that is left.
+var placePrefixes = wordSet("san santa santo sao")
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// trCommonGivens are Turkish given names that are common words too (Barış
+// peace, Deniz sea, Can soul), left out of the given names because a
+// sentence or a name of a thing starts with them as often (Deniz
+// Kuvvetleri, Barış Pınarı).
+var trCommonGivens = wordSet(`Can Bahar Barış Umut Güneş Yıldız Deniz Doğan Derya Nur Gül Özgür
+Bora Ege Arda Tuna Başar Erdem Ergin Zafer Bayram Ramazan Sevgi Irmak Toprak Devrim Cumhur Kader Güven
+Ay Demir Kaya Çelik`)
+
+// trCommonGiven tells whether toks[i:j], in a Turkish text, is a given name
+// of trCommonGivens and a surname: two words in mixed case inside a sentence
+// (not its first word), the second no common word, given name (Gül Eda are
+// two given names), plural possessive (Bahar Şiirleri), place, institution,
+// title or function word, and not written in lowercase in the article
+// (Barış Hersek, Deniz Baykal, Can Emici; not Deniz Kuvvetleri, Ege Denizi,
+// whose second word is a common noun with an ending).
+func (x *personScan) trCommonGiven(i, j int) bool {
+	if x.lang != "tr" || j-i != 2 {
+		return false
+	}
+	g, s := x.toks[i], x.toks[i+1]
+	if !trCommonGivens[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
+		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
+		x.lowerElsewhere(s.key) {
+		return false
+	}
+	return true
+}
+
+// initialPair tells whether toks[i] is the first of two initials written
+// together before a surname (A.R. Suhud): a capital and a dot glued to the
+// next capital and its dot is no article or function word.
+func (x *personScan) initialPair(i, j int) bool {
+	if i+2 >= j {
+		return false
+	}
+	a, b := x.toks[i], x.toks[i+1]
+	return a.cap && b.cap && len(a.text) == 1 && len(b.text) == 1 && b.gap == gapInitial &&
+		x.text[a.start+1:b.start] == "." && x.toks[i+2].gap == gapInitial
 }
 
 // titledSurname tells whether the word at k, a given name of the lists
@@ -1073,8 +1165,13 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 		p = &pperson{surname: last.key, known: known, upper: upper}
 		x.persons = append(x.persons, p)
 	}
-	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) {
-		p.given = given
+	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) ||
+		len(given) == len(p.given) && len(given) > 0 && p.givenAt < x.firstLineEnd() && i >= x.firstLineEnd() &&
+			!strings.HasPrefix(given[0], strings.TrimRight(p.given[0], " -.")) {
+		// A second spelling in the text below wins over the headline's
+		// (Behxhet Pacolli: ... ; Behgjet Pacolli, ...), unless it only
+		// adds an ending to it (Xhavit Halitin ... Xhaviti Haliti).
+		p.given, p.givenAt = given, i
 	}
 	if gen != "" {
 		p.gen = gen
@@ -1138,11 +1235,21 @@ func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
 	return false
 }
 
+// sharesGiven tells whether two lists of given names share one: the same,
+// one edit apart (Hashin, Hashim), the short form that starts the long one
+// (Phil, Phillip), or the same but for Albanian gj written xh (Behgjet,
+// Behxhet): a text's second spelling of its person.
 func sharesGiven(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
 			kx, ky := fold(strings.TrimRight(x, " -.")), fold(strings.TrimRight(y, " -."))
 			if kx == ky || len(kx) >= 5 && oneEdit(kx, ky) {
+				return true
+			}
+			if len(kx) >= 4 && len(ky) >= 4 && (strings.HasPrefix(kx, ky) || strings.HasPrefix(ky, kx)) {
+				return true
+			}
+			if strings.Contains(kx, "gj") != strings.Contains(ky, "gj") && strings.ReplaceAll(kx, "gj", "xh") == strings.ReplaceAll(ky, "gj", "xh") {
 				return true
 			}
 		}
@@ -1583,6 +1690,49 @@ func (x *personScan) link() {
 		best.last = k
 		x.used[k] = true
 	}
+}
+
+// runOns gives to a person of the article the mentions of a longer name
+// that is theirs run into the next words (Mansur Topçuoğlu Sosyal Marka
+// başlığı ... Avukat Mansur Topçuoğlu): the longer one starts with their
+// given names and surname, and what follows holds no given name.
+func (x *personScan) runOns() {
+	if len(x.persons) < 2 {
+		return
+	}
+	keep := x.persons[:0]
+	for _, p := range x.persons {
+		if q := x.runOnOf(p); q != nil {
+			q.mentions += p.mentions
+			continue
+		}
+		keep = append(keep, p)
+	}
+	x.persons = keep
+}
+
+func (x *personScan) runOnOf(p *pperson) *pperson {
+	if len(p.given) < 2 || p.known != nil || x.pt.class[p.surname]&(cGiven|cGivenTr) != 0 {
+		return nil
+	}
+	g := func(w string) string { return fold(strings.TrimRight(w, " -.")) }
+	for _, q := range x.persons {
+		n := len(q.given)
+		if q == p || n == 0 || n >= len(p.given) || g(p.given[n]) != q.surname {
+			continue
+		}
+		ok := true
+		for m := 0; m < n && ok; m++ {
+			ok = g(p.given[m]) == g(q.given[m])
+		}
+		for _, w := range p.given[n+1:] {
+			ok = ok && x.pt.class[g(w)]&(cGiven|cGivenTr) == 0
+		}
+		if ok {
+			return q
+		}
+	}
+	return nil
 }
 
 // inName tells whether token k is a part of a longer run of capitals that

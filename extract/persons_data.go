@@ -111,6 +111,7 @@ Vera Dita Nata Ora Era Bardha Lira Mali Zana Roma Kosova
 Christian Islam Hindu Kristian Katolik Ortodoks Justice Royal Rex Duke Earl Sir Golden Silver
 Grand Great Little Big North South East West New Old Dünya Kadın Anne Doğu Batı Kuzey Güney
 Ramazan Real
+Green Brown Black White Gray Grey
 `
 
 // Titles and roles that stand before a name. Keys are folded; Albanian
@@ -237,6 +238,8 @@ rruga rrugen rruges instituti institutit spitali spitalit stadiumi stadiumit fon
 fondacionit shkolla shkolles shkollen gjimnazi gjimnazit klubi klubit kompania kompanise
 partia partise levizja levizjes banka bankes qendra qendres klinika klinikes bulevardi
 bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit
+autostrada autostrades autostraden aniti anitlari anitkabir
+anadolu trakya kuzeydogu guneydogu kuzeybati guneybati ortadogu
 `
 
 // firmPartners end a firm named after a person after "and" or "&" (John
@@ -267,7 +270,7 @@ var trOrgStems = []string{"kurul", "ilce", "hastane", "universite", "havaliman",
 	"ligi", "sozlesme", "kanun", "anayasa", "soruşturma", "sorustur", "operasyon", "toplulug",
 	"akademi", "hukumet", "bolum", "isleri", "katliam", "savas", "darbe", "muharebe", "harekat",
 	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig",
-	"koyu", "koyun", "korosu"}
+	"koyu", "koyun", "korosu", "egitim", "arastirma", "otomotiv", "aniti", "anitkabir"}
 
 // trTitleStems are the stems of Turkish titles, whose inflected forms
 // (Cumhurbaşkanımızın, Yardımcısına) stand after a title as the title again.
@@ -282,8 +285,8 @@ var trPlaceStems = []string{"ilce", "mahalle", "cadde", "sokag", "koy", "bulvar"
 	"park", "kultur merkez", "baraj", "tunel", "bulvar"}
 
 // notPersons are names of companies and things that read like a person's
-// full name (Freddie Mac, Dean Witter): world knowledge, not a list from
-// the corpus.
+// full name (Freddie Mac, Dean Witter), or like a title and a surname (Dr
+// Pepper, Mr Kipling: brands): world knowledge, not a list from the corpus.
 var notPersons = `freddie-mac fannie-mae sallie-mae ginnie-mae dow-jones morgan-stanley merrill-lynch
 dean-witter goldman-sachs smith-barney paine-webber kidder-peabody charles-schwab
 edward-jones marks-spencer johnson-johnson procter-gamble hewlett-packard rolls-royce
@@ -291,7 +294,8 @@ arthur-andersen arthur-young price-waterhouse ernst-whinney peat-marwick walt-di
 ben-jerry jack-daniels johnnie-walker estee-lauder ralph-lauren calvin-klein tommy-hilfiger
 isa-mesih hz-isa hz-muhammed
 rio-janeiro sao-paulo porto-alegre buenos-aires san-francisco san-diego san-antonio san-jose
-santa-barbara santa-monica santa-cruz santa-fe los-angeles las-vegas costa-rica puerto-rico`
+santa-barbara santa-monica santa-cruz santa-fe los-angeles las-vegas costa-rica puerto-rico
+dr-pepper dr-martens dr-oetker dr-scholl mr-kipling mr-muscle mr-clean captain-morgan`
 
 // orgHeadsBefore are Albanian heads that stand before the name of the thing
 // named after a person (Universiteti Johns Hopkins, Aeroporti Adem Jashari,
@@ -301,7 +305,7 @@ universiteti universitetit universitetin universitetet aeroporti aeroportit aero
 sheshit sheshin rruga rrugen rruges rrugës rrugën instituti institutit institutin spitali
 spitalit spitalin stadiumi stadiumit stadiumin fondacioni fondacionit fondacionin shkolla
 shkolles shkollen gjimnazi gjimnazit gjimnazin qendra qendres qendren klinika klinikes
-klinikën bulevardi bulevardit bulevardin lagjja lagjes lagjen ura ures uren monumenti
+klinikën autostrada autostrades autostraden autostradës autostradën bulevardi bulevardit bulevardin lagjja lagjes lagjen ura ures uren monumenti
 monumentit monumentin gazeta gazetes gazeten gazetës gazetën kompleksi kompleksit salla salles sallen teatri teatrit teatrin
 muzeu muzeut muzeun biblioteka bibliotekes bibliotekën kolegji kolegjit kolegjin
 fc cska sk kf kk

@@ -49,6 +49,7 @@ func (x *personScan) listItems() {
 		}
 		if brackets {
 			x.initialList(a, b)
+			x.nameGroupList(a, b)
 		}
 		if colons {
 			items := x.colonLine(a, b)
@@ -171,40 +172,126 @@ func (x *personScan) colonGroup(group [][4]int) {
 	}
 }
 
-// initialList reads the line toks[a:b] as a squad by initial and surname,
-// each with a club or place in brackets, between commas (M Blair
-// (Edinburgh), A Craig (Glasgow), G Bulloch (Glasgow, capt), ...): three such
-// items at least and nothing else on the line. Each initial and surname is a
-// person; what the brackets hold names nobody.
-func (x *personScan) initialList(a, b int) {
-	type it struct{ i, j, q int }
-	var items []it
-	for k := a; k < b; {
-		if t := x.toks[k]; !t.cap || utf8.RuneCountInString(t.text) != 1 || k > a && strings.IndexByte(x.between(k), ',') < 0 {
-			return
+// squadItem is an item of a squad line: the name toks[i:j] and what the
+// brackets after it hold, toks[j:q] (q == j: no brackets).
+type squadItem struct{ i, j, q int }
+
+// squadLine splits the line toks[a:b] into the items of a squad: names
+// between commas or semicolons, each maybe with a club or place in brackets
+// after it (G Thomas (Toulouse, capt); K Morgan (Newport-Gwent), ...;
+// Birkan Batuk, Cedi Osman (Anadolu Efes), ...). A label of up to three
+// capitalized words and a colon may open the line (Replacements:): it
+// returns where the items start. An item the shape does not fit (a word in
+// lowercase, an unclosed bracket) is skipped up to the next comma and
+// counted in bad. A bracket that the text forgot to open after an initial
+// and a surname (C Sweeney Newport-Gwent)) is read as if it were there.
+func (x *personScan) squadLine(a, b int) (start int, items []squadItem, bad int) {
+	start = a
+	for c := a; c < b-1 && c-a < 3 && x.nameWord(x.toks[c]); c++ {
+		if strings.IndexByte(x.between(c+1), ':') >= 0 {
+			start = c + 1
+			break
 		}
-		j := k + 1
-		for j < b && j-k <= 2 && x.nameWord(x.toks[j]) && !x.toks[j].upper && x.toks[j].gap <= gapInitial &&
-			utf8.RuneCountInString(x.toks[j].text) > 1 {
+	}
+	sep := func(k int) bool { return strings.ContainsAny(x.between(k), ",;") }
+	for k := start; k < b; {
+		j := k
+		for j < b && (j == k || !strings.ContainsAny(x.between(j), ",;()")) && x.nameWord(x.toks[j]) && (j == k || x.toks[j].gap <= gapInitial) {
 			j++
 		}
-		if j == k+1 || j >= b || strings.IndexByte(x.between(j), '(') < 0 || !x.toks[j].cap {
-			return
+		q := j
+		switch {
+		case j == k:
+		case j == b:
+		case strings.IndexByte(x.between(j), '(') >= 0:
+			q = j + 1
+			for q < b && strings.IndexByte(x.between(q), ')') < 0 {
+				q++
+			}
+			if q-j > 4 || q == b && strings.IndexByte(x.text[x.toks[b-1].start:x.lineEnd(b)], ')') < 0 || q < b && !sep(q) {
+				j = k // no closed bracket of a club: no item
+			}
+		case strings.IndexByte(x.between(j), ')') >= 0 && j-k >= 3 && utf8.RuneCountInString(x.toks[k].text) == 1 && sep(j):
+			j, q = k+2, j
+		case !sep(j):
+			j = k
 		}
-		q := j + 1
-		for q < b && strings.IndexByte(x.between(q), ')') < 0 {
-			q++
+		if j == k {
+			bad++
+			for k++; k < b && !sep(k); k++ {
+			}
+			continue
 		}
-		if q-j > 4 || q == b && strings.IndexByte(x.text[x.toks[b-1].start:x.lineEnd(b)], ')') < 0 {
-			return
-		}
-		items = append(items, it{k, j, q})
+		items = append(items, squadItem{k, j, q})
 		k = q
 	}
-	if len(items) < 3 {
+	return start, items, bad
+}
+
+// initialList reads the line toks[a:b] as a squad by initial and surname,
+// each with a club or place in brackets (M Blair (Edinburgh), A Craig
+// (Glasgow), G Bulloch (Glasgow, capt), ...; semicolons may part the
+// positions, a label may open the line: Replacements: R McBryde
+// (Llanelli), ...): three such items at least, and one item in four at most
+// of another shape (a typo's). Each initial and surname is a person; what
+// the brackets hold names nobody.
+func (x *personScan) initialList(a, b int) {
+	start, items, bad := x.squadLine(a, b)
+	good := items[:0:0]
+	for _, it := range items {
+		ok := it.q > it.j && it.j-it.i >= 2 && it.j-it.i <= 3 && x.toks[it.i].cap && utf8.RuneCountInString(x.toks[it.i].text) == 1
+		for k := it.i + 1; ok && k < it.j; k++ {
+			t := x.toks[k]
+			// A second word after a particle or a hyphen (M Di Rollo,
+			// R Sowden-Taylor).
+			ok = !t.upper && utf8.RuneCountInString(t.text) > 1 && (k == it.i+1 || t.gap == gapHyphen || x.toks[k-1].cls&cParticle != 0)
+		}
+		if ok {
+			good = append(good, it)
+		} else {
+			bad++
+		}
+	}
+	if len(good) < 3 || 4*bad > len(good)+bad {
 		return
 	}
-	for _, m := range items {
+	for _, m := range good {
+		x.mark(m.i, m.j, m.j, m.q)
+	}
+	for k := a; k < start; k++ {
+		x.item[k] = -1 // the label names nobody
+	}
+}
+
+// nameGroupList reads the line toks[a:b] as a squad of full names in
+// groups, each group before the club its players come from (Birkan Batuk,
+// Cedi Osman, Emircan Koşut (Anadolu Efes), Can Maxim Mutaf (Banvit),
+// ...): five names at least of two to four capitalized words, three
+// brackets at least, three names and half of them opening with a given name
+// of the lists, and one item in four at most of another shape. Every name
+// is a person, whether or not its given name is in a list (Can is a common
+// word too); what the brackets hold names nobody (Fenerbahçe Ülker).
+func (x *personScan) nameGroupList(a, b int) {
+	_, items, bad := x.squadLine(a, b)
+	brackets, given := 0, 0
+	good := items[:0:0]
+	for _, it := range items {
+		if !x.nameSpan(it.i, it.j) || utf8.RuneCountInString(x.toks[it.i].text) < 2 {
+			bad++
+			continue
+		}
+		good = append(good, it)
+		if it.q > it.j {
+			brackets++
+		}
+		if x.toks[it.i].cls&(cGiven|cGivenTr) != 0 {
+			given++
+		}
+	}
+	if len(good) < 5 || brackets < 3 || given < 3 || 2*given < len(good) || 4*bad > len(good)+bad {
+		return
+	}
+	for _, m := range good {
 		x.mark(m.i, m.j, m.j, m.q)
 	}
 }
@@ -219,7 +306,10 @@ func (x *personScan) listItem(i, j int) {
 	// After a given name of the lists a function word or a title word is a
 	// surname that is also a word (Hüseyin Şen: şen, folded sen, "you").
 	given := x.toks[i].cls&(cGiven|cGivenTr) != 0
-	if x.mentionOf(i, j) || x.isOrg(last) || x.isPlace(last) || !given && (x.isStop(last) || x.isTitle(last)) {
+	// After a given name a Turkish stem of institutions is a surname too
+	// (Oğuz Savaş: savaş, "war").
+	org := x.isOrg(last) && !(given && x.c(last)&cOrg == 0)
+	if x.mentionOf(i, j) || org || x.isPlace(last) || !given && (x.isStop(last) || x.isTitle(last)) {
 		x.run(i, j)
 		return
 	}
