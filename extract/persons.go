@@ -57,6 +57,7 @@ func People(text, lang string) []PersonMention {
 	}
 	if lang == "tr" {
 		x.markTrOrg()
+		x.roles()
 	}
 	x.unitsAfterNumbers()
 	if lang == "en" {
@@ -113,6 +114,78 @@ func (x *personScan) firms() {
 			x.blocked[x.slug(k, j)] = true
 		}
 	}
+}
+
+// roleAfter are the Turkish words after a name that make it a role in a
+// film or a series, or the title of one (Hannibal Lecter karakteri, Diriliş
+// Ertuğrul dizisinin); roleVerbs after a name in the accusative (Gökçe
+// Hatun'u oynayan, İbn-i Arabi'yi canlandıran), and roleBefore before a
+// name (Gülsoy'un canlandırdığı Ted Bundy), say the same.
+var (
+	roleAfter = wordSet(`karakteri karakterini karakterinin karakterine karakteriyle karakterinde
+rolu rolunu rolune rolunde rolundeki roluyle dizisi dizisinin dizisinde dizisine dizisini dizisiyle
+filmi filminin filminde filmine filmini filmiyle filminden`)
+	roleVerbs  = wordSet("canlandiran oynayan canlandiracak oynayacak")
+	roleBefore = wordSet("canlandirdigi oynadigi canlandiracagi oynayacagi")
+)
+
+// roles finds, in a Turkish text, the names of roles in films and series
+// and the titles of series (see roleAfter) before any run is judged, from a
+// general cue next to them; a name of two words or more there names nobody
+// anywhere in the article (Diriliş Ertuğrul'a ödül verildi ... Diriliş-Ertuğrul
+// dizisinin), its surname alone stays free, as the labels count no role as
+// a person even when the role is a real individual (round 12).
+func (x *personScan) roles() {
+	toks := x.toks
+	for j := 1; j <= len(toks); j++ {
+		if !x.nameWord(toks[j-1]) {
+			continue
+		}
+		s := j - 1
+		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+			s--
+		}
+		for s < j-1 && x.isTitle(toks[s]) {
+			s++ // Dr. Hannibal Lecter
+		}
+		if j-s < 2 || !x.roleNext(s, j) {
+			continue
+		}
+		if x.blocked == nil {
+			x.blocked = map[string]bool{}
+		}
+		for k := s; k < j-1; k++ {
+			x.blocked[x.slug(k, j)] = true
+		}
+	}
+}
+
+// roleNext tells whether a cue of roles stands next to the run toks[s:j].
+func (x *personScan) roleNext(s, j int) bool {
+	toks := x.toks
+	if s > 0 && toks[s].gap == gapSpace && !toks[s-1].cap && roleBefore[keyOf(toks[s-1])] {
+		return true
+	}
+	if j >= len(toks) || toks[j].gap != gapSpace || toks[j].cap {
+		return false
+	}
+	next := keyOf(toks[j])
+	if !toks[j-1].suffix {
+		return roleAfter[next]
+	}
+	return roleVerbs[next] && trAccusative(x.text[toks[j-1].start+len(toks[j-1].text):toks[j].start])
+}
+
+// trAccusative tells whether the apostrophe and ending between a name and
+// the next word are the Turkish accusative ('ı, 'yi, 'nu ...).
+func trAccusative(s string) bool {
+	s = strings.TrimSpace(s)
+	_, size := utf8.DecodeRuneInString(s)
+	switch s[size:] {
+	case "ı", "i", "u", "ü", "yı", "yi", "yu", "yü", "nı", "ni", "nu", "nü":
+		return true
+	}
+	return false
 }
 
 // firmAfter tells whether the words after the run toks[s:j] continue it
@@ -293,7 +366,8 @@ func (x *personScan) runs() {
 			if x.item != nil && x.item[j] != 0 {
 				break // a list's label or item starts a new run
 			}
-			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1])) {
+			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
+				x.monthSurname(j)) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
 				// administration).
@@ -305,7 +379,7 @@ func (x *personScan) runs() {
 			// the last word of a name of two words or more, unless it is an
 			// English word that hyphens glue to names (Blair-led).
 			if x.lang == "en" && t.gap == gapHyphen && !t.cap && j-1 > i && toks[j-1].cap && !toks[j-1].upper &&
-				utf8.RuneCountInString(t.text) <= 4 && !hyphenWords[t.key] {
+				(utf8.RuneCountInString(t.text) <= 4 || asianSyllable(t.key)) && !hyphenWords[t.key] {
 				j++
 				break
 			}
@@ -332,6 +406,23 @@ func (x *personScan) runs() {
 		x.run(i, j)
 		i = j
 	}
+}
+
+// monthSurname tells whether the month word at k is a surname: right after
+// a given name of the lists in mixed case, last in its run, before no
+// number (Theresa May said; not Paris, May 5).
+func (x *personScan) monthSurname(k int) bool {
+	t, p := x.toks[k], x.toks[k-1]
+	if !months[t.key] || t.upper || t.gap != gapSpace || p.cls&(cGiven|cGivenTr) == 0 || p.upper || p.suffix {
+		return false
+	}
+	if k+1 < len(x.toks) {
+		n := x.toks[k+1]
+		if n.gap <= gapInitial && (n.cap || isDigits(n.text)) || n.gap <= gapPunct && isDigits(n.text) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *personScan) particleOK(k string) bool {
@@ -586,7 +677,8 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
-	for i < j && !keepParticle && !x.initialPair(i, j) && (toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
+	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) &&
+		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
 	for j > i && x.c(toks[j-1])&cParticle != 0 {
@@ -761,7 +853,7 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.block(i, j)
 		return
 	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(last) && !x.isPlace(last):
-	case n >= 2 && x.givenFirst(i, j) && !x.isStop(last) && last.cls&cNotName == 0:
+	case n >= 2 && x.givenFirst(i, j) && (!x.isStop(last) && last.cls&cNotName == 0 || x.monthSurname(j-1)):
 		// The last word may be a country's name: Bülent Karadağ.
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
@@ -832,6 +924,28 @@ func (x *personScan) initialPair(i, j int) bool {
 	a, b := x.toks[i], x.toks[i+1]
 	return a.cap && b.cap && len(a.text) == 1 && len(b.text) == 1 && b.gap == gapInitial &&
 		x.text[a.start+1:b.start] == "." && x.toks[i+2].gap == gapInitial
+}
+
+// initialGiven tells whether toks[i] is an initial before a given name of
+// the lists and a surname (E.Sude Adik, A. Ekin Uysal): a capital that is
+// also a function word (A, E) is no article there (round 12).
+func (x *personScan) initialGiven(i, j int) bool {
+	a := x.toks[i]
+	return j-i >= 3 && a.cap && len(a.text) == 1 && x.toks[i+1].gap == gapInitial && x.toks[i+1].cls&(cGiven|cGivenTr) != 0 &&
+		x.toks[i+2].gap == gapSpace
+}
+
+// months are the month words of notNameWords: a month after a title
+// (TABA Başkanı Ekim Alptekin) or after a given name (Theresa May) and
+// before no number is a name, not a date (round 12).
+var months = wordSet(`january february march april may june july august september october november december
+ocak subat mart nisan mayis haziran temmuz agustos eylul ekim kasim aralik`)
+
+// monthGiven tells whether the month word toks[i] opens a name toks[i:j]
+// of two or three words: no number after it.
+func (x *personScan) monthGiven(i, j int) bool {
+	return months[x.toks[i].key] && j-i >= 2 && j-i <= 3 && x.toks[i+1].gap == gapSpace && !x.toks[i].upper && !x.toks[i+1].upper &&
+		x.toks[i+1].cls&cNotName == 0
 }
 
 // titledSurname tells whether the word at k, a given name of the lists
@@ -1005,7 +1119,28 @@ var sqGivenEndings = []string{"ona", "jeta", "eta", "ola", "ije", "ina", "ana", 
 
 // hyphenWords are the English words that a hyphen glues to a name
 // (Blair-led, Bush-era): not the second part of a given name.
-var hyphenWords = wordSet("led era run old day age year like type free made wide long held born size less only back up in out off on to and or ran due")
+var hyphenWords = wordSet("led era run old day age year like type free made wide long held born size less only back up in out off on to and or ran due " +
+	"driven proven taken given shaken broken spoken chosen frozen stolen woven fallen beaten eaten grown known shown sworn blown thrown drawn action strong listen")
+
+// asianSyllable tells whether a lowercase piece of five or six letters
+// after a hyphen reads as the second syllable of a Chinese or Korean given
+// name (Chang Chi-cheng, Lee Kuan-hsiung): it ends in -ng or -n after a
+// vowel (round 12). English words glued by hyphens end otherwise (-based,
+// -owned, -style) or are in hyphenWords.
+func asianSyllable(k string) bool {
+	n := len(k)
+	if n < 5 || n > 6 || !isASCII(k) {
+		return false
+	}
+	if strings.HasSuffix(k, "ng") {
+		n -= 2
+	} else if k[n-1] == 'n' {
+		n--
+	} else {
+		return false
+	}
+	return strings.IndexByte("aeiou", k[n-1]) >= 0
+}
 
 // elsewhere tells whether the word at k is written elsewhere in the text
 // without the word before it (Fitch'in ... Fitch'den ... Fitch, Türkiye'de).

@@ -240,6 +240,7 @@ partia partise levizja levizjes banka bankes qendra qendres klinika klinikes bul
 bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit
 autostrada autostrades autostraden aniti anitlari anitkabir
 anadolu trakya kuzeydogu guneydogu kuzeybati guneybati ortadogu
+gallery galleries galerie galeri galerisi kislasi kisla toreni barracks farms contemporary suisse arabia
 `
 
 // firmPartners end a firm named after a person after "and" or "&" (John
@@ -270,7 +271,8 @@ var trOrgStems = []string{"kurul", "ilce", "hastane", "universite", "havaliman",
 	"ligi", "sozlesme", "kanun", "anayasa", "soruşturma", "sorustur", "operasyon", "toplulug",
 	"akademi", "hukumet", "bolum", "isleri", "katliam", "savas", "darbe", "muharebe", "harekat",
 	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig",
-	"koyu", "koyun", "korosu", "egitim", "arastirma", "otomotiv", "aniti", "anitkabir"}
+	"koyu", "koyun", "korosu", "egitim", "arastirma", "otomotiv", "aniti", "anitkabir",
+	"galeri", "kisla", "toren"}
 
 // trTitleStems are the stems of Turkish titles, whose inflected forms
 // (Cumhurbaşkanımızın, Yardımcısına) stand after a title as the title again.
@@ -308,6 +310,7 @@ shkolles shkollen gjimnazi gjimnazit gjimnazin qendra qendres qendren klinika kl
 klinikën autostrada autostrades autostraden autostradës autostradën bulevardi bulevardit bulevardin lagjja lagjes lagjen ura ures uren monumenti
 monumentit monumentin gazeta gazetes gazeten gazetës gazetën kompleksi kompleksit salla salles sallen teatri teatrit teatrin
 muzeu muzeut muzeun biblioteka bibliotekes bibliotekën kolegji kolegjit kolegjin
+galerie galeri galeria galerise
 fc cska sk kf kk
 `
 

@@ -31,7 +31,8 @@ func (x *personScan) listItems() {
 	x.item = nil
 	colons := strings.Count(x.text, ":") >= 3
 	brackets := strings.Count(x.text, "(") >= 4
-	if !colons && !brackets || len(x.toks) < 8 {
+	commas := strings.Count(x.text, ",") >= commaListLen-1
+	if !colons && !brackets && !commas || len(x.toks) < 8 {
 		return
 	}
 	var group [][4]int // label start, label end (= item start), item end, line
@@ -50,6 +51,9 @@ func (x *personScan) listItems() {
 		if brackets {
 			x.initialList(a, b)
 			x.nameGroupList(a, b)
+		}
+		if commas {
+			x.commaList(a, b)
 		}
 		if colons {
 			items := x.colonLine(a, b)
@@ -331,6 +335,69 @@ func (x *personScan) mentionOf(i, j int) bool {
 		}
 		g := strings.TrimRight(p.given[0], " -.")
 		if initial && strings.HasPrefix(fold(g), fold(first)) || sharesGiven(p.given, []string{first}) {
+			return true
+		}
+	}
+	return false
+}
+
+// commaListLen is the least number of names in a row that make a list of
+// people between commas (commaList).
+const commaListLen = 6
+
+// commaList reads the line toks[a:b] for lists of people written between
+// commas alone, as magazines and fairs name their writers and artists
+// (Mevlude Varol, Aysun Ateş, Dilşad İpar, Buse Adik, E.Sude Adik, ...):
+// commaListLen names or more in a row, each of two to four capitalized words
+// in mixed case (an initial may open it), half of them or more opening with
+// a given name of the lists. That establishes the pattern, and every name in
+// the row is a person, whether or not its given name is in a list or its
+// surname is a common word (round 12). A row of places, firms or clubs has
+// no such given names; the items the row's shape does not fit (the prose
+// before the first comma, "X ve Y" at its end) are read as usual.
+func (x *personScan) commaList(a, b int) {
+	_, items, _ := x.squadLine(a, b)
+	row := items[:0:0]
+	flush := func() {
+		given := 0
+		for _, it := range row {
+			k := it.i
+			if utf8.RuneCountInString(x.toks[k].text) == 1 {
+				k++
+			}
+			if x.toks[k].cls&(cGiven|cGivenTr) != 0 {
+				given++
+			}
+		}
+		if len(row) >= commaListLen && 2*given >= len(row) {
+			for _, m := range row {
+				if x.item == nil || x.item[m.i] == 0 {
+					x.mark(m.i, m.j, m.j, m.j)
+				}
+			}
+		}
+		row = row[:0]
+	}
+	for n, it := range items {
+		if n > 0 && it.i != items[n-1].q {
+			flush()
+		}
+		ok := it.q == it.j && x.nameSpan(it.i, it.j) && x.toks[it.i].cls&cNotName == 0 && !x.titledItem(it.i, it.j) ||
+			it.q == it.j && it.j-it.i >= 3 && utf8.RuneCountInString(x.toks[it.i].text) == 1 && x.toks[it.i+1].gap == gapInitial && x.nameSpan(it.i+1, it.j)
+		if !ok {
+			flush()
+			continue
+		}
+		row = append(row, it)
+	}
+	flush()
+}
+
+// titledItem tells whether a word of toks[i:j] is a title (Prof. Dr. Durali
+// Yılmaz): such an item is no part of a row, the usual rules read it.
+func (x *personScan) titledItem(i, j int) bool {
+	for k := i; k < j; k++ {
+		if x.toks[k].cls&(cTitleSq|cTitleTr|cTitleEn) != 0 {
 			return true
 		}
 	}
