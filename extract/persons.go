@@ -1370,6 +1370,22 @@ func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
 	return false
 }
 
+// cqSame tells whether two different keys differ only where one has q and
+// the other c, the fold of ç (Kuqi, Kuçi): Albanian typed without ç writes
+// q for it, so they are one surname (round 12); two given names that share
+// nothing still make two persons (find).
+func cqSame(a, b string) bool {
+	if a == b || len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && !(a[i] == 'q' && b[i] == 'c' || a[i] == 'c' && b[i] == 'q') {
+			return false
+		}
+	}
+	return true
+}
+
 // sharesGiven tells whether two lists of given names share one: the same,
 // one edit apart (Hashin, Hashim), the short form that starts the long one
 // (Phil, Phillip), or the same but for Albanian gj written xh (Behgjet,
@@ -1393,7 +1409,7 @@ func sharesGiven(a, b []string) bool {
 }
 
 func (x *personScan) sameSurname(a, b string) bool {
-	if a == b {
+	if a == b || x.lang == "sq" && cqSame(a, b) {
 		return true
 	}
 	// Stems are three letters at least and start the key: two keys with
@@ -1923,6 +1939,11 @@ func (x *personScan) displayName(p *pperson) string {
 		if x.lang == "sq" {
 			if oa, ob := sqOblique(a.form), sqOblique(b.form); oa != ob {
 				return !oa
+			}
+			// Albanian typed without ç writes q for it (Kuqi for Kuçi):
+			// the spelling with ç is the name's own (round 12).
+			if ca, cb := strings.ContainsRune(a.form, 'ç'), strings.ContainsRune(b.form, 'ç'); ca != cb && cqSame(fold(a.form), fold(b.form)) {
+				return ca
 			}
 		}
 		return a.n > b.n

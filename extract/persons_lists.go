@@ -42,6 +42,13 @@ func (x *personScan) listItems() {
 		}
 		group = group[:0]
 	}
+	var titled [][3]int // name start, name end, line end
+	flushTitled := func() {
+		if len(titled) >= 3 {
+			x.titleGroup(titled)
+		}
+		titled = titled[:0]
+	}
 	line := 0
 	for a := 0; a < len(x.toks); line++ {
 		b := a + 1
@@ -56,6 +63,11 @@ func (x *personScan) listItems() {
 			x.commaList(a, b)
 		}
 		if colons {
+			if e := x.titleLine(a, b); e > 0 {
+				titled = append(titled, [3]int{a, e, b})
+			} else {
+				flushTitled()
+			}
 			items := x.colonLine(a, b)
 			if len(items) == 0 || len(items) > 1 && len(group) > 0 {
 				flush()
@@ -70,6 +82,59 @@ func (x *personScan) listItems() {
 		a = b
 	}
 	flush()
+	flushTitled()
+}
+
+// titleLine reads the line toks[a:b] as a line of a table of contents: a
+// name of two to four capitalized words (an initial may open it), a colon,
+// and a title in quotes up to the line's end (Şenol Tombaş: ”Ender Bulunan
+// Gül”; Dursun Ali Akınet :“Palavra İsin”). It returns where the name ends;
+// 0 when the line is no such line.
+func (x *personScan) titleLine(a, b int) int {
+	for e := a + 2; e <= a+4 && e < b; e++ {
+		between := x.between(e)
+		c := strings.IndexByte(between, ':')
+		if c < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(between[c+1:], " \t\u00a0")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune("\"“”„«»", r) {
+			return 0
+		}
+		i := a
+		if utf8.RuneCountInString(x.toks[a].text) == 1 && x.toks[a+1].gap == gapInitial {
+			i++
+		}
+		if !x.nameSpan(i, e) || x.titledItem(a, e) {
+			return 0
+		}
+		return e
+	}
+	return 0
+}
+
+// titleGroup accepts three lines or more of a table of contents in a row
+// (titleLine) when half of their names or more, and three at least, open
+// with a given name of the lists: every name is a person, and what the
+// quotes hold names nobody (round 12).
+func (x *personScan) titleGroup(lines [][3]int) {
+	given := 0
+	for _, l := range lines {
+		k := l[0]
+		if utf8.RuneCountInString(x.toks[k].text) == 1 {
+			k++
+		}
+		if x.toks[k].cls&(cGiven|cGivenTr) != 0 {
+			given++
+		}
+	}
+	if given < 3 || 2*given < len(lines) {
+		return
+	}
+	for _, l := range lines {
+		x.mark(l[0], l[1], l[1], l[2])
+	}
 }
 
 // mark records the item toks[i:j] and its label or bracket toks[l:m].

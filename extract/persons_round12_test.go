@@ -8,7 +8,8 @@ import (
 // (extract/PERSONS.md, round 12): lists of writers and artists between
 // commas, initials glued to a given name, months as names, roles in films
 // and series, galleries, barracks and firms named after people, Asian
-// given names with a hyphen. Each kind has texts of the same shape that must
+// given names with a hyphen, tables of contents (a name, a colon, a title in
+// quotes), Albanian q typed for ç. Each kind has texts of the same shape that must
 // still find their persons, or find nobody.
 func TestPeople_Round12(t *testing.T) {
 	writers := "Dergiye yazı verenler şöyle: Ali Kamer, Dilşad İpar, Buse Adik,E.Sude Adik, A.Ekin Uysal , Naziye Nur Yalçın, Melis Kılavuzoğlu, Esil Aslan."
@@ -21,6 +22,9 @@ func TestPeople_Round12(t *testing.T) {
 		{"a row of clubs between commas", "tr", "Anadolu Efes, Fenerbahçe Ülker, Galatasaray Odeabank, Banvit Bandırma, Darüşşafaka Doğuş, Trabzon Spor yarışacak.", ""},
 		{"titled items are no part of a row", "tr", "Katılanlar Prof. Dr. Durali Yılmaz, Doç. Dr. Süleyman Doğan, Dr. Yusuf Gedikli, Ali Kamer, Esil Aslan, Buse Adik, Melis Kılavuzoğlu oldu.",
 			"ali-kamer durali-yilmaz melis-kilavuzoglu suleyman-dogan yusuf-gedikli"},
+		{"a table of contents: names, colons, titles in quotes", "tr", "Şenol Tombaş: ”Ender Bulunan Gül”\nM. Şafak Ergün:” Suç Duyurusu”\nSüheylâ Acar:” Üç Kadife Kese”\nAhmet Dağ: “Kapatma Düğmesi Olmasın”\nDursun Ali Akınet :“Palavra İsin”\n",
+			"ahmet-dag dursun-ali-akinet m-safak-ergun senol-tombas suheyla-acar"},
+		{"places before titles in quotes are no table of contents", "tr", "Ankara Merkez: “Açık”\nBursa Nilüfer: “Kapalı”\nAdana Seyhan: “Açık”\nKonya Meram: “Açık”\n", ""},
 		{"an initial glued to a given name", "tr", "Törene E.Sude Adik ve A. Ekin Uysal katıldı.", "a-ekin-uysal e-sude-adik"},
 		{"an article is no initial", "en", "A. Said the minister.", ""},
 		{"a month after a title is a given name", "tr", "TABA Başkanı Ekim Alptekin: “Seçim Ekim ayında” dedi.", "ekim-alptekin"},
@@ -37,6 +41,8 @@ func TestPeople_Round12(t *testing.T) {
 		{"galleries named after people", "tr", "Opera Gallery, Galerie Michael Schultz ve Mario Mauroner Contemporary Art fuarda.", ""},
 		{"a firm of farms and a bank", "en", "The petition, filed by Bob Evans Farms, was backed; lead manager Credit Suisse said.", ""},
 		{"Saudi Arabia", "en", "Saudi Arabia's economy grew, Commerce Minister Suleiman Salim said. Arabia is large.", "suleiman-salim"},
+		{"q typed for ç is one surname", "sq", "Ministri Blerim Kuqi tha se po. Kuqi shtoi. Ministri Blerim Kuçi foli.", "blerim-kuci"},
+		{"... but two given names are two persons", "sq", "Blerim Kuqi dhe Arben Kuçi folën.", "arben-kuci blerim-kuqi"},
 		{"an Asian given name with a hyphen", "en", "Central bank governor Chang Chi-cheng rejected a request.", "chang-chi-cheng"},
 		{"an English word after a hyphen", "en", "A Tony Blair-driven plan failed.", "tony-blair"},
 	}
