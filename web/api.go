@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -158,11 +161,72 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 		return err
 	}
 	ui := uiFor(c)
-	qr := readQuery(req, ui)
+	if _, pretty := c.QueryParams()["pretty"]; !pretty && s.cache != nil {
+		return s.searchAPICached(c, req, ui)
+	}
 	res, err := s.search(c, req)
 	if err != nil {
 		return err
 	}
+	return writeJSON(c, http.StatusOK, apiSearchOf(req, ui, res))
+}
+
+// searchAPICached answers an API search from the cache of encoded answers,
+// or runs it under the search gate and keeps its answer (apiAnswer).
+func (s *Server) searchAPICached(c echo.Context, req search.Request, ui string) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	start := time.Now()
+	key := searchKey(req)
+	key.kind, key.ui = kindSearchAPI, ui
+	v, hit, err := s.cache.do(ctx, key, apiAnswerSize, func() (any, error) {
+		if err := s.gate.acquire(ctx); err != nil {
+			return nil, err
+		}
+		defer s.gate.release(ctx)
+		res, err := s.cfg.Searcher.Search(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		return encodeAnswer(apiSearchOf(req, ui, res))
+	})
+	if err != nil {
+		return err
+	}
+	setCacheHeader(c, hit)
+	a := v.(*apiAnswer)
+	if !hit {
+		return writeJSONBytes(c, http.StatusOK, a.json)
+	}
+	took, err := json.Marshal(float64(time.Since(start).Microseconds()) / 1000)
+	if err != nil {
+		return err
+	}
+	return writeJSONBytes(c, http.StatusOK, a.json[:a.tookFrom], took, a.json[a.tookTo:])
+}
+
+// encodeAnswer encodes out and finds its took_ms value. A struct's field
+// name appears once at its top level, and quotes inside strings are
+// escaped, so the first `"took_ms":` is the field.
+func encodeAnswer(out apiSearch) (*apiAnswer, error) {
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("encode search answer: %w", err)
+	}
+	b = append(b, '\n') // as writeJSON's encoder ends an answer
+	const field = `"took_ms":`
+	i := bytes.Index(b, []byte(field))
+	if i < 0 {
+		return nil, fmt.Errorf("encode search answer: no %s in it", field)
+	}
+	from := i + len(field)
+	to := from + bytes.IndexAny(b[from:], ",}")
+	return &apiAnswer{json: b, tookFrom: from, tookTo: to}, nil
+}
+
+// apiSearchOf is the API's answer of req, searched as res, in ui.
+func apiSearchOf(req search.Request, ui string, res *search.Result) apiSearch {
+	qr := readQuery(req, ui)
 	qr.withResult(res, ui)
 	out := apiSearch{
 		Understood: qr.Understood, Notes: append([]string{}, qr.Notes...),
@@ -197,7 +261,7 @@ func (s *Server) handleSearchAPI(c echo.Context) error {
 	for _, x := range res.Expanded {
 		out.Expanded = append(out.Expanded, apiExpansion{Kind: x.Kind, ID: x.ID, Label: labelIn(res.Names, x.Kind, x.ID, ui), Word: x.Word})
 	}
-	return writeJSON(c, http.StatusOK, out)
+	return out
 }
 
 // articleID reads the article id from the path after prefix. Ids may contain

@@ -137,9 +137,9 @@ func TestServer_SearchCache(t *testing.T) {
 			}
 		})
 	}
-	// Spellings of the same request share an entry, and so do the page
-	// and the API.
-	for _, path := range []string{"/api/search?q=trade&page=1", "/api/search?q=trade&sort=relevance", "/api/search?q=trade&size=10", "/?q=trade"} {
+	// Spellings of the same request share an entry. The page and the API
+	// do not: the API keeps its answers encoded (apiAnswer).
+	for _, path := range []string{"/api/search?q=trade&page=1", "/api/search?q=trade&sort=relevance", "/api/search?q=trade&size=10"} {
 		if _, h, _ := fetch(t, rs, path); h != "hit" {
 			t.Errorf("GET %s: %s = %q; want hit (same request as /api/search?q=trade)", path, cacheHeader, h)
 		}
@@ -392,6 +392,25 @@ func TestSearchKey_EveryRequestField(t *testing.T) {
 		f(&r)
 		if searchKey(r) == searchKey(base) {
 			t.Errorf("changing Request.%s leaves the cache key unchanged", name)
+		}
+	}
+}
+
+// TestEncodeAnswer checks that a kept API answer's took_ms is found and
+// replaced whole, even when the query itself holds the field's name.
+func TestEncodeAnswer(t *testing.T) {
+	for _, q := range []string{"trade", `"took_ms":1,`, `x "took_ms":}`} {
+		a, err := encodeAnswer(apiSearch{Query: q, Total: 3, TookMS: 12.345, Hits: []apiHit{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		spliced := string(a.json[:a.tookFrom]) + "0.5" + string(a.json[a.tookTo:])
+		var got apiSearch
+		if err := json.Unmarshal([]byte(spliced), &got); err != nil {
+			t.Fatalf("query %q: spliced answer is not JSON: %v\n%s", q, err, spliced)
+		}
+		if got.TookMS != 0.5 || got.Query != q || got.Total != 3 {
+			t.Errorf("query %q: spliced answer reads took %v, query %q, total %d; want 0.5, %q, 3", q, got.TookMS, got.Query, got.Total, q)
 		}
 	}
 }

@@ -40,3 +40,21 @@ func writeJSON(c echo.Context, code int, v any) error {
 	_, err := c.Response().Write(buf.Bytes())
 	return err
 }
+
+// writeJSONBytes answers with JSON already encoded, in parts.
+func writeJSONBytes(c echo.Context, code int, parts ...[]byte) error {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	h.Set(echo.HeaderContentLength, strconv.Itoa(n))
+	c.Response().WriteHeader(code)
+	for _, p := range parts {
+		if _, err := c.Response().Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
