@@ -82,6 +82,9 @@ type Server struct {
 	// with its links, so this bounds the memory pages take (MaxSearches ×
 	// their bound) the way gate bounds searches.
 	pages *limiter
+	// share holds one client's requests back while others are active
+	// (share.go).
+	share *share
 	// cache is nil when caching is off.
 	cache *resultCache
 }
@@ -107,7 +110,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ExportLimit <= 0 {
 		cfg.ExportLimit = DefaultExportLimit
 	}
-	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches), pages: newLimiter(cfg.MaxSearches),
+	s := &Server{cfg: cfg, tmpl: map[string]*template.Template{}, gate: newLimiter(cfg.MaxSearches), pages: newLimiter(cfg.MaxSearches), share: newShare(shareSlots()),
 		cache: newResultCache(cfg.Searcher, cfg.CacheBytes)}
 	for _, page := range []string{"search.html", "article.html", "error.html", "trends.html", "help.html"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/part_*.html", "templates/"+page)
@@ -135,6 +138,7 @@ func New(cfg Config) (*Server, error) {
 	}))
 	e.Use(s.securityHeaders)
 	e.Use(withClient)
+	e.Use(s.fairShare)
 
 	// Every GET route answers HEAD too (net/http sends the headers of the
 	// GET answer and drops its body): monitors and link checkers use it.
