@@ -5,10 +5,9 @@
 // analyzer makes of it a term the query's words also make, so "Kazakistan'ın"
 // is marked for "kazakistan" and "relations" for "relation".
 //
-// It needs no index. Marking is on every results page, so it memoizes: what
-// the analyzers make of each raw word (process-wide, a pure function of the
-// word), and, in a Memo the caller owns (one per index generation), the
-// texts marked more than once as interned tokens (memo.go). Runs of text no
+// It needs no index. Marking is on every results page, so it memoizes what
+// the analyzers make of each raw word and each run of text between spaces
+// (process-wide, pure functions of the text; memo.go). Runs of text no
 // query term can begin are passed over (initials.go).
 //
 // Its output is the only article text that reaches HTML outside

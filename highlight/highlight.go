@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -50,9 +49,6 @@ type Highlighter struct {
 
 	initMu   sync.Mutex
 	initials map[string]*initials // by language, made when first needed
-
-	memo  *Memo        // the generation's marked texts; nil for none
-	keeps atomic.Int32 // texts this search interned into the text memo
 }
 
 // initialsOf returns the first letters of the terms a text in lang can match.
@@ -70,10 +66,9 @@ func (h *Highlighter) initialsOf(lang string) *initials {
 	return s
 }
 
-// New returns the Highlighter of q's words, keeping the texts it
-// marks in memo (nil for none).
-func New(q *query.Query, memo *Memo) *Highlighter {
-	h := &Highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}, memo: memo}
+// New returns the Highlighter of q's words.
+func New(q *query.Query) *Highlighter {
+	h := &Highlighter{folded: map[string]bool{}, byLang: map[string]map[string]bool{}}
 	var words []string
 	for _, t := range q.Terms() {
 		words = append(words, t.Text)
@@ -111,9 +106,15 @@ func (h *Highlighter) langTermsLocked(lang string) map[string]bool {
 // Span is a marked byte range of a text: text[Start:End].
 type Span struct{ Start, End int }
 
-// marks returns the byte ranges of text that match the query, sorted and
+// Spans returns the byte ranges of text that match the query, sorted and
 // merged.
-func (h *Highlighter) marks(text, lang string) []Span {
+//
+// Marking once also kept each text marked twice as interned tokens, so that
+// a third marking compared integers. Under a memory budget that memo started
+// over every few seconds, and building the tokens of texts it then dropped
+// cost more than it saved: without it the server spent 0.89-0.95 ms of CPU
+// per request of the bench mix instead of 1.34-1.36 (docs/performance.md).
+func (h *Highlighter) Spans(text, lang string) []Span {
 	if len(h.folded) == 0 || text == "" {
 		return nil
 	}
@@ -160,18 +161,17 @@ func mergeSpans(text string, out []Span) []Span {
 	return merged
 }
 
-// title returns the escaped title with its matches marked. key names the
-// text for the marking memo ("" for none).
-func (h *Highlighter) Title(key, text, lang string) string {
-	return render(text, h.Spans(key, text, lang), 0, len(text))
+// Title returns the escaped title with its matches marked.
+func (h *Highlighter) Title(text, lang string) string {
+	return render(text, h.Spans(text, lang), 0, len(text))
 }
 
 // snippet returns an escaped window of body around the densest cluster of
 // matches, or the body's opening when nothing matches.
-func (h *Highlighter) Snippet(key, body, lang string) string {
+func (h *Highlighter) Snippet(body, lang string) string {
 	full := len(body)
 	body = utf8cut.Prefix(body, MaxSnippetScan)
-	ms := h.Spans(key, body, lang)
+	ms := h.Spans(body, lang)
 	start := 0
 	if len(ms) > 0 {
 		// The window starting a little before the mark that has the most

@@ -35,7 +35,7 @@ func TestInitials_MayMatch(t *testing.T) {
 		{"en", "economy", "—", false},
 	}
 	for _, tt := range tests {
-		h := New(query.Parse(tt.query), testMemo)
+		h := New(query.Parse(tt.query))
 		if got := h.initialsOf(tt.lang).mayMatch(tt.chunk); got != tt.want {
 			t.Errorf("query %q lang %s: mayMatch(%q) = %v; want %v", tt.query, tt.lang, tt.chunk, got, tt.want)
 		}
@@ -59,7 +59,7 @@ func TestInitials_Corpus(t *testing.T) {
 	}
 	marked := 0
 	for _, qs := range queries {
-		h := New(query.Parse(qs), testMemo)
+		h := New(query.Parse(qs))
 		for _, d := range docs {
 			m := tokenMarker(analyzers.ForLang(d.Lang))
 			for _, text := range []string{d.Title, d.Body} {

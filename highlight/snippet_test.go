@@ -12,7 +12,7 @@ import (
 // its first MaxSnippetScan bytes (a match past them is not looked for), valid UTF-8, with "…" where the
 // body goes on; a match beyond the scan is not looked for.
 func TestSnippet_LongBody(t *testing.T) {
-	h := New(query.Parse("tërmet"), nil)
+	h := New(query.Parse("tërmet"))
 	filler := strings.Repeat("ë", MaxSnippetScan) // two bytes a rune: the cut falls inside one
 	for _, tc := range []struct {
 		name, body string
@@ -25,7 +25,7 @@ func TestSnippet_LongBody(t *testing.T) {
 		{"cut inside a rune", "x" + filler, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := h.Snippet("", tc.body, "sq")
+			s := h.Snippet(tc.body, "sq")
 			if got := strings.Contains(s, "<mark>"); got != tc.marked {
 				t.Errorf("marked=%v; want %v: %.200q", got, tc.marked, s)
 			}

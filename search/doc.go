@@ -4,8 +4,7 @@
 //
 // A generation is one value (generation.go) that owns everything derived
 // from it: the Bleve index, its facet table, its body decoder and decoded
-// bodies, the marked texts of its hits (package highlight), its entity
-// counts. Reload opens and warms a new one while the old one serves, swaps
+// bodies, its entity counts. Reload opens and warms a new one while the old one serves, swaps
 // it in atomically, and the old one closes when its last search ends; two
 // indexes in one process share nothing.
 //

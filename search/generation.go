@@ -12,13 +12,12 @@ import (
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"kerko/cache"
-	"kerko/highlight"
 	"kerko/index"
 )
 
 // A generation is one published generation open for searching, with
 // everything kerko derives from it: the Bleve index, its facet table, the
-// decoder of its bodies, the decoded bodies and marked texts of its hits, and
+// decoder of its bodies, the decoded bodies of its hits, and
 // its entity counts and persons. Nothing derived from index data lives outside it, so two
 // generations (the one serving and the one being warmed, or two indexes in
 // one process) never see each other's data, and closing one frees all of it.
@@ -36,8 +35,6 @@ type generation struct {
 	// articles answer many searches, and each results page decodes ten
 	// bodies for its snippets (BenchmarkDecodeBody).
 	bodies *cache.Cache[string, string]
-	// marked are the hits' texts as the highlighter keeps them.
-	marked *highlight.Memo
 	// written are the written forms of folded terms that suggestions
 	// showed (suggestwords.go).
 	written *cache.Cache[string, string]
@@ -87,7 +84,6 @@ func openGeneration(dir string, opts Options) (*generation, error) {
 	g := &generation{
 		name: name, idx: idx, count: n, dec: dec,
 		bodies:   cache.New[string, string](opts.BodyBytes),
-		marked:   highlight.NewMemo(opts.MarkedBytes),
 		written:  cache.New[string, string](writtenMemoBytes),
 		docFreqs: cache.NewMemo(opts.DocFreqBytes, func(k string, _ uint64) int64 { return int64(len(k)) }),
 		refs:     1,

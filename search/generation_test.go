@@ -14,7 +14,7 @@ import (
 
 // twoCorpora are two corpora with the same article ids and different texts,
 // so that anything a generation derives and keys by article id (decoded
-// bodies, marked texts, facet tables, entity counts) would show the other
+// bodies, facet tables, entity counts) would show the other
 // generation's text if it leaked between them.
 func twoCorpora() (a, b fstest.MapFS) {
 	a, b = fstest.MapFS{}, fstest.MapFS{}
@@ -45,11 +45,11 @@ func TestGeneration_SideBySide(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ixB.Close()
-	if serving(ixA) == serving(ixB) || serving(ixA).marked == serving(ixB).marked || serving(ixA).bodies == serving(ixB).bodies {
+	if serving(ixA) == serving(ixB) || serving(ixA).bodies == serving(ixB).bodies {
 		t.Fatal("two indexes share a generation's state")
 	}
 	ctx := context.Background()
-	for round := range 4 { // the text memo keeps a text from its second marking
+	for round := range 4 { // again and again: answers come from each one's caches
 		for _, tt := range []struct {
 			ix       *Index
 			query    string

@@ -30,9 +30,6 @@ type Index struct {
 type Options struct {
 	// BodyBytes bounds the decoded bodies of hits (default 16 MiB).
 	BodyBytes int64
-	// MarkedBytes bounds the marked texts of hits (highlight.Memo,
-	// default highlight.DefaultMemoBytes).
-	MarkedBytes int64
 	// DocFreqBytes bounds the memoized article counts of the words
 	// telling words weigh (default DefaultDocFreqBytes).
 	DocFreqBytes int64
@@ -51,9 +48,6 @@ func Open(dir string) (*Index, error) { return OpenWith(dir, Options{}) }
 func OpenWith(dir string, opts Options) (*Index, error) {
 	if opts.BodyBytes <= 0 {
 		opts.BodyBytes = DefaultBodyBytes
-	}
-	if opts.MarkedBytes <= 0 {
-		opts.MarkedBytes = highlight.DefaultMemoBytes
 	}
 	if opts.DocFreqBytes <= 0 {
 		opts.DocFreqBytes = DefaultDocFreqBytes
@@ -220,7 +214,6 @@ func (ix *Index) MemoryUse() map[string]cache.MemoStats {
 	if g := ix.cur.Load(); g != nil {
 		b := g.bodies.Stats()
 		out["bodies"] = cache.MemoStats{Entries: b.Entries, Bytes: b.Bytes, MaxBytes: b.MaxBytes}
-		out["marked texts"] = g.marked.MemoryUse()
 		out["term counts"] = g.docFreqs.Stats()
 	}
 	return out

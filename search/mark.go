@@ -32,5 +32,5 @@ func Marker(req Request) *highlight.Highlighter {
 			tq.expanded = append(tq.expanded, Expansion{Kind: FacetPerson, ID: id})
 		}
 	}
-	return highlight.New(tq.marked(rd.Query), nil)
+	return highlight.New(tq.marked(rd.Query))
 }

@@ -464,7 +464,7 @@ func (p *plan) facets(out *Result, ex *executed) {
 // hits reads the page's hits into out, their titles and snippets marked
 // with the query's words and the names of the entities it was expanded to.
 func (g *generation) hits(ctx context.Context, p *plan, res *bleve.SearchResult, out *Result) error {
-	hl := highlight.New(p.text.marked(p.q), g.marked)
+	hl := highlight.New(p.text.marked(p.q))
 	for _, h := range res.Hits {
 		hit, err := hitFromFields(h.ID, h.Fields)
 		if err != nil {
@@ -476,8 +476,8 @@ func (g *generation) hits(ctx context.Context, p *plan, res *bleve.SearchResult,
 		if err != nil {
 			return fmt.Errorf("hit %q: %w", h.ID, err)
 		}
-		hit.TitleHTML = hl.Title("t:"+hit.ID, hit.Title, hit.Lang)
-		hit.Snippet = hl.Snippet("b:"+hit.ID, body, hit.Lang)
+		hit.TitleHTML = hl.Title(hit.Title, hit.Lang)
+		hit.Snippet = hl.Snippet(body, hit.Lang)
 		out.Hits = append(out.Hits, hit)
 	}
 	return nil

@@ -205,7 +205,7 @@ func TestHealthz(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"answers", "bodies", "marked texts", "stop words", "word memos"} {
+	for _, name := range []string{"answers", "bodies", "stop words", "word memos"} {
 		c, ok := m.Memory.Caches[name]
 		if !ok || c.MaxBytes <= 0 || c.Bytes > c.MaxBytes {
 			t.Errorf("healthz memory cache %q = %+v (present %v); want it bounded and within its bound", name, c, ok)

@@ -646,7 +646,7 @@ func articleParagraphs(a *index.Article, req search.Request) []template.HTML {
 			out = append(out, template.HTML(html.EscapeString(para)))
 		} else {
 			// Title marks a whole text and escapes it.
-			out = append(out, template.HTML(hl.Title("", para, a.Lang)))
+			out = append(out, template.HTML(hl.Title(para, a.Lang)))
 		}
 	}
 	return out

@@ -47,7 +47,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	highlight.SetMemoryBytes(mem.Words)
 	search.SetStopWordBytes(mem.StopWords)
 	open := func(dir string) (*search.Index, error) {
-		return search.OpenWith(dir, search.Options{BodyBytes: mem.Bodies, MarkedBytes: mem.Marked, DocFreqBytes: mem.DocFreqs})
+		return search.OpenWith(dir, search.Options{BodyBytes: mem.Bodies, DocFreqBytes: mem.DocFreqs})
 	}
 
 	cacheBytes := mem.Answers

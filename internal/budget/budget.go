@@ -3,15 +3,15 @@
 // runtime's soft memory limit from it.
 //
 // Shares of the budget B: the web answer cache B/8, each generation's
-// decoded bodies B/16 and marked texts B/16, the process-wide word memos of
+// decoded bodies B/16, the process-wide word memos of
 // highlighting B/4 (eight memos share it; the folded analyzer's sees every
 // word, so they fill unevenly and a small share makes them turn over
 // often), the stop-word memo B/64 and each generation's article counts of
 // the words telling words weigh B/64. The rest (about half) is
 // left to what no cache bounds: the searches in flight (their Bleve
-// collectors, did-you-mean's automata), each generation's facet table, the
+// collectors, did-you-mean's automaton), each generation's facet table, the
 // runtime. During a reload two generations are open, each with its own
-// bodies, marked texts and word counts.
+// bodies and word counts.
 //
 // The Go heap is held under B + 128 MiB by the runtime's soft limit
 // (GOMEMLIMIT): the collector runs more often as it nears the limit, instead
@@ -33,7 +33,6 @@ type Split struct {
 	Total     int64
 	Answers   int64 // web's cache of answers
 	Bodies    int64 // per generation: decoded bodies of hits
-	Marked    int64 // per generation: marked texts of hits
 	Words     int64 // process-wide: what the analyzers make of each word, for marking
 	StopWords int64 // process-wide: which words are stop words
 	DocFreqs  int64 // per generation: article counts of words (telling words)
@@ -51,7 +50,6 @@ func Of(mib int) (Split, error) {
 		Total:     b,
 		Answers:   b / 8,
 		Bodies:    b / 16,
-		Marked:    b / 16,
 		Words:     b / 4,
 		StopWords: b / 64,
 		DocFreqs:  b / 64,

@@ -8,7 +8,7 @@ func TestOf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		caches := s.Answers + s.Bodies + s.Marked + s.Words + s.StopWords + s.DocFreqs
+		caches := s.Answers + s.Bodies + s.Words + s.StopWords + s.DocFreqs
 		if caches > s.Total*3/5 {
 			t.Errorf("Of(%d): caches take %d of %d bytes: too little left for searches in flight", mib, caches, s.Total)
 		}
