@@ -499,6 +499,13 @@ func (x *personScan) run(i, j int) {
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
+		case k == start && x.strongName(k, j, titled || k > i && x.isTitle(toks[k-1])):
+			// A name-like place holds a name whose words are also common
+			// or institution words (Prof. Dr. Savaş Abak; a byline Özgür
+			// ALTUNCU - Özgür ARSLAN; Ezgi Akıncılar, Belediye Başkanı,).
+			x.add(k, j, x.knownFull(k, j), x.allUpper(k, j))
+			x.persons[len(x.persons)-1].titled = true
+			return
 		case x.isOrg(t) && t.cls&cOrgBefore != 0:
 			// An Albanian head before the name (Universitetin George
 			// Mason, Institutit Robert Koch): the rest of the run is the
@@ -542,6 +549,129 @@ func (x *personScan) run(i, j int) {
 			x.part(start, j, titled)
 		}
 	}
+}
+
+// strongName tells whether toks[i:j], in a Turkish text, is two or three
+// words that open with a given name, common-word ones included (Savaş, Umut,
+// Özgür), and stand where only a name stands: after a title (Prof. Dr.,
+// Av., Doç.), as a line of bylines in capitals joined by dashes or slashes
+// (Özgür ALTUNCU - Özgür ARSLAN), or before a comma and a role that a comma
+// or a sentence end closes (Savaş Abak, AK Parti Milletvekili,). There a word
+// that is also a common noun or an institution's stem (savaş, war) does not
+// make the run an institution; a title's stem or an office noun still does
+// (Savaş Bakanlığı).
+func (x *personScan) strongName(i, j int, titled bool) bool {
+	if x.lang != "tr" || j-i < 2 || j-i > 3 {
+		return false
+	}
+	toks := x.toks
+	g := toks[i]
+	if g.cls&(cGiven|cGivenTr) == 0 && !trCommonGivens[g.key] && !x.pt.notGivenTr[g.key] {
+		return false
+	}
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if !x.nameWord(t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
+			k < j-1 && t.suffix || x.isTitle(t) || x.isStop(t) || x.isPlace(t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
+			t.cls&(cFamiliar|cHonorific) != 0 || hasPrefixIn(t.key, trTitleStems) || trAbstract(t.key) || isAcronym(t) ||
+			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.trCommon[t.key]) {
+			return false
+		}
+	}
+	if j-i == 3 && toks[j-1].suffix {
+		return false // Bakan Zafer Çağlayan Fitch'in: the next noun (part)
+	}
+	if x.bylineLine(i, j) {
+		return true
+	}
+	// Elsewhere a word in capitals is a heading's (SAYIN ARINÇ HERHALDE),
+	// and a run of listed given names and surnames without a common word
+	// is part's to judge.
+	hard := g.cls&(cGiven|cGivenTr) == 0 || x.isOrg(g)
+	for k := i; k < j; k++ {
+		if toks[k].upper {
+			return false
+		}
+		hard = hard || x.isOrg(toks[k]) && !toks[k].suffix
+	}
+	return hard && (titled || x.roleAfter(j))
+}
+
+// trPossessed tells whether a Turkish key is a common noun with a
+// possessive ending (Röportajı, Kitabı): after a name it is the noun the name
+// is of (Murat Acar Röportajı), where a case ending on a surname is the
+// name's (Korkutan).
+func trPossessed(t *personTables, k string) bool {
+	n := len(k)
+	return n > 0 && (k[n-1] == 'i' || k[n-1] == 'u') && trInflected(t, k)
+}
+
+// allUpper tells whether toks[i:j] are written in capitals (initials aside).
+func (x *personScan) allUpper(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !x.toks[k].upper && utf8.RuneCountInString(x.toks[k].text) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// bylineLine tells whether toks[i:j] is one of two or three names that
+// make a line of their own, joined by dashes or slashes, the surnames in
+// capitals (Özgür ALTUNCU - Özgür ARSLAN, SAVAŞ ABAK / EZGİ AKINCILAR).
+func (x *personScan) bylineLine(i, j int) bool {
+	if !x.toks[j-1].upper {
+		return false
+	}
+	ls := strings.LastIndexByte(x.text[:x.toks[i].start], '\n') + 1
+	last := x.toks[j-1]
+	le := strings.IndexByte(x.text[last.start:], '\n')
+	if le < 0 {
+		le = len(x.text)
+	} else {
+		le += last.start
+	}
+	line := x.text[ls:le]
+	if strings.TrimSpace(line) == "" || len(line) > 120 {
+		return false
+	}
+	items := strings.FieldsFunc(line, func(r rune) bool { return r == '-' || r == '–' || r == '—' || r == '/' })
+	if len(items) < 2 || len(items) > 3 {
+		return false
+	}
+	for _, it := range items {
+		ws := strings.Fields(it)
+		if len(ws) < 2 || len(ws) > 3 {
+			return false
+		}
+		for _, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) || strings.ContainsAny(w, ".,:;!?\"“”") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// roleAfter tells whether a comma, then one to four capitalized words that
+// end with a title, then a comma or a sentence end follow token j (Savaş
+// Abak, AK Parti Milletvekili, dedi).
+func (x *personScan) roleAfter(j int) bool {
+	toks := x.toks
+	if j >= len(toks) || toks[j].gap != gapPunct || strings.TrimSpace(x.text[toks[j-1].start+len(toks[j-1].text):toks[j].start]) != "," {
+		return false
+	}
+	for k := j; k < j+4 && k < len(toks); k++ {
+		t := toks[k]
+		if !t.cap || k > j && t.gap > gapSpace {
+			return false
+		}
+		if hasPrefixIn(t.key, trTitleStems) || x.isTitle(t) {
+			return k+1 == len(toks) || toks[k+1].gap >= gapPunct
+		}
+	}
+	return false
 }
 
 // quoteBefore tells whether a quotation mark stands between token i and the
@@ -677,12 +807,20 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
-	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) &&
+	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
 	for j > i && x.c(toks[j-1])&cParticle != 0 {
 		j--
+	}
+	if x.lang == "tr" && j-i >= 3 && trEpithets[toks[i].key] && !toks[i].upper && toks[i+1].gap == gapSpace && toks[i+1].cls&(cGiven|cGivenTr) != 0 {
+		// An epithet before a given name and more is no part of the name
+		// (Gazi Mustafa Kemal, Şehit Ahmet Yılmaz); as a given name it
+		// stands before a surname alone (Gazi Yaşargil).
+		x.used[i] = true
+		i++
+		titled = true
 	}
 	if j-i >= 2 && toks[j-1].cls&cFamiliar != 0 {
 		j-- // Kadir Ağabey: a given name and a familiar word
@@ -870,6 +1008,20 @@ func (x *personScan) part(i, j int, titled bool) {
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
 	}
+}
+
+// trEpithets are Turkish epithets that stand before a full name.
+var trEpithets = wordSet("gazi şehit merhum rahmetli")
+
+// knownPair tells whether toks[i] and toks[i+1] are a known person's given
+// name and surname: a day or a month that is a given name then opens the name
+// (Sali Berisha; sali is the Turkish Tuesday), which it opens no other.
+func (x *personScan) knownPair(i, j int) bool {
+	if j-i < 2 || x.toks[i+1].gap != gapSpace {
+		return false
+	}
+	kp := x.knownFull(i, i+2)
+	return kp != nil && x.pt.knownGiven[kp][x.toks[i].key]
 }
 
 // placePrefixes open the names of places named after saints in Spanish and
@@ -1241,7 +1393,7 @@ func (x *personScan) knownFull(i, j int) *knownPerson {
 	}
 	for _, kp := range cands {
 		if j-i == 1 {
-			if kp.surnameAlone {
+			if x.pt.namesAlone(kp, last.key) || x.lang == "sq" && x.pt.namesAloneSq(kp, last.key) {
 				return kp
 			}
 			continue
@@ -1265,10 +1417,24 @@ func (x *personScan) knownSurname(k string) *knownPerson {
 			return len(cands) > 0
 		})
 	}
-	if len(cands) == 1 {
+	if len(cands) == 1 && (cands[0].alone == "" || x.pt.knownAlone[k] != nil) {
+		// The surname of a person the news names by another one name is
+		// no name of theirs after a title (King Hussein is not Saddam).
 		return cands[0]
 	}
 	return nil
+}
+
+// namesAlone tells whether the word k names the known person kp alone:
+// their surname, when it does, or the one name they are known by.
+func (t *personTables) namesAlone(kp *knownPerson, k string) bool {
+	a := t.knownAlone[k]
+	return a == kp || a == nil && kp.surnameAlone
+}
+
+// namesAloneSq is namesAlone of an Albanian case form (Skënderbeut).
+func (t *personTables) namesAloneSq(kp *knownPerson, k string) bool {
+	return sqNominatives(k, func(s string) bool { return t.namesAlone(kp, s) })
 }
 
 // add records the person written toks[i:j] (given names then surname).
@@ -1314,7 +1480,10 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 	if !upper {
 		p.upper = false
 	}
-	if p.known == nil {
+	if p.known == nil && (len(given) > 0 || len(p.given) == 0 || x.knownGivenIn(known, p.given)) {
+		// A known person's surname alone after a namesake the article
+		// names in full is the namesake's (Milletvekili Dilek Öcalan ...
+		// Öcalan'ın), as link gives it.
 		p.known = known
 	}
 	p.count(last.text)
@@ -2144,7 +2313,7 @@ func PersonID(name string) string {
 		return ""
 	}
 	for _, kp := range pt.knownBySurname[ks[len(ks)-1]] {
-		if len(ks) == 1 && kp.surnameAlone {
+		if len(ks) == 1 && pt.namesAlone(kp, ks[0]) {
 			return pt.knownID[kp]
 		}
 		for _, g := range ks[:len(ks)-1] {
@@ -2176,7 +2345,7 @@ func LookupPerson(word string) (id string, ok bool) {
 	pt := tables()
 	for _, k := range PersonQueryKeys(word) {
 		for _, kp := range pt.knownBySurname[k] {
-			if kp.surnameAlone {
+			if pt.namesAlone(kp, k) {
 				return pt.knownID[kp], true
 			}
 		}
@@ -2237,7 +2406,8 @@ func PersonName(id string) (name string, ok bool) {
 }
 
 // PersonSurnames gives the spellings of a known person's surname in the
-// three languages and their transliterations (Tokayev, Tokaev, Toqaev), so
+// three languages and their transliterations (Tokayev, Tokaev, Toqaev), and
+// of the one name they are known by (Saddam), so
 // that a text found through the person can show where it names them; nil
 // for other ids.
 func PersonSurnames(id string) []string {
@@ -2245,7 +2415,7 @@ func PersonSurnames(id string) []string {
 	if !ok {
 		return nil
 	}
-	return strings.Fields(kp.surnames)
+	return strings.Fields(kp.surnames + " " + kp.alone)
 }
 
 // buildClasses fills t.class from the word lists, so that a word is looked up
@@ -2324,6 +2494,8 @@ type personTables struct {
 	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
+	knownAlone     map[string]*knownPerson // the one names of knownPerson.alone
+	notGivenTr     map[string]bool         // given names left out as common words (notGiven), for strongName
 	knownID        map[*knownPerson]string
 	knownByID      map[string]*knownPerson
 }
@@ -2346,10 +2518,12 @@ func buildPersonTables() *personTables {
 		trOrg:          map[string][]string{},
 		knownBySurname: map[string][]*knownPerson{},
 		knownGiven:     map[*knownPerson]map[string]bool{},
+		knownAlone:     map[string]*knownPerson{},
 		knownID:        map[*knownPerson]string{},
 		knownByID:      map[string]*knownPerson{},
 	}
 	not := wordSet(notGiven)
+	t.notGivenTr = not
 	lines := func(file string, f func(k string)) {
 		for _, line := range strings.Split(file, "\n") {
 			line = strings.TrimSpace(line)
@@ -2363,7 +2537,7 @@ func buildPersonTables() *personTables {
 			t.given[k] = true
 		}
 	})
-	for k := range wordSet(givenExtra, givenSq) {
+	for k := range wordSet(givenExtra, givenSq, givenForeign) {
 		t.given[k] = true
 	}
 	givenTr := map[string]bool{}
@@ -2429,12 +2603,17 @@ func buildPersonTables() *personTables {
 			k := fold(s)
 			t.knownBySurname[k] = append(t.knownBySurname[k], kp)
 		}
+		for _, s := range strings.Fields(kp.alone) {
+			k := fold(s)
+			t.knownBySurname[k] = append(t.knownBySurname[k], kp)
+			t.knownAlone[k] = kp
+		}
 	}
 	for k, kps := range t.knownBySurname {
 		// A surname that names a known person alone is no given name
 		// (Erdoğan is one in Turkey; Erdoğan Kılıçdaroğlu'na is two men).
 		for _, kp := range kps {
-			if kp.surnameAlone {
+			if t.namesAlone(kp, k) {
 				delete(t.given, k)
 				delete(givenTr, k)
 			}
