@@ -55,6 +55,9 @@ func People(text, lang string) []PersonMention {
 			}
 		}
 	}
+	if lang == "sq" {
+		x.spacedDashes()
+	}
 	if lang == "tr" {
 		x.markTrOrg()
 		x.roles()
@@ -79,6 +82,31 @@ func People(text, lang string) []PersonMention {
 	*buf = x.toks
 	tokenPool.Put(buf)
 	return out
+}
+
+// spacedDashes joins, in Albanian, a double surname written with a spaced
+// dash (Pranvera Dobruna – Kryeziu, Meliza Haradinaj –Stublla) as the hyphen
+// joins it: after a given name of the lists and a surname, a capitalized
+// word in mixed case that is no given name, title, place or institution,
+// and before no further name word. A dash between two full names, or before
+// a place or a party, still parts them.
+func (x *personScan) spacedDashes() {
+	t := x.toks
+	for k := 2; k < len(t); k++ {
+		a, b, c := t[k-2], t[k-1], t[k]
+		if c.gap != gapPunct || !c.cap || c.upper || !b.cap || b.upper || b.gap != gapSpace || !a.cap || a.cls&cGiven == 0 ||
+			b.cls&cGiven != 0 || c.cls&(cGiven|cNotName|cParticle) != 0 || x.isTitle(c) || x.isPlace(c) || x.isOrg(c) || x.isStop(c) || x.sqOrg(c.key) {
+			continue
+		}
+		between := strings.TrimSpace(x.text[b.start+len(b.text) : c.start])
+		if between != "–" && between != "-" && between != "—" {
+			continue
+		}
+		if k+1 < len(t) && t[k+1].gap <= gapSpace && x.nameWord(t[k+1]) {
+			continue
+		}
+		t[k].gap = gapHyphen
+	}
 }
 
 // firms finds the English firms and stands named after people (John Blair
@@ -367,7 +395,7 @@ func (x *personScan) runs() {
 				break // a list's label or item starts a new run
 			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
-				x.monthSurname(j)) {
+				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
 				// administration).
@@ -406,6 +434,15 @@ func (x *personScan) runs() {
 		x.run(i, j)
 		i = j
 	}
+}
+
+// middleA tells whether the English A at k is a middle initial: written
+// A. between a given name of the lists and a capitalized word (Thomas A.
+// Cooper); elsewhere it is the article.
+func (x *personScan) middleA(k int) bool {
+	t := x.toks
+	return x.lang == "en" && t[k].text == "A" && k > 0 && k+1 < len(t) && t[k-1].cls&cGiven != 0 && !t[k-1].upper &&
+		t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper && x.nameWord(t[k+1])
 }
 
 // monthSurname tells whether the month word at k is a surname: right after
@@ -456,6 +493,12 @@ func (x *personScan) run(i, j int) {
 		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
 		// Universiteti Johns Hopkins; rrugën “Bardhyl Qaushi”; Instituti
 		// gjerman, Robert Koch.
+		x.block(i, j)
+		return
+	}
+	if x.lang == "sq" && i > 0 && toks[i].gap == gapPunct && isAcronym(toks[i-1]) && toks[i-1].cls&cKnown == 0 && x.quotedAfter(i, j) {
+		// A school or a university by its initials and the person it is
+		// named after in quotes (UP “Haxhi Zeka”, SHFMU “Naim Frashëri”).
 		x.block(i, j)
 		return
 	}
@@ -676,6 +719,20 @@ func (x *personScan) roleAfter(j int) bool {
 
 // quoteBefore tells whether a quotation mark stands between token i and the
 // one before it (rrugën “Bardhyl Qaushi”).
+// quotedAfter tells whether toks[i:j] stands alone in quotes right after
+// the word before it (UP “Haxhi Zeka”): an opening quote before it and a
+// closing one after it, nothing else.
+func (x *personScan) quotedAfter(i, j int) bool {
+	p, l := x.toks[i-1], x.toks[j-1]
+	switch strings.TrimSpace(x.text[p.start+len(p.text) : x.toks[i].start]) {
+	case "“", "\"", "„", "«":
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(x.text[l.start+len(l.text):])
+	return r == '”' || r == '"' || r == '“' || r == '»'
+}
+
 func (x *personScan) quoteBefore(i int) bool {
 	p := x.toks[i-1]
 	return strings.ContainsAny(x.text[p.start+len(p.text):x.toks[i].start], "\"“”„«»'‘’")
@@ -963,13 +1020,22 @@ func (x *personScan) part(i, j int, titled bool) {
 	if known == nil && titled && n == 1 {
 		// A title and the surname of a known person name them even when
 		// the surname alone would not (kryeministri Hoti, Bakan Şimşek).
-		known = x.knownSurname(last.key)
+		if known = x.knownSurname(last.key); known != nil && x.namesake(known, last.key) {
+			known = nil
+		}
 	}
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
 	case x.pt.notPersonFirst[toks[i].key] && x.pt.notPersons[string(x.slugBytes(i, j))]:
 		x.block(i, j)
+		return
+	case titled && i > 0 && castCues[keyOf(toks[i-1])] && (n == 1 || toks[i-1].cap && !x.givenFirst(i, j)):
+		// A cast's cue names persons in full (starring Aamir Khan); one
+		// word after it is a film or a union (actors Equity), and a
+		// capitalized cue opens a heading or a title (Starring Role
+		// Models) unless a given name follows.
+		x.loose = append(x.loose, [2]int{i, j})
 		return
 	case titled && n == 1 && last.cls&cGiven != 0 && !x.titledSurname(i):
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
@@ -1009,6 +1075,10 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.persons[len(x.persons)-1].titled = true
 	}
 }
+
+// castCues are the English words before a film's or a show's cast, titles
+// of the names they come before only when those are full names.
+var castCues = wordSet("starring co-starring actors actresses singers")
 
 // trEpithets are Turkish epithets that stand before a full name.
 var trEpithets = wordSet("gazi şehit merhum rahmetli")
@@ -1511,6 +1581,9 @@ func (x *personScan) find(surname string, given []string, known *knownPerson) *p
 		if known != nil && p.known == known {
 			return p
 		}
+		if len(given) == 0 && x.doubleFirst(p, surname) {
+			return p // Haradinaj of Meliza Haradinaj-Stublla
+		}
 		if !x.sameSurname(p.surname, surname) {
 			// Kollçaku and Kollqaku: one person when a given name is shared.
 			if len(surname) < 6 || !oneEdit(p.surname, surname) || !sharesGiven(p.given, given) {
@@ -1528,6 +1601,37 @@ func (x *personScan) find(surname string, given []string, known *knownPerson) *p
 		}
 	}
 	return best
+}
+
+// doubleFirst tells whether surname is the first part of p's double
+// surname (Haradinaj of Meliza Haradinaj-Stublla, or Haradinaj Stublla):
+// the word before the last, after a given name, and no given name itself.
+func (x *personScan) doubleFirst(p *pperson, surname string) bool {
+	if len(p.given) < 2 {
+		return false
+	}
+	g := fold(strings.TrimRight(p.given[len(p.given)-1], " -."))
+	return x.pt.class[g]&cGiven == 0 && x.sameSurname(g, surname)
+}
+
+// namesake tells whether the article names someone else with the known
+// person kp's surname k: after a given name that is none of kp's, or in a
+// double surname (Meliza Haradinaj-Stublla). A title and the surname alone
+// (ministres Haradinaj) then need not be kp, and a wrong id is a false person.
+func (x *personScan) namesake(kp *knownPerson, k string) bool {
+	t := x.toks
+	for m := 1; m < len(t); m++ {
+		if !t[m].cap || !x.sameSurname(t[m].key, k) {
+			continue
+		}
+		if t[m].gap == gapHyphen && t[m-1].cap || m+1 < len(t) && t[m+1].gap == gapHyphen && t[m+1].cap {
+			return true
+		}
+		if t[m].gap == gapSpace && t[m-1].cap && t[m-1].cls&cGiven != 0 && !x.knownGivenIn(kp, []string{t[m-1].text}) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
@@ -1853,6 +1957,9 @@ func (x *personScan) sayers() {
 		if x.hasSurname(t.key) {
 			continue // a later mention of a person named before: link() counts it
 		}
+		if x.sqDroppedJ(t.key) {
+			continue // Hoxha for Daut Hoxhaj, Lleshi for Sandër Lleshaj: a typo of the surname
+		}
 		if m := x.fullNameOf(k); m >= 0 {
 			// The article writes the full name elsewhere (Muhedin Nushi ...
 			// tha Nushi), with a given name in no list.
@@ -1919,6 +2026,17 @@ func (x *personScan) hasSurname(k string) bool {
 		}
 	}
 	return false
+}
+
+// sqDroppedJ tells whether the Albanian surname k alone is a surname the
+// article names in full with the ending -j or -aj it lacks (Hoxha, Hoxhaj;
+// Lleshi, Lleshaj): news typos of one person, not a second one.
+func (x *personScan) sqDroppedJ(k string) bool {
+	if x.hasSurname(k + "j") {
+		return true
+	}
+	n := len(k)
+	return n > 4 && (k[n-1] == 'i' || k[n-1] == 'a') && x.hasSurname(k[:n-1]+"aj")
 }
 
 // fullNameOf returns the index of a capitalized word written right before
@@ -2066,6 +2184,8 @@ func (x *personScan) result() []PersonMention {
 	if len(x.persons) == 0 {
 		return nil
 	}
+	x.doubleSurnames()
+	x.knownHeads()
 	out := make([]PersonMention, 0, len(x.persons))
 	seen := map[string]int{}
 	for _, p := range x.persons {
@@ -2093,6 +2213,50 @@ func (x *personScan) result() []PersonMention {
 		return out[i].ID < out[j].ID
 	})
 	return out
+}
+
+// doubleSurnames gives a surname alone, met before the full name, to the
+// person whose double surname it opens (ministres Haradinaj ... Meliza
+// Haradinaj Stublla), as find gives it when the full name comes first.
+func (x *personScan) doubleSurnames() {
+	kept := x.persons[:0]
+	for _, q := range x.persons {
+		if len(q.given) == 0 && q.known == nil {
+			var to *pperson
+			for _, p := range x.persons {
+				if p != q && x.doubleFirst(p, q.surname) {
+					to = p
+					break
+				}
+			}
+			if to != nil {
+				to.mentions += q.mentions
+				continue
+			}
+		}
+		kept = append(kept, q)
+	}
+	x.persons = kept
+}
+
+// knownHeads gives a person written as a known person's name without its
+// last word (Gazi Mustafa Kemal'in) to that known person, where the article
+// names them too (Atatürk): a name of three words or more cut before its
+// surname is that person's, not a namesake's, when the two stand in one
+// text; alone it stays a name of its own.
+func (x *personScan) knownHeads() {
+	for _, p := range x.persons {
+		if p.known == nil || len(strings.Fields(p.known.name)) < 3 {
+			continue
+		}
+		name := p.known.name
+		head := fold(name[:strings.LastIndexByte(name, ' ')])
+		for _, q := range x.persons {
+			if q.known == nil && len(q.given) > 0 && fold(strings.TrimSpace(strings.Join(q.given, ""))+" "+q.surname) == head {
+				q.known = p.known
+			}
+		}
+	}
 }
 
 // displayName is the fullest form of p: its given names and its most

@@ -62,6 +62,8 @@ Ardit Arlind Besart Betim Blerta Dafina Donjeta Edona Fatime Flutura Hykmete Kal
 Leutrim Liridona Majlinda Meliza Mentor Mërgim Milaim Mimoza Nazim Njomza Qëndrim Rinor Rrustem
 Sabit Sadri Selvije Shqipe Shpend Smajl Teuta Uran Valdet Vesel Visar Xhelal Zenun
 Bekim Bujar Burhan Driton Duda Enis Faton Fitim Glauk Hajdar Ilaz Jeton Lulzim Nait Petrit
+Pranvera Saranda Ajrinë Gjelosh Hyrmet Blerina Arbnora Albulena Vjosa Lindita Ardiana Fjolla Rrezarta
+Xhevdet Shkëlzen Ylber Nexhat Bedri Naim Remzi Mybera Bahrije Imer
 `
 
 // givenForeign are given names of the region's news that no list held, written
@@ -71,7 +73,7 @@ Bekim Bujar Burhan Driton Duda Enis Faton Fitim Glauk Hajdar Ilaz Jeton Lulzim N
 // Irish and Welsh, German, Portuguese and Nordic ones. Short names that are
 // words of the three languages (Lan, Li, Hu) are left out.
 var givenForeign = `
-Ezgi Seyit Seyyit Kutlu Ilgaz Doruk Feleknas Sezgi Mirgün Hidayet Garo Beril Bergüzar Dengir
+Jonny Aamir Amitabh Aishwarya Ezgi Seyit Seyyit Kutlu Ilgaz Doruk Feleknas Sezgi Mirgün Hidayet Garo Beril Bergüzar Dengir
 Gizem Tuğçe Tuğba Sıla Yağmur Ecem Eylül Ilayda İlayda Nehir Defne Cemre Berfin Rojda Hêvî Leyla
 Dzianis Siarhei Aliaksandr Uladzimir Volodymyr Oleksiy Oleksii Mykola Mykhailo Ekaterina Yekaterina
 Arseniy Vitaly Vitali Pavlo Yuriy Yurii Serhiy Serhii Dmytro Mikheil Giorgi Serzh Nikolay Grigory
@@ -146,6 +148,7 @@ manager coach striker midfielder winger defender goalkeeper keeper captain chanc
 deputy assistant vice-president president-elect commissioner inspector sergeant detective
 officer chief founder partner head trader dealer economist analysts author writer reporter
 correspondent editor columnist actor actress singer star player champion boss opposition
+starring co-starring actors actresses singers
 candidate democrat republican senator-elect secretary-general envoy negotiator mediator
 attorney lawyer solicitor barrister prosecutor speaker mp constable brigadier corporal marshal`,
 	"tr": `cumhurbaskani cumhurbaskanimiz baskan baskani baskanimiz baskanvekili bakan bakani
@@ -153,7 +156,7 @@ basbakan basbakani yardimcisi milletvekili vekili sozcusu sozcu muduru mudur dir
 dr prof doc av avukat sayin bay bayan hakim savci vali valisi kaymakam rektor rektoru
 uzman uzmani uyesi uye lideri lider antrenoru antrenor hoca hocasi oyuncu oyuncusu sanatci
 sanatcisi yazar yazari gazeteci muhabir muhabiri ceo su ceosu komutani komutan general orgeneral
-korgeneral tumgeneral kral krali prens papa seyh emir sef sefi kurucusu kurucu ortagi
+korgeneral tumgeneral tuggeneral kral krali prens papa seyh emir sef sefi kurucusu kurucu ortagi
 baskomiser komiser mudiresi danismani danisman temsilcisi elcisi buyukelcisi buyukelci
 ogretim sekreteri genelsekreteri yonetmeni yonetmen sunucu sunucusu spiker futbolcu futbolcusu
 ressam sair sairi yonetici yoneticisi isadami isinsani avukati profesor docent
@@ -244,7 +247,7 @@ program initiative campaign conference talks games olympics championship novosti
 itar-tass afp dpa treasury government administration embassy
 chronicle examiner observer telegraph inquirer sentinel dispatch bulletin monitor guardian
 reporter globe limited minerals metals aerospace aviation helicopter helicopters rate rates media
-tender act acts labs sons stand
+tender act acts labs sons stand mobile
 parliament senate congress court army navy police exchange commodity futures
 hastanesi universitesi havalimani havaalani caddesi cadde sokak sokagi bulvari meydani
 parki camii cami koprusu stadi stadyumu lisesi okulu vakfi dernegi kulubu bankasi partisi
@@ -256,7 +259,7 @@ universiteti universitetit universitetin aeroporti aeroportit aeroportin sheshi 
 rruga rrugen rruges instituti institutit spitali spitalit stadiumi stadiumit fondacioni
 fondacionit shkolla shkolles shkollen gjimnazi gjimnazit klubi klubit kompania kompanise
 partia partise levizja levizjes banka bankes qendra qendres klinika klinikes bulevardi
-bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit
+bulevardit lagjja lagjes ura ures kalaja kalase monumenti monumentit oda odes oden
 autostrada autostrades autostraden aniti anitlari anitkabir
 anadolu trakya kuzeydogu guneydogu kuzeybati guneybati ortadogu
 gallery galleries galerie galeri galerisi kislasi kisla toreni barracks farms contemporary suisse arabia
@@ -291,7 +294,7 @@ var trOrgStems = []string{"kurul", "ilce", "hastane", "universite", "havaliman",
 	"akademi", "hukumet", "bolum", "isleri", "katliam", "savas", "darbe", "muharebe", "harekat",
 	"zirve", "konferans", "kongre", "kurultay", "tesis", "yollar", "spor", "anabilim", "bilim", "kliniği", "klinig",
 	"koyu", "koyun", "korosu", "egitim", "arastirma", "otomotiv", "aniti", "anitkabir",
-	"galeri", "kisla", "toren"}
+	"galeri", "kisla", "toren", "sancag", "vilayet", "eyalet"}
 
 // trTitleStems are the stems of Turkish titles, whose inflected forms
 // (Cumhurbaşkanımızın, Yardımcısına) stand after a title as the title again.
@@ -316,7 +319,8 @@ ben-jerry jack-daniels johnnie-walker estee-lauder ralph-lauren calvin-klein tom
 isa-mesih hz-isa hz-muhammed
 rio-janeiro sao-paulo porto-alegre buenos-aires san-francisco san-diego san-antonio san-jose
 santa-barbara santa-monica santa-cruz santa-fe los-angeles las-vegas costa-rica puerto-rico
-dr-pepper dr-martens dr-oetker dr-scholl mr-kipling mr-muscle mr-clean captain-morgan`
+dr-pepper dr-martens dr-oetker dr-scholl mr-kipling mr-muscle mr-clean captain-morgan
+real-madrid milton-keynes richmond-hill morris-minor sans-serif pinar-karsiyaka armani-milano`
 
 // orgHeadsBefore are Albanian heads that stand before the name of the thing
 // named after a person (Universiteti Johns Hopkins, Aeroporti Adem Jashari,
@@ -335,13 +339,15 @@ fc cska sk kf kk
 
 // notNameWords are capitalized words that start sentences or headings and
 // are never a name's first word: function words and frequent sentence openers
-// of the three languages beyond the stop lists, days, months.
+// of the three languages beyond the stop lists, days, months; Turkish genel
+// (general), which runs a firm's name into its office (Towers Watson Genel
+// Müdürü).
 var notNameWords = `
 the a an this that these those he she it they we you i his her its their our my your mr mrs
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december
 pazartesi sali carsamba persembe cuma cumartesi pazar ocak subat mart nisan mayis haziran
-temmuz agustos eylul ekim kasim aralik
+temmuz agustos eylul ekim kasim aralik genel
 e hene e marte e merkure e enjte e premte e shtune e diel janar shkurt mars prill maj qershor
 korrik gusht shtator tetor nentor dhjetor
 god allah perendia jesus hz hazreti
