@@ -13,6 +13,7 @@ import (
 
 	"kerko/analyzers"
 	"kerko/corpus"
+	"kerko/extract"
 )
 
 // Langs are the languages kerko analyzes with their own analyzer; an article
@@ -106,6 +107,9 @@ func analysisFingerprint() string {
 
 func extractionFingerprint() string {
 	h := sha256.New()
+	// The seeds show only some rules' effects: the rules' own revision
+	// covers the rest.
+	fmt.Fprintf(h, "rules %d\n", extract.RulesRevision)
 	texts := []string{probeText}
 	fs.WalkDir(corpus.Seeds(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

@@ -347,14 +347,20 @@ func mergeKind(into *loadgen.KindStats, k loadgen.KindStats) {
 	into.Latencies = append(into.Latencies, k.Latencies...)
 }
 
-// abuseIndex builds the corpus and the hostile articles into ix, unless an
-// earlier run in the same work dir did.
+// abuseIndex builds the corpus and the hostile articles into ix. An index
+// an earlier run built is brought up to date as kerko index does (nothing
+// to do when the same kerko built it from the same files; a full rebuild
+// when another kerko version did).
 func abuseIndex(ctx context.Context, kerko, corpusDir, ix, work string) error {
+	full := "--full"
 	if _, err := os.Stat(filepath.Join(ix, "CURRENT")); err == nil {
-		fmt.Printf("index: %s, built by an earlier run (remove it to build again)\n", ix)
-		return nil
+		fmt.Printf("index: %s, built by an earlier run: updating it\n", ix)
+		full = "--quiet"
 	}
 	hostile := filepath.Join(work, "hostile.jsonl")
+	if _, err := os.Stat(hostile); err == nil && full != "--full" {
+		return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, full)
+	}
 	f, err := os.Create(hostile)
 	if err != nil {
 		return err
@@ -366,8 +372,12 @@ func abuseIndex(ctx context.Context, kerko, corpusDir, ix, work string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, full)
+}
+
+func runAbuseIndex(ctx context.Context, kerko, corpusDir, hostile, ix, full string) error {
 	var stderr strings.Builder
-	cmd := exec.CommandContext(ctx, kerko, "index", "--index", ix, "--corpus", corpusDir, "--corpus", hostile, "--full", "--json")
+	cmd := exec.CommandContext(ctx, kerko, "index", "--index", ix, "--corpus", corpusDir, "--corpus", hostile, full, "--json")
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
