@@ -1024,6 +1024,35 @@ func (x *personScan) part(i, j int, titled bool) {
 			known = nil
 		}
 	}
+	if known == nil && x.lang == "tr" && n == 2 && !titled && x.trThingName(i, j) && !x.roleAfter(j) {
+		// A given name that is a common word before a common noun, a
+		// possessive, a club or a place's adjective names a thing
+		// (İpek Yolu, Toprak Yılı, Altın Oran, Çaykur Rizespor, Pınar
+		// Karşıyakalı), unless a role follows it (round 15).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if known == nil && x.lang == "tr" && n >= 2 && utf8.RuneCountInString(last.text) == 1 {
+		// A given name and an initial alone (Ertan Ş., a suspect the
+		// news does not name) or initials cut (J. R. R): no full name
+		// (round 15).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.lang == "tr" && allUpper && x.trVerbIn(i, j) {
+		// A heading in capitals with a verb (ÖRGÜTÜN LİDERİ OLMAKLA
+		// SUÇLANIYOR) names nobody after its title word (round 15).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	for k := i; k < j; k++ {
+		if mixedCaps(toks[k].text) {
+			// A handle or a brand in mixed case (ZoRRoKiN) is no name
+			// (round 15).
+			x.loose = append(x.loose, [2]int{i, j})
+			return
+		}
+	}
 	honor := n >= 2 && last.cls&cHonorific != 0
 	switch {
 	case known != nil:
@@ -1780,8 +1809,9 @@ func (x *personScan) repeated() {
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
 				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
 		}
-		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) {
-			continue
+		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) ||
+			x.lang == "tr" && j-i == 2 && x.trThingName(i, j) {
+			continue // a thing's name: its last word alone is the thing again (Çaykur Rizespor ... Rizespor'da)
 		}
 		if j < len(x.toks) && x.toks[j].gap <= gapSpace && strings.ContainsAny(x.toks[j].text, "0123456789") {
 			// Words before a figure or a model code are a table's label
@@ -2819,4 +2849,71 @@ func (x *personScan) trNounAfterName(t ptoken) bool {
 // qeveria, qeverisë, qeverinë, qeverit.
 func isQeveri(k string) bool {
 	return strings.HasPrefix(k, "qeveri") && len(k) <= 10
+}
+
+// trThingGivens are Turkish given names that are common nouns too, which
+// open the names of things as often as of persons: a route (İpek Yolu), a
+// year (Toprak Yılı), a project (Altın Oran), a club's sponsor (Pınar
+// Karşıyakalı).
+var trThingGivens = wordSet(`İpek Altın Toprak Deniz Gül Pınar Umut Barış Yıldız Ay Güneş Bahar Ekin Çaykur Gıda Su Yağmur
+Çiçek Bal Şeker Irmak Nur Özgür Can Doğan Derya Kader Güven Devrim Zafer Bayram Sevgi Ümit Dolunay Tuna Ege Arda Demir Kaya Çelik Ozan Erdem Başar Ergin Inci İnci Mercan Elmas Yakut Zümrüt Kartal Aslan Şahin Doğa Orman Bulut Ceylan Serin Duru Nehir Ada Yeşil Mavi Kutlu`)
+
+// trThingNouns are common nouns the Turkish lexicon leaves out because they
+// are names too, and which follow a given name of trThingGivens in the
+// names of things (yıl, yol, oran): bare or possessed.
+var trThingNouns = wordSet(`yol yolu yollari yıl yılı yillari oran oranı tarım tarımı altın toprak ipek deniz denizi su suyu
+gün günü ay ayı yıldız yıldızı bahar çağ çağı kent kenti köy köyü vadi vadisi tepe tepesi ada adası park parkı
+bayram bayramı vakıf vakfı sokak sokağı cadde caddesi meydan meydanı koleji kolej grup grubu market marketi`)
+
+// trThingName tells whether toks[i:j], two Turkish words, are a given name
+// of trThingGivens and a word no surname is: a common noun (bare, possessed
+// or inflected), a club (-spor) or a place's adjective in -lı (Karşıyakalı).
+func (x *personScan) trThingName(i, j int) bool {
+	g, s := x.toks[i], x.toks[j-1]
+	if !trThingGivens[g.key] || g.upper {
+		return false
+	}
+	k := s.key
+	switch {
+	case trThingNouns[k] || trPossessed(x.pt, k) || trInflected(x.pt, k):
+		return true
+	case strings.HasSuffix(k, "spor") && len(k) > 5:
+		return true
+	}
+	for _, suf := range []string{"li", "lu"} {
+		if st := strings.TrimSuffix(k, suf); st != k && len(st) >= 3 && (x.pt.trCommon[k] || x.pt.class[st]&(cPlaceSq<<x.shift) != 0 || strings.HasSuffix(st, "spor")) {
+			return true
+		}
+	}
+	return false
+}
+
+// trVerbIn tells whether a Turkish word of toks[i:j] ends as a finite verb
+// or a verbal noun does (Suçlanıyor, Olmakla): a name has none.
+func (x *personScan) trVerbIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := x.toks[k].key
+		for _, suf := range []string{"iyor", "uyor", "yor", "makla", "mekle", "acak", "ecek", "mistir", "mustur"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mixedCaps tells whether a word has two capitals or more after a lowercase
+// letter (ZoRRoKiN), as handles and brands are written; a name has one at
+// most (McKellen, DiCaprio).
+func mixedCaps(w string) bool {
+	lower, caps := false, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && lower:
+			caps++
+		}
+	}
+	return caps >= 2
 }
