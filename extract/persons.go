@@ -1016,6 +1016,12 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
+	if known == nil && !titled && x.lang == "en" && n == 2 && stateSurnames[toks[j-1].key] && !toks[j-1].suffix {
+		// A capitalized word and a US state without a title is a firm
+		// (Murray Ohio), not a person (round 16).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
 	last := toks[j-1]
 	if known == nil && titled && n == 1 {
 		// A title and the surname of a known person name them even when

@@ -231,7 +231,7 @@ inc corp corporation co company cos ltd plc llc lp ag gmbh sa spa nv bv ab asa o
 brothers bros group holdings holding partners associates securities capital bank bancorp
 bankshares banc trust fund funds financial investments investment industries international
 worldwide enterprises systems technologies technology electronics communications airlines
-airways motors motor foods stores markets petroleum oil gas energy resources mining mines
+airways motors motor pictures cinema cinemas films entertainment manufacturing foods stores markets petroleum oil gas energy resources mining mines
 insurance life assurance savings realty properties pharmaceuticals chemical chemicals steel
 university college school institute foundation center centre hospital clinic museum
 library academy society association council committee commission agency authority board
@@ -274,6 +274,15 @@ var (
 	firmAfterWords = wordSet("co company sons labs laboratories securities stand")
 	firmBefore     = wordSet("booz")
 )
+
+// stateSurnames are names of US states that no common surname shares: in
+// English after one capitalized word without a title they end a firm's
+// name (Murray Ohio), not a person's (round 16). States that are surnames
+// or given names (Washington, Montana, Georgia, Carolina) are left out.
+var stateSurnames = wordSet(`ohio texas california florida illinois michigan pennsylvania
+massachusetts connecticut minnesota wisconsin iowa kansas nebraska oklahoma arkansas louisiana
+mississippi alabama tennessee kentucky missouri arizona oregon utah idaho alaska hawaii
+delaware maryland colorado`)
 
 // orgUpperOnly are company forms that are words of names in mixed case
 // (Aşa, Sa, Ab): they make a company only in capitals (Norsk Hydro ASA).
