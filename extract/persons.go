@@ -1022,6 +1022,12 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
+	if known == nil && x.lang == "en" && n >= 2 && x.allInitials(i, j) {
+		// Initials alone are an abbreviation (chief U.S. weapons
+		// inspector: U. S), not a name (round 16).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
 	last := toks[j-1]
 	if known == nil && titled && n == 1 {
 		// A title and the surname of a known person name them even when
@@ -1117,6 +1123,16 @@ var castCues = wordSet("starring co-starring actors actresses singers")
 
 // trEpithets are Turkish epithets that stand before a full name.
 var trEpithets = wordSet("gazi şehit merhum rahmetli")
+
+// allInitials tells whether every word of toks[i:j] is a single letter.
+func (x *personScan) allInitials(i, j int) bool {
+	for k := i; k < j; k++ {
+		if utf8.RuneCountInString(x.toks[k].text) != 1 {
+			return false
+		}
+	}
+	return true
+}
 
 // knownPair tells whether toks[i] and toks[i+1] are a known person's given
 // name and surname: a day or a month that is a given name then opens the name
