@@ -344,9 +344,10 @@ func respell(ctx context.Context, r bindex.IndexReader, word string) (string, er
 // sortRespellings orders the respellings of term, nearest first: by edit
 // distance, a changed first letter counting as one more edit (people
 // rarely get it wrong: Kazıstan is Kazakistan before Pakistan), then names
-// of countries and organizations before other words, then by how long a
-// beginning they share with term (Tirans is Tiranë before Trans), then by
-// how many articles hold them.
+// of countries and organizations before other words, then a word a hundred
+// times as common as the other first, then by how long a beginning they
+// share with term (Tirans is Tiranë before Trans), then by how many
+// articles hold them.
 func sortRespellings[T any](term string, cs []T, key func(T) (string, uint8, uint64)) {
 	first, _ := utf8.DecodeRuneInString(term)
 	cost := func(t string, dist uint8) int {
@@ -364,6 +365,12 @@ func sortRespellings[T any](term string, cs []T, key func(T) (string, uint8, uin
 		}
 		if ni, nj := isName(ti), isName(tj); ni != nj {
 			return ni
+		}
+		// A word a hundred times as common is what was meant: a rare
+		// spelling sharing more of the beginning is itself usually a typo
+		// (governmnt is government, not the corpus's governmnet).
+		if ni >= 100*nj || nj >= 100*ni {
+			return ni > nj
 		}
 		if pi, pj := commonPrefix(term, ti), commonPrefix(term, tj); pi != pj {
 			return pi > pj

@@ -127,3 +127,38 @@ func TestWrittenForms_Best(t *testing.T) {
 		})
 	}
 }
+
+// TestSortRespellings checks the order of respellings on the kinds of
+// candidates the bench corpus gives.
+func TestSortRespellings(t *testing.T) {
+	type cand struct {
+		term  string
+		dist  uint8
+		count uint64
+	}
+	tests := []struct {
+		name, term string
+		cands      []cand
+		want       string
+	}{
+		{"far more common beats a longer shared beginning", "governmnt",
+			[]cand{{"governmnet", 1, 2}, {"government", 1, 3081}}, "government"},
+		{"a longer shared beginning among words of like counts", "governmnt",
+			[]cand{{"government", 1, 100}, {"governmnet", 1, 40}}, "governmnet"},
+		{"a longer shared beginning beats a more common word", "tirans",
+			[]cand{{"trans", 1, 60}, {"tirane", 1, 900}}, "tirane"},
+		{"a changed first letter counts as one more edit", "kazistan",
+			[]cand{{"pakistan", 2, 5000}, {"kazakistan", 2, 400}}, "kazakistan"},
+		{"nearer first", "erdgan",
+			[]cand{{"erdogan", 1, 10}, {"ergan", 2, 20000}}, "erdogan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := append([]cand(nil), tt.cands...)
+			sortRespellings(tt.term, cs, func(c cand) (string, uint8, uint64) { return c.term, c.dist, c.count })
+			if cs[0].term != tt.want {
+				t.Errorf("first respelling of %q = %q; want %q (order %v)", tt.term, cs[0].term, tt.want, cs)
+			}
+		})
+	}
+}
