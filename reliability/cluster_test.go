@@ -270,6 +270,29 @@ func (h *haproxy) command(t *testing.T, command string) {
 	}
 }
 
+// serverUp reports whether haproxy's "show stat" has server srv of
+// backend be up (status "UP", not "UP 1/2" nor "DOWN").
+func (h *haproxy) serverUp(t *testing.T, be, srv string) bool {
+	t.Helper()
+	lines := strings.Split(h.admin(t, "show stat"), "\n")
+	if len(lines) == 0 {
+		return false
+	}
+	status := -1
+	for i, f := range strings.Split(strings.TrimPrefix(lines[0], "# "), ",") {
+		if f == "status" {
+			status = i
+		}
+	}
+	for _, line := range lines[1:] {
+		fs := strings.Split(line, ",")
+		if len(fs) > status && status >= 0 && fs[0] == be && fs[1] == srv {
+			return fs[status] == "UP"
+		}
+	}
+	return false
+}
+
 // sessionOn reports whether haproxy holds a session from the client
 // address src that it sent to server srv ("show sess": one line a session,
 // "src=127.0.0.1:port ... srv=r2").
@@ -535,6 +558,16 @@ func TestCluster_KillReplica(t *testing.T) {
 	// goes elsewhere (on a loaded machine that came first): its checks
 	// wait until haproxy is seen to have sent the request there.
 	victim := reps[1]
+	// On a loaded machine two slow health checks in a row may have marked
+	// r2 down, and then haproxy sends the pinned request elsewhere: wait
+	// until it is up, then stop its checks.
+	upBy := time.Now().Add(20 * time.Second)
+	for !hp.serverUp(t, "replicas", "r2") {
+		if time.Now().After(upBy) {
+			t.Fatalf("haproxy did not see r2 up in 20s:\n%s", hp.admin(t, "show stat"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	hp.command(t, "disable health replicas/r2")
 	victim.cmd.Process.Signal(syscall.SIGSTOP)
 	src := make(chan string, 1)
