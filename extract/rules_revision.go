@@ -7,4 +7,4 @@ package extract
 // seed articles catches only the changes the seeds show; a new person rule
 // rarely does. TestRulesRevision fails when a golden score file changes
 // and this does not: bump it then.
-const RulesRevision = 5
+const RulesRevision = 6
