@@ -27,16 +27,16 @@ const shareWindow = 2 * time.Second
 
 // shareSlots is how many requests one client runs at once while others are
 // active: half the cores (at least one), so that one client's requests
-// leave the other half to everyone else. With one per core, a flood of 64
-// connections still kept both cores busy and plain searches beside it
-// waited 70 ms at the median and 234 at p99; with half, 2.5 and 35 ms
-// (`kerko-bench abuse`, docs/performance.md).
+// leave the other half to everyone else. One per core still let a flood
+// keep both cores busy (`kerko-bench abuse`; the runs of each choice are
+// in docs/performance.md, "Amplification under load").
 func shareSlots() int { return max(1, runtime.GOMAXPROCS(0)/2) }
 
 type share struct {
 	mu      sync.Mutex
 	slots   int
 	clients map[string]*clientShare
+	pruned  time.Time // when clients idle past the window were last dropped
 	now     func() time.Time
 }
 
@@ -50,26 +50,37 @@ func newShare(slots int) *share {
 	return &share{slots: slots, clients: map[string]*clientShare{}, now: time.Now}
 }
 
-// othersActive reports whether a client other than c has been active
-// within shareWindow, dropping clients idle longer.
-func (s *share) othersActiveLocked(c string, now time.Time) bool {
-	others := false
+// pruneLocked drops the clients idle longer than shareWindow, at most once
+// a window, so that the map holds only recent clients however many come
+// and go.
+func (s *share) pruneLocked(now time.Time) {
+	if now.Sub(s.pruned) < shareWindow {
+		return
+	}
+	s.pruned = now
 	for k, cs := range s.clients {
 		if cs.running == 0 && len(cs.waiters) == 0 && now.Sub(cs.seen) > shareWindow {
 			delete(s.clients, k)
-			continue
-		}
-		if k != c {
-			others = true
 		}
 	}
-	return others
+}
+
+// othersActiveLocked reports whether a client other than c has been
+// active within shareWindow.
+func (s *share) othersActiveLocked(c string, now time.Time) bool {
+	for k, cs := range s.clients {
+		if k != c && (cs.running > 0 || len(cs.waiters) > 0 || now.Sub(cs.seen) <= shareWindow) {
+			return true
+		}
+	}
+	return false
 }
 
 // enter waits until client may run one more request, or ctx ends.
 func (s *share) enter(ctx context.Context, client string) error {
 	now := s.now()
 	s.mu.Lock()
+	s.pruneLocked(now)
 	cs := s.clients[client]
 	if cs == nil {
 		cs = &clientShare{}
@@ -123,10 +134,12 @@ func (s *share) leaveLocked(cs *clientShare) {
 }
 
 // fairShare applies the share to every request but static files, which
-// cost nothing to answer and which a browser fetches several at once.
+// cost nothing to answer and which a browser fetches several at once, and
+// /healthz: a monitor polling from its own address must neither count as
+// a second client (holding back the one client behind a proxy) nor wait.
 func (s *Server) fairShare(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if strings.HasPrefix(c.Request().URL.Path, "/static/") {
+		if p := c.Request().URL.Path; strings.HasPrefix(p, "/static/") || p == "/healthz" {
 			return next(c)
 		}
 		ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
