@@ -180,11 +180,7 @@ func (s *Server) searchAPICached(c echo.Context, req search.Request, ui string) 
 	key := searchKey(req)
 	key.kind, key.ui = kindSearchAPI, ui
 	v, hit, err := s.cache.do(ctx, key, apiAnswerSize, func() (any, error) {
-		if err := s.gate.acquire(ctx); err != nil {
-			return nil, err
-		}
-		defer s.gate.release(ctx)
-		res, err := s.cfg.Searcher.Search(ctx, req)
+		res, err := s.searchGated(ctx, req)
 		if err != nil {
 			return nil, err
 		}

@@ -298,17 +298,20 @@ func setCacheHeader(c echo.Context, hit bool) {
 	c.Response().Header().Set(cacheHeader, v)
 }
 
+// searchGated runs req once a search slot is free.
+func (s *Server) searchGated(ctx context.Context, req search.Request) (*search.Result, error) {
+	if err := s.gate.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer s.gate.release(ctx)
+	return s.cfg.Searcher.Search(ctx, req)
+}
+
 // search runs req under the server's deadline, or answers it from the cache.
 func (s *Server) search(c echo.Context, req search.Request) (*search.Result, error) {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), s.cfg.SearchTimeout)
 	defer cancel()
-	run := func() (*search.Result, error) {
-		if err := s.gate.acquire(ctx); err != nil {
-			return nil, err
-		}
-		defer s.gate.release(ctx)
-		return s.cfg.Searcher.Search(ctx, req)
-	}
+	run := func() (*search.Result, error) { return s.searchGated(ctx, req) }
 	if s.cache == nil {
 		return run()
 	}
