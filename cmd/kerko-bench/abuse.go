@@ -352,14 +352,12 @@ func mergeKind(into *loadgen.KindStats, k loadgen.KindStats) {
 // to do when the same kerko built it from the same files; a full rebuild
 // when another kerko version did).
 func abuseIndex(ctx context.Context, kerko, corpusDir, ix, work string) error {
-	full := "--full"
-	if _, err := os.Stat(filepath.Join(ix, "CURRENT")); err == nil {
-		fmt.Printf("index: %s, built by an earlier run: updating it\n", ix)
-		full = "--quiet"
-	}
 	hostile := filepath.Join(work, "hostile.jsonl")
-	if _, err := os.Stat(hostile); err == nil && full != "--full" {
-		return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, full)
+	_, errIndex := os.Stat(filepath.Join(ix, "CURRENT"))
+	_, errHostile := os.Stat(hostile)
+	if errIndex == nil && errHostile == nil {
+		fmt.Printf("index: %s, built by an earlier run: updating it\n", ix)
+		return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, false)
 	}
 	f, err := os.Create(hostile)
 	if err != nil {
@@ -372,12 +370,18 @@ func abuseIndex(ctx context.Context, kerko, corpusDir, ix, work string) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, full)
+	return runAbuseIndex(ctx, kerko, corpusDir, hostile, ix, true)
 }
 
-func runAbuseIndex(ctx context.Context, kerko, corpusDir, hostile, ix, full string) error {
+// runAbuseIndex runs kerko index over the corpus and the hostile articles:
+// a full build, or an update of what an earlier run built.
+func runAbuseIndex(ctx context.Context, kerko, corpusDir, hostile, ix string, full bool) error {
+	args := []string{"index", "--index", ix, "--corpus", corpusDir, "--corpus", hostile, "--json"}
+	if full {
+		args = append(args, "--full")
+	}
 	var stderr strings.Builder
-	cmd := exec.CommandContext(ctx, kerko, "index", "--index", ix, "--corpus", corpusDir, "--corpus", hostile, full, "--json")
+	cmd := exec.CommandContext(ctx, kerko, args...)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
