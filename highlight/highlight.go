@@ -112,8 +112,8 @@ type Span struct{ Start, End int }
 // Marking once also kept each text marked twice as interned tokens, so that
 // a third marking compared integers. Under a memory budget that memo started
 // over every few seconds, and building the tokens of texts it then dropped
-// cost more than it saved: without it the server spent 0.89-0.95 ms of CPU
-// per request of the bench mix instead of 1.34-1.36 (docs/performance.md).
+// cost more than it saved (docs/performance.md, "Throughput under the
+// budget, regained").
 func (h *Highlighter) Spans(text, lang string) []Span {
 	if len(h.folded) == 0 || text == "" {
 		return nil

@@ -33,7 +33,7 @@ type fuzzyAutomaton interface {
 // fuzziness edits (insertions, deletions, substitutions of characters) of
 // term.
 func newFuzzyAutomaton(term string, fuzziness uint8) (fuzzyAutomaton, error) {
-	if isASCII(term) && len(term) < 255 {
+	if isASCII(term) {
 		return newASCIILev(term, fuzziness), nil
 	}
 	b, err := levBuilder(fuzziness)
