@@ -64,6 +64,7 @@ func People(text, lang string) []PersonMention {
 	}
 	x.unitsAfterNumbers()
 	if lang == "en" {
+		x.enTokens17()
 		x.firms()
 	}
 	x.head = titleCaseHead(text, x.toks)
@@ -394,6 +395,9 @@ func (x *personScan) runs() {
 			if x.item != nil && x.item[j] != 0 {
 				break // a list's label or item starts a new run
 			}
+			if x.lang == "en" && x.capsLineEnd17(j) {
+				break // a heading in capitals ends at its line's end (round 17)
+			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
@@ -476,7 +480,7 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd17(i)) {
 		// A title with a case ending after an apostrophe is no apposition
 		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
@@ -538,7 +542,8 @@ func (x *personScan) run(i, j int) {
 	// A word of institutions right after the run (lowercase ilçesi, company)
 	// makes the last part an institution's name.
 	orgAfter := j < len(toks) && toks[j].gap <= gapSpace && !toks[j-1].suffix &&
-		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems))
+		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn17[toks[j].key])
+	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter17(j)
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
@@ -932,6 +937,22 @@ func (x *personScan) part(i, j int, titled bool) {
 	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
 		i++
 	}
+	if x.lang == "en" && i < j && x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] {
+		// The institution met earlier, after capitals cut before its
+		// given name (Aa-2 Dayton Hudson's ... Dayton Hudson Corp).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.rankAfterTitle17(i, j, titled) {
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.rankBefore17(i, j) {
+		// General Musharraf, President General Pervez Musharraf (round 17).
+		x.used[i] = true
+		i++
+		titled = true
+	}
 	if i > 0 && i < j && toks[i].gap == gapSpace && toks[i-1].cap && placePrefixes[toks[i-1].key] {
 		// Spanish and Portuguese saints name places (San Luis Obispo,
 		// São João del Rei), not the saint.
@@ -1103,11 +1124,17 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
 	case x.slavicShape(i, j):
+	case x.asianName(i, j):
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if !titled && known == nil && (allUpper && !x.byline(i, j) || i < x.head) {
+	if (!titled || x.lang == "en" && (allUpper || i < x.head)) && known == nil && (allUpper && !x.byline(i, j) || i < x.head) {
+		if titled && allUpper && !x.givenFirst(i, j) {
+			// A heading's title and capitals (FINANCE MINISTER MEETS
+			// STOLTENBERG): its last word may name a person of the text.
+			i = j - 1
+		}
 		x.pending = append(x.pending, [2]int{i, j})
 		return
 	}
