@@ -296,6 +296,10 @@ type personScan struct {
 	item    []int    // per token, when a labelled list was found: end+1 of a list item starting there, -1 inside a label or bracket
 	sbuf    []byte   // slugBytes' buffer
 	line1   int      // token index where the first line ends, +1 (0: not yet found)
+
+	// English: the family name of an Asian name written first -> its
+	// person (round 17).
+	family map[string]*pperson
 }
 
 // firstLineEnd returns the index of the first token after the text's first
@@ -569,6 +573,8 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
+		case x.isOrg(t) && !orgAfter && x.orgSurname17(start, k, j, titled):
+			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
@@ -1087,6 +1093,7 @@ func (x *personScan) part(i, j int, titled bool) {
 		}
 	}
 	honor := n >= 2 && last.cls&cHonorific != 0
+	asian := false
 	switch {
 	case known != nil:
 	case x.pt.notPersonFirst[toks[i].key] && x.pt.notPersons[string(x.slugBytes(i, j))]:
@@ -1125,6 +1132,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case honor && last.cls&cGiven == 0:
 	case x.slavicShape(i, j):
 	case x.asianName(i, j):
+		asian = true
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -1141,6 +1149,9 @@ func (x *personScan) part(i, j int, titled bool) {
 	x.add(i, j, known, allUpper)
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
+	}
+	if asian {
+		x.familyFirst17(i)
 	}
 }
 
@@ -1634,7 +1645,11 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 		// Öcalan'ın), as link gives it.
 		p.known = known
 	}
-	p.count(last.text)
+	if x.family[last.key] == p && p.surname != last.key {
+		p.count(p.forms[0].form) // Mr Wang of Wang Xuebing (round 17)
+	} else {
+		p.count(last.text)
+	}
 	p.last = j - 1
 }
 
@@ -1655,6 +1670,9 @@ func (p *pperson) count(form string) {
 // given names (none, or one of them shared), nil when there is none.
 func (x *personScan) find(surname string, given []string, known *knownPerson) *pperson {
 	var best *pperson
+	if p := x.family[surname]; p != nil && len(given) == 0 {
+		return p // Mr Wang of Wang Xuebing (round 17)
+	}
 	for _, p := range x.persons {
 		if known != nil && p.known == known {
 			return p
@@ -2196,6 +2214,12 @@ func (x *personScan) link() {
 			if x.sameSurname(p.surname, t.key) && (best == nil || p.last > best.last) {
 				best = p
 			}
+		}
+		if p := x.family[t.key]; best == nil && p != nil {
+			p.count(p.forms[0].form) // Wang of Wang Xuebing (round 17)
+			p.last = k
+			x.used[k] = true
+			continue
 		}
 		if best == nil {
 			if kp := x.knownFull(k, k+1); kp != nil && !x.inName(k) {

@@ -91,6 +91,43 @@ func (x *personScan) tickerAfter17(j int) bool {
 	return strings.HasPrefix(rest, "<")
 }
 
+// orgSurnamesEn17 are institution words that are common English surnames
+// too (Hall, Mills, House): after a given name they end a person's name
+// where only a name stands (round 17).
+var orgSurnamesEn17 = wordSet(`hall mills house church castle park bridge tower lane post press`)
+
+// orgSurname17 tells whether the institution word at k, in English text,
+// is the surname of the given name before it: the run is those two words,
+// after a title (BBC correspondent Simon Hall) or before a comma and a role
+// (Greg Mills, program director at AOL).
+func (x *personScan) orgSurname17(start, k, j int, titled bool) bool {
+	t := x.toks
+	if x.lang != "en" || k != j-1 || k-start != 1 || !orgSurnamesEn17[t[k].key] || t[k].upper || t[start].upper ||
+		t[start].cls&cGiven == 0 || t[k].gap != gapSpace {
+		return false
+	}
+	return titled || x.enRoleAfter17(j)
+}
+
+// enRoleAfter17 tells whether a comma and a role follow the run that ends
+// before token j: a title word within the next four words (Greg Mills,
+// program director at AOL; Simon Hall, the BBC's correspondent).
+func (x *personScan) enRoleAfter17(j int) bool {
+	t := x.toks
+	if j >= len(t) || t[j].gap != gapPunct || strings.TrimSpace(x.text[t[j-1].start+len(t[j-1].text):t[j].start]) != "," {
+		return false
+	}
+	for k := j; k < j+4 && k < len(t); k++ {
+		if k > j && t[k].gap > gapSpace && !t[k].suffix && !t[k-1].suffix {
+			return false
+		}
+		if x.isTitle(t[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // thingAfterEn17 are English nouns that, in lowercase right after a run of
 // capitals, make it the name of a firm or a site (its newly acquired Dayton
 // Walther business, the Brady Hot Springs facility): no person. Nouns that
@@ -163,6 +200,21 @@ func (x *personScan) asianName(i, j int) bool {
 	// joined by a hyphen (Xianglin Hou, Junichiro Koizumi).
 	return asianFamily17[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(toks[j-1]) &&
 		(n == 2 || toks[i+1].gap == gapHyphen) && syl(i, j-1)
+}
+
+// familyFirst17 records that the person just added from the Asian name
+// that starts at token i writes its family name first (Wang Xuebing): the
+// family name alone later names them (Mr Wang, Wang said), though their
+// surname, as the rules keep it, is the last word.
+func (x *personScan) familyFirst17(i int) {
+	t := x.toks[i]
+	if !asianFamily17[t.key] || x.toks[i+1].gap != gapSpace {
+		return
+	}
+	if x.family == nil {
+		x.family = map[string]*pperson{}
+	}
+	x.family[t.key] = x.persons[len(x.persons)-1]
 }
 
 // romanizedInitials and romanizedFinals are the onsets and codas of
