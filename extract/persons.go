@@ -875,6 +875,9 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
+	// An English given name that is a particle elsewhere opens the name
+	// (quarterback Ben Roethlisberger; round 17).
+	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn17[toks[i].key]
 	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
@@ -950,6 +953,10 @@ func (x *personScan) part(i, j int, titled bool) {
 		return
 	}
 	if x.rankAfterTitle17(i, j, titled) {
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.officeOf17(i, j, titled) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}

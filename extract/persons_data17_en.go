@@ -68,6 +68,22 @@ Kaifu Uno Kishi Sumita Mieno Miyazawa Abe Aso Noda
 var rankWordsEn17 = wordSet(`general father brother sister bishop archbishop cardinal rabbi imam
 ayatollah reverend rev pastor major marshal`)
 
+// titleEn17 are English peerages, sports positions, professions and roles
+// that stand before a name as titles do (Baroness Morgan, Pittsburgh
+// quarterback Ben Roethlisberger, producer Andi Peters, rapper Jadakiss),
+// written from knowledge (round 17). Words that are verbs or adjectives
+// before a team or a place as well (host, model, rival, forward, shadow)
+// are left out.
+var titleEn17 = wordSet(`baroness baron viscount countess duchess marquess marquis
+quarterback pitcher batsman bowler fullback halfback linebacker skipper flanker fly-half scrum-half
+chef designer producer presenter newcomer comedian novelist poet artist photographer rapper
+guitarist drummer bassist pianist violinist composer conductor architect historian scientist
+researcher lecturer consultant adviser advisor aide tycoon billionaire magnate banker investor
+entrepreneur businessman businesswoman activist campaigner lawmaker legislator diplomat teammate
+compatriot countryman filmmaker director-general chairman-elect vice-chairman backbencher pundit
+commentator broadcaster newsreader playwright screenwriter sculptor painter dancer ballerina
+choreographer supermodel heiress socialite`)
+
 // notNameEn17 are words that end or follow a run of capitals in English
 // news without naming anyone: feasts after a rank (Father Christmas), and
 // the party and church words of descriptions (the Washington Democrat, the
@@ -140,11 +156,14 @@ venture complex plant oilfield field fields mine smelter shipyard`)
 // institution's word (London Marathon, Sydney Marathon): no person.
 var orgEn17 = wordSet(`marathon marathons regatta triathlon`)
 
-// enTokens17 marks, in English text, the given names of givenEn17, the
-// words of notNameEn17 and the event words of orgEn17 on the capitalized
+// enTokens17 marks, in English text, the titles of titleEn17, the given
+// names of givenEn17, the words of notNameEn17 and the event words of orgEn17 on the capitalized
 // words (round 17).
 func (x *personScan) enTokens17() {
 	for i, t := range x.toks {
+		if (t.cap && !t.upper || t.lc) && titleEn17[t.key] {
+			x.toks[i].cls |= cTitleEn
+		}
 		if !t.cap || t.upper {
 			continue
 		}
@@ -307,6 +326,25 @@ func (x *personScan) rankBefore17(i, j int) bool {
 		return false
 	}
 	return x.elsewhere(j-1) && !x.lowerElsewhere(t[j-1].key)
+}
+
+// officeOf17 tells whether toks[i:j], in English text after a title, is
+// an office or a body rather than a name: two words or more without a given
+// name before "of" and a capitalized word that is no place (Chairman Joint
+// Chiefs of Staff Committee); a person's "of" is followed by a place or
+// "the" (President Ramiz Alia of Albania).
+func (x *personScan) officeOf17(i, j int, titled bool) bool {
+	t := x.toks
+	if x.lang != "en" || !titled || j-i < 2 || j+1 >= len(t) || t[j].key != "of" || t[j].cap || t[j].gap != gapSpace ||
+		!t[j+1].cap || t[j+1].gap != gapSpace || x.isPlace(t[j+1]) || x.isStop(t[j+1]) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t[k].cls&cGiven != 0 || t[k].upper || len(t[k].text) < 3 {
+			return false
+		}
+	}
+	return x.knownFull(i, j) == nil
 }
 
 // rankAfterTitle17 tells whether toks[i:j], in English text after a title,

@@ -15,7 +15,9 @@ import (
 // Reuters ticker, a lowercase business noun, an event word (Marathon), a
 // party or church word end no person's name; a given name and an
 // institution word that is a common surname is a person after a title or
-// before a role. Each kind has texts of the same shape that must still find
+// before a role; peerages, sports positions and professions are titles
+// (Baroness Morgan, quarterback Ben Roethlisberger), and after a title an
+// office of something is no name (Chairman Joint Chiefs of Staff). Each kind has texts of the same shape that must still find
 // their persons, or still find none.
 func TestPeople_Round17En(t *testing.T) {
 	tests := []idCase{
@@ -56,6 +58,12 @@ func TestPeople_Round17En(t *testing.T) {
 		{"a surname that is an institution word after a title", "en", "BBC correspondent Simon Hall at Postbridge said 2,000 came.", "simon-hall"},
 		{"the same before a comma and a role", "en", "Greg Mills, program director at AOL, said it grew.", "greg-mills"},
 		{"an institution word stays one without a title", "en", "The concert was held at Albert Hall on Monday.", ""},
+		{"a peer's title", "en", "Lord Falconer and Baroness Warsi played no part in it.", "falconer warsi"},
+		{"a sports position", "en", "He would hit Pittsburgh quarterback Ben Roethlisberger hard.", "ben-roethlisberger"},
+		{"a profession", "en", "It was put together by producer Andi Peters for the BBC.", "andi-peters"},
+		{"a verb that is a role is no title", "en", "The club will host Manchester United on Sunday.", ""},
+		{"an office after a title", "en", "After the appointment of new Chairman Joint Chiefs of Staff Committee it is clear.", ""},
+		{"a person of a place after a title", "en", "Finance Minister Dilson Funaro of Brazil arrived on Monday.", "dilson-funaro"},
 	}
 	checkIDs(t, tests)
 }
