@@ -956,6 +956,10 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
+	if x.workTitle17(i, titled) {
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
 	if x.officeOf17(i, j, titled) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return

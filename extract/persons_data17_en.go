@@ -328,6 +328,24 @@ func (x *personScan) rankBefore17(i, j int) bool {
 	return x.elsewhere(j-1) && !x.lowerElsewhere(t[j-1].key)
 }
 
+// workNounsEn17 are English nouns of works that stand before a work's
+// title (his album Innocent Man, the comedy Dil Jo Bhi Kahey): the capitals
+// after one, without a title, name nobody (round 17).
+var workNounsEn17 = wordSet(`album albums single song songs film films movie movies book books novel
+novels play musical opera series sitcom comedy drama documentary soap programme track hit video
+videogame game ballet poem painting sculpture exhibition`)
+
+// workTitle17 tells whether the run that starts at i, in English text, is
+// a work's title: right after a lowercase noun of workNounsEn17, or after
+// it and an opening quote.
+func (x *personScan) workTitle17(i int, titled bool) bool {
+	t := x.toks
+	if x.lang != "en" || titled || i == 0 || t[i-1].cap || !workNounsEn17[t[i-1].key] {
+		return false
+	}
+	return t[i].gap == gapSpace || t[i].gap == gapPunct && x.quoteBefore(i)
+}
+
 // officeOf17 tells whether toks[i:j], in English text after a title, is
 // an office or a body rather than a name: two words or more without a given
 // name before "of" and a capitalized word that is no place (Chairman Joint

@@ -17,8 +17,10 @@ import (
 // institution word that is a common surname is a person after a title or
 // before a role; peerages, sports positions and professions are titles
 // (Baroness Morgan, quarterback Ben Roethlisberger), and after a title an
-// office of something is no name (Chairman Joint Chiefs of Staff). Each kind has texts of the same shape that must still find
-// their persons, or still find none.
+// office of something is no name (Chairman Joint Chiefs of Staff); a
+// work's title after its noun names nobody (his album Innocent Man). Each
+// kind has texts of the same shape that must still find their persons, or
+// still find none.
 func TestPeople_Round17En(t *testing.T) {
 	tests := []idCase{
 		{"a Chinese name family first", "en", "The former head of the bank, Wang Xuebing, was jailed in 2003.", "wang-xuebing"},
@@ -64,6 +66,9 @@ func TestPeople_Round17En(t *testing.T) {
 		{"a verb that is a role is no title", "en", "The club will host Manchester United on Sunday.", ""},
 		{"an office after a title", "en", "After the appointment of new Chairman Joint Chiefs of Staff Committee it is clear.", ""},
 		{"a person of a place after a title", "en", "Finance Minister Dilson Funaro of Brazil arrived on Monday.", "dilson-funaro"},
+		{"an album's title", "en", "He spent thousands producing his album Innocent Man last year.", ""},
+		{"a film's title in quotes", "en", "She stars in the comedy \"Harry Potter\" this year.", ""},
+		{"a person after a work noun and a title", "en", "The album producer Andi Peters said it sold well.", "andi-peters"},
 	}
 	checkIDs(t, tests)
 }
