@@ -960,10 +960,6 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.officeOf17(i, j, titled) {
-		x.loose = append(x.loose, [2]int{i, j})
-		return
-	}
 	if x.rankBefore17(i, j) {
 		// General Musharraf, President General Pervez Musharraf (round 17).
 		x.used[i] = true

@@ -152,9 +152,12 @@ var thingAfterEn17 = wordSet(`business businesses facility facilities subsidiary
 division divisions refinery refineries affiliate affiliates franchise brand brands label
 venture complex plant oilfield field fields mine smelter shipyard`)
 
-// orgEn17 are English words of events that end their names like an
-// institution's word (London Marathon, Sydney Marathon): no person.
-var orgEn17 = wordSet(`marathon marathons regatta triathlon`)
+// orgEn17 are English words of events, units and banks that end or open
+// their names like an institution's word (London Marathon, Economist
+// Intelligence Unit, Westpac Finance, Six Nations, Banque Paribas): no
+// person.
+var orgEn17 = wordSet(`marathon marathons regatta triathlon unit units finance nations banque
+banca banco`)
 
 // enTokens17 marks, in English text, the titles of titleEn17, the given
 // names of givenEn17, the words of notNameEn17 and the event words of orgEn17 on the capitalized
@@ -344,25 +347,6 @@ func (x *personScan) workTitle17(i int, titled bool) bool {
 		return false
 	}
 	return t[i].gap == gapSpace || t[i].gap == gapPunct && x.quoteBefore(i)
-}
-
-// officeOf17 tells whether toks[i:j], in English text after a title, is
-// an office or a body rather than a name: two words or more without a given
-// name before "of" and a capitalized word that is no place (Chairman Joint
-// Chiefs of Staff Committee); a person's "of" is followed by a place or
-// "the" (President Ramiz Alia of Albania).
-func (x *personScan) officeOf17(i, j int, titled bool) bool {
-	t := x.toks
-	if x.lang != "en" || !titled || j-i < 2 || j+1 >= len(t) || t[j].key != "of" || t[j].cap || t[j].gap != gapSpace ||
-		!t[j+1].cap || t[j+1].gap != gapSpace || x.isPlace(t[j+1]) || x.isStop(t[j+1]) {
-		return false
-	}
-	for k := i; k < j; k++ {
-		if t[k].cls&cGiven != 0 || t[k].upper || len(t[k].text) < 3 {
-			return false
-		}
-	}
-	return x.knownFull(i, j) == nil
 }
 
 // rankAfterTitle17 tells whether toks[i:j], in English text after a title,
