@@ -64,6 +64,7 @@ func People(text, lang string) []PersonMention {
 	}
 	x.unitsAfterNumbers()
 	if lang == "en" {
+		x.enTokens17()
 		x.firms()
 	}
 	x.head = titleCaseHead(text, x.toks)
@@ -295,6 +296,10 @@ type personScan struct {
 	item    []int    // per token, when a labelled list was found: end+1 of a list item starting there, -1 inside a label or bracket
 	sbuf    []byte   // slugBytes' buffer
 	line1   int      // token index where the first line ends, +1 (0: not yet found)
+
+	// English: the family name of an Asian name written first -> its
+	// person (round 17).
+	family map[string]*pperson
 }
 
 // firstLineEnd returns the index of the first token after the text's first
@@ -394,6 +399,9 @@ func (x *personScan) runs() {
 			if x.item != nil && x.item[j] != 0 {
 				break // a list's label or item starts a new run
 			}
+			if x.lang == "en" && x.capsLineEnd17(j) {
+				break // a heading in capitals ends at its line's end (round 17)
+			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
@@ -476,7 +484,7 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd17(i)) {
 		// A title with a case ending after an apostrophe is no apposition
 		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
@@ -538,7 +546,8 @@ func (x *personScan) run(i, j int) {
 	// A word of institutions right after the run (lowercase ilçesi, company)
 	// makes the last part an institution's name.
 	orgAfter := j < len(toks) && toks[j].gap <= gapSpace && !toks[j-1].suffix &&
-		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems))
+		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn17[toks[j].key])
+	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter17(j)
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
@@ -564,6 +573,8 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
+		case x.isOrg(t) && !orgAfter && x.orgSurname17(start, k, j, titled):
+			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
@@ -864,6 +875,9 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
+	// An English given name that is a particle elsewhere opens the name
+	// (quarterback Ben Roethlisberger; round 17).
+	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn17[toks[i].key]
 	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
@@ -931,6 +945,26 @@ func (x *personScan) part(i, j int, titled bool) {
 	}
 	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
 		i++
+	}
+	if x.lang == "en" && i < j && x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] {
+		// The institution met earlier, after capitals cut before its
+		// given name (Aa-2 Dayton Hudson's ... Dayton Hudson Corp).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.rankAfterTitle17(i, j, titled) {
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.workTitle17(i, titled) {
+		x.loose = append(x.loose, [2]int{i, j})
+		return
+	}
+	if x.rankBefore17(i, j) {
+		// General Musharraf, President General Pervez Musharraf (round 17).
+		x.used[i] = true
+		i++
+		titled = true
 	}
 	if i > 0 && i < j && toks[i].gap == gapSpace && toks[i-1].cap && placePrefixes[toks[i-1].key] {
 		// Spanish and Portuguese saints name places (San Luis Obispo,
@@ -1066,6 +1100,7 @@ func (x *personScan) part(i, j int, titled bool) {
 		}
 	}
 	honor := n >= 2 && last.cls&cHonorific != 0
+	asian := false
 	switch {
 	case known != nil:
 	case x.pt.notPersonFirst[toks[i].key] && x.pt.notPersons[string(x.slugBytes(i, j))]:
@@ -1103,17 +1138,27 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
 	case x.slavicShape(i, j):
+	case x.asianName(i, j):
+		asian = true
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if !titled && known == nil && (allUpper && !x.byline(i, j) || i < x.head) {
+	if (!titled || x.lang == "en" && (allUpper || i < x.head)) && known == nil && (allUpper && !x.byline(i, j) || i < x.head) {
+		if titled && allUpper && !x.givenFirst(i, j) {
+			// A heading's title and capitals (FINANCE MINISTER MEETS
+			// STOLTENBERG): its last word may name a person of the text.
+			i = j - 1
+		}
 		x.pending = append(x.pending, [2]int{i, j})
 		return
 	}
 	x.add(i, j, known, allUpper)
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
+	}
+	if asian {
+		x.familyFirst17(i)
 	}
 }
 
@@ -1607,7 +1652,11 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 		// Öcalan'ın), as link gives it.
 		p.known = known
 	}
-	p.count(last.text)
+	if x.family[last.key] == p && p.surname != last.key {
+		p.count(p.forms[0].form) // Mr Wang of Wang Xuebing (round 17)
+	} else {
+		p.count(last.text)
+	}
 	p.last = j - 1
 }
 
@@ -1628,6 +1677,9 @@ func (p *pperson) count(form string) {
 // given names (none, or one of them shared), nil when there is none.
 func (x *personScan) find(surname string, given []string, known *knownPerson) *pperson {
 	var best *pperson
+	if p := x.family[surname]; p != nil && len(given) == 0 {
+		return p // Mr Wang of Wang Xuebing (round 17)
+	}
 	for _, p := range x.persons {
 		if known != nil && p.known == known {
 			return p
@@ -2169,6 +2221,12 @@ func (x *personScan) link() {
 			if x.sameSurname(p.surname, t.key) && (best == nil || p.last > best.last) {
 				best = p
 			}
+		}
+		if p := x.family[t.key]; best == nil && p != nil {
+			p.count(p.forms[0].form) // Wang of Wang Xuebing (round 17)
+			p.last = k
+			x.used[k] = true
+			continue
 		}
 		if best == nil {
 			if kp := x.knownFull(k, k+1); kp != nil && !x.inName(k) {
