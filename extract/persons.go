@@ -898,9 +898,11 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.blocked != nil && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
+	if x.blocked != nil && !(titled && x.lang == "tr" && j-i >= 2 && !x.roleNext(i, j)) && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
 		// The name of an institution met earlier (Ted Bates Worldwide ...
-		// Ted Bates is now owned by).
+		// Ted Bates is now owned by). A Turkish firm named after its
+		// founder, then the founder in full after a role (Adil Işık Giyim
+		// ... başkanı Adil Işık): the role makes it a person's (round 17).
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
@@ -1179,7 +1181,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 		return false
 	}
 	g, s := x.toks[i], x.toks[i+1]
-	if !trCommonGivens[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
+	if !trCommonGivens[g.key] && !trCommonGivens17[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
 		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
@@ -2192,7 +2194,11 @@ func (x *personScan) runOns() {
 	}
 	keep := x.persons[:0]
 	for _, p := range x.persons {
-		if q := x.runOnOf(p); q != nil {
+		q := x.runOnOf(p)
+		if q == nil {
+			q = x.givenPairOf(p) // round 17
+		}
+		if q != nil {
 			q.mentions += p.mentions
 			continue
 		}
@@ -2764,6 +2770,13 @@ func buildPersonTables() *personTables {
 	})
 	t.trCommon = map[string]bool{}
 	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	for k := range wordSet(givenTr17) {
+		// Round 17: common words stay out (tr_common.txt, notGiven).
+		if !not[k] && !t.trCommon[k] {
+			t.given[k] = true
+			delete(givenTr, k)
+		}
+	}
 	notGivenHere := func(k string) bool {
 		// Function words and country words are no given names here (Said,
 		// India, Israel): a run they start is a sentence or a place.
@@ -2786,7 +2799,7 @@ func buildPersonTables() *personTables {
 			}
 		}
 	}
-	for _, st := range trOrgStems {
+	for _, st := range append(trOrgStems[:len(trOrgStems):len(trOrgStems)], trOrgStems17...) {
 		st = fold(st)
 		t.trOrg[st[:3]] = append(t.trOrg[st[:3]], st)
 	}
