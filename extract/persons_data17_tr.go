@@ -7,12 +7,12 @@ package extract
 // Turkish press writes. Many were in tr_given.txt only, whose names count
 // only when the surname comes back alone in the article (trGiven): a person
 // named once, in full, was missed. Names that are common Turkish words (Umut,
-// Savaş, Deniz, Temel, Kasım, Önder, Dursun) and monarchs' given
+// Savaş, Deniz, Temel, Kasım, Önder, Dursun, Servet) and monarchs' given
 // names (Fahd, Salman: King Fahd is named by a title and a given name) are
 // left out, and the build drops any
 // that tr_common.txt or notGiven holds.
 var givenTr17 = `
-Servet Abdurrahman Abdurrahim Abdülkadir Abdulkadir Abdülhamit Abdülhamid Abdülkerim Abdulkerim Abdülmecit
+Abdurrahman Abdurrahim Abdülkadir Abdulkadir Abdülhamit Abdülhamid Abdülkerim Abdulkerim Abdülmecit
 Abdulmecit Abdullatif Abdüllatif Abdülbaki Abdulbaki Abdülvahap Abdulvahap Abdülgani Abdulgani
 Abdulhalim Abdülhalim Abdülselam Abdusselam Abdussamet Abdulsamet Abdurrezzak Abdülmelik Abdulmelik
 Abdulhakim Abdülhakim Abdulmuttalip Adem Adnan Afet Afife Ahmet Akif Akın Alaattin Alaaddin

@@ -21,11 +21,11 @@ func (x *personScan) givenPairOf(p *pperson) *pperson {
 	return nil
 }
 
-// trCommonGivens17 are more given names that are common words too (Servet
-// wealth, Dursun "let it stay", Savaş war): like trCommonGivens they name a
+// trCommonGivens17 are more given names that are common words too (Galip
+// victor, Dursun "let it stay", Savaş war): like trCommonGivens they name a
 // person only before a surname that is no common word, place or institution
 // (round 17).
-var trCommonGivens17 = wordSet(`Servet Galip Kudret Dursun Gündüz Candan Ömür Saadet İnan Adil Aziz Savaş
+var trCommonGivens17 = wordSet(`Galip Kudret Dursun Gündüz Candan Saadet İnan Adil Aziz Savaş
 Onur Uğur Ufuk Yiğit Ozan Pınar İpek Hilal Dilek Arzu Emel Ülkü Sevinç Şeref Hikmet Nizam Erdem Engin Bilge`)
 
 // trOrgStems17 are more stems of Turkish words that end the names of firms,
