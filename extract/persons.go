@@ -564,6 +564,11 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
+		case x.isOrg(t) && titled && x.trNameBeforeOrg(start, k):
+			x.part(start, start+2, true) // round 17
+			x.block(start+2, k+1)
+			titled = false
+			start, k = k+1, k+1
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a

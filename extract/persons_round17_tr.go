@@ -42,3 +42,39 @@ var trOrgStems17 = []string{"mobilya", "telekom", "internet", "teknokent", "tekn
 	"yayinevi", "danismanlik", "muhendislik", "mimarlik", "hizmetleri", "sanayi", "ticaret",
 	"pazarlama", "magazacilik", "restoran", "eczane", "lokanta", "opera", "bienal", "kultur",
 	"karikatur", "sinema", "kasirga", "nehri", "nehrin", "manastir", "orucu", "tugay"}
+
+// trNameBeforeOrg tells whether, in a Turkish text, a title's run toks[start:]
+// holds a given name and a surname, then an institution whose word is at k:
+// a bare institution word with its ending after an apostrophe (Milletvekili
+// Pervin Buldan Meclis'te), or a name of two or three words that ends in
+// one (Başbakan Yardımcısı Ali Babacan Hürriyet Gazetesi'nde). The person
+// ends before it; without the title the whole run stays an institution
+// named after a person (Ahmet Yesevi Üniversitesi). Round 17.
+func (x *personScan) trNameBeforeOrg(start, k int) bool {
+	if x.lang != "tr" || k < start+2 || k > start+4 {
+		return false
+	}
+	toks := x.toks
+	g, s := toks[start], toks[start+1]
+	if g.cls&cGiven == 0 || g.upper || s.upper || s.gap != gapSpace || s.cls&(cHonorific|cNotName) != 0 ||
+		x.isOrg(s) || x.isTitle(s) || x.isStop(s) || g.suffix || s.suffix {
+		return false
+	}
+	if k == start+2 {
+		// Meclis'te, Kongre'de; not Türbesi'ni, a possessed head that
+		// what it is of must precede.
+		t := toks[k]
+		return t.suffix && !strings.HasSuffix(t.key, "i") && !strings.HasSuffix(t.key, "u")
+	}
+	if s.cls&(cGiven|cGivenTr) != 0 && !x.elsewhere(start+1) {
+		// A second given name: the surname may be the next word (General
+		// Ali Fuat Cebesoy Kışlası), unless it comes back alone.
+		return false
+	}
+	for m := start + 2; m < k; m++ {
+		if t := toks[m]; t.cls&(cHonorific|cTitleTr) != 0 || t.upper || x.isOrg(t) {
+			return false
+		}
+	}
+	return true
+}

@@ -11,7 +11,9 @@ import (
 // sectors and things end the names of firms and things (Ankara Mobilya,
 // Katrina Kasırgası, Fırat Nehri); a person of two given names is one person
 // with the full name (Necip Fazıl ... Necip Fazıl Kısakürek); and a founder
-// named after a role stays a person next to the firm named after him. Each
+// named after a role stays a person next to the firm named after him; a title's
+// name ends before an institution written after it (Milletvekili Sezgin
+// Tanrıkulu Meclis'te). Each
 // kind has texts of the same shape that must still give, or not give, persons.
 func TestPeople_Round17Tr(t *testing.T) {
 	tests := []idCase{
@@ -35,6 +37,10 @@ func TestPeople_Round17Tr(t *testing.T) {
 		{"a founder after a role next to his firm", "tr", "Dün fuara Adem Yalçın Giyim de katıldı. Firmanın yönetim kurulu başkanı Adem Yalçın konuştu.", "adem-yalcin"},
 		{"a firm named after a founder, no role", "tr", "Dün fuara Adem Yalçın Giyim de katıldı. Stantta Adem Yalçın ürünleri kalabalıktı.", ""},
 		{"a role in a film stays no person", "tr", "Filmde Dr. Hannibal Lecter karakteri ile Anthony Hopkins vardı.", "anthony-hopkins"},
+		{"a deputy before a bare institution with an ending", "tr", "CHP Milletvekili Sezgin Tanrıkulu Meclis'te konuştu.", "sezgin-tanrikulu"},
+		{"a minister before a newspaper whose surname comes back", "tr", "Bakan Yardımcısı Mehmet Şimşekli Milliyet Gazetesi'nde yazdı. Şimşekli uyardı.", "mehmet-simsekli"},
+		{"an institution named after a person, no title", "tr", "Öğrenciler Ahmet Yesevi Üniversitesi'nde okudu.", ""},
+		{"a title and a named barracks", "tr", "Bakan, General Ali Fuat Cebesoy Kışlası'na geldi.", ""},
 		{"a monarch by given name", "en", "King Fahd has stamped his personal authority on the talks.", "fahd"},
 	}
 	checkIDs(t, tests)
