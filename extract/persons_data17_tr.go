@@ -66,4 +66,15 @@ Mahmoud Fuad Fouad Lakhdar Moncef Rached Kais Beji Abdelmadjid Ebrahim Javad Moh
 Hossein Abbas Qassem Ghassem Manouchehr Esfandiyar İsfendiyar Isfandiyar Kianoush Shirin Farah
 Fereydoun Kazem Nursultan Kassym Dinmukhamed Askar Almazbek Sooronbay Kurmanbek Emomali Shavkat
 Gurbanguly Ilham Heydar
+Sercan Ercan Gökhan Erhan Cihan Cihat Cenk Emrah Eren Olcay Oytun Oktay Özer Sarp Serhan Sertaç Tarkan
+Taylan Tuğrul Tunç Tuncay Utku Uğurcan Umutcan Yağız Yalın Yarkın Batuhan Berkay Berkin Bartu Egemen
+Emircan Erdi Görkem Gürkan İlkay Kağan Kutay Metehan Oğulcan Ömercan Onurcan Tolgahan Ulaş Alperen
+Atahan Ayberk Aybars Baturay Cankat Çağan Efe Erkin Gökberk Mirza Orkun Sezgin Toygar Tugay
+Seray Seren Sinem Seda Sedef Selin Sevcan Aslı Aslıhan Ayça Aysu Berfu Berrak Beste Burçak Buse Ece
+Ela Gözde Gülşah İdil Melis Melisa Müge Nazlı Nilay Simge Gülçin Işıl Jale Leman Rana Hüda Hümeyra
+Sümeyra Havva Felat Besime Gültan Gülser Berdan Hasip Hatip
+Bestami Saffet Saffettin Nimetullah Hayrullah Nasrullah Lütfullah Ataullah Hamdullah Seyfullah
+Ubeydullah Zeynelabidin Muhyettin Bahaddin Nizamettin Alaeddin Necmeddin Şemseddin Kutbettin Tacettin
+Fahrettin Sadrettin Ziyaeddin Kemalettin Münip Asaf Sabit Vasfi Rauf Raif Nafiz Nail Naci Nejat Niyazi
+Raci Talip Zühtü Yasin
 `

@@ -33,7 +33,7 @@ Onur Uğur Ufuk Yiğit Ozan Pınar İpek Hilal Dilek Arzu Emel Ülkü Sevinç Ş
 // Yayıncılık, Sandy Kasırgası, Nil Nehri, Hızır Orucu): like trOrgStems, a
 // word that starts with one makes its run an institution's or a thing's
 // name (round 17). Stems that start given names or surnames (devlet: Devlet
-// Bahçeli; oruç: Oruç Reis; film, cam, sanat) are left out.
+// Bahçeli; oruç: Oruç Reis; tugay: Tugay; film, cam, sanat) are left out.
 var trOrgStems17 = []string{"mobilya", "telekom", "internet", "teknokent", "teknoloji", "bilisim",
 	"yazilim", "enerji", "insaat", "tekstil", "turizm", "lojistik", "medya", "reklam", "sigorta",
 	"finans", "yatirim", "emlak", "petrol", "madencilik", "elektronik", "makine", "kozmetik",
@@ -41,7 +41,7 @@ var trOrgStems17 = []string{"mobilya", "telekom", "internet", "teknokent", "tekn
 	"nakliyat", "tasimacilik", "havacilik", "denizcilik", "kargo", "yayincilik", "yayinlari",
 	"yayinevi", "danismanlik", "muhendislik", "mimarlik", "hizmetleri", "sanayi", "ticaret",
 	"pazarlama", "magazacilik", "restoran", "eczane", "lokanta", "opera", "bienal", "kultur",
-	"karikatur", "sinema", "kasirga", "nehri", "nehrin", "manastir", "orucu", "tugay"}
+	"karikatur", "sinema", "kasirga", "nehri", "nehrin", "manastir", "orucu", "tugayi", "tugayl"}
 
 // trNameBeforeOrg tells whether, in a Turkish text, a title's run toks[start:]
 // holds a given name and a surname, then an institution whose word is at k:
