@@ -819,7 +819,7 @@ func (x *personScan) isTrOrg(k string) bool {
 	if len(k) < 3 {
 		return false
 	}
-	return hasPrefixIn(k, x.pt.trOrg[k[:3]])
+	return hasPrefixIn(k, x.pt.trOrg[k[:3]]) && !trOrgAdjective(k, x.pt.trOrg[k[:3]])
 }
 
 func hasPrefixIn(k string, stems []string) bool {

@@ -30,7 +30,8 @@ Onur Uğur Ufuk Yiğit Ozan Pınar İpek Hilal Dilek Arzu Emel Ülkü Sevinç Ş
 
 // trOrgStems17 are more stems of Turkish words that end the names of firms,
 // events and things (İstanbul Mobilya, Defne Telekomünikasyon, Aras
-// Yayıncılık, Sandy Kasırgası, Nil Nehri, Hızır Orucu): like trOrgStems, a
+// Yayıncılık, Sandy Kasırgası, Nil Nehri, Hızır Orucu), and English firm
+// and event words the Turkish press keeps (Morgan Management, Paris Air Show): like trOrgStems, a
 // word that starts with one makes its run an institution's or a thing's
 // name (round 17). Stems that start given names or surnames (devlet: Devlet
 // Bahçeli; oruç: Oruç Reis; tugay: Tugay; film, cam, sanat) are left out.
@@ -41,7 +42,8 @@ var trOrgStems17 = []string{"mobilya", "telekom", "internet", "teknokent", "tekn
 	"nakliyat", "tasimacilik", "havacilik", "denizcilik", "kargo", "yayincilik", "yayinlari",
 	"yayinevi", "danismanlik", "muhendislik", "mimarlik", "hizmetleri", "sanayi", "ticaret",
 	"pazarlama", "magazacilik", "restoran", "eczane", "lokanta", "opera", "bienal", "kultur",
-	"karikatur", "sinema", "kasirga", "nehri", "nehrin", "manastir", "orucu", "tugayi", "tugayl"}
+	"karikatur", "sinema", "kasirga", "nehri", "nehrin", "manastir", "orucu", "tugayi", "tugayl",
+	"management", "messenger", "show"}
 
 // trNameBeforeOrg tells whether, in a Turkish text, a title's run toks[start:]
 // holds a given name and a surname, then an institution whose word is at k:
@@ -77,4 +79,17 @@ func (x *personScan) trNameBeforeOrg(start, k int) bool {
 		}
 	}
 	return true
+}
+
+// trOrgAdjective tells whether k is an institution stem with the -lI of
+// origin and nothing more (Kışlalı, Köşklü, Saraylı): a surname or an
+// adjective, not an institution's word; the stem's inflected forms
+// (Kışlası, Köşkünde) still are one (round 17).
+func trOrgAdjective(k string, stems []string) bool {
+	for _, st := range stems {
+		if k == st+"li" || k == st+"lu" {
+			return true
+		}
+	}
+	return false
 }

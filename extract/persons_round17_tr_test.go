@@ -41,6 +41,9 @@ func TestPeople_Round17Tr(t *testing.T) {
 		{"a minister before a newspaper whose surname comes back", "tr", "Bakan Yardımcısı Mehmet Şimşekli Milliyet Gazetesi'nde yazdı. Şimşekli uyardı.", "mehmet-simsekli"},
 		{"an institution named after a person, no title", "tr", "Öğrenciler Ahmet Yesevi Üniversitesi'nde okudu.", ""},
 		{"a title and a named barracks", "tr", "Bakan, General Ali Fuat Cebesoy Kışlası'na geldi.", ""},
+		{"a surname of an institution word and -lı", "tr", "Törende gazeteci Mehmet Ali Kışlalı ve Hasan Köşklü anıldı.", "hasan-kosklu mehmet-ali-kislali"},
+		{"an institution word with a possessive stays one", "tr", "Heyet Selimiye Kışlası'nı ve Beylerbeyi Sarayı'nı gezdi.", ""},
+		{"an English firm word in a Turkish text", "tr", "Anlaşmayı Morgan Management ve Paris Air Show duyurdu.", ""},
 		{"a monarch by given name", "en", "King Fahd has stamped his personal authority on the talks.", "fahd"},
 	}
 	checkIDs(t, tests)
