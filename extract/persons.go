@@ -2252,7 +2252,7 @@ func (x *personScan) result() []PersonMention {
 	out := make([]PersonMention, 0, len(x.persons))
 	seen := map[string]int{}
 	for _, p := range x.persons {
-		if p.known == nil && !p.titled && x.blocked[p.surname] {
+		if p.known == nil && !p.titled && x.blocked[p.surname] && !x.trFamilyFirm(p) {
 			continue // Adem Jashari of aeroporti Adem Jashari, met before the airport
 		}
 		name := x.displayName(p)

@@ -93,3 +93,20 @@ func trOrgAdjective(k string, stems []string) bool {
 	}
 	return false
 }
+
+// trFamilyFirm tells whether, in a Turkish text, p's surname alone names a
+// firm of the article (Akbulut Tekstil, Doğan Holding) while p is written
+// with given names that the firm's name does not hold (Zeynel Akbulut):
+// Turkish firms are named after the founding family, whose members stay
+// persons; a place named after p in full (Sabiha Gökçen Havalimanı) still
+// takes p's name (round 17).
+func (x *personScan) trFamilyFirm(p *pperson) bool {
+	if x.lang != "tr" || len(p.given) == 0 {
+		return false
+	}
+	ks := make([]string, 0, len(p.given)+1)
+	for _, g := range p.given {
+		ks = append(ks, fold(strings.TrimRight(g, " -.")))
+	}
+	return !x.blocked[strings.Join(append(ks, p.surname), "-")]
+}

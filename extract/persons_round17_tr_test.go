@@ -13,7 +13,8 @@ import (
 // with the full name (Necip Fazıl ... Necip Fazıl Kısakürek); and a founder
 // named after a role stays a person next to the firm named after him; a title's
 // name ends before an institution written after it (Milletvekili Sezgin
-// Tanrıkulu Meclis'te). Each
+// Tanrıkulu Meclis'te); the members of a family keep their names next to
+// the family's firm (Karataş Tekstil ... Zeynel Karataş). Each
 // kind has texts of the same shape that must still give, or not give, persons.
 func TestPeople_Round17Tr(t *testing.T) {
 	tests := []idCase{
@@ -44,6 +45,8 @@ func TestPeople_Round17Tr(t *testing.T) {
 		{"a surname of an institution word and -lı", "tr", "Törende gazeteci Mehmet Ali Kışlalı ve Hasan Köşklü anıldı.", "hasan-kosklu mehmet-ali-kislali"},
 		{"an institution word with a possessive stays one", "tr", "Heyet Selimiye Kışlası'nı ve Beylerbeyi Sarayı'nı gezdi.", ""},
 		{"an English firm word in a Turkish text", "tr", "Anlaşmayı Morgan Management ve Paris Air Show duyurdu.", ""},
+		{"a family firm and a member of the family", "tr", "Karataş Tekstil'in sahipleri Kazım ve Zeynel Karataş, yeni bir marka aldı.", "zeynel-karatas"},
+		{"a family firm alone names nobody", "tr", "Karataş Tekstil yeni bir marka aldı, Karataş ihracatını artırdı.", ""},
 		{"a monarch by given name", "en", "King Fahd has stamped his personal authority on the talks.", "fahd"},
 	}
 	checkIDs(t, tests)
