@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // givenPairOf returns, in a Turkish text, the person whose fuller name
 // starts with p's two words when p is a given name and a second given name
@@ -104,9 +107,17 @@ func (x *personScan) trFamilyFirm(p *pperson) bool {
 	if x.lang != "tr" || len(p.given) == 0 {
 		return false
 	}
+	// Only a given name of the hand-written list, which leaves out common
+	// words, makes the run a person's here (not Temel Nöroşirürji, Gümüş
+	// Top, Adı Beyoğlu).
+	if !givenTr17Set()[fold(strings.TrimRight(p.given[0], " -."))] {
+		return false
+	}
 	ks := make([]string, 0, len(p.given)+1)
 	for _, g := range p.given {
 		ks = append(ks, fold(strings.TrimRight(g, " -.")))
 	}
 	return !x.blocked[strings.Join(append(ks, p.surname), "-")]
 }
+
+var givenTr17Set = sync.OnceValue(func() map[string]bool { return wordSet(givenTr17) })
