@@ -575,6 +575,11 @@ func (x *personScan) run(i, j int) {
 			start, k = k+1, k+1
 		case x.isOrg(t) && !orgAfter && x.orgSurname17(start, k, j, titled):
 			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
+		case x.isOrg(t) && titled && x.trNameBeforeOrg(start, k):
+			x.part(start, start+2, true) // round 17
+			x.block(start+2, k+1)
+			titled = false
+			start, k = k+1, k+1
 		case x.isOrg(t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
@@ -825,7 +830,7 @@ func (x *personScan) isTrOrg(k string) bool {
 	if len(k) < 3 {
 		return false
 	}
-	return hasPrefixIn(k, x.pt.trOrg[k[:3]])
+	return hasPrefixIn(k, x.pt.trOrg[k[:3]]) && !trOrgAdjective(k, x.pt.trOrg[k[:3]])
 }
 
 func hasPrefixIn(k string, stems []string) bool {
@@ -912,9 +917,11 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.blocked != nil && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
+	if x.blocked != nil && !(titled && x.lang == "tr" && j-i >= 2 && !x.roleNext(i, j)) && (x.blocked[string(x.slugBytes(i, j))] || j-i == 1 && x.blocked[toks[i].key]) {
 		// The name of an institution met earlier (Ted Bates Worldwide ...
-		// Ted Bates is now owned by).
+		// Ted Bates is now owned by). A Turkish firm named after its
+		// founder, then the founder in full after a role (Adil Işık Giyim
+		// ... başkanı Adil Işık): the role makes it a person's (round 17).
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
@@ -1224,7 +1231,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 		return false
 	}
 	g, s := x.toks[i], x.toks[i+1]
-	if !trCommonGivens[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
+	if !trCommonGivens[g.key] && !trCommonGivens17[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
 		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
@@ -2250,7 +2257,11 @@ func (x *personScan) runOns() {
 	}
 	keep := x.persons[:0]
 	for _, p := range x.persons {
-		if q := x.runOnOf(p); q != nil {
+		q := x.runOnOf(p)
+		if q == nil {
+			q = x.givenPairOf(p) // round 17
+		}
+		if q != nil {
 			q.mentions += p.mentions
 			continue
 		}
@@ -2299,7 +2310,7 @@ func (x *personScan) result() []PersonMention {
 	out := make([]PersonMention, 0, len(x.persons))
 	seen := map[string]int{}
 	for _, p := range x.persons {
-		if p.known == nil && !p.titled && x.blocked[p.surname] {
+		if p.known == nil && !p.titled && x.blocked[p.surname] && !x.trFamilyFirm(p) {
 			continue // Adem Jashari of aeroporti Adem Jashari, met before the airport
 		}
 		name := x.displayName(p)
@@ -2822,6 +2833,13 @@ func buildPersonTables() *personTables {
 	})
 	t.trCommon = map[string]bool{}
 	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	for k := range wordSet(givenTr17) {
+		// Round 17: common words stay out (tr_common.txt, notGiven).
+		if !not[k] && !t.trCommon[k] {
+			t.given[k] = true
+			delete(givenTr, k)
+		}
+	}
 	notGivenHere := func(k string) bool {
 		// Function words and country words are no given names here (Said,
 		// India, Israel): a run they start is a sentence or a place.
@@ -2844,7 +2862,7 @@ func buildPersonTables() *personTables {
 			}
 		}
 	}
-	for _, st := range trOrgStems {
+	for _, st := range append(trOrgStems[:len(trOrgStems):len(trOrgStems)], trOrgStems17...) {
 		st = fold(st)
 		t.trOrg[st[:3]] = append(t.trOrg[st[:3]], st)
 	}
