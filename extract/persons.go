@@ -2753,7 +2753,7 @@ func buildPersonTables() *personTables {
 			t.given[k] = true
 		}
 	})
-	for k := range wordSet(givenExtra, givenSq, givenForeign) {
+	for k := range wordSet(givenExtra, givenSq, givenForeign, givenSq17) {
 		t.given[k] = true
 	}
 	givenTr := map[string]bool{}
