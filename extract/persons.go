@@ -518,6 +518,12 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
+	if x.lang == "sq" && j-i >= 2 && toks[i].text == "KM" && toks[i+1].gap == gapSpace {
+		// KM, kryeministri, before a name (KM Hoti, zv. KM Abazi); in
+		// lowercase km are kilometres (round 17).
+		x.used[i] = true
+		i, titled = i+1, true
+	}
 	if x.lang == "sq" && j-i == 2 && isQeveri(toks[i].key) && toks[i+1].gap == gapSpace && !toks[i+1].upper &&
 		!x.lowerElsewhere(toks[i+1].key) {
 		// A cabinet is named after its prime minister (Qeveria Hoti,
@@ -746,6 +752,9 @@ func (x *personScan) quoteBefore(i int) bool {
 // word, is the role all the same (Kryeministrit Hoti): an office is named by
 // its role and what it is of, not by a surname.
 func (x *personScan) titleHere(k, runStart, runEnd int) bool {
+	if x.sqMiddleInitial(k, runStart, runEnd) {
+		return false // Bedri Z. Islami: an initial, not the title z. (round 17)
+	}
 	if x.lang != "sq" || abbrevTitles[x.toks[k].key] {
 		return true
 	}
@@ -864,7 +873,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
-	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
+	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
@@ -1103,6 +1112,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
 	case x.slavicShape(i, j):
+	case x.sqInitialSurname(i, j):
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -1588,6 +1598,7 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 		x.persons = append(x.persons, p)
 	}
 	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) ||
+		len(given) == len(p.given) && len(given) > 0 && len(strings.TrimRight(p.given[0], " -.")) == 1 && len(strings.TrimRight(given[0], " -.")) > 1 ||
 		len(given) == len(p.given) && len(given) > 0 && p.givenAt < x.firstLineEnd() && i >= x.firstLineEnd() &&
 			!strings.HasPrefix(given[0], strings.TrimRight(p.given[0], " -.")) {
 		// A second spelling in the text below wins over the headline's
@@ -1723,6 +1734,9 @@ func sharesGiven(a, b []string) bool {
 			}
 			if len(kx) >= 4 && len(ky) >= 4 && (strings.HasPrefix(kx, ky) || strings.HasPrefix(ky, kx)) {
 				return true
+			}
+			if (len(kx) == 1) != (len(ky) == 1) && kx != "" && ky != "" && kx[0] == ky[0] {
+				return true // an initial and the given name it opens (B. Tupella, Basri Tupella; round 17)
 			}
 			if strings.Contains(kx, "gj") != strings.Contains(ky, "gj") && strings.ReplaceAll(kx, "gj", "xh") == strings.ReplaceAll(ky, "gj", "xh") {
 				return true
@@ -2938,4 +2952,27 @@ func mixedCaps(w string) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// sqInitialSurname tells whether toks[i:j], in an Albanian text, is an
+// initial with its dot and a surname (T. Ramadanin, S. Sahiti): the initial
+// is no function word there, and a surname the text never writes in
+// lowercase makes the pair a name (round 17).
+func (x *personScan) sqInitialSurname(i, j int) bool {
+	if x.lang != "sq" || j-i != 2 {
+		return false
+	}
+	a, b := x.toks[i], x.toks[i+1]
+	return a.cap && utf8.RuneCountInString(a.text) == 1 && b.gap == gapInitial && x.text[a.start+1:b.start] == ". " &&
+		b.cap && !b.upper && utf8.RuneCountInString(b.text) >= 3 && b.cls&cNotName == 0 &&
+		!x.isStop(b) && !x.isPlace(b) && !x.isOrg(b) && !x.isTitle(b) && !x.lowerElsewhere(b.key)
+}
+
+// sqMiddleInitial tells whether the capital at k, in an Albanian run, is a
+// middle initial between a given name and a surname (Bedri Z. Islami), not
+// the abbreviated title z. (zoti) (round 17).
+func (x *personScan) sqMiddleInitial(k, runStart, runEnd int) bool {
+	t := x.toks
+	return x.lang == "sq" && k > runStart && k+1 < runEnd && t[k].cap && utf8.RuneCountInString(t[k].text) == 1 &&
+		t[k-1].cls&cGiven != 0 && !t[k-1].upper && t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper
 }
