@@ -873,7 +873,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	// follow opens the name: it is a surname (Başbakanı Le Duc Tho), and a
 	// name is not cut after its first word.
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
-	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
+	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(sqWordGiven[toks[i].key] && x.sqGivenShape(i, j)) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
@@ -1324,11 +1324,11 @@ func (x *personScan) sqGivenShape(i, j int) bool {
 		return false
 	}
 	g, s := x.toks[i], x.toks[i+1]
-	if g.upper || s.upper || !s.cap || s.gap != gapSpace || len(g.key) < 5 || len(s.key) < 3 || !sqGivenForm(g.key) || !sqSurnameForm(s.key) {
+	if g.upper || s.upper || !s.cap || s.gap != gapSpace || !(len(g.key) >= 5 && sqGivenForm(g.key) || sqWordGiven[g.key]) || len(s.key) < 3 || !sqSurnameForm(s.key) {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
+		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
 			return false
 		}
 	}

@@ -35,3 +35,12 @@ Srgjan Zllatko Mlladen Vllado Vlladimir Vlladan Dragisha Zhelko Zhivko Ratko Boz
 Snezhana Dushko Millan Momçillo Ljubço Ljupço Gjorgje Radosllav Dobrica Tomisllav Hussain Chuck
 Abdulrahman Khaled Saad
 `
+
+// sqWordGiven are Albanian given names that are also words of one of the
+// three languages (Time, Lan, Drita "light", Shpresa "hope"), so no shared
+// list holds them: in Albanian text they open a name only as sqGivenShape
+// reads one, before a surname of Albanian shape that the article never
+// writes in lowercase (round 17).
+var sqWordGiven = wordSet(`Time Lan Drita Besa Shpresa Lule Flutura Fitim Bardh Bukuri Mira Vesa Zana
+Liri Dielli Trim Kushtrim Zgjim Shkëlqim Mendim Lundrim Vullnet
+Fatbardh Dritë Qershore Bora Jeta`)
