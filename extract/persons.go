@@ -2187,6 +2187,8 @@ func (x *personScan) link() {
 		if best == nil {
 			if kp := x.knownFull(k, k+1); kp != nil && !x.inName(k) {
 				x.add(k, k+1, kp, t.upper)
+			} else if kp := x.sqKnownAlone(k); kp != nil {
+				x.add(k, k+1, kp, t.upper)
 			}
 			continue
 		}
@@ -2975,4 +2977,33 @@ func (x *personScan) sqMiddleInitial(k, runStart, runEnd int) bool {
 	t := x.toks
 	return x.lang == "sq" && k > runStart && k+1 < runEnd && t[k].cap && utf8.RuneCountInString(t[k].text) == 1 &&
 		t[k-1].cls&cGiven != 0 && !t[k-1].upper && t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper
+}
+
+// sqKnownAlone gives the known person whose surname the Albanian word at k
+// is, when the surname alone does not name them (Haradinaj, Mustafa,
+// Osmani: namesakes are many) but the article writes it alone twice or more
+// and names no namesake: news of the region names its leaders by surname
+// (Haradinaj apo Mustafa?, tha Osmani) (round 17).
+func (x *personScan) sqKnownAlone(k int) *knownPerson {
+	t := x.toks[k]
+	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
+		return nil
+	}
+	kp := x.knownSurname(t.key)
+	if kp == nil || kp.surnameAlone || x.lowerElsewhere(t.key) || x.namesake(kp, t.key) {
+		return nil
+	}
+	n := 0
+	for m, u := range x.toks {
+		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
+			continue
+		}
+		if u.key == t.key || x.knownSurname(u.key) == kp {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return kp
 }
