@@ -518,6 +518,13 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
+	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && x.c(toks[i])&cOrgBefore != 0 || toks[i].text == "TV") {
+		// A capitalized head opens the name of a thing (Gazeta Express,
+		// Garda Ceremoniale, Çmimin Saharov, TV Newsmax Adria Serbia), as
+		// its lowercase form does before one (round 17).
+		x.block(i+1, j)
+		return
+	}
 	if x.lang == "sq" && j-i >= 2 && toks[i].text == "KM" && toks[i+1].gap == gapSpace {
 		// KM, kryeministri, before a name (KM Hoti, zv. KM Abazi); in
 		// lowercase km are kilometres (round 17).
@@ -2743,7 +2750,7 @@ func buildPersonTables() *personTables {
 		given:          map[string]bool{},
 		titles:         map[string]map[string]bool{},
 		org:            wordSet(orgWords),
-		orgBefore:      wordSet(orgHeadsBefore),
+		orgBefore:      wordSet(orgHeadsBefore, orgHeadsBeforeSq17),
 		notName:        wordSet(notNameWords),
 		notPersons:     map[string]bool{},
 		class:          map[string]uint32{},

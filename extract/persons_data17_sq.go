@@ -129,3 +129,14 @@ func init() {
 	// three languages stay apart; tables() reads knownPersons lazily.
 	knownPersons = append(knownPersons, knownPersonsSq17...)
 }
+
+// orgHeadsBeforeSq17 are more Albanian heads of the names of things, media
+// and bodies (televizioni, portali, agjencia, çmimi, garda, kompania),
+// inflected, that make the capitalized words after them no person's name
+// (round 17).
+var orgHeadsBeforeSq17 = `
+televizioni televizionit televizionin portali portalit portalin agjencia agjencisë agjencinë
+agjencise agjencine çmimi çmimit çmimin cmimi cmimit cmimin garda gardës gardën gardes garden
+kompania kompanisë kompaninë kompanise kompanine revista revistës revistën revistes revisten
+emisioni emisionit emisionin
+`

@@ -11,7 +11,8 @@ import (
 // Ramadanin), a middle initial that is not the title z. (Bedri Z. Islami),
 // an initial grouped with the given name it opens; KM before a name; a known
 // leader's surname written alone twice (Haradinaj apo Mustafa?); more known
-// persons of the region under Albanian spellings. Each kind has texts of
+// persons of the region under Albanian spellings; a capitalized head of a
+// thing's name (Gazeta, Garda, Çmimin, TV) makes what follows no person. Each kind has texts of
 // the same shape that must name nobody, or someone else.
 func TestPeople_Round17Sq(t *testing.T) {
 	tests := []idCase{
@@ -33,6 +34,9 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a namesake's surname alone", "sq", "Arben Osmani foli. Osmani tha se jo. Osmani iku.", "arben-osmani"},
 		{"a known envoy in a case form", "sq", "Kosova e pranoi pakon e Ahtisaarit pa kushte.", "martti-ahtisaari"},
 		{"known leaders of the neighbours in Albanian spelling", "sq", "Presidenti Gjukanoviq takoi kryeministren Brnabiq.", "ana-brnabic milo-dukanovic"},
+		{"a newspaper after a verb of saying", "sq", "Këtë e raporton Gazeta Express sot.", ""},
+		{"a guard, a prize and a channel", "sq", "Garda Ceremoniale priti mysafirët. Ai fitoi Çmimin Saharov. Këtë e tha TV Newsmax Adria Serbia.", ""},
+		{"a person after a newspaper's name", "sq", "Gazeta Express intervistoi deputetin Arben Gashi.", "arben-gashi"},
 	}
 	checkIDs(t, tests)
 }
