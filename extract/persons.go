@@ -1655,7 +1655,7 @@ func (x *personScan) find(surname string, given []string, known *knownPerson) *p
 		}
 		if !x.sameSurname(p.surname, surname) {
 			// Kollçaku and Kollqaku: one person when a given name is shared.
-			if len(surname) < 6 || !oneEdit(p.surname, surname) || !sharesGiven(p.given, given) {
+			if (len(surname) < 6 || !oneEdit(p.surname, surname)) && !x.sqOneSpelling(p.surname, surname) || !sharesGiven(p.given, given) {
 				continue
 			}
 		}
@@ -3013,4 +3013,22 @@ func (x *personScan) sqKnownAlone(k int) *knownPerson {
 		return nil
 	}
 	return kp
+}
+
+// sqOneSpelling tells whether two Albanian surname keys, case forms
+// included, are one surname spelled twice: their nominatives one edit apart
+// (Demhasën and Demhasaj, Radojviç and Radojeviç) or apart by the j of -aj
+// (Boga, Bogaj). find asks a shared given name besides (round 17).
+func (x *personScan) sqOneSpelling(a, b string) bool {
+	if x.lang != "sq" {
+		return false
+	}
+	return sqNominatives(a, func(s string) bool {
+		return sqNominatives(b, func(t string) bool {
+			if len(s) < 4 || len(t) < 4 {
+				return false
+			}
+			return s+"j" == t || t+"j" == s || len(s) >= 6 && len(t) >= 6 && oneEdit(s, t)
+		})
+	})
 }

@@ -12,8 +12,10 @@ import (
 // an initial grouped with the given name it opens; KM before a name; a known
 // leader's surname written alone twice (Haradinaj apo Mustafa?); more known
 // persons of the region under Albanian spellings; a capitalized head of a
-// thing's name (Gazeta, Garda, Çmimin, TV) makes what follows no person. Each kind has texts of
-// the same shape that must name nobody, or someone else.
+// thing's name (Gazeta, Garda, Çmimin, TV) makes what follows no person; a
+// surname's second spelling, case forms included (Demhasën, Demhasaj), is
+// one person with a shared given name. Each kind has texts of the same shape
+// that must name nobody, or someone else.
 func TestPeople_Round17Sq(t *testing.T) {
 	tests := []idCase{
 		{"given names no list held", "sq", "Letrën e nënshkruan Fahredin Hashani dhe Asllan Vitaku, ish-lojtarë të klubit.", "asllan-vitaku fahredin-hashani"},
@@ -37,6 +39,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a newspaper after a verb of saying", "sq", "Këtë e raporton Gazeta Express sot.", ""},
 		{"a guard, a prize and a channel", "sq", "Garda Ceremoniale priti mysafirët. Ai fitoi Çmimin Saharov. Këtë e tha TV Newsmax Adria Serbia.", ""},
 		{"a person after a newspaper's name", "sq", "Gazeta Express intervistoi deputetin Arben Gashi.", "arben-gashi"},
+		{"a surname's second spelling in a case form", "sq", "Bordi ka Merita Bogën dhe Arton Demhasën. Arton Demhasaj dhe Merita Bogaj heshtën.", "arton-demhasaj merita-bogaj"},
+		{"two surnames one letter apart with other given names", "sq", "Foli Arton Demhasaj. Foli edhe Besnik Demhasa.", "arton-demhasaj besnik-demhasa"},
 	}
 	checkIDs(t, tests)
 }
