@@ -518,11 +518,18 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
-	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && x.c(toks[i])&cOrgBefore != 0 || toks[i].text == "TV") {
+	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
 		// A capitalized head opens the name of a thing (Gazeta Express,
 		// Garda Ceremoniale, Çmimin Saharov, TV Newsmax Adria Serbia), as
 		// its lowercase form does before one (round 17).
 		x.block(i+1, j)
+		return
+	}
+	if x.lang == "sq" && i > 1 && toks[i].gap == gapSpace && toks[i-1].gap == gapSpace && !toks[i-1].cap && toks[i-2].cap && !toks[i-2].upper && sqThingHeads[toks[i-2].key] {
+		// The same with a lowercase adjective between (Kompania ajrore
+		// Lufthansa); a lowercase head names a person's post (presidenti i
+		// kompanisë Pascal Soriot) and stays out (round 17).
+		x.block(i, j)
 		return
 	}
 	if x.lang == "sq" && j-i >= 2 && toks[i].text == "KM" && toks[i+1].gap == gapSpace {
@@ -2750,7 +2757,7 @@ func buildPersonTables() *personTables {
 		given:          map[string]bool{},
 		titles:         map[string]map[string]bool{},
 		org:            wordSet(orgWords),
-		orgBefore:      wordSet(orgHeadsBefore, orgHeadsBeforeSq17),
+		orgBefore:      wordSet(orgHeadsBefore),
 		notName:        wordSet(notNameWords),
 		notPersons:     map[string]bool{},
 		class:          map[string]uint32{},

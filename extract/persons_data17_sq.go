@@ -130,13 +130,14 @@ func init() {
 	knownPersons = append(knownPersons, knownPersonsSq17...)
 }
 
-// orgHeadsBeforeSq17 are more Albanian heads of the names of things, media
-// and bodies (televizioni, portali, agjencia, çmimi, garda, kompania),
-// inflected, that make the capitalized words after them no person's name
-// (round 17).
-var orgHeadsBeforeSq17 = `
+// sqThingHeads are more Albanian heads of the names of things, media and
+// bodies (Televizioni, Portali, Agjencia, Çmimi, Garda, Kompania),
+// inflected, that capitalized make the capitalized words after them no
+// person's name (round 17). In lowercase they name a person's post
+// (drejtori i kompanisë Pascal Soriot) and are left alone.
+var sqThingHeads = wordSet(`
 televizioni televizionit televizionin portali portalit portalin agjencia agjencisë agjencinë
 agjencise agjencine çmimi çmimit çmimin cmimi cmimit cmimin garda gardës gardën gardes garden
 kompania kompanisë kompaninë kompanise kompanine revista revistës revistën revistes revisten
 emisioni emisionit emisionin
-`
+`)

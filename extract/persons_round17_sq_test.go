@@ -38,6 +38,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"known leaders of the neighbours in Albanian spelling", "sq", "Presidenti Gjukanoviq takoi kryeministren Brnabiq.", "ana-brnabic milo-dukanovic"},
 		{"a newspaper after a verb of saying", "sq", "Këtë e raporton Gazeta Express sot.", ""},
 		{"a guard, a prize and a channel", "sq", "Garda Ceremoniale priti mysafirët. Ai fitoi Çmimin Saharov. Këtë e tha TV Newsmax Adria Serbia.", ""},
+		{"a firm with a lowercase adjective", "sq", "Kompania ajrore Lufthansa shkurton vende pune.", ""},
+		{"a person after a lowercase head of his post", "sq", "Siç njoftoi presidenti i kompanisë Pascal Soriot, çmimi bie.", "pascal-soriot"},
 		{"a person after a newspaper's name", "sq", "Gazeta Express intervistoi deputetin Arben Gashi.", "arben-gashi"},
 		{"a surname's second spelling in a case form", "sq", "Bordi ka Merita Bogën dhe Arton Demhasën. Arton Demhasaj dhe Merita Bogaj heshtën.", "arton-demhasaj merita-bogaj"},
 		{"two surnames one letter apart with other given names", "sq", "Foli Arton Demhasaj. Foli edhe Besnik Demhasa.", "arton-demhasaj besnik-demhasa"},
