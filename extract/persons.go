@@ -2540,7 +2540,9 @@ func sqNominatives(k string, f func(string) bool) bool {
 	case "it", "in":
 		return f(k[:n-1]) || f(k[:n-2])
 	case "ut", "un":
-		return f(k[:n-1])
+		// A foreign name ending in a consonant takes -u before them
+		// (Lajçakut of Lajçak) (round 17).
+		return f(k[:n-1]) || f(k[:n-2])
 	case "es", "en":
 		return f(k[:n-2] + "a")
 	}

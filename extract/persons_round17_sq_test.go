@@ -43,6 +43,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a person after a newspaper's name", "sq", "Gazeta Express intervistoi deputetin Arben Gashi.", "arben-gashi"},
 		{"a surname's second spelling in a case form", "sq", "Bordi ka Merita Bogën dhe Arton Demhasën. Arton Demhasaj dhe Merita Bogaj heshtën.", "arton-demhasaj merita-bogaj"},
 		{"two surnames one letter apart with other given names", "sq", "Foli Arton Demhasaj. Foli edhe Besnik Demhasa.", "arton-demhasaj besnik-demhasa"},
+		{"a known foreign surname after -u", "sq", "Thaçi u përul para Miroslav Lajçakut.", "hashim-thaci miroslav-lajcak"},
+		{"a known surname after a title in the genitive", "sq", "Ai foli me kancelarin Schröder sot.", "gerhard-schroder"},
 	}
 	checkIDs(t, tests)
 }
