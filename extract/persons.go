@@ -394,6 +394,9 @@ func (x *personScan) runs() {
 			if x.item != nil && x.item[j] != 0 {
 				break // a list's label or item starts a new run
 			}
+			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
+				break // a heading in title case goes on after a name (Vali Corleone I Ofron ...; round 17)
+			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new

@@ -45,6 +45,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"two surnames one letter apart with other given names", "sq", "Foli Arton Demhasaj. Foli edhe Besnik Demhasa.", "arton-demhasaj besnik-demhasa"},
 		{"a known foreign surname after -u", "sq", "Thaçi u përul para Miroslav Lajçakut.", "hashim-thaci miroslav-lajcak"},
 		{"a known surname after a title in the genitive", "sq", "Ai foli me kancelarin Schröder sot.", "gerhard-schroder"},
+		{"a title-case heading after a name", "sq", "Kingu Vali Corleone I Ofron Bleones 500.000 Euro.", "vali-corleone"},
+		{"a numeral after a pope's name", "sq", "Papa Gjon Pali I foli.", "gjon-pali"},
 	}
 	checkIDs(t, tests)
 }
