@@ -1142,6 +1142,9 @@ func (x *personScan) part(i, j int, titled bool) {
 	if titled {
 		x.persons[len(x.persons)-1].titled = true
 	}
+	if x.lang == "sq" && known == nil && !allUpper {
+		x.sqCoordinated(i, j)
+	}
 }
 
 // castCues are the English words before a film's or a show's cast, titles
@@ -3047,4 +3050,38 @@ func (x *personScan) sqOneSpelling(a, b string) bool {
 			return s+"j" == t || t+"j" == s || len(s) >= 6 && len(t) >= 6 && oneEdit(s, t)
 		})
 	})
+}
+
+// sqCoordinated reads, in Albanian, a given name alone before dhe or e and
+// the full name just added at toks[i:j] as a second person of the same
+// family name (Stefania dhe Assunta Del Mondo, Gabriel dhe Gaspër Pepaj):
+// both words are given names of the lists in mixed case, and the first is
+// no other person's of the article (round 17).
+func (x *personScan) sqCoordinated(i, j int) {
+	t := x.toks
+	if i < 2 || j-i < 2 || t[i].gap != gapSpace || t[i-1].gap != gapSpace || t[i-1].cap || (t[i-1].key != "dhe" && t[i-1].key != "e") {
+		return
+	}
+	g := t[i-2]
+	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(t[i-3]) && g.gap <= gapInitial {
+		return
+	}
+	for _, p := range x.persons {
+		if sharesGiven(p.given, []string{g.text}) && !x.sameSurname(p.surname, t[j-1].key) {
+			return
+		}
+	}
+	given := []string{g.text + " "}
+	for k := i + 1; k < j-1; k++ {
+		given = append(given, t[k].text+" ")
+	}
+	last := t[j-1]
+	p := x.find(last.key, given, nil)
+	if p == nil || !sharesGiven(p.given, given[:1]) {
+		p = &pperson{surname: last.key, given: given, givenAt: i - 2}
+		x.persons = append(x.persons, p)
+	}
+	x.used[i-2] = true
+	p.count(last.text)
+	p.last = j - 1
 }

@@ -47,6 +47,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a known surname after a title in the genitive", "sq", "Ai foli me kancelarin Schröder sot.", "gerhard-schroder"},
 		{"a title-case heading after a name", "sq", "Kingu Vali Corleone I Ofron Bleones 500.000 Euro.", "vali-corleone"},
 		{"a numeral after a pope's name", "sq", "Papa Gjon Pali I foli.", "gjon-pali"},
+		{"two given names before one family name", "sq", "Stefania dhe Assunta Del Mondo, 28-vjeçare, u bënë nëna.", "assunta-del-mondo stefania-del-mondo"},
+		{"a given name of another person before dhe", "sq", "Agim Çeku erdhi. Agim dhe Arben Gashi folën.", "agim-ceku arben-gashi"},
 	}
 	checkIDs(t, tests)
 }
