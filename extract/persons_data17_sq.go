@@ -11,7 +11,7 @@ var givenSq17 = `
 Abas Abdi Abdurrahman Abdurrahim Agon Agush Ajdin Akil Alket Amarildo Andon Ardi Aristidh
 Artian Artion Arton Asllan Atrit Avdyl Bajrush Besfort Bleart Blendi Bledar Blerton Bratisllav
 Branisllav Çerçiz Dalip Demush Dervish Dibran Ditmir Dorant Drin Edmir Edon Eduart Ejup Elidon
-Eltion Eni Endri Erald Erblin Erind Erlind Ersen Ervis Eset Etem Fahredin Fatjon Feti Fiqiri
+Eltion Eni Endri Lëndon Erald Erblin Erind Erlind Ersen Ervis Eset Etem Fahredin Fatjon Feti Fiqiri
 Flakron Fotaq Fredi Gani Gazmir Gencian Genti Gentrit Gerti Gjin Gjok Gjovalin Gledis Gramoz
 Greis Ibish Ilirian Indrit Izet Jetmir Kapllan Kasem Kleart Klevis Kozma Lavdrim Lazim Ledio
 Lefter Leotrim Lindor Llambi Lluka Medon Mefail Mehmedali Meriton Mihal Myftar Myrteza Nehat
