@@ -2550,7 +2550,8 @@ func sqNominatives(k string, f func(string) bool) bool {
 		// (Lajçakut of Lajçak) (round 17).
 		return f(k[:n-1]) || f(k[:n-2])
 	case "es", "en":
-		return f(k[:n-2] + "a")
+		// Kadaresë, Kadarenë of Kadare: names in -e add -s, -n (round 17).
+		return f(k[:n-2]+"a") || f(k[:n-1])
 	}
 	return k[n-1] == 'i' && f(k[:n-1])
 }
