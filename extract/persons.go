@@ -2552,6 +2552,8 @@ func sqNominatives(k string, f func(string) bool) bool {
 	case "es", "en":
 		// Kadaresë, Kadarenë of Kadare: names in -e add -s, -n (round 17).
 		return f(k[:n-2]+"a") || f(k[:n-1])
+	case "ne", "se":
+		return f(k[:n-2])
 	}
 	return k[n-1] == 'i' && f(k[:n-1])
 }

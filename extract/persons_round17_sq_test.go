@@ -49,7 +49,7 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a numeral after a pope's name", "sq", "Papa Gjon Pali I foli.", "gjon-pali"},
 		{"two given names before one family name", "sq", "Stefania dhe Assunta Del Mondo, 28-vjeçare, u bënë nëna.", "assunta-del-mondo stefania-del-mondo"},
 		{"a given name of another person before dhe", "sq", "Agim Çeku erdhi. Agim dhe Arben Gashi folën.", "agim-ceku arben-gashi"},
-		{"a known surname in -e in a case form", "sq", "Cilësime të tilla do ishin të tepërta për Kadarenë.", "ismail-kadare"},
+		{"a known surname in -e in a case form", "sq", "Cilësime të tilla do ishin të tepërta për Kadaren, e jo për Kadarenë.", "ismail-kadare"},
 	}
 	checkIDs(t, tests)
 }
