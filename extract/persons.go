@@ -1104,6 +1104,11 @@ func (x *personScan) part(i, j int, titled bool) {
 		// Models) unless a given name follows.
 		x.loose = append(x.loose, [2]int{i, j})
 		return
+	case titled && x.lang == "sq" && n == 1 && (x.sqOrg(last.key) || sqAdjective(last.key)):
+		// A title and an institution or an adjective (kryetar Kuvendi,
+		// Koordinatori Shkencor): an office, no name (round 17).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
 	case titled && n == 1 && last.cls&cGiven != 0 && !x.titledSurname(i):
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
 		// name of its own, a surname mention if the article has the person.
@@ -3087,4 +3092,20 @@ func (x *personScan) sqCoordinated(i, j int) {
 	x.used[i-2] = true
 	p.count(last.text)
 	p.last = j - 1
+}
+
+// sqAdjective tells whether a folded Albanian word has the shape of an
+// adjective of offices (shkencor, kombetar, ekzekutiv) of eight letters or
+// more: such endings end no Albanian surname, which ends in a vowel or -j,
+// and short words so ending are given names (Mentor, Viktor) (round 17).
+func sqAdjective(k string) bool {
+	if len(k) < 8 {
+		return false
+	}
+	for _, e := range []string{"or", "ore", "tar", "tare", "iv", "ive"} {
+		if strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
 }

@@ -50,6 +50,8 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"two given names before one family name", "sq", "Stefania dhe Assunta Del Mondo, 28-vjeçare, u bënë nëna.", "assunta-del-mondo stefania-del-mondo"},
 		{"a given name of another person before dhe", "sq", "Agim Çeku erdhi. Agim dhe Arben Gashi folën.", "agim-ceku arben-gashi"},
 		{"a known surname in -e in a case form", "sq", "Cilësime të tilla do ishin të tepërta për Kadaren, e jo për Kadarenë.", "ismail-kadare"},
+		{"a title and an institution or an adjective", "sq", "S'jeni mësuar me kryetar Kuvendi të tillë. Koordinatori Shkencor i DEKAMER foli.", ""},
+		{"a title and a given name that ends like an adjective", "sq", "Koordinatori Mentor Hoxha foli.", "mentor-hoxha"},
 	}
 	checkIDs(t, tests)
 }
