@@ -2863,11 +2863,7 @@ func buildPersonTables() *personTables {
 		t.knownGiven[kp] = g
 		for _, s := range strings.Fields(kp.surnames) {
 			k := fold(s)
-			if l := t.knownBySurname[k]; len(l) == 0 || l[len(l)-1] != kp {
-				// Spellings that fold alike (Thaçi, Thaci) are one entry:
-				// knownSurname asks for a single person (round 17).
-				t.knownBySurname[k] = append(t.knownBySurname[k], kp)
-			}
+			t.knownBySurname[k] = append(t.knownBySurname[k], kp)
 		}
 		for _, s := range strings.Fields(kp.alone) {
 			k := fold(s)

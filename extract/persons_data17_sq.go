@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // givenSq17 are Albanian given names written from knowledge of the language
 // in round 17: male and female, of Albania, Kosovo, North Macedonia and
 // Montenegro, Muslim, Catholic and Orthodox, Illyrian-style and modern ones;
@@ -127,7 +129,21 @@ var knownPersonsSq17 = []knownPerson{
 func init() {
 	// Appended here rather than in knownPersons so that the lists of the
 	// three languages stay apart; tables() reads knownPersons lazily.
-	knownPersons = append(knownPersons, knownPersonsSq17...)
+	// Spellings that fold alike (Schröder, Schroder) are kept once: the
+	// table would list the person twice under that key, and knownSurname
+	// then finds no single person (Kancelarit Schröder).
+	for _, kp := range knownPersonsSq17 {
+		seen := map[string]bool{}
+		var keep []string
+		for _, s := range strings.Fields(kp.surnames) {
+			if k := fold(s); !seen[k] {
+				seen[k] = true
+				keep = append(keep, s)
+			}
+		}
+		kp.surnames = strings.Join(keep, " ")
+		knownPersons = append(knownPersons, kp)
+	}
 }
 
 // sqThingHeads are more Albanian heads of the names of things, media and
