@@ -14,8 +14,11 @@ import (
 // persons of the region under Albanian spellings; a capitalized head of a
 // thing's name (Gazeta, Garda, Çmimin, TV) makes what follows no person; a
 // surname's second spelling, case forms included (Demhasën, Demhasaj), is
-// one person with a shared given name. Each kind has texts of the same shape
-// that must name nobody, or someone else.
+// one person with a shared given name; case forms of foreign names and names
+// in -e (Lajçakut, Kadarenë); a title-case heading after a name; a given name
+// before dhe and a full name (Stefania dhe Assunta Del Mondo); a title before
+// an institution or an office adjective. Each kind has texts of the same
+// shape that must name nobody, or someone else.
 func TestPeople_Round17Sq(t *testing.T) {
 	tests := []idCase{
 		{"given names no list held", "sq", "Letrën e nënshkruan Fahredin Hashani dhe Asllan Vitaku, ish-lojtarë të klubit.", "asllan-vitaku fahredin-hashani"},
