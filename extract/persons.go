@@ -402,6 +402,9 @@ func (x *personScan) runs() {
 			if x.lang == "en" && x.capsLineEnd17(j) {
 				break // a heading in capitals ends at its line's end (round 17)
 			}
+			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
+				break // a heading in title case goes on after a name (Vali Corleone I Ofron ...; round 17)
+			}
 			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
@@ -525,6 +528,26 @@ func (x *personScan) run(i, j int) {
 		}
 		x.block(i, j)
 		return
+	}
+	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
+		// A capitalized head opens the name of a thing (Gazeta Express,
+		// Garda Ceremoniale, Çmimin Saharov, TV Newsmax Adria Serbia), as
+		// its lowercase form does before one (round 17).
+		x.block(i+1, j)
+		return
+	}
+	if x.lang == "sq" && i > 1 && toks[i].gap == gapSpace && toks[i-1].gap == gapSpace && !toks[i-1].cap && toks[i-2].cap && !toks[i-2].upper && sqThingHeads[toks[i-2].key] {
+		// The same with a lowercase adjective between (Kompania ajrore
+		// Lufthansa); a lowercase head names a person's post (presidenti i
+		// kompanisë Pascal Soriot) and stays out (round 17).
+		x.block(i, j)
+		return
+	}
+	if x.lang == "sq" && j-i >= 2 && toks[i].text == "KM" && toks[i+1].gap == gapSpace {
+		// KM, kryeministri, before a name (KM Hoti, zv. KM Abazi); in
+		// lowercase km are kilometres (round 17).
+		x.used[i] = true
+		i, titled = i+1, true
 	}
 	if x.lang == "sq" && j-i == 2 && isQeveri(toks[i].key) && toks[i+1].gap == gapSpace && !toks[i+1].upper &&
 		!x.lowerElsewhere(toks[i+1].key) {
@@ -762,6 +785,9 @@ func (x *personScan) quoteBefore(i int) bool {
 // word, is the role all the same (Kryeministrit Hoti): an office is named by
 // its role and what it is of, not by a surname.
 func (x *personScan) titleHere(k, runStart, runEnd int) bool {
+	if x.sqMiddleInitial(k, runStart, runEnd) {
+		return false // Bedri Z. Islami: an initial, not the title z. (round 17)
+	}
 	if x.lang != "sq" || abbrevTitles[x.toks[k].key] {
 		return true
 	}
@@ -883,7 +909,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	// An English given name that is a particle elsewhere opens the name
 	// (quarterback Ben Roethlisberger; round 17).
 	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn17[toks[i].key]
-	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
+	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(sqWordGiven[toks[i].key] && x.sqGivenShape(i, j)) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
 	}
@@ -1120,6 +1146,11 @@ func (x *personScan) part(i, j int, titled bool) {
 		// Models) unless a given name follows.
 		x.loose = append(x.loose, [2]int{i, j})
 		return
+	case titled && x.lang == "sq" && n == 1 && (x.sqOrg(last.key) || sqAdjective(last.key)):
+		// A title and an institution or an adjective (kryetar Kuvendi,
+		// Koordinatori Shkencor): an office, no name (round 17).
+		x.loose = append(x.loose, [2]int{i, j})
+		return
 	case titled && n == 1 && last.cls&cGiven != 0 && !x.titledSurname(i):
 		// A title and a given name alone (kızı Selin'e, Mr Howard): no full
 		// name of its own, a surname mention if the article has the person.
@@ -1147,6 +1178,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.slavicShape(i, j):
 	case x.asianName(i, j):
 		asian = true
+	case x.sqInitialSurname(i, j):
 	default:
 		x.loose = append(x.loose, [2]int{i, j})
 		return
@@ -1166,6 +1198,9 @@ func (x *personScan) part(i, j int, titled bool) {
 	}
 	if asian {
 		x.familyFirst17(i)
+	}
+	if x.lang == "sq" && known == nil && !allUpper {
+		x.sqCoordinated(i, j)
 	}
 }
 
@@ -1366,11 +1401,11 @@ func (x *personScan) sqGivenShape(i, j int) bool {
 		return false
 	}
 	g, s := x.toks[i], x.toks[i+1]
-	if g.upper || s.upper || !s.cap || s.gap != gapSpace || len(g.key) < 5 || len(s.key) < 3 || !sqGivenForm(g.key) || !sqSurnameForm(s.key) {
+	if g.upper || s.upper || !s.cap || s.gap != gapSpace || !(len(g.key) >= 5 && sqGivenForm(g.key) || sqWordGiven[g.key]) || len(s.key) < 3 || !sqSurnameForm(s.key) {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
+		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
 			return false
 		}
 	}
@@ -1640,6 +1675,7 @@ func (x *personScan) add(i, j int, known *knownPerson, upper bool) {
 		x.persons = append(x.persons, p)
 	}
 	if len(given) > len(p.given) || (p.upper && !upper && len(given) >= len(p.given)) ||
+		len(given) == len(p.given) && len(given) > 0 && len(strings.TrimRight(p.given[0], " -.")) == 1 && len(strings.TrimRight(given[0], " -.")) > 1 ||
 		len(given) == len(p.given) && len(given) > 0 && p.givenAt < x.firstLineEnd() && i >= x.firstLineEnd() &&
 			!strings.HasPrefix(given[0], strings.TrimRight(p.given[0], " -.")) {
 		// A second spelling in the text below wins over the headline's
@@ -1696,7 +1732,7 @@ func (x *personScan) find(surname string, given []string, known *knownPerson) *p
 		}
 		if !x.sameSurname(p.surname, surname) {
 			// Kollçaku and Kollqaku: one person when a given name is shared.
-			if len(surname) < 6 || !oneEdit(p.surname, surname) || !sharesGiven(p.given, given) {
+			if (len(surname) < 6 || !oneEdit(p.surname, surname)) && !x.sqOneSpelling(p.surname, surname) || !sharesGiven(p.given, given) {
 				continue
 			}
 		}
@@ -1782,6 +1818,9 @@ func sharesGiven(a, b []string) bool {
 			}
 			if len(kx) >= 4 && len(ky) >= 4 && (strings.HasPrefix(kx, ky) || strings.HasPrefix(ky, kx)) {
 				return true
+			}
+			if (len(kx) == 1) != (len(ky) == 1) && kx != "" && ky != "" && kx[0] == ky[0] {
+				return true // an initial and the given name it opens (B. Tupella, Basri Tupella; round 17)
 			}
 			if strings.Contains(kx, "gj") != strings.Contains(ky, "gj") && strings.ReplaceAll(kx, "gj", "xh") == strings.ReplaceAll(ky, "gj", "xh") {
 				return true
@@ -2238,6 +2277,8 @@ func (x *personScan) link() {
 		if best == nil {
 			if kp := x.knownFull(k, k+1); kp != nil && !x.inName(k) {
 				x.add(k, k+1, kp, t.upper)
+			} else if kp := x.sqKnownAlone(k); kp != nil {
+				x.add(k, k+1, kp, t.upper)
 			}
 			continue
 		}
@@ -2579,9 +2620,14 @@ func sqNominatives(k string, f func(string) bool) bool {
 	case "it", "in":
 		return f(k[:n-1]) || f(k[:n-2])
 	case "ut", "un":
-		return f(k[:n-1])
+		// A foreign name ending in a consonant takes -u before them
+		// (Lajçakut of Lajçak) (round 17).
+		return f(k[:n-1]) || f(k[:n-2])
 	case "es", "en":
-		return f(k[:n-2] + "a")
+		// Kadaresë, Kadarenë of Kadare: names in -e add -s, -n (round 17).
+		return f(k[:n-2]+"a") || f(k[:n-1])
+	case "ne", "se":
+		return f(k[:n-2])
 	}
 	return k[n-1] == 'i' && f(k[:n-1])
 }
@@ -2822,7 +2868,7 @@ func buildPersonTables() *personTables {
 			t.given[k] = true
 		}
 	})
-	for k := range wordSet(givenExtra, givenSq, givenForeign) {
+	for k := range wordSet(givenExtra, givenSq, givenForeign, givenSq17) {
 		t.given[k] = true
 	}
 	givenTr := map[string]bool{}
@@ -3014,4 +3060,124 @@ func mixedCaps(w string) bool {
 		}
 	}
 	return caps >= 2
+}
+
+// sqInitialSurname tells whether toks[i:j], in an Albanian text, is an
+// initial with its dot and a surname (T. Ramadanin, S. Sahiti): the initial
+// is no function word there, and a surname the text never writes in
+// lowercase makes the pair a name (round 17).
+func (x *personScan) sqInitialSurname(i, j int) bool {
+	if x.lang != "sq" || j-i != 2 {
+		return false
+	}
+	a, b := x.toks[i], x.toks[i+1]
+	return a.cap && utf8.RuneCountInString(a.text) == 1 && b.gap == gapInitial && x.text[a.start+1:b.start] == ". " &&
+		b.cap && !b.upper && utf8.RuneCountInString(b.text) >= 3 && b.cls&cNotName == 0 &&
+		!x.isStop(b) && !x.isPlace(b) && !x.isOrg(b) && !x.isTitle(b) && !x.lowerElsewhere(b.key)
+}
+
+// sqMiddleInitial tells whether the capital at k, in an Albanian run, is a
+// middle initial between a given name and a surname (Bedri Z. Islami), not
+// the abbreviated title z. (zoti) (round 17).
+func (x *personScan) sqMiddleInitial(k, runStart, runEnd int) bool {
+	t := x.toks
+	return x.lang == "sq" && k > runStart && k+1 < runEnd && t[k].cap && utf8.RuneCountInString(t[k].text) == 1 &&
+		t[k-1].cls&cGiven != 0 && !t[k-1].upper && t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper
+}
+
+// sqKnownAlone gives the known person whose surname the Albanian word at k
+// is, when the surname alone does not name them (Haradinaj, Mustafa,
+// Osmani: namesakes are many) but the article writes it alone twice or more
+// and names no namesake: news of the region names its leaders by surname
+// (Haradinaj apo Mustafa?, tha Osmani) (round 17).
+func (x *personScan) sqKnownAlone(k int) *knownPerson {
+	t := x.toks[k]
+	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
+		return nil
+	}
+	kp := x.knownSurname(t.key)
+	if kp == nil || kp.surnameAlone || x.lowerElsewhere(t.key) || x.namesake(kp, t.key) {
+		return nil
+	}
+	n := 0
+	for m, u := range x.toks {
+		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
+			continue
+		}
+		if u.key == t.key || x.knownSurname(u.key) == kp {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return kp
+}
+
+// sqOneSpelling tells whether two Albanian surname keys, case forms
+// included, are one surname spelled twice: their nominatives one edit apart
+// (Demhasën and Demhasaj, Radojviç and Radojeviç) or apart by the j of -aj
+// (Boga, Bogaj). find asks a shared given name besides (round 17).
+func (x *personScan) sqOneSpelling(a, b string) bool {
+	if x.lang != "sq" {
+		return false
+	}
+	return sqNominatives(a, func(s string) bool {
+		return sqNominatives(b, func(t string) bool {
+			if len(s) < 4 || len(t) < 4 {
+				return false
+			}
+			return s+"j" == t || t+"j" == s || len(s) >= 6 && len(t) >= 6 && oneEdit(s, t)
+		})
+	})
+}
+
+// sqCoordinated reads, in Albanian, a given name alone before dhe or e and
+// the full name just added at toks[i:j] as a second person of the same
+// family name (Stefania dhe Assunta Del Mondo, Gabriel dhe Gaspër Pepaj):
+// both words are given names of the lists in mixed case, and the first is
+// no other person's of the article (round 17).
+func (x *personScan) sqCoordinated(i, j int) {
+	t := x.toks
+	if i < 2 || j-i < 2 || t[i].gap != gapSpace || t[i-1].gap != gapSpace || t[i-1].cap || (t[i-1].key != "dhe" && t[i-1].key != "e") {
+		return
+	}
+	g := t[i-2]
+	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(t[i-3]) && g.gap <= gapInitial {
+		return
+	}
+	for _, p := range x.persons {
+		if sharesGiven(p.given, []string{g.text}) && !x.sameSurname(p.surname, t[j-1].key) {
+			return
+		}
+	}
+	given := []string{g.text + " "}
+	for k := i + 1; k < j-1; k++ {
+		given = append(given, t[k].text+" ")
+	}
+	last := t[j-1]
+	p := x.find(last.key, given, nil)
+	if p == nil || !sharesGiven(p.given, given[:1]) {
+		p = &pperson{surname: last.key, given: given, givenAt: i - 2}
+		x.persons = append(x.persons, p)
+	}
+	x.used[i-2] = true
+	p.count(last.text)
+	p.last = j - 1
+}
+
+// sqAdjective tells whether a folded Albanian word has the shape of an
+// adjective of offices (shkencor, kombetar, ekzekutiv) of eight letters or
+// more: such endings end no Albanian surname, which ends in a vowel or -j,
+// and short words so ending are given names (Mentor, Viktor) (round 17).
+func sqAdjective(k string) bool {
+	if len(k) < 8 {
+		return false
+	}
+	for _, e := range []string{"or", "ore", "tar", "tare", "iv", "ive"} {
+		if strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
 }
