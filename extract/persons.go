@@ -64,7 +64,7 @@ func People(text, lang string) []PersonMention {
 	}
 	x.unitsAfterNumbers()
 	if lang == "en" {
-		x.enTokens17()
+		x.enTokens()
 		x.firms()
 	}
 	x.head = titleCaseHead(text, x.toks)
@@ -399,7 +399,7 @@ func (x *personScan) runs() {
 			if x.item != nil && x.item[j] != 0 {
 				break // a list's label or item starts a new run
 			}
-			if x.lang == "en" && x.capsLineEnd17(j) {
+			if x.lang == "en" && x.capsLineEnd(j) {
 				break // a heading in capitals ends at its line's end (round 17)
 			}
 			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
@@ -487,7 +487,7 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd17(i)) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd(i)) {
 		// A title with a case ending after an apostrophe is no apposition
 		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
@@ -569,8 +569,8 @@ func (x *personScan) run(i, j int) {
 	// A word of institutions right after the run (lowercase ilçesi, company)
 	// makes the last part an institution's name.
 	orgAfter := j < len(toks) && toks[j].gap <= gapSpace && !toks[j-1].suffix &&
-		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn17[toks[j].key])
-	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter17(j)
+		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn[toks[j].key])
+	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter(j)
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
@@ -596,7 +596,7 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
-		case x.isOrg(t) && !orgAfter && x.orgSurname17(start, k, j, titled):
+		case x.isOrg(t) && !orgAfter && x.orgSurname(start, k, j, titled):
 			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
 		case x.isOrg(t) && titled && x.trNameBeforeOrg(start, k):
 			x.part(start, start+2, true) // round 17
@@ -908,7 +908,7 @@ func (x *personScan) part(i, j int, titled bool) {
 	keepParticle := titled && j-i >= 3 && toks[i].cap && !toks[i].upper && toks[i].cls&(cParticle|cNotName) == cParticle
 	// An English given name that is a particle elsewhere opens the name
 	// (quarterback Ben Roethlisberger; round 17).
-	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn17[toks[i].key]
+	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn[toks[i].key]
 	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(sqWordGiven[toks[i].key] && x.sqGivenShape(i, j)) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
 		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
 		i++
@@ -985,15 +985,15 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.rankAfterTitle17(i, j, titled) {
+	if x.rankAfterTitle(i, j, titled) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.workTitle17(i, titled) {
+	if x.workTitle(i, titled) {
 		x.loose = append(x.loose, [2]int{i, j})
 		return
 	}
-	if x.rankBefore17(i, j) {
+	if x.rankBefore(i, j) {
 		// General Musharraf, President General Pervez Musharraf (round 17).
 		x.used[i] = true
 		i++
@@ -1197,7 +1197,7 @@ func (x *personScan) part(i, j int, titled bool) {
 		x.persons[len(x.persons)-1].titled = true
 	}
 	if asian {
-		x.familyFirst17(i)
+		x.familyFirst(i)
 	}
 	if x.lang == "sq" && known == nil && !allUpper {
 		x.sqCoordinated(i, j)
@@ -1266,7 +1266,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 		return false
 	}
 	g, s := x.toks[i], x.toks[i+1]
-	if !trCommonGivens[g.key] && !trCommonGivens17[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
+	if !trCommonGivens[g.key] && !trCommonGivensMore[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
 		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
@@ -2868,7 +2868,7 @@ func buildPersonTables() *personTables {
 			t.given[k] = true
 		}
 	})
-	for k := range wordSet(givenExtra, givenSq, givenForeign, givenSq17) {
+	for k := range wordSet(givenExtra, givenSq, givenForeign, givenSqWritten) {
 		t.given[k] = true
 	}
 	givenTr := map[string]bool{}
@@ -2879,7 +2879,7 @@ func buildPersonTables() *personTables {
 	})
 	t.trCommon = map[string]bool{}
 	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
-	for k := range wordSet(givenTr17) {
+	for k := range wordSet(givenTrWritten) {
 		// Round 17: common words stay out (tr_common.txt, notGiven).
 		if !not[k] && !t.trCommon[k] {
 			t.given[k] = true
@@ -2908,7 +2908,7 @@ func buildPersonTables() *personTables {
 			}
 		}
 	}
-	for _, st := range append(trOrgStems[:len(trOrgStems):len(trOrgStems)], trOrgStems17...) {
+	for _, st := range append(trOrgStems[:len(trOrgStems):len(trOrgStems)], trThingStems...) {
 		st = fold(st)
 		t.trOrg[st[:3]] = append(t.trOrg[st[:3]], st)
 	}

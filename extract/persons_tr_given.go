@@ -1,6 +1,6 @@
 package extract
 
-// givenTr17 are given names of Turkey's news written from knowledge in round
+// givenTrWritten are given names of Turkey's news written from knowledge in round
 // 17: Turkish names of all generations (Abdurrahman, Neriman, Gülseli,
 // Ekmeleddin, Şekip), Kurdish ones (Rojda, Berivan, Şiyar), Armenian names
 // of Turkey (Hrant, Sarkis, Agop), and the Arabic and Persian names the
@@ -11,7 +11,7 @@ package extract
 // names (Fahd, Salman: King Fahd is named by a title and a given name) are
 // left out, and the build drops any
 // that tr_common.txt or notGiven holds.
-var givenTr17 = `
+var givenTrWritten = `
 Abdurrahman Abdurrahim Abdülkadir Abdulkadir Abdülhamit Abdülhamid Abdülkerim Abdulkerim Abdülmecit
 Abdulmecit Abdullatif Abdüllatif Abdülbaki Abdulbaki Abdülvahap Abdulvahap Abdülgani Abdulgani
 Abdulhalim Abdülhalim Abdülselam Abdusselam Abdussamet Abdulsamet Abdurrezzak Abdülmelik Abdulmelik

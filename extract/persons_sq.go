@@ -2,14 +2,14 @@ package extract
 
 import "strings"
 
-// givenSq17 are Albanian given names written from knowledge of the language
+// givenSqWritten are Albanian given names written from knowledge of the language
 // in round 17: male and female, of Albania, Kosovo, North Macedonia and
 // Montenegro, Muslim, Catholic and Orthodox, Illyrian-style and modern ones;
 // Albanian spellings of foreign given names (Xhozef, Fransua, Zhak, Nebojsha,
 // Vlladimir), and a few Arabic transliterations. Names that are common
 // Albanian words (Drita, Shpresa, Mendim, Kujtime) or places (Vlora,
 // Shkumbin) are left out, and so are the ones the other lists hold.
-var givenSq17 = `
+var givenSqWritten = `
 Abas Abdi Abdurrahman Abdurrahim Agon Agush Ajdin Akil Alket Amarildo Andon Ardi Aristidh
 Artian Artion Arton Asllan Atrit Avdyl Bajrush Besfort Bleart Blendi Bledar Blerton Bratisllav
 Branisllav Çerçiz Dalip Demush Dervish Dibran Ditmir Dorant Drin Edmir Edon Eduart Ejup Elidon
@@ -47,14 +47,14 @@ var sqWordGiven = wordSet(`Time Lan Drita Besa Shpresa Lule Flutura Fitim Bardh 
 Liri Dielli Trim Kushtrim Zgjim Shkëlqim Mendim Lundrim Vullnet
 Fatbardh Dritë Qershore Bora Jeta`)
 
-// knownPersonsSq17 are more people the region's Albanian news names often,
+// knownPersonsSq are more people the region's Albanian news names often,
 // written from what is widely known in round 17: leaders of Kosovo,
 // Albania, Serbia, North Macedonia, Montenegro, Bosnia and Croatia, the
 // envoys and the Western leaders of their affairs, with the Albanian
 // spellings of their names (Gjuriq, Zhak Shirak, Olbrajt). A surname that
 // other people of the news bear too names them alone only as sqKnownAlone
 // reads it.
-var knownPersonsSq17 = []knownPerson{
+var knownPersonsSq = []knownPerson{
 	// Kosovo and Albania
 	{"Behgjet Pacolli", "Behgjet Behxhet", "Pacolli", false, ""},
 	{"Fatmir Limaj", "Fatmir", "Limaj", false, ""},
@@ -132,7 +132,7 @@ func init() {
 	// Spellings that fold alike (Schröder, Schroder) are kept once: the
 	// table would list the person twice under that key, and knownSurname
 	// then finds no single person (Kancelarit Schröder).
-	for _, kp := range knownPersonsSq17 {
+	for _, kp := range knownPersonsSq {
 		seen := map[string]bool{}
 		var keep []string
 		for _, s := range strings.Fields(kp.surnames) {

@@ -24,21 +24,21 @@ func (x *personScan) givenPairOf(p *pperson) *pperson {
 	return nil
 }
 
-// trCommonGivens17 are more given names that are common words too (Galip
+// trCommonGivensMore are more given names that are common words too (Galip
 // victor, Dursun "let it stay", Savaş war): like trCommonGivens they name a
 // person only before a surname that is no common word, place or institution
 // (round 17).
-var trCommonGivens17 = wordSet(`Galip Kudret Dursun Gündüz Candan Saadet İnan Adil Aziz Savaş
+var trCommonGivensMore = wordSet(`Galip Kudret Dursun Gündüz Candan Saadet İnan Adil Aziz Savaş
 Onur Uğur Ufuk Yiğit Ozan Pınar İpek Hilal Dilek Arzu Emel Ülkü Sevinç Şeref Hikmet Nizam Erdem Engin Bilge`)
 
-// trOrgStems17 are more stems of Turkish words that end the names of firms,
+// trThingStems are more stems of Turkish words that end the names of firms,
 // events and things (İstanbul Mobilya, Defne Telekomünikasyon, Aras
 // Yayıncılık, Sandy Kasırgası, Nil Nehri, Hızır Orucu), and English firm
 // and event words the Turkish press keeps (Morgan Management, Paris Air Show): like trOrgStems, a
 // word that starts with one makes its run an institution's or a thing's
 // name (round 17). Stems that start given names or surnames (devlet: Devlet
 // Bahçeli; oruç: Oruç Reis; tugay: Tugay; film, cam, sanat) are left out.
-var trOrgStems17 = []string{"mobilya", "telekom", "internet", "teknokent", "teknoloji", "bilisim",
+var trThingStems = []string{"mobilya", "telekom", "internet", "teknokent", "teknoloji", "bilisim",
 	"yazilim", "enerji", "insaat", "tekstil", "turizm", "lojistik", "medya", "reklam", "sigorta",
 	"finans", "yatirim", "emlak", "petrol", "madencilik", "elektronik", "makine", "kozmetik",
 	"giyim", "ayakkabi", "mucevher", "kuyumculuk", "ambalaj", "plastik", "seramik", "cimento",
@@ -110,7 +110,7 @@ func (x *personScan) trFamilyFirm(p *pperson) bool {
 	// Only a given name of the hand-written list, which leaves out common
 	// words, makes the run a person's here (not Temel Nöroşirürji, Gümüş
 	// Top, Adı Beyoğlu).
-	if !givenTr17Set()[fold(strings.TrimRight(p.given[0], " -."))] {
+	if !givenTrWrittenSet()[fold(strings.TrimRight(p.given[0], " -."))] {
 		return false
 	}
 	ks := make([]string, 0, len(p.given)+1)
@@ -120,4 +120,4 @@ func (x *personScan) trFamilyFirm(p *pperson) bool {
 	return !x.blocked[strings.Join(append(ks, p.surname), "-")]
 }
 
-var givenTr17Set = sync.OnceValue(func() map[string]bool { return wordSet(givenTr17) })
+var givenTrWrittenSet = sync.OnceValue(func() map[string]bool { return wordSet(givenTrWritten) })

@@ -2,7 +2,7 @@ package extract
 
 import "strings"
 
-// givenEn17 are given names that English news writes and that no list held
+// givenEn are given names that English news writes and that no list held
 // (round 17), written from knowledge: English, Scottish, Irish and Welsh
 // short forms and names (Cherie, Fearne, Geoff, Niamh, Rhys), Russian and
 // Ukrainian transliterations (Yury, Vyacheslav), and names of South and
@@ -11,7 +11,7 @@ import "strings"
 // English given names that the function words of Albanian or Turkish remove
 // from the shared list (Ben, Jane, Kim, Tim, Pat: ben is Turkish "I"): in
 // English text they are names. They count in English text only.
-var givenEn17 = wordSet(`
+var givenEn = wordSet(`
 Aamir Abdelaziz Abdoulaye Abdurrahman Abhishek Ailsa Aishwarya Akbar Akihito Akira Alasdair Aled
 Alesha Alexey Alfie Alistair Altaf Amadou Amien Amitabh Amr Amram Ana Anatoliy Anatoly Andrey Anwar
 Aoife Araminta Asif Atal Avigdor Avril Baine Ben Benazir Bertie Bess Biff Bihari Binyamin Boutros
@@ -36,7 +36,7 @@ Wasim Winnie Wiranto Yashwant Yasir Yasser Yasuhiro Yasuo Yegor Yevgeniy Yevgeny
 Yoshihiko Yoshiro Yossi Yousuf Yoweri Yukio Yuko Yuliya Yuriy Yury Zafarullah Zaheer Zine
 `)
 
-// asianFamily17 are common family names of the Chinese (pinyin, Wade-Giles,
+// asianFamilyNames are common family names of the Chinese (pinyin, Wade-Giles,
 // Cantonese), Korean, Vietnamese and Japanese traditions, written from
 // knowledge (round 17). A run of two or three words is a name when one of
 // them, first or last, is such a family name and the others are romanized
@@ -44,7 +44,7 @@ Yoshihiko Yoshiro Yossi Yousuf Yoweri Yukio Yuko Yuliya Yuriy Yury Zafarullah Za
 // Chien-ming, Junichiro Koizumi): English news writes these names without a
 // given name of the lists. Family names that are English words (Do, Le, Oh,
 // Ha, Son, Moon, Long, Young) are left out.
-var asianFamily17 = wordSet(`
+var asianFamilyNames = wordSet(`
 Wang Zhang Liu Chen Yang Huang Zhao Zhou Xu Sun Zhu Hu Guo Gao Lin Luo Zheng Liang Xie
 Tang Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai Du Ye Cheng Wei Su Lu Ding
 Ren Shen Yao Jin Zhong Tan Fang Shi Xiong Dai Qian Qin Kong Mao Hou Wen Jia Xia Bai Lei Hao
@@ -60,21 +60,21 @@ Nakajima Koizumi Obuchi Takeshita Nakasone Miyazawa Hosokawa Murayama Hatoyama O
 Kaifu Uno Kishi Sumita Mieno Miyazawa Abe Aso Noda
 `)
 
-// rankWordsEn17 are English ranks and church titles that open a person's
+// rankWordsEn are English ranks and church titles that open a person's
 // name but are also words of institutions' names (General Motors, the
 // General Assembly, Father Christmas): before a name of two words or more,
 // or before a surname the text writes again, they are a title and no part
 // of the name (General Musharraf, President General Pervez Musharraf).
-var rankWordsEn17 = wordSet(`general father brother sister bishop archbishop cardinal rabbi imam
+var rankWordsEn = wordSet(`general father brother sister bishop archbishop cardinal rabbi imam
 ayatollah reverend rev pastor major marshal`)
 
-// titleEn17 are English peerages, sports positions, professions and roles
+// titleWordsEn are English peerages, sports positions, professions and roles
 // that stand before a name as titles do (Baroness Morgan, Pittsburgh
 // quarterback Ben Roethlisberger, producer Andi Peters, rapper Jadakiss),
 // written from knowledge (round 17). Words that are verbs or adjectives
 // before a team or a place as well (host, model, rival, forward, shadow)
 // are left out.
-var titleEn17 = wordSet(`baroness baron viscount countess duchess marquess marquis
+var titleWordsEn = wordSet(`baroness baron viscount countess duchess marquess marquis
 quarterback pitcher batsman bowler fullback halfback linebacker skipper flanker fly-half scrum-half
 chef designer producer presenter newcomer comedian novelist poet artist photographer rapper
 guitarist drummer bassist pianist violinist composer conductor architect historian scientist
@@ -84,21 +84,21 @@ compatriot countryman filmmaker director-general chairman-elect vice-chairman ba
 commentator broadcaster newsreader playwright screenwriter sculptor painter dancer ballerina
 choreographer supermodel heiress socialite`)
 
-// notNameEn17 are words that end or follow a run of capitals in English
+// notNameEn are words that end or follow a run of capitals in English
 // news without naming anyone: feasts after a rank (Father Christmas), and
 // the party and church words of descriptions (the Washington Democrat, the
 // North Carolina Republican, the opposition Democratic party, Roman
 // Catholic bishops). As the first word of a run a party word is still a
 // title (Democrat Tom Foley).
-var notNameEn17 = wordSet(`christmas easter xmas democrat democrats democratic republican
+var notNameEn = wordSet(`christmas easter xmas democrat democrats democratic republican
 republicans catholic catholics protestant protestants anglican anglicans methodist methodists
 baptist baptists lutheran lutherans presbyterian presbyterians evangelical evangelicals`)
 
-// tickerAfter17 tells whether a stock ticker in angle brackets follows the
+// tickerAfter tells whether a stock ticker in angle brackets follows the
 // run that ends before token j: Reuters writes one after a company's name
 // (Atlas Copco <ASTS ST>, DAYTON HUDSON <XXX> DOWNGRADED), never after a
 // person's.
-func (x *personScan) tickerAfter17(j int) bool {
+func (x *personScan) tickerAfter(j int) bool {
 	last := x.toks[j-1]
 	rest := strings.TrimLeft(x.text[last.start+len(last.text):], " \t\r\n")
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
@@ -107,28 +107,28 @@ func (x *personScan) tickerAfter17(j int) bool {
 	return strings.HasPrefix(rest, "<")
 }
 
-// orgSurnamesEn17 are institution words that are common English surnames
+// orgSurnamesEn are institution words that are common English surnames
 // too (Hall, Mills, House): after a given name they end a person's name
 // where only a name stands (round 17).
-var orgSurnamesEn17 = wordSet(`hall mills house church castle park bridge tower lane post press`)
+var orgSurnamesEn = wordSet(`hall mills house church castle park bridge tower lane post press`)
 
-// orgSurname17 tells whether the institution word at k, in English text,
+// orgSurname tells whether the institution word at k, in English text,
 // is the surname of the given name before it: the run is those two words,
 // after a title (BBC correspondent Simon Hall) or before a comma and a role
 // (Greg Mills, program director at AOL).
-func (x *personScan) orgSurname17(start, k, j int, titled bool) bool {
+func (x *personScan) orgSurname(start, k, j int, titled bool) bool {
 	t := x.toks
-	if x.lang != "en" || k != j-1 || k-start != 1 || !orgSurnamesEn17[t[k].key] || t[k].upper || t[start].upper ||
+	if x.lang != "en" || k != j-1 || k-start != 1 || !orgSurnamesEn[t[k].key] || t[k].upper || t[start].upper ||
 		t[start].cls&cGiven == 0 || t[k].gap != gapSpace {
 		return false
 	}
-	return titled || x.enRoleAfter17(j)
+	return titled || x.enRoleAfter(j)
 }
 
-// enRoleAfter17 tells whether a comma and a role follow the run that ends
+// enRoleAfter tells whether a comma and a role follow the run that ends
 // before token j: a title word within the next four words (Greg Mills,
 // program director at AOL; Simon Hall, the BBC's correspondent).
-func (x *personScan) enRoleAfter17(j int) bool {
+func (x *personScan) enRoleAfter(j int) bool {
 	t := x.toks
 	if j >= len(t) || t[j].gap != gapPunct || strings.TrimSpace(x.text[t[j-1].start+len(t[j-1].text):t[j].start]) != "," {
 		return false
@@ -144,41 +144,41 @@ func (x *personScan) enRoleAfter17(j int) bool {
 	return false
 }
 
-// thingAfterEn17 are English nouns that, in lowercase right after a run of
+// thingAfterEn are English nouns that, in lowercase right after a run of
 // capitals, make it the name of a firm or a site (its newly acquired Dayton
 // Walther business, the Brady Hot Springs facility): no person. Nouns that
 // are verbs too (plants, shares, stakes) are left out.
-var thingAfterEn17 = wordSet(`business businesses facility facilities subsidiary subsidiaries unit
+var thingAfterEn = wordSet(`business businesses facility facilities subsidiary subsidiaries unit
 division divisions refinery refineries affiliate affiliates franchise brand brands label
 venture complex plant oilfield field fields mine smelter shipyard`)
 
-// orgEn17 are English words of events, units and banks that end or open
+// orgWordsEn are English words of events, units and banks that end or open
 // their names like an institution's word (London Marathon, Economist
 // Intelligence Unit, Westpac Finance, Six Nations, Banque Paribas): no
 // person.
-var orgEn17 = wordSet(`marathon marathons regatta triathlon unit units finance nations banque
+var orgWordsEn = wordSet(`marathon marathons regatta triathlon unit units finance nations banque
 banca banco`)
 
-// enTokens17 marks, in English text, the titles of titleEn17, the given
-// names of givenEn17, the words of notNameEn17 and the event words of orgEn17 on the capitalized
+// enTokens marks, in English text, the titles of titleWordsEn, the given
+// names of givenEn, the words of notNameEn and the event words of orgWordsEn on the capitalized
 // words (round 17).
-func (x *personScan) enTokens17() {
+func (x *personScan) enTokens() {
 	for i, t := range x.toks {
-		if (t.cap && !t.upper || t.lc) && titleEn17[t.key] {
+		if (t.cap && !t.upper || t.lc) && titleWordsEn[t.key] {
 			x.toks[i].cls |= cTitleEn
 		}
 		if !t.cap || t.upper {
 			continue
 		}
-		if notNameEn17[t.key] {
+		if notNameEn[t.key] {
 			x.toks[i].cls |= cNotName
 			continue
 		}
-		if orgEn17[t.key] {
+		if orgWordsEn[t.key] {
 			x.toks[i].cls |= cOrg
 			continue
 		}
-		if t.cls&(cGiven|cNotName|cParticle) == 0 && givenEn17[t.key] && !x.isPlace(t) && !x.isStop(t) {
+		if t.cls&(cGiven|cNotName|cParticle) == 0 && givenEn[t.key] && !x.isPlace(t) && !x.isStop(t) {
 			x.toks[i].cls |= cGiven
 		}
 	}
@@ -186,7 +186,7 @@ func (x *personScan) enTokens17() {
 
 // asianName tells whether toks[i:j], in English text, is a name of an East
 // or Southeast Asian tradition: two or three words in mixed case, one of
-// them, first or last, a family name of asianFamily17 and every other one
+// them, first or last, a family name of asianFamilyNames and every other one
 // made of romanized syllables (round 17).
 func (x *personScan) asianName(i, j int) bool {
 	n := j - i
@@ -215,22 +215,22 @@ func (x *personScan) asianName(i, j int) bool {
 		}
 		return n >= 2
 	}
-	if asianFamily17[toks[i].key] && !x.isPlace(toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
+	if asianFamilyNames[toks[i].key] && !x.isPlace(toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
 		return true
 	}
 	// Given name first: the family name last, after one word or two
 	// joined by a hyphen (Xianglin Hou, Junichiro Koizumi).
-	return asianFamily17[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(toks[j-1]) &&
+	return asianFamilyNames[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(toks[j-1]) &&
 		(n == 2 || toks[i+1].gap == gapHyphen) && syl(i, j-1)
 }
 
-// familyFirst17 records that the person just added from the Asian name
+// familyFirst records that the person just added from the Asian name
 // that starts at token i writes its family name first (Wang Xuebing): the
 // family name alone later names them (Mr Wang, Wang said), though their
 // surname, as the rules keep it, is the last word.
-func (x *personScan) familyFirst17(i int) {
+func (x *personScan) familyFirst(i int) {
 	t := x.toks[i]
-	if !asianFamily17[t.key] || x.toks[i+1].gap != gapSpace {
+	if !asianFamilyNames[t.key] || x.toks[i+1].gap != gapSpace {
 		return
 	}
 	if x.family == nil {
@@ -298,21 +298,21 @@ func romanizedSplit(k string, left int) bool {
 	return split(k, left)
 }
 
-// capsLineEnd17 tells whether a line break parts the word at j from the
+// capsLineEnd tells whether a line break parts the word at j from the
 // word before it and one of them is in capitals, the other in mixed case:
 // a wire's heading in capitals runs into the text's first line there
 // (RESTORES MINIMUM WAGE / Nigeria's military), no name across it.
-func (x *personScan) capsLineEnd17(j int) bool {
+func (x *personScan) capsLineEnd(j int) bool {
 	a, b := x.toks[j-1], x.toks[j]
 	return a.upper != b.upper && len(a.text) > 1 && len(b.text) > 1 && strings.IndexByte(x.text[a.start:b.start], '\n') >= 0
 }
 
-// rankBefore17 tells whether the word at i, in English text, is a rank of
-// rankWordsEn17 that opens the name toks[i+1:j]: not after "the" (the
+// rankBefore tells whether the word at i, in English text, is a rank of
+// rankWordsEn that opens the name toks[i+1:j]: not after "the" (the
 // General Assembly), before two words or more, or before one that the text
 // writes again without it (General Musharraf ... President Musharraf).
-func (x *personScan) rankBefore17(i, j int) bool {
-	if x.lang != "en" || j-i < 2 || !rankWordsEn17[x.toks[i].key] || x.toks[i].upper || x.toks[i+1].gap != gapSpace {
+func (x *personScan) rankBefore(i, j int) bool {
+	if x.lang != "en" || j-i < 2 || !rankWordsEn[x.toks[i].key] || x.toks[i].upper || x.toks[i+1].gap != gapSpace {
 		return false
 	}
 	if i > 0 && x.toks[i-1].key == "the" {
@@ -331,27 +331,27 @@ func (x *personScan) rankBefore17(i, j int) bool {
 	return x.elsewhere(j-1) && !x.lowerElsewhere(t[j-1].key)
 }
 
-// workNounsEn17 are English nouns of works that stand before a work's
+// workNounsEn are English nouns of works that stand before a work's
 // title (his album Innocent Man, the comedy Dil Jo Bhi Kahey): the capitals
 // after one, without a title, name nobody (round 17).
-var workNounsEn17 = wordSet(`album albums single song songs film films movie movies book books novel
+var workNounsEn = wordSet(`album albums single song songs film films movie movies book books novel
 novels play musical opera series sitcom comedy drama documentary soap programme track hit video
 videogame game ballet poem painting sculpture exhibition`)
 
-// workTitle17 tells whether the run that starts at i, in English text, is
-// a work's title: right after a lowercase noun of workNounsEn17, or after
+// workTitle tells whether the run that starts at i, in English text, is
+// a work's title: right after a lowercase noun of workNounsEn, or after
 // it and an opening quote.
-func (x *personScan) workTitle17(i int, titled bool) bool {
+func (x *personScan) workTitle(i int, titled bool) bool {
 	t := x.toks
-	if x.lang != "en" || titled || i == 0 || t[i-1].cap || !workNounsEn17[t[i-1].key] {
+	if x.lang != "en" || titled || i == 0 || t[i-1].cap || !workNounsEn[t[i-1].key] {
 		return false
 	}
 	return t[i].gap == gapSpace || t[i].gap == gapPunct && x.quoteBefore(i)
 }
 
-// rankAfterTitle17 tells whether toks[i:j], in English text after a title,
+// rankAfterTitle tells whether toks[i:j], in English text after a title,
 // is a rank word alone: the title goes on (Attorney General, Solicitor
 // General), no surname.
-func (x *personScan) rankAfterTitle17(i, j int, titled bool) bool {
-	return x.lang == "en" && titled && j-i == 1 && rankWordsEn17[x.toks[i].key]
+func (x *personScan) rankAfterTitle(i, j int, titled bool) bool {
+	return x.lang == "en" && titled && j-i == 1 && rankWordsEn[x.toks[i].key]
 }
