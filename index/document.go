@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kerko/analyzers"
 	"kerko/corpus"
 	"kerko/extract"
 	"kerko/internal/utf8cut"
@@ -77,9 +78,17 @@ func Enrich(a *corpus.Article) *Article {
 		out.Lang = Und
 	}
 	out.Countries, out.Orgs = extract.Mentions(text, out.Lang)
-	out.People = extract.People(text, out.Lang)
+	out.People = extractPeople(text, out.Lang)
 	return out
 }
+
+// extractPeople is extract.People; BenchmarkBuild's -build.persons=off
+// replaces it to measure a build without persons.
+var extractPeople = extract.People
+
+// docHook, when set (by BenchmarkBuild's -build.persons), edits every
+// document before Bleve indexes it, to measure what each field costs.
+var docHook func(*Article, map[string]any)
 
 // contentHash identifies an article's content, so an incremental build can
 // tell changed articles from unchanged ones. It covers everything that is
@@ -124,8 +133,11 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		fieldCountry:             a.CountryCodes(),
 		fieldAbout:               strings.Join(aboutTerms(a.Countries, a.Orgs, a.People), " "),
 		fieldOrg:                 a.OrgIDs(),
-		fieldPerson:              a.PersonIDs(),
-		fieldPersonName:          personNameTerms(a.People),
+	}
+	if len(a.People) > 0 {
+		// One string each, not one value per person: see
+		// analyzers.ValueListAnalyzer.
+		d[fieldPerson], d[fieldPersonName] = personValues(a.People)
 	}
 	if a.Source != "" {
 		d[fieldSource] = a.Source
@@ -143,6 +155,9 @@ func (a *Article) bleveDoc(storedBody string) map[string]any {
 		d[fieldType] = a.Lang
 		d[titleField(a.Lang)] = a.Title
 		d[bodyField(a.Lang)] = a.Body
+	}
+	if docHook != nil {
+		docHook(a, d)
 	}
 	return d
 }
@@ -235,15 +250,24 @@ func decodeMentions(s string) (countries, orgs []extract.Mention) {
 	return countries, orgs
 }
 
-// personNameTerms are the terms of fieldPersonName: each person's id and
-// the name the article writes, so that the field's dictionary counts the
-// articles that write each name of each person (PersonNameTerm).
-func personNameTerms(people []extract.PersonMention) []string {
-	out := make([]string, len(people))
-	for i, p := range people {
-		out[i] = personNameTerm(p.ID, p.Name)
+// personValues are the values of fieldPerson and fieldPersonName, each one
+// string of terms joined by analyzers.ValueSep: each person's id, and each
+// person's id and the name the article writes (personNameTerm), so that
+// the name field's dictionary counts the articles that write each name of
+// each person (PersonNameTerm).
+func personValues(people []extract.PersonMention) (ids, names string) {
+	var i, n strings.Builder
+	for k, p := range people {
+		if k > 0 {
+			i.WriteString(analyzers.ValueSep)
+			n.WriteString(analyzers.ValueSep)
+		}
+		i.WriteString(p.ID)
+		n.WriteString(p.ID)
+		n.WriteString(personNameSep)
+		n.WriteString(cleanName(p.Name))
 	}
-	return out
+	return i.String(), n.String()
 }
 
 // personNameSep separates a person's id from a name in fieldPersonName; it
@@ -265,11 +289,16 @@ func cleanName(name string) string {
 
 // encodePeople stores persons as one "id\tmentions\tname" line each.
 func encodePeople(people []extract.PersonMention) string {
-	var b strings.Builder
+	var b []byte // appended, not Fprintf'd: this runs for every article
 	for _, p := range people {
-		fmt.Fprintf(&b, "%s\t%d\t%s\n", p.ID, p.Mentions, cleanName(p.Name))
+		b = append(b, p.ID...)
+		b = append(b, '\t')
+		b = strconv.AppendInt(b, int64(p.Mentions), 10)
+		b = append(b, '\t')
+		b = append(b, cleanName(p.Name)...)
+		b = append(b, '\n')
 	}
-	return b.String()
+	return string(b)
 }
 
 func decodePeople(s string) ([]extract.PersonMention, error) {

@@ -65,7 +65,7 @@ func titleField(lang string) string { return "title_" + lang }
 func bodyField(lang string) string  { return "body_" + lang }
 
 // mappingRevision is bumped by hand when the mapping changes.
-const mappingRevision = "kerko-mapping-16" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field; 15: persons (facet, names, about, record); 16: folded body positions for the first 64 KiB only
+const mappingRevision = "kerko-mapping-17" // 2: month field; 3: about field; 4: no positions in stemmed fields; 5: folded fields without byte offsets; 6: about as one term list; 7: facet values not stored; 8: hash not stored; 9: bodies stored zstd-compressed; 10: no stop words in the folded body; 11: date as a day keyword; 12: shown fields stored as one record; 13: id list gzipped; 14: source facet field; 15: persons (facet, names, about, record); 16: folded body positions for the first 64 KiB only; 17: person and person_name given as one joined value each (same terms), which a 16 index's keyword analyzer would index as one term
 
 // MappingVersion changes whenever the mapping, the output of an analyzer or
 // the output of extraction changes, so that an index built by an older kerko
@@ -208,9 +208,14 @@ func docMapping(bodyFolded string) (*mapping.DocumentMapping, error) {
 		// year or month: stored copies of those only cost bytes (each
 		// stored value carries ~7 bytes of metadata).
 		f.Store = false
+		if name == fieldPerson {
+			// Persons come as one joined string (bleveDoc).
+			f.Analyzer = analyzers.ValueListAnalyzer
+		}
 		doc.AddFieldMappingsAt(name, f)
 	}
 	names := keywordFacet()
+	names.Analyzer = analyzers.ValueListAnalyzer
 	names.Store, names.DocValues = false, false
 	doc.AddFieldMappingsAt(fieldPersonName, names)
 	// One space-separated string of aboutLen terms rather than aboutLen

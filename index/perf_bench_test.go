@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"kerko/corpus"
+	"kerko/extract"
 	"kerko/internal/benchcorpus"
 )
 
@@ -43,6 +45,7 @@ func readArticles(docs []*corpus.Article) ReadFunc {
 // the whole corpus, e.g. for a CPU profile of the real thing.
 func BenchmarkBuild(b *testing.B) {
 	docs := benchcorpus.Sample(b, *buildStep)
+	setPersons(b, *buildPersons)
 	size := 0
 	for _, d := range docs {
 		size += len(d.Title) + len(d.Body)
@@ -107,6 +110,7 @@ func BenchmarkEnrich(b *testing.B) {
 // index that already holds a few batches: analysis plus segment building.
 func BenchmarkBatch(b *testing.B) {
 	docs := benchcorpus.Sample(b, 8)
+	setPersons(b, *buildPersons)
 	const batchSize = 500
 	enriched := make([]*Article, len(docs))
 	for i, d := range docs {
@@ -125,6 +129,7 @@ func BenchmarkBatch(b *testing.B) {
 	_, ready := encodeAll(b, enriched)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		batch := idx.NewBatch()
 		for j := 0; j < batchSize; j++ {
@@ -137,6 +142,52 @@ func BenchmarkBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(batchSize*b.N), "cpu-ns/doc")
+}
+
+var buildPersons = flag.String("build.persons", "on", "BenchmarkBuild's persons: on, off (not extracted), or the comma-separated person parts extracted but not indexed: "+
+	"person, person_name, about, rec, all")
+
+// setPersons sets the build's persons as -build.persons says, until b ends.
+func setPersons(b *testing.B, v string) {
+	switch v {
+	case "on":
+		return
+	case "off":
+		extractPeople = func(string, string) []extract.PersonMention { return nil }
+		b.Cleanup(func() { extractPeople = extract.People })
+		return
+	}
+	drop := map[string]bool{}
+	for _, f := range strings.Split(v, ",") {
+		switch f {
+		case "all":
+			for _, g := range []string{fieldPerson, fieldPersonName, fieldAbout, fieldRecord} {
+				drop[g] = true
+			}
+		case fieldPerson, fieldPersonName, fieldAbout, fieldRecord:
+			drop[f] = true
+		default:
+			b.Fatalf("-build.persons: unknown part %q", f)
+		}
+	}
+	docHook = func(a *Article, d map[string]any) {
+		if drop[fieldPerson] {
+			delete(d, fieldPerson)
+		}
+		if drop[fieldPersonName] {
+			delete(d, fieldPersonName)
+		}
+		if drop[fieldAbout] {
+			d[fieldAbout] = strings.Join(aboutTerms(a.Countries, a.Orgs, nil), " ")
+		}
+		if drop[fieldRecord] {
+			c := *a
+			c.People = nil
+			d[fieldRecord] = c.record()
+		}
+	}
+	b.Cleanup(func() { docHook = nil })
 }
 
 var buildStep = flag.Int("build.step", 8, "BenchmarkBuild indexes every n-th article of the shared corpus")
