@@ -13,7 +13,7 @@ func TestValueTokenizer_Tokenize(t *testing.T) {
 		{"", nil},
 		{"recep-tayyip-erdogan", []string{"recep-tayyip-erdogan"}},
 		{"a\x1fRecep Tayyip Erdoğan\x1eb\x1fKurti", []string{"a\x1fRecep Tayyip Erdoğan", "b\x1fKurti"}},
-		{"\x1ex\x1e\x1ey\x1e", []string{"x", "y"}}, // no empty terms
+		{"\x1ex\x1e\x1ey\x1e", []string{"x", "y"}},   // no empty terms
 		{"X \xff Y\x1ez", []string{"X \xff Y", "z"}}, // bytes kept, as a keyword value keeps them
 	} {
 		var got []string
