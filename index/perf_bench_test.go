@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+	zapx "github.com/blevesearch/zapx/v17"
 
 	"kerko/corpus"
 	"kerko/extract"
@@ -143,6 +146,66 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(batchSize*b.N), "cpu-ns/doc")
+}
+
+// BenchmarkSegment times what Bleve does with the sample's batches before
+// it writes or merges anything: mapping, analysis, and building each
+// batch's in-memory segment (zapx), on one goroutine with nothing in the
+// background. Its allocations are the same from run to run and its CPU
+// time holds better on a busy machine than BenchmarkBuild's, so it is the
+// figure to compare two document forms by (e.g. -build.persons).
+func BenchmarkSegment(b *testing.B) {
+	docs := benchcorpus.Sample(b, *buildStep)
+	setPersons(b, *buildPersons)
+	enriched := make([]*Article, len(docs))
+	for i, d := range docs {
+		enriched[i] = Enrich(d)
+	}
+	m, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ready := encodeAll(b, enriched)
+	const batchSize = 500 // BuildOptions.BatchSize's default
+	var zap zapx.ZapPlugin
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for start := 0; start < len(ready); start += batchSize {
+			var batch []bindex.Document
+			for _, e := range ready[start:min(start+batchSize, len(ready))] {
+				doc := document.NewDocument(e.a.ID)
+				if err := m.MapDocument(doc, e.a.bleveDoc(e.body)); err != nil {
+					b.Fatal(err)
+				}
+				doc.AddIDField()
+				analyzeDoc(doc) // as scorch does before building a segment
+				batch = append(batch, doc)
+			}
+			seg, _, err := zap.New(batch)
+			if err != nil {
+				b.Fatal(err)
+			}
+			seg.Close()
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(len(ready)*b.N), "cpu-ns/doc")
+}
+
+// analyzeDoc analyzes d's indexed fields, as scorch's Batch does.
+func analyzeDoc(d *document.Document) {
+	d.VisitFields(func(f bindex.Field) {
+		if !f.Options().IsIndexed() {
+			return
+		}
+		f.Analyze()
+		if d.HasComposite() && f.Name() != "_id" {
+			d.VisitComposite(func(cf bindex.CompositeField) {
+				cf.Compose(f.Name(), f.AnalyzedLength(), f.AnalyzedTokenFrequencies())
+			})
+		}
+	})
 }
 
 var buildPersons = flag.String("build.persons", "on", "BenchmarkBuild's persons: on, off (not extracted), or the comma-separated person parts extracted but not indexed: "+
