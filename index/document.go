@@ -44,15 +44,6 @@ func (a *Article) CountryCodes() []string { return ids(a.Countries) }
 // OrgIDs returns the article's organization ids, most named first.
 func (a *Article) OrgIDs() []string { return ids(a.Orgs) }
 
-// PersonIDs returns the article's person ids, most named first.
-func (a *Article) PersonIDs() []string {
-	out := make([]string, len(a.People))
-	for i, p := range a.People {
-		out[i] = p.ID
-	}
-	return out
-}
-
 func ids(ms []extract.Mention) []string {
 	out := make([]string, len(ms))
 	for i, m := range ms {
