@@ -103,7 +103,7 @@ func (x *personScan) spacedDashes() {
 		if between != "–" && between != "-" && between != "—" {
 			continue
 		}
-		if k+1 < len(t) && t[k+1].gap <= gapSpace && x.nameWord(t[k+1]) {
+		if k+1 < len(t) && t[k+1].gap <= gapSpace && x.nameWord(&t[k+1]) {
 			continue
 		}
 		t[k].gap = gapHyphen
@@ -118,11 +118,11 @@ func (x *personScan) spacedDashes() {
 func (x *personScan) firms() {
 	toks := x.toks
 	for j := 1; j <= len(toks); j++ {
-		if !x.nameWord(toks[j-1]) || toks[j-1].suffix {
+		if !x.nameWord(&toks[j-1]) || toks[j-1].suffix {
 			continue
 		}
 		s := j - 1
-		for s > 0 && toks[s].gap <= gapInitial && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+		for s > 0 && toks[s].gap <= gapInitial && x.nameWord(&toks[s-1]) && !toks[s-1].suffix {
 			s--
 		}
 		before := false
@@ -167,11 +167,11 @@ filmi filminin filminde filmine filmini filmiyle filminden`)
 func (x *personScan) roles() {
 	toks := x.toks
 	for j := 1; j <= len(toks); j++ {
-		if !x.nameWord(toks[j-1]) {
+		if !x.nameWord(&toks[j-1]) {
 			continue
 		}
 		s := j - 1
-		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(&toks[s-1]) && !toks[s-1].suffix {
 			s--
 		}
 		for s < j-1 && x.isTitle(toks[s]) {
@@ -369,9 +369,12 @@ func (x *personScan) isTitle(t ptoken) bool {
 	return x.c(t)&(cTitleSq<<x.shift) != 0
 }
 
-func (x *personScan) nameWord(t ptoken) bool {
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return t.cap && unicode.IsLetter(r)
+// nameWord tells whether t is a capitalized word. ptokensInto sets cap only
+// when the first rune is an uppercase letter, so cap alone says it: this is
+// asked of every token several times, and decoding the rune again was a
+// fifth of link's time.
+func (x *personScan) nameWord(t *ptoken) bool {
+	return t.cap
 }
 
 // runs finds the runs of capitalized words and decides which are persons.
@@ -389,7 +392,7 @@ func (x *personScan) runs() {
 			}
 			continue
 		}
-		if !x.nameWord(toks[i]) {
+		if !x.nameWord(&toks[i]) {
 			i++
 			continue
 		}
@@ -405,7 +408,7 @@ func (x *personScan) runs() {
 			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
 				break // a heading in title case goes on after a name (Vali Corleone I Ofron ...; round 17)
 			}
-			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
+			if x.nameWord(&t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(&toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
@@ -432,11 +435,11 @@ func (x *personScan) runs() {
 			// between a given name and the surname (Esat pashë Toptanit,
 			// Ismail bej Vlora).
 			if e == j && x.lang == "sq" && j+1 < len(toks) && sqInnerHonorifics[t.key] && !t.cap && t.gap <= gapSpace &&
-				toks[j-1].cls&(cGiven|cGivenTr) != 0 && x.nameWord(toks[j+1]) && toks[j+1].gap <= gapSpace {
+				toks[j-1].cls&(cGiven|cGivenTr) != 0 && x.nameWord(&toks[j+1]) && toks[j+1].gap <= gapSpace {
 				e = j + 1
 			}
 			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
-			if e > j && e < len(toks) && x.nameWord(toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
+			if e > j && e < len(toks) && x.nameWord(&toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
 				j = e + 1
 				continue
 			}
@@ -453,7 +456,7 @@ func (x *personScan) runs() {
 func (x *personScan) middleA(k int) bool {
 	t := x.toks
 	return x.lang == "en" && t[k].text == "A" && k > 0 && k+1 < len(t) && t[k-1].cls&cGiven != 0 && !t[k-1].upper &&
-		t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper && x.nameWord(t[k+1])
+		t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper && x.nameWord(&t[k+1])
 }
 
 // monthSurname tells whether the month word at k is a surname: right after
@@ -653,7 +656,7 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 	}
 	for k := i; k < j; k++ {
 		t := toks[k]
-		if !x.nameWord(t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
+		if !x.nameWord(&t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
 			k < j-1 && t.suffix || x.isTitle(t) || x.isStop(t) || x.isPlace(t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
 			t.cls&(cFamiliar|cHonorific) != 0 || hasPrefixIn(t.key, trTitleStems) || trAbstract(t.key) || isAcronym(t) ||
 			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.trCommon[t.key]) {
@@ -1322,7 +1325,7 @@ func (x *personScan) titledSurname(k int) bool {
 			continue
 		}
 		if m+1 < len(x.toks) && !t.suffix && (x.toks[m+1].gap == gapHyphen ||
-			x.toks[m+1].gap == gapSpace && x.nameWord(x.toks[m+1]) && !t.upper) {
+			x.toks[m+1].gap == gapSpace && x.nameWord(&x.toks[m+1]) && !t.upper) {
 			return false // Ahmed-i Hânî; a heading in capitals runs on (SAYIN ARINÇ ...)
 		}
 		if m > 0 && t.gap <= gapInitial && x.isTitle(x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
@@ -1945,8 +1948,12 @@ func (x *personScan) repeated() {
 			if k >= i && k < j {
 				continue
 			}
-			if t.key == "" && fold(t.text[:1]) != first[:1] {
-				continue // a lowercase word of another letter: no need to fold it
+			// A lowercase word of another letter: no need to fold it. Its
+			// first byte is what fold(t.text[:1]) was compared by: an ASCII
+			// letter folds to itself, and a lone lead byte of a longer
+			// letter folds to U+FFFD, never one byte.
+			if t.key == "" && (t.text[0] >= utf8.RuneSelf || t.text[0] != first[0]) {
+				continue
 			}
 			if x.sameSurname(first, keyOf(t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
 				// The first word stands elsewhere without this surname: a
@@ -1958,8 +1965,8 @@ func (x *personScan) repeated() {
 			if again || !t.cap || t.upper || x.used[k] {
 				continue
 			}
-			alone := (k == 0 || !x.nameWord(x.toks[k-1]) || t.gap > gapSpace) &&
-				(k+1 == len(x.toks) || !x.nameWord(x.toks[k+1]) || x.toks[k+1].gap > gapSpace || t.suffix)
+			alone := (k == 0 || !x.nameWord(&x.toks[k-1]) || t.gap > gapSpace) &&
+				(k+1 == len(x.toks) || !x.nameWord(&x.toks[k+1]) || x.toks[k+1].gap > gapSpace || t.suffix)
 			if alone && k > 0 && articles[keyOf(x.toks[k-1])] {
 				alone = false // Shtëpinë e Bardhë: a noun after an article
 			}
@@ -2020,7 +2027,7 @@ func (x *personScan) list(a, b int, after bool) bool {
 			e++
 		}
 		for k := s; k < e; k++ {
-			if !x.nameWord(x.toks[k]) {
+			if !x.nameWord(&x.toks[k]) {
 				return false
 			}
 		}
@@ -2094,7 +2101,7 @@ func (x *personScan) sayers() {
 		if !t.cap || t.upper || x.used[k] || t.gap != gapSpace || !sqSayVerbs[keyOf(x.toks[k-1])] || x.toks[k-1].cap {
 			continue
 		}
-		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(x.toks[k+1]) && !x.toks[k].suffix {
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(&x.toks[k+1]) && !x.toks[k].suffix {
 			continue // a run of capitals: runs() judged it
 		}
 		if utf8.RuneCountInString(t.text) < 4 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
@@ -2194,11 +2201,11 @@ func (x *personScan) sqDroppedJ(k string) bool {
 func (x *personScan) fullNameOf(k int) int {
 	for m := 1; m < len(x.toks); m++ {
 		t, g := x.toks[m], x.toks[m-1]
-		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(g) || g.upper ||
-			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
+		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(&g) || g.upper ||
+			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(&x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
 			continue
 		}
-		if m >= 2 && x.nameWord(x.toks[m-2]) && g.gap <= gapInitial {
+		if m >= 2 && x.nameWord(&x.toks[m-2]) && g.gap <= gapInitial {
 			continue
 		}
 		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(g) || x.isPlace(g) ||
@@ -2255,7 +2262,10 @@ var articles = wordSet("e i të së në nga me për the of in a an at to for fro
 // link counts the surname-alone mentions: of the article's persons first,
 // then of known persons whose surname names them alone.
 func (x *personScan) link() {
-	for k, t := range x.toks {
+	for k := range x.toks {
+		// A pointer, not a copy of each token: link walks every token of
+		// the text.
+		t := &x.toks[k]
 		if x.used[k] || !x.nameWord(t) || x.blocked[t.key] {
 			continue
 		}
@@ -3092,7 +3102,7 @@ func (x *personScan) sqMiddleInitial(k, runStart, runEnd int) bool {
 // (Haradinaj apo Mustafa?, tha Osmani) (round 17).
 func (x *personScan) sqKnownAlone(k int) *knownPerson {
 	t := x.toks[k]
-	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
+	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(&x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
 		return nil
 	}
 	kp := x.knownSurname(t.key)
@@ -3101,7 +3111,7 @@ func (x *personScan) sqKnownAlone(k int) *knownPerson {
 	}
 	n := 0
 	for m, u := range x.toks {
-		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
+		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(&x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
 			continue
 		}
 		if u.key == t.key || x.knownSurname(u.key) == kp {
@@ -3143,7 +3153,7 @@ func (x *personScan) sqCoordinated(i, j int) {
 		return
 	}
 	g := t[i-2]
-	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(t[i-3]) && g.gap <= gapInitial {
+	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(&t[i-3]) && g.gap <= gapInitial {
 		return
 	}
 	for _, p := range x.persons {

@@ -163,25 +163,67 @@ banca banco`)
 // names of givenEn, the words of notNameEn and the event words of orgWordsEn on the capitalized
 // words (round 17).
 func (x *personScan) enTokens() {
-	for i, t := range x.toks {
-		if (t.cap && !t.upper || t.lc) && titleWordsEn[t.key] {
-			x.toks[i].cls |= cTitleEn
+	for i := range x.toks {
+		t := &x.toks[i]
+		if !(t.cap && !t.upper || t.lc) {
+			continue
+		}
+		e := enClass(t.key)
+		if e&enTitle != 0 {
+			t.cls |= cTitleEn
 		}
 		if !t.cap || t.upper {
 			continue
 		}
-		if notNameEn[t.key] {
-			x.toks[i].cls |= cNotName
+		if e&enNotName != 0 {
+			t.cls |= cNotName
 			continue
 		}
-		if orgWordsEn[t.key] {
-			x.toks[i].cls |= cOrg
+		if e&enOrg != 0 {
+			t.cls |= cOrg
 			continue
 		}
-		if t.cls&(cGiven|cNotName|cParticle) == 0 && givenEn[t.key] && !x.isPlace(t) && !x.isStop(t) {
-			x.toks[i].cls |= cGiven
+		if t.cls&(cGiven|cNotName|cParticle) == 0 && e&enGiven != 0 && !x.isPlace(*t) && !x.isStop(*t) {
+			t.cls |= cGiven
 		}
 	}
+}
+
+// The English lists enTokens asks of every capitalized word, as bits of one
+// map behind a bloom filter: most words are in none, and one bit test
+// replaced up to four map probes a word.
+const (
+	enTitle   uint8 = 1 << iota // titleWordsEn
+	enNotName                   // notNameEn
+	enOrg                       // orgWordsEn
+	enGiven                     // givenEn
+)
+
+var enWords, enBloom = func() (map[string]uint8, *bloom) {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{titleWordsEn, enTitle}, {notNameEn, enNotName}, {orgWordsEn, enOrg}, {givenEn, enGiven}} {
+		for k, ok := range l.set {
+			if ok {
+				m[k] |= l.bit
+			}
+		}
+	}
+	b := new(bloom)
+	for k := range m {
+		b.add(fnv(k))
+	}
+	return m, b
+}()
+
+// enClass is the enWords bits of key.
+func enClass(key string) uint8 {
+	if !enBloom.has(fnv(key)) {
+		return 0
+	}
+	return enWords[key]
 }
 
 // asianName tells whether toks[i:j], in English text, is a name of an East

@@ -212,7 +212,7 @@ func (x *personScan) nameSpan(i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		t := x.toks[k]
-		if !x.nameWord(t) || t.upper || k > i && t.gap > gapInitial {
+		if !x.nameWord(&t) || t.upper || k > i && t.gap > gapInitial {
 			return false
 		}
 	}
@@ -256,16 +256,16 @@ type squadItem struct{ i, j, q int }
 // and a surname (C Sweeney Newport-Gwent)) is read as if it were there.
 func (x *personScan) squadLine(a, b int) (start int, items []squadItem, bad int) {
 	start = a
-	for c := a; c < b-1 && c-a < 3 && x.nameWord(x.toks[c]); c++ {
+	for c := a; c < b-1 && c-a < 3 && x.nameWord(&x.toks[c]); c++ {
 		if strings.IndexByte(x.between(c+1), ':') >= 0 {
 			start = c + 1
 			break
 		}
 	}
-	sep := func(k int) bool { return strings.ContainsAny(x.between(k), ",;") }
+	sep := func(k int) bool { return hasAnyByte(x.between(k), ",;") }
 	for k := start; k < b; {
 		j := k
-		for j < b && (j == k || !strings.ContainsAny(x.between(j), ",;()")) && x.nameWord(x.toks[j]) && (j == k || x.toks[j].gap <= gapInitial) {
+		for j < b && (j == k || !hasAnyByte(x.between(j), ",;()")) && x.nameWord(&x.toks[j]) && (j == k || x.toks[j].gap <= gapInitial) {
 			j++
 		}
 		q := j
@@ -463,6 +463,19 @@ func (x *personScan) commaList(a, b int) {
 func (x *personScan) titledItem(i, j int) bool {
 	for k := i; k < j; k++ {
 		if x.toks[k].cls&(cTitleSq|cTitleTr|cTitleEn) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyByte is strings.ContainsAny for a set of ASCII bytes: what stands
+// between two words is mostly one space, and squadLine asks it of every
+// word of a list's lines, where ContainsAny's set building cost more than
+// the scan.
+func hasAnyByte(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) >= 0 {
 			return true
 		}
 	}
