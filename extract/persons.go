@@ -362,7 +362,11 @@ func (x *personScan) c(t ptoken) uint32 {
 	if t.cap || t.lc {
 		return t.cls
 	}
-	return x.pt.class[keyOf(t)]
+	k := keyOf(t)
+	if !x.pt.capBloom.has(fnv(k)) {
+		return 0 // most words are in no list
+	}
+	return x.pt.class[k]
 }
 
 func (x *personScan) isTitle(t ptoken) bool {
@@ -2012,8 +2016,7 @@ func (x *personScan) lists() {
 // newlineBefore tells whether a line break stands between token k and the
 // one before it.
 func (x *personScan) newlineBefore(k int) bool {
-	p := x.toks[k-1]
-	return strings.IndexByte(x.text[p.start+len(p.text):x.toks[k].start], '\n') >= 0
+	return x.toks[k].nl // the tokenizer saw it: lists ask it of every word
 }
 
 // list judges the line toks[a:b] (see lists); after tells whether the line
@@ -2830,7 +2833,7 @@ type personTables struct {
 	class          map[string]uint32    // word classes by key (cGiven...)
 	words          map[string]wordEntry // the same, with the key's string (capKey)
 	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
-	capBloom       bloom                // hashes of the keys of words
+	capBloom       bigBloom             // hashes of the keys of words (and class)
 	lowerBloom     bloom                // hashes of the keys of lower
 	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson

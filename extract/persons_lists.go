@@ -475,8 +475,10 @@ func (x *personScan) titledItem(i, j int) bool {
 // the scan.
 func hasAnyByte(s, set string) bool {
 	for i := 0; i < len(s); i++ {
-		if strings.IndexByte(set, s[i]) >= 0 {
-			return true
+		for j := 0; j < len(set); j++ {
+			if s[i] == set[j] {
+				return true
+			}
 		}
 	}
 	return false

@@ -21,6 +21,7 @@ type ptoken struct {
 	gap    uint8  // what separates it from the word before
 	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
 	lc     bool   // a lowercase word whose cls was looked up (next to a capitalized word)
+	nl     bool   // a line break stands between it and the word before (newlineBefore)
 	start  int    // byte offset in the text
 }
 
@@ -47,13 +48,14 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 	start := -1
 	skip := false
 	gap := gapStop
+	nl := false // the word starting at start has a line break before it
 	var prev, prev2 rune
 	emit := func(end int, suffix bool) {
 		if start < 0 {
 			return
 		}
 		w := text[start:end]
-		t := ptoken{text: w, suffix: suffix, gap: gap, start: start}
+		t := ptoken{text: w, suffix: suffix, gap: gap, start: start, nl: nl}
 		// Only capitalized words need their key now: lowercase ones are
 		// looked up only beside a name (keyOf folds them then).
 		if c := w[0]; c >= 'a' && c <= 'z' {
@@ -113,13 +115,17 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 				if newlines >= 2 && gap < gapStop {
 					gap = gapStop
 				}
+				// Every line break of the text reaches the default case
+				// below, and newlines restarts only here: it counts the
+				// breaks since the word before.
+				nl = newlines > 0
 				newlines = 0
 			} else if i-start > 3 && (r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf) && gluedAt(prev2, prev, r, text[i+size:]) {
 				// Not after a short prefix: McQueen, MacDonald, DeLorean are
 				// one name.
 				emit(i, false)
 				gap = gapStop // a scraper dropped a paragraph break here
-				start = i
+				start, nl = i, false
 			}
 		case isApostrophe(r) && start >= 0 && i+size < len(text) && isWordStart(text[i+size:]):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -158,6 +164,24 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 		}
 		prev2, prev = prev, r
 		i += size
+		// The lowercase ASCII letters and digits that go on a word (or a
+		// skipped suffix) meet none of the checks above: most bytes of a
+		// text are such, and this loop is the tokenizer's cost.
+		if start >= 0 || skip {
+			j := i
+			for j < len(text) && asciiLowerWord[text[j]] {
+				j++
+			}
+			if j > i {
+				if j-i >= 2 {
+					prev2 = rune(text[j-2])
+				} else {
+					prev2 = prev
+				}
+				prev = rune(text[j-1])
+				i = j
+			}
+		}
 	}
 	emit(len(text), false)
 	return out
@@ -296,6 +320,28 @@ func (b *bloom) has(h uint32) bool {
 	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
 }
 
+// bigBloom is a bloom filter of 64 KiB for the 37,000 keys of all the
+// lists: in 8 KiB they set two bits in three and half the words that are
+// in no list passed; here one in fifty does.
+type bigBloom [1 << 19 / 64]uint64
+
+// bigBloomBits are the two bits of h: its low 19 bits, and the top 19 of a
+// multiplicative rehash (independent of the low bits of h).
+func bigBloomBits(h uint32) (uint32, uint32) {
+	return h & (1<<19 - 1), (h * 0x9e3779b1) >> 13
+}
+
+func (b *bigBloom) add(h uint32) {
+	x, y := bigBloomBits(h)
+	b[x/64] |= 1 << (x % 64)
+	b[y/64] |= 1 << (y % 64)
+}
+
+func (b *bigBloom) has(h uint32) bool {
+	x, y := bigBloomBits(h)
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
@@ -309,6 +355,17 @@ func fnv(s string) uint32 {
 	}
 	return h
 }
+
+// asciiLowerWord marks the bytes of lowercase ASCII letters and digits.
+var asciiLowerWord = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // asciiWord marks the ASCII letters and digits (isWordRune below U+0080,
 // without a call per byte).
