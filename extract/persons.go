@@ -43,9 +43,10 @@ func People(text, lang string) []PersonMention {
 	if lang != "sq" && lang != "tr" {
 		lang = "en"
 	}
-	buf := tokenPool.Get().(*[]ptoken)
 	pt := tables()
-	x := personScan{pt: pt, text: text, toks: ptokensInto(pt, (*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	x := scanPool.Get().(*personScan)
+	*x = personScan{pt: pt, text: text, toks: ptokensInto(pt, x.toks[:0], text), lang: lang, shift: langShift(lang),
+		persons: x.persons[:0], used: x.used[:0], pending: x.pending[:0], loose: x.loose[:0], sbuf: x.sbuf[:0]}
 	if lang == "sq" {
 		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
 		// Sllobodan, Millorad): their given names are the list's.
@@ -80,9 +81,21 @@ func People(text, lang string) []PersonMention {
 	x.link()
 	x.runOns()
 	out := x.result()
-	*buf = x.toks
-	tokenPool.Put(buf)
+	x.release()
 	return out
+}
+
+// scanPool recycles the state of People between texts: an index build calls
+// it once per article, and a token slice per call was a fifth of its cost;
+// the run lists and the used marks were a tenth of its allocations.
+var scanPool = sync.Pool{New: func() any { return &personScan{toks: make([]ptoken, 0, 512)} }}
+
+// release puts x back in scanPool with its slices emptied, keeping no
+// person of this text reachable from the pool.
+func (x *personScan) release() {
+	clear(x.persons[:cap(x.persons)])
+	*x = personScan{toks: x.toks[:0], persons: x.persons[:0], used: x.used[:0], pending: x.pending[:0], loose: x.loose[:0], sbuf: x.sbuf[:0]}
+	scanPool.Put(x)
 }
 
 // spacedDashes joins, in Albanian, a double surname written with a spaced
@@ -257,9 +270,6 @@ func (x *personScan) unitsAfterNumbers() {
 	}
 }
 
-// tokenPool recycles token slices: an index build calls People once per
-// article, and a slice per call was a fifth of its cost.
-var tokenPool = sync.Pool{New: func() any { s := make([]ptoken, 0, 512); return &s }}
 
 // pperson is a person being collected from one article.
 type pperson struct {
@@ -384,7 +394,7 @@ func (x *personScan) nameWord(t *ptoken) bool {
 // runs finds the runs of capitalized words and decides which are persons.
 func (x *personScan) runs() {
 	toks := x.toks
-	x.used = make([]bool, len(toks))
+	x.used = append(x.used[:0], make([]bool, len(toks))...) // all false, in the pooled slice
 	for i := 0; i < len(toks); {
 		if x.item != nil && x.item[i] != 0 {
 			if e := x.item[i]; e > 0 {
@@ -1599,10 +1609,10 @@ func (x *personScan) isPlace(t ptoken) bool {
 // name and a surname of theirs, or a surname alone that names them alone.
 func (x *personScan) knownFull(i, j int) *knownPerson {
 	last := x.toks[j-1]
-	cands := x.pt.knownBySurname[last.key]
+	cands := x.pt.bySurname(last.key)
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(last.key, func(s string) bool {
-			cands = x.pt.knownBySurname[s]
+			cands = x.pt.bySurname(s)
 			return len(cands) > 0
 		})
 	}
@@ -1625,10 +1635,10 @@ func (x *personScan) knownFull(i, j int) *knownPerson {
 // knownSurname returns the known person one of whose surnames key is, if
 // only one has it.
 func (x *personScan) knownSurname(k string) *knownPerson {
-	cands := x.pt.knownBySurname[k]
+	cands := x.pt.bySurname(k)
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(k, func(s string) bool {
-			cands = x.pt.knownBySurname[s]
+			cands = x.pt.bySurname(s)
 			return len(cands) > 0
 		})
 	}
@@ -2834,6 +2844,7 @@ type personTables struct {
 	words          map[string]wordEntry // the same, with the key's string (capKey)
 	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
 	capBloom       bigBloom             // hashes of the keys of words (and class)
+	surnameBloom   bloom                // hashes of the keys of knownBySurname
 	lowerBloom     bloom                // hashes of the keys of lower
 	trOrg          map[string][]string  // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
@@ -2970,6 +2981,9 @@ func buildPersonTables() *personTables {
 			}
 		}
 	}
+	for k := range t.knownBySurname {
+		t.surnameBloom.add(fnv(k))
+	}
 	t.buildClasses()
 	for k := range givenTr {
 		t.class[k] |= cGivenTr
@@ -2986,6 +3000,16 @@ func buildPersonTables() *personTables {
 		}
 	}
 	return t
+}
+
+// bySurname is knownBySurname[k]. Every capitalized word of a text is asked
+// whether it is a known person's surname, and few are: a bloom filter
+// answers most of them without the map's probe.
+func (t *personTables) bySurname(k string) []*knownPerson {
+	if !t.surnameBloom.has(fnv(k)) {
+		return nil
+	}
+	return t.knownBySurname[k]
 }
 
 // wordEntry is a listed word's key and classes (personTables.words).
