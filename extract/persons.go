@@ -673,7 +673,7 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 		if !x.nameWord(&t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
 			k < j-1 && t.suffix || x.isTitle(t) || x.isStop(t) || x.isPlace(t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
 			t.cls&(cFamiliar|cHonorific) != 0 || hasPrefixIn(t.key, trTitleStems) || trAbstract(t.key) || isAcronym(t) ||
-			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.trCommon[t.key]) {
+			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.isTrCommon(t.key)) {
 			return false
 		}
 	}
@@ -840,7 +840,7 @@ func (x *personScan) markTrOrg() {
 // sets a name's endings off with an apostrophe, so such a word in capitals is
 // a part of an institution's or a thing's name, not a surname.
 func trInflected(t *personTables, k string) bool {
-	if len(k) < 6 || t.trCommon[k] || strings.HasSuffix(k, "oglu") {
+	if len(k) < 6 || t.isTrCommon(k) || strings.HasSuffix(k, "oglu") {
 		return false
 	}
 	for _, s := range trInflections {
@@ -850,12 +850,17 @@ func trInflected(t *personTables, k string) bool {
 			continue
 		}
 		st := k[:len(k)-len(s)]
-		if t.trCommon[st] {
+		if t.isTrCommon(st) {
 			return true
 		}
-		// Consonant softening before a vowel: mozaiği → mozaik.
-		if soft, ok := trSoftened[st[len(st)-1]]; ok && t.trCommon[st[:len(st)-1]+soft] {
-			return true
+		// Consonant softening before a vowel: mozaiği → mozaik. The
+		// stem's hash goes on from its prefix's, and the stem is built
+		// only when the bloom filter lets it through.
+		if soft, ok := trSoftened[st[len(st)-1]]; ok {
+			pre := st[:len(st)-1]
+			if h := (fnv(pre) ^ uint32(soft[0])) * fnvPrime; t.trCommonBloom.has(h) && t.trCommon[pre+soft] {
+				return true
+			}
 		}
 	}
 	return false
@@ -1284,7 +1289,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 	}
 	g, s := x.toks[i], x.toks[i+1]
 	if !trCommonGivens[g.key] && !trCommonGivensMore[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
-		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
+		x.pt.isTrCommon(s.key) || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
 	}
@@ -1389,7 +1394,7 @@ func (x *personScan) trGiven(i, j int) bool {
 	}
 	for k := i + 1; k < j; k++ {
 		u := x.toks[k]
-		if u.upper || x.pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+		if u.upper || x.pt.isTrCommon(u.key) || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
 			return false
 		}
 	}
@@ -1447,7 +1452,7 @@ func (x *personScan) slavicShape(i, j int) bool {
 	}
 	for _, t := range []ptoken{g, s} {
 		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 ||
-			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.trCommon[t.key] {
+			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.isTrCommon(t.key) {
 			return false
 		}
 	}
@@ -2840,6 +2845,7 @@ type personTables struct {
 	notPersons     map[string]bool
 	notPersonFirst map[string]bool      // first words of notPersons, to build a slug only when one may match
 	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
+	trCommonBloom  bigBloom             // hashes of the keys of trCommon (isTrCommon)
 	class          map[string]uint32    // word classes by key (cGiven...)
 	words          map[string]wordEntry // the same, with the key's string (capKey)
 	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
@@ -2902,7 +2908,10 @@ func buildPersonTables() *personTables {
 		}
 	})
 	t.trCommon = map[string]bool{}
-	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	lines(trCommonFile, func(k string) {
+		t.trCommon[k] = true
+		t.trCommonBloom.add(fnv(k))
+	})
 	for k := range wordSet(givenTrWritten) {
 		// Round 17: common words stay out (tr_common.txt, notGiven).
 		if !not[k] && !t.trCommon[k] {
@@ -3002,6 +3011,12 @@ func buildPersonTables() *personTables {
 	return t
 }
 
+// isTrCommon is trCommon[k]: the Turkish rules ask it of every capitalized
+// word and of its stems, and most are in no list.
+func (t *personTables) isTrCommon(k string) bool {
+	return t.trCommonBloom.has(fnv(k)) && t.trCommon[k]
+}
+
 // bySurname is knownBySurname[k]. Every capitalized word of a text is asked
 // whether it is a known person's surname, and few are: a bloom filter
 // answers most of them without the map's probe.
@@ -3062,7 +3077,7 @@ func (x *personScan) trThingName(i, j int) bool {
 		return true
 	}
 	for _, suf := range []string{"li", "lu"} {
-		if st := strings.TrimSuffix(k, suf); st != k && len(st) >= 3 && (x.pt.trCommon[k] || x.pt.class[st]&(cPlaceSq<<x.shift) != 0 || strings.HasSuffix(st, "spor")) {
+		if st := strings.TrimSuffix(k, suf); st != k && len(st) >= 3 && (x.pt.isTrCommon(k) || x.pt.class[st]&(cPlaceSq<<x.shift) != 0 || strings.HasSuffix(st, "spor")) {
 			return true
 		}
 	}

@@ -17,7 +17,7 @@ func (x *personScan) givenPairOf(p *pperson) *pperson {
 	}
 	g := func(w string) string { return fold(strings.TrimRight(w, " -.")) }
 	for _, q := range x.persons {
-		if q != p && len(q.given) >= 2 && !x.blocked[q.surname] && !x.pt.trCommon[q.surname] && g(q.given[0]) == g(p.given[0]) && g(q.given[1]) == p.surname {
+		if q != p && len(q.given) >= 2 && !x.blocked[q.surname] && !x.pt.isTrCommon(q.surname) && g(q.given[0]) == g(p.given[0]) && g(q.given[1]) == p.surname {
 			return q
 		}
 	}
