@@ -1815,6 +1815,12 @@ func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
 // the other c, the fold of ç (Kuqi, Kuçi): Albanian typed without ç writes
 // q for it, so they are one surname (round 12); two given names that share
 // nothing still make two persons (find).
+// cqPair tells whether bytes a and b are c and q (either way round), the
+// letters cqSame takes for one.
+func cqPair(a, b byte) bool {
+	return a == 'q' && b == 'c' || a == 'c' && b == 'q'
+}
+
 func cqSame(a, b string) bool {
 	if a == b || len(a) != len(b) {
 		return false
@@ -1963,10 +1969,11 @@ func (x *personScan) repeated() {
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
 		again := false
-		for k, t := range x.toks {
+		for k := range x.toks {
 			if k >= i && k < j {
 				continue
 			}
+			t := &x.toks[k] // not a copy: this loop runs over the text once per loose run
 			// A lowercase word of another letter: no need to fold it. Its
 			// first byte is what fold(t.text[:1]) was compared by: an ASCII
 			// letter folds to itself, and a lone lead byte of a longer
@@ -1974,7 +1981,11 @@ func (x *personScan) repeated() {
 			if t.key == "" && (t.text[0] >= utf8.RuneSelf || t.text[0] != first[0]) {
 				continue
 			}
-			if x.sameSurname(first, keyOf(t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
+			// sameSurname needs the same first letter (or c for q in
+			// Albanian): most words fail here, before a fold or a call. (A
+			// word without its key has passed the first-byte test above.)
+			maySame := t.key == "" || t.key[0] == first[0] || cqPair(t.key[0], first[0])
+			if maySame && x.sameSurname(first, keyOf(*t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
 				// The first word stands elsewhere without this surname: a
 				// word of the text (Klasik Müzik, Radios Evropa), not a
 				// given name, which news does not repeat alone.

@@ -236,12 +236,15 @@ func isWrapped(text string) bool {
 func oneWordLine(text string, nl int) bool {
 	start := strings.LastIndexByte(text[:nl], '\n') + 1
 	before := strings.TrimSpace(text[start:nl])
+	if before == "" || strings.ContainsAny(before, " \t") {
+		return false // most lines: the next one need not be read
+	}
 	after := text[nl+1:]
 	if k := strings.IndexByte(after, '\n'); k >= 0 {
 		after = after[:k]
 	}
 	after = strings.TrimSpace(after)
-	return before != "" && after != "" && !strings.ContainsAny(before, " \t") && !strings.ContainsAny(after, " \t")
+	return after != "" && !strings.ContainsAny(after, " \t")
 }
 
 // isAbbrevWord tells whether a word followed by a dot is an initial (F.) or
