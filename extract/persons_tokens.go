@@ -164,22 +164,27 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 		}
 		prev2, prev = prev, r
 		i += size
-		// The lowercase ASCII letters and digits that go on a word (or a
-		// skipped suffix) meet none of the checks above: most bytes of a
-		// text are such, and this loop is the tokenizer's cost.
+		// The lowercase letters and digits that go on a word (or a
+		// skipped suffix) meet none of the checks above (gluedAt wants an
+		// uppercase letter): most of a text is such, and this loop is the
+		// tokenizer's cost.
 		if start >= 0 || skip {
-			j := i
-			for j < len(text) && asciiLowerWord[text[j]] {
-				j++
-			}
-			if j > i {
-				if j-i >= 2 {
-					prev2 = rune(text[j-2])
-				} else {
-					prev2 = prev
+			for i < len(text) {
+				c := text[i]
+				if asciiLowerWord[c] {
+					prev2, prev = prev, rune(c)
+					i++
+					continue
 				}
-				prev = rune(text[j-1])
-				i = j
+				if c < utf8.RuneSelf {
+					break
+				}
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsLower(r) { // a lowercase letter is a word rune
+					break
+				}
+				prev2, prev = prev, r
+				i += n
 			}
 		}
 	}
