@@ -270,7 +270,6 @@ func (x *personScan) unitsAfterNumbers() {
 	}
 }
 
-
 // pperson is a person being collected from one article.
 type pperson struct {
 	given    []string     // written given names (and particles) of the fullest form
@@ -2854,16 +2853,16 @@ type personTables struct {
 	orgBefore      map[string]bool
 	notName        map[string]bool
 	notPersons     map[string]bool
-	notPersonFirst map[string]bool      // first words of notPersons, to build a slug only when one may match
-	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
-	trCommonBloom  bigBloom             // hashes of the keys of trCommon (isTrCommon)
-	class          map[string]uint32    // word classes by key (cGiven...)
-	words          map[string]wordEntry // the same, with the key's string (capKey)
-	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
-	capBloom       bigBloom             // hashes of the keys of words (and class)
-	surnameBloom   bloom                // hashes of the keys of knownBySurname
-	lowerBloom     bloom                // hashes of the keys of lower
-	trOrg          map[string][]string  // trOrgStems by their first three bytes
+	notPersonFirst map[string]bool     // first words of notPersons, to build a slug only when one may match
+	trCommon       map[string]bool     // Turkish common nouns and adjectives (trInflected)
+	trCommonBloom  bigBloom            // hashes of the keys of trCommon (isTrCommon)
+	class          map[string]uint32   // word classes by key (cGiven...)
+	words          *wordTable          // the same, with the key's string (capKey)
+	lower          map[string]uint32   // the classes a lowercase word is asked for (lowerClass)
+	capBloom       bigBloom            // hashes of the keys of words (and class)
+	surnameBloom   bloom               // hashes of the keys of knownBySurname
+	lowerBloom     bloom               // hashes of the keys of lower
+	trOrg          map[string][]string // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
 	knownAlone     map[string]*knownPerson // the one names of knownPerson.alone
@@ -3008,11 +3007,11 @@ func buildPersonTables() *personTables {
 	for k := range givenTr {
 		t.class[k] |= cGivenTr
 	}
-	t.words = make(map[string]wordEntry, len(t.class))
+	t.words = newWordTable(len(t.class))
 	t.lower = map[string]uint32{}
 	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgUp | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
 	for k, c := range t.class {
-		t.words[k] = wordEntry{key: k, cls: c}
+		t.words.add(k, c)
 		t.capBloom.add(fnv(k))
 		if c&lowerAsked != 0 {
 			t.lower[k] = c
@@ -3036,12 +3035,6 @@ func (t *personTables) bySurname(k string) []*knownPerson {
 		return nil
 	}
 	return t.knownBySurname[k]
-}
-
-// wordEntry is a listed word's key and classes (personTables.words).
-type wordEntry struct {
-	key string
-	cls uint32
 }
 
 // trNounAfterName tells whether a Turkish word marked as an institution's is

@@ -259,9 +259,24 @@ func isAbbrevWord(t ptoken) bool {
 	if utf8.RuneCountInString(t.text) == 1 && t.cap {
 		return true
 	}
+	if len(t.key) > abbrevMaxLen {
+		return false // asked at every full stop: most words are longer than any abbreviation
+	}
 	k := keyOf(t)
 	return abbrevTitles[k] || abbrevOther[k]
 }
+
+// abbrevMaxLen is the length of the longest key of abbrevTitles and
+// abbrevOther.
+var abbrevMaxLen = func() int {
+	n := 0
+	for _, m := range []map[string]bool{abbrevTitles, abbrevOther} {
+		for k := range m {
+			n = max(n, len(k))
+		}
+	}
+	return n
+}()
 
 // keyOf is the key of a token, folding lowercase non-ASCII words on demand.
 func keyOf(t ptoken) string {
@@ -297,10 +312,63 @@ func capKey(pt *personTables, w string) (string, uint32) {
 	if !pt.capBloom.has(h) {
 		return string(buf[:len(w)]), 0 // no listed word: spare the map's probe
 	}
-	if e, ok := pt.words[string(buf[:len(w)])]; ok {
-		return e.key, e.cls
+	if k, cls, ok := pt.words.find(h, buf[:len(w)]); ok {
+		return k, cls
 	}
 	return string(buf[:len(w)]), 0
+}
+
+// wordTable holds the keys of the lists with their classes, found by the
+// FNV hash capKey computes anyway while it lowers a word: Go's map hashed
+// the key again and probed a larger table, and that was capKey's largest
+// cost. Open addressing with linear probing, at most half full; built once.
+type wordTable struct {
+	slots []wordSlot // a power of two of them
+}
+
+type wordSlot struct {
+	hash uint32 // fnv(key)
+	cls  uint32
+	key  string // "" for an empty slot
+}
+
+func newWordTable(n int) *wordTable {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	return &wordTable{slots: make([]wordSlot, size)}
+}
+
+// add puts key with its classes in the table; key is not there yet. The
+// empty key marks an empty slot, and capKey never asks for it.
+func (t *wordTable) add(key string, cls uint32) {
+	if key == "" {
+		return
+	}
+	h := fnv(key)
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if t.slots[i].key == "" {
+			t.slots[i] = wordSlot{hash: h, cls: cls, key: key}
+			return
+		}
+	}
+}
+
+// find returns the table's key string equal to k (whose fnv is h) and its
+// classes.
+func (t *wordTable) find(h uint32, k []byte) (string, uint32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return "", 0, false
+		}
+		if s.hash == h && s.key == string(k) {
+			return s.key, s.cls, true
+		}
+	}
 }
 
 // lowerClass is the classes of a lowercase word's key: only those the rules
