@@ -2858,7 +2858,7 @@ type personTables struct {
 	trCommonBloom  bigBloom            // hashes of the keys of trCommon (isTrCommon)
 	class          map[string]uint32   // word classes by key (cGiven...)
 	words          *wordTable          // the same, with the key's string (capKey)
-	lower          map[string]uint32   // the classes a lowercase word is asked for (lowerClass)
+	lower          *wordTable          // the classes a lowercase word is asked for (lowerClass)
 	capBloom       bigBloom            // hashes of the keys of words (and class)
 	surnameBloom   bloom               // hashes of the keys of knownBySurname
 	lowerBloom     bloom               // hashes of the keys of lower
@@ -3008,13 +3008,19 @@ func buildPersonTables() *personTables {
 		t.class[k] |= cGivenTr
 	}
 	t.words = newWordTable(len(t.class))
-	t.lower = map[string]uint32{}
 	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgUp | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
+	nLower := 0
+	for _, c := range t.class {
+		if c&lowerAsked != 0 {
+			nLower++
+		}
+	}
+	t.lower = newWordTable(nLower)
 	for k, c := range t.class {
 		t.words.add(k, c)
 		t.capBloom.add(fnv(k))
 		if c&lowerAsked != 0 {
-			t.lower[k] = c
+			t.lower.add(k, c)
 			t.lowerBloom.add(fnv(k))
 		}
 	}

@@ -356,6 +356,20 @@ func (t *wordTable) add(key string, cls uint32) {
 	}
 }
 
+// findString is find for a key held as a string.
+func (t *wordTable) findString(h uint32, k string) (string, uint32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return "", 0, false
+		}
+		if s.hash == h && s.key == k {
+			return s.key, s.cls, true
+		}
+	}
+}
+
 // find returns the table's key string equal to k (whose fnv is h) and its
 // classes.
 func (t *wordTable) find(h uint32, k []byte) (string, uint32, bool) {
@@ -374,10 +388,12 @@ func (t *wordTable) find(h uint32, k []byte) (string, uint32, bool) {
 // lowerClass is the classes of a lowercase word's key: only those the rules
 // ask of a lowercase word (titles, particles, institution and place words).
 func lowerClass(pt *personTables, k string) uint32 {
-	if !pt.lowerBloom.has(fnv(k)) {
+	h := fnv(k)
+	if !pt.lowerBloom.has(h) {
 		return 0
 	}
-	return pt.lower[k]
+	_, cls, _ := pt.lower.findString(h, k)
+	return cls
 }
 
 // bloom is a set of 32-bit hashes with false positives, 8 KiB: most words
