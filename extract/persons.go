@@ -371,11 +371,19 @@ func (x *personScan) c(t ptoken) uint32 {
 	if t.cap || t.lc {
 		return t.cls
 	}
-	k := keyOf(t)
-	if !x.pt.capBloom.has(fnv(k)) {
+	return x.pt.classOf(t.key, t.text) // apart, so that c stays small enough to inline
+}
+
+// classOf is the classes of a lowercase word written text, whose key is
+// key ("" when not folded yet; see keyOf).
+func (pt *personTables) classOf(key, text string) uint32 {
+	if key == "" {
+		key = fold(text)
+	}
+	if !pt.capBloom.has(fnv(key)) {
 		return 0 // most words are in no list
 	}
-	return x.pt.class[k]
+	return pt.class[key]
 }
 
 func (x *personScan) isTitle(t ptoken) bool {
