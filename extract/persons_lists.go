@@ -421,6 +421,13 @@ const commaListLen = 6
 // no such given names; the items the row's shape does not fit (the prose
 // before the first comma, "X ve Y" at its end) are read as usual.
 func (x *personScan) commaList(a, b int) {
+	// Every item of a row but its last ends at a gap with a comma or a
+	// semicolon, inside the line: a line with fewer of them holds no row
+	// of commaListLen, and most lines of prose are such.
+	line := x.text[x.toks[a].start:x.toks[b-1].start]
+	if strings.Count(line, ",")+strings.Count(line, ";") < commaListLen-1 {
+		return
+	}
 	_, items, _ := x.squadLine(a, b)
 	row := items[:0:0]
 	flush := func() {
