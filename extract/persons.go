@@ -109,7 +109,7 @@ func (x *personScan) spacedDashes() {
 	for k := 2; k < len(t); k++ {
 		a, b, c := t[k-2], t[k-1], t[k]
 		if c.gap != gapPunct || !c.cap || c.upper || !b.cap || b.upper || b.gap != gapSpace || !a.cap || a.cls&cGiven == 0 ||
-			b.cls&cGiven != 0 || c.cls&(cGiven|cNotName|cParticle) != 0 || x.isTitle(c) || x.isPlace(c) || x.isOrg(c) || x.isStop(c) || x.sqOrg(c.key) {
+			b.cls&cGiven != 0 || c.cls&(cGiven|cNotName|cParticle) != 0 || x.isTitle(&c) || x.isPlace(&c) || x.isOrg(&c) || x.isStop(&c) || x.sqOrg(c.key) {
 			continue
 		}
 		between := strings.TrimSpace(x.text[b.start+len(b.text) : c.start])
@@ -187,7 +187,7 @@ func (x *personScan) roles() {
 		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(&toks[s-1]) && !toks[s-1].suffix {
 			s--
 		}
-		for s < j-1 && x.isTitle(toks[s]) {
+		for s < j-1 && x.isTitle(&toks[s]) {
 			s++ // Dr. Hannibal Lecter
 		}
 		if j-s < 2 || !x.roleNext(s, j) {
@@ -266,7 +266,7 @@ func (x *personScan) unitsAfterNumbers() {
 			k+1 < len(x.toks) && x.toks[k+1].gap == gapInitial {
 			continue
 		}
-		t.cls, t.lc = x.c(*t)&^titles, !t.cap
+		t.cls, t.lc = x.c(t)&^titles, !t.cap
 	}
 }
 
@@ -367,7 +367,7 @@ func langShift(lang string) uint {
 }
 
 // c is the word classes of t (looked up now for a lowercase word).
-func (x *personScan) c(t ptoken) uint32 {
+func (x *personScan) c(t *ptoken) uint32 {
 	if t.cap || t.lc {
 		return t.cls
 	}
@@ -386,7 +386,7 @@ func (pt *personTables) classOf(key, text string) uint32 {
 	return pt.class[key]
 }
 
-func (x *personScan) isTitle(t ptoken) bool {
+func (x *personScan) isTitle(t *ptoken) bool {
 	return x.c(t)&(cTitleSq<<x.shift) != 0
 }
 
@@ -429,7 +429,7 @@ func (x *personScan) runs() {
 			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
 				break // a heading in title case goes on after a name (Vali Corleone I Ofron ...; round 17)
 			}
-			if x.nameWord(&t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(&toks[j+1]) ||
+			if x.nameWord(&t) && (t.cls&cNotName == 0 && !x.isStop(&t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(&toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
@@ -449,7 +449,7 @@ func (x *personScan) runs() {
 			// Particles join when a capitalized word follows them (Eduardo
 			// de los Angeles).
 			e := j
-			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
+			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(&toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
 				e++
 			}
 			// An Albanian name may hold an Ottoman honorific in lowercase
@@ -511,7 +511,7 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd(i)) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(&toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd(i)) {
 		// A title with a case ending after an apostrophe is no apposition
 		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
@@ -521,11 +521,11 @@ func (x *personScan) run(i, j int) {
 	}
 	// A lowercase demonym between the title and the name (kryeministrit
 	// italian Masimo D'Alema, presidentin amerikan Trump).
-	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(toks[i-1]) && x.isTitle(toks[i-2]) {
+	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(&toks[i-1]) && x.isTitle(&toks[i-2]) {
 		titled = true
 	}
-	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(toks[i-1])&cOrgBefore != 0 ||
-		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
+	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(&toks[i-1])&cOrgBefore != 0 ||
+		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(&toks[i-2])&cOrgBefore != 0 {
 		// Universiteti Johns Hopkins; rrugën “Bardhyl Qaushi”; Instituti
 		// gjerman, Robert Koch.
 		x.block(i, j)
@@ -538,13 +538,13 @@ func (x *personScan) run(i, j int) {
 		return
 	}
 	if x.lang == "en" && i > 1 && toks[i].gap == gapSpace && toks[i-1].key == "of" && !toks[i-1].cap &&
-		toks[i-1].gap == gapSpace && toks[i-2].cap && x.isOrg(toks[i-2]) && !x.isTitle(toks[i]) {
+		toks[i-1].gap == gapSpace && toks[i-2].cap && x.isOrg(&toks[i-2]) && !x.isTitle(&toks[i]) {
 		// What an institution is of is a place or a field, not a person
 		// (the Bank of Nova Scotia, Institute of Mining); a title or a
 		// given name after it opens a name (Bank of Israel Governor Michael
 		// Bruno, Bank of England Robin Leigh-Pemberton).
 		for k := i + 1; k < j; k++ {
-			if x.isTitle(toks[k]) || k < j-1 && toks[k].cls&cGiven != 0 {
+			if x.isTitle(&toks[k]) || k < j-1 && toks[k].cls&cGiven != 0 {
 				x.block(i, k)
 				x.run(k, j)
 				return
@@ -553,7 +553,7 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
-	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
+	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(&toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
 		// A capitalized head opens the name of a thing (Gazeta Express,
 		// Garda Ceremoniale, Çmimin Saharov, TV Newsmax Adria Serbia), as
 		// its lowercase form does before one (round 17).
@@ -593,25 +593,25 @@ func (x *personScan) run(i, j int) {
 	// A word of institutions right after the run (lowercase ilçesi, company)
 	// makes the last part an institution's name.
 	orgAfter := j < len(toks) && toks[j].gap <= gapSpace && !toks[j-1].suffix &&
-		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn[toks[j].key])
+		(toks[j].cap && x.isOrg(&toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn[toks[j].key])
 	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter(j)
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
-		case k == start && x.strongName(k, j, titled || k > i && x.isTitle(toks[k-1])):
+		case k == start && x.strongName(k, j, titled || k > i && x.isTitle(&toks[k-1])):
 			// A name-like place holds a name whose words are also common
 			// or institution words (Prof. Dr. Savaş Abak; a byline Özgür
 			// ALTUNCU - Özgür ARSLAN; Ezgi Akıncılar, Belediye Başkanı,).
 			x.add(k, j, x.knownFull(k, j), x.allUpper(k, j))
 			x.persons[len(x.persons)-1].titled = true
 			return
-		case x.isOrg(t) && t.cls&cOrgBefore != 0:
+		case x.isOrg(&t) && t.cls&cOrgBefore != 0:
 			// An Albanian head before the name (Universitetin George
 			// Mason, Institutit Robert Koch): the rest of the run is the
 			// institution's name.
 			x.block(start, j)
 			return
-		case x.isOrg(t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
+		case x.isOrg(&t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
 			(toks[start].upper || x.givenFirst(start, k)):
 			// A title, a name, then a common noun with an ending that a
 			// heading in capitals or title case capitalized (GENEL MÜDÜRÜ
@@ -620,21 +620,21 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
-		case x.isOrg(t) && !orgAfter && x.orgSurname(start, k, j, titled):
+		case x.isOrg(&t) && !orgAfter && x.orgSurname(start, k, j, titled):
 			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
-		case x.isOrg(t) && titled && x.trNameBeforeOrg(start, k):
+		case x.isOrg(&t) && titled && x.trNameBeforeOrg(start, k):
 			x.part(start, start+2, true) // round 17
 			x.block(start+2, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isOrg(t):
+		case x.isOrg(&t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
 			// name may follow it (Onur Ödülü Kadir İnanır'ın).
 			x.block(start, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isTitle(t) && x.titleHere(k, i, j) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
+		case x.isTitle(&t) && x.titleHere(k, i, j) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
 			// An English title word after a given name, last in the run, is
 			// a surname (Kristin King, Carole King), not a title.
 			if start < k {
@@ -678,9 +678,9 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 	for k := i; k < j; k++ {
 		t := toks[k]
 		if !x.nameWord(&t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
-			k < j-1 && t.suffix || x.isTitle(t) || x.isStop(t) || x.isPlace(t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
+			k < j-1 && t.suffix || x.isTitle(&t) || x.isStop(&t) || x.isPlace(&t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
 			t.cls&(cFamiliar|cHonorific) != 0 || hasPrefixIn(t.key, trTitleStems) || trAbstract(t.key) || isAcronym(t) ||
-			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.isTrCommon(t.key)) {
+			k > i && (x.isTrOrg(t.key) || x.isOrg(&t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.isTrCommon(t.key)) {
 			return false
 		}
 	}
@@ -693,12 +693,12 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 	// Elsewhere a word in capitals is a heading's (SAYIN ARINÇ HERHALDE),
 	// and a run of listed given names and surnames without a common word
 	// is part's to judge.
-	hard := g.cls&(cGiven|cGivenTr) == 0 || x.isOrg(g)
+	hard := g.cls&(cGiven|cGivenTr) == 0 || x.isOrg(&g)
 	for k := i; k < j; k++ {
 		if toks[k].upper {
 			return false
 		}
-		hard = hard || x.isOrg(toks[k]) && !toks[k].suffix
+		hard = hard || x.isOrg(&toks[k]) && !toks[k].suffix
 	}
 	return hard && (titled || x.roleAfter(j))
 }
@@ -773,7 +773,7 @@ func (x *personScan) roleAfter(j int) bool {
 		if !t.cap || k > j && t.gap > gapSpace {
 			return false
 		}
-		if hasPrefixIn(t.key, trTitleStems) || x.isTitle(t) {
+		if hasPrefixIn(t.key, trTitleStems) || x.isTitle(&t) {
 			return k+1 == len(toks) || toks[k+1].gap >= gapPunct
 		}
 	}
@@ -822,7 +822,7 @@ func (x *personScan) titleHere(k, runStart, runEnd int) bool {
 }
 
 // isOrg tells whether a word is a word of institutions, places or events.
-func (x *personScan) isOrg(t ptoken) bool {
+func (x *personScan) isOrg(t *ptoken) bool {
 	if c := x.c(t); c&cOrg != 0 || t.upper && c&cOrgUp != 0 {
 		return true
 	}
@@ -908,7 +908,7 @@ func (x *personScan) block(i, j int) {
 		i++ // Universitetin George Mason: George Mason names nobody here
 	}
 	e := j
-	for e > i && x.isOrg(x.toks[e-1]) {
+	for e > i && x.isOrg(&x.toks[e-1]) {
 		e--
 	}
 	if e <= i {
@@ -939,10 +939,10 @@ func (x *personScan) part(i, j int, titled bool) {
 	// (quarterback Ben Roethlisberger; round 17).
 	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn[toks[i].key]
 	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(sqWordGiven[toks[i].key] && x.sqGivenShape(i, j)) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
-		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
+		(toks[i].cls&cNotName != 0 || x.isStop(&toks[i]) || x.isPlace(&toks[i]) || x.c(&toks[i])&cParticle != 0) {
 		i++
 	}
-	for j > i && x.c(toks[j-1])&cParticle != 0 {
+	for j > i && x.c(&toks[j-1])&cParticle != 0 {
 		j--
 	}
 	if x.lang == "tr" && j-i >= 3 && trEpithets[toks[i].key] && !toks[i].upper && toks[i+1].gap == gapSpace && toks[i+1].cls&(cGiven|cGivenTr) != 0 {
@@ -1005,7 +1005,7 @@ func (x *personScan) part(i, j int, titled bool) {
 			break
 		}
 	}
-	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
+	for i < j && !keepParticle && x.c(&toks[i])&cParticle != 0 {
 		i++
 	}
 	if x.lang == "en" && i < j && x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] {
@@ -1199,8 +1199,8 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.gazetteerName(i, j):
 		x.block(i, j)
 		return
-	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(last) && !x.isPlace(last):
-	case n >= 2 && x.givenFirst(i, j) && (!x.isStop(last) && last.cls&cNotName == 0 || x.monthSurname(j-1)):
+	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(&last) && !x.isPlace(&last):
+	case n >= 2 && x.givenFirst(i, j) && (!x.isStop(&last) && last.cls&cNotName == 0 || x.monthSurname(j-1)):
 		// The last word may be a country's name: Bülent Karadağ.
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
@@ -1296,7 +1296,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 	}
 	g, s := x.toks[i], x.toks[i+1]
 	if !trCommonGivens[g.key] && !trCommonGivensMore[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
-		x.pt.isTrCommon(s.key) || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
+		x.pt.isTrCommon(s.key) || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(&s) || x.isOrg(&s) || x.isTitle(&s) || x.isStop(&s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
 	}
@@ -1354,7 +1354,7 @@ func (x *personScan) titledSurname(k int) bool {
 			x.toks[m+1].gap == gapSpace && x.nameWord(&x.toks[m+1]) && !t.upper) {
 			return false // Ahmed-i Hânî; a heading in capitals runs on (SAYIN ARINÇ ...)
 		}
-		if m > 0 && t.gap <= gapInitial && x.isTitle(x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
+		if m > 0 && t.gap <= gapInitial && x.isTitle(&x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
 			n++
 		}
 	}
@@ -1401,7 +1401,7 @@ func (x *personScan) trGiven(i, j int) bool {
 	}
 	for k := i + 1; k < j; k++ {
 		u := x.toks[k]
-		if u.upper || x.pt.isTrCommon(u.key) || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+		if u.upper || x.pt.isTrCommon(u.key) || x.isPlace(&u) || x.isOrg(&u) || x.isTitle(&u) {
 			return false
 		}
 	}
@@ -1434,7 +1434,7 @@ func (x *personScan) sqGivenShape(i, j int) bool {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
+		if x.isPlace(&t) || x.isOrg(&t) || x.isStop(&t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(&t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
 			return false
 		}
 	}
@@ -1458,7 +1458,7 @@ func (x *personScan) slavicShape(i, j int) bool {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 ||
+		if x.isPlace(&t) || x.isOrg(&t) || x.isStop(&t) || x.isTitle(&t) || t.cls&(cNotName|cParticle) != 0 ||
 			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.isTrCommon(t.key) {
 			return false
 		}
@@ -1606,13 +1606,13 @@ func (x *personScan) slugBytes(i, j int) []byte {
 	return b
 }
 
-func (x *personScan) isStop(t ptoken) bool {
+func (x *personScan) isStop(t *ptoken) bool {
 	return x.c(t)&(cStopSq<<x.shift) != 0
 }
 
 // isPlace tells whether a word names a country or an organization on its own
 // (Kosovës, Turkish, NATO): such words start or end no person's name.
-func (x *personScan) isPlace(t ptoken) bool {
+func (x *personScan) isPlace(t *ptoken) bool {
 	c := x.c(t)
 	return c&(cPlaceSq<<x.shift) != 0 || t.upper && c&(cPlaceUpSq<<x.shift) != 0
 }
@@ -1962,7 +1962,7 @@ func (x *personScan) repeated() {
 		for k := i; k < j && ok; k++ {
 			t := x.toks[k]
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
-				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
+				!x.isStop(&t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(&t) && !x.isOrg(&t) && !x.isTitle(&t)
 		}
 		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) ||
 			x.lang == "tr" && j-i == 2 && x.trThingName(i, j) {
@@ -2089,7 +2089,7 @@ func (x *personScan) list(a, b int, after bool) bool {
 			continue
 		}
 		if it[1]-k != 1 || x.used[k] || t.upper || utf8.RuneCountInString(t.text) < 3 || x.hasSurname(t.key) ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
 			continue
 		}
 		x.add(k, k+1, nil, false)
@@ -2107,7 +2107,7 @@ func (x *personScan) initialItem(k int) bool {
 		return false
 	}
 	if x.used[k] || x.used[k+1] || s.upper || utf8.RuneCountInString(s.text) < 3 || x.mentionOf(k, k+2) ||
-		x.isStop(s) || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || s.cls&(cNotName|cParticle) != 0 {
+		x.isStop(&s) || x.isPlace(&s) || x.isOrg(&s) || x.isTitle(&s) || s.cls&(cNotName|cParticle) != 0 {
 		return true // a word also written in lowercase is kept: the initial says it is a name (S. Best ... our best rugby)
 	}
 	x.add(k, k+2, nil, false)
@@ -2141,7 +2141,7 @@ func (x *personScan) sayers() {
 			continue // a run of capitals: runs() judged it
 		}
 		if utf8.RuneCountInString(t.text) < 4 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || x.sqOrg(t.key) {
 			continue
 		}
 		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
@@ -2187,7 +2187,7 @@ func (x *personScan) appositions() {
 			continue
 		}
 		if utf8.RuneCountInString(t.text) < 5 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) || x.hasSurname(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || x.sqOrg(t.key) || x.hasSurname(t.key) {
 			continue
 		}
 		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
@@ -2244,8 +2244,8 @@ func (x *personScan) fullNameOf(k int) int {
 		if m >= 2 && x.nameWord(&x.toks[m-2]) && g.gap <= gapInitial {
 			continue
 		}
-		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(g) || x.isPlace(g) ||
-			x.isOrg(g) || x.isTitle(g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
+		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(&g) || x.isPlace(&g) ||
+			x.isOrg(&g) || x.isTitle(&g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
 			continue
 		}
 		return m - 1
@@ -2305,7 +2305,7 @@ func (x *personScan) link() {
 		if x.used[k] || !x.nameWord(t) || x.blocked[t.key] {
 			continue
 		}
-		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapSpace && x.c(x.toks[k+1])&cOrg != 0 && !t.suffix {
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapSpace && x.c(&x.toks[k+1])&cOrg != 0 && !t.suffix {
 			continue // Kurti Foundation, Erdoğan Stadı
 		}
 		var best *pperson
@@ -2385,7 +2385,7 @@ func (x *personScan) runOnOf(p *pperson) *pperson {
 // holds a given name before it (Bilal Erdoğan is not the president): only
 // surnames standing alone or after a title name a known person by surname.
 func (x *personScan) inName(k int) bool {
-	return k > 0 && x.toks[k].gap <= gapSpace && x.toks[k-1].cls&cGiven != 0 && x.toks[k-1].cap && !x.isTitle(x.toks[k-1])
+	return k > 0 && x.toks[k].gap <= gapSpace && x.toks[k-1].cls&cGiven != 0 && x.toks[k-1].cap && !x.isTitle(&x.toks[k-1])
 }
 
 func (x *personScan) result() []PersonMention {
@@ -3056,7 +3056,7 @@ func (t *personTables) bySurname(k string) []*knownPerson {
 // institutions or places (Hastanesi, Kurulu): after a title and a name it
 // is the heading's next word.
 func (x *personScan) trNounAfterName(t ptoken) bool {
-	return t.cls&cOrgTr != 0 && x.c(t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
+	return t.cls&cOrgTr != 0 && x.c(&t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
 }
 
 // isQeveri tells whether an Albanian key is a form of "qeveri" (government):
@@ -3143,7 +3143,7 @@ func (x *personScan) sqInitialSurname(i, j int) bool {
 	a, b := x.toks[i], x.toks[i+1]
 	return a.cap && utf8.RuneCountInString(a.text) == 1 && b.gap == gapInitial && x.text[a.start+1:b.start] == ". " &&
 		b.cap && !b.upper && utf8.RuneCountInString(b.text) >= 3 && b.cls&cNotName == 0 &&
-		!x.isStop(b) && !x.isPlace(b) && !x.isOrg(b) && !x.isTitle(b) && !x.lowerElsewhere(b.key)
+		!x.isStop(&b) && !x.isPlace(&b) && !x.isOrg(&b) && !x.isTitle(&b) && !x.lowerElsewhere(b.key)
 }
 
 // sqMiddleInitial tells whether the capital at k, in an Albanian run, is a

@@ -137,7 +137,7 @@ func (x *personScan) enRoleAfter(j int) bool {
 		if k > j && t[k].gap > gapSpace && !t[k].suffix && !t[k-1].suffix {
 			return false
 		}
-		if x.isTitle(t[k]) {
+		if x.isTitle(&t[k]) {
 			return true
 		}
 	}
@@ -183,7 +183,7 @@ func (x *personScan) enTokens() {
 			t.cls |= cOrg
 			continue
 		}
-		if t.cls&(cGiven|cNotName|cParticle) == 0 && e&enGiven != 0 && !x.isPlace(*t) && !x.isStop(*t) {
+		if t.cls&(cGiven|cNotName|cParticle) == 0 && e&enGiven != 0 && !x.isPlace(t) && !x.isStop(t) {
 			t.cls |= cGiven
 		}
 	}
@@ -238,7 +238,7 @@ func (x *personScan) asianName(i, j int) bool {
 	toks := x.toks
 	for k := i; k < j; k++ {
 		t := toks[k]
-		if t.upper && len(t.text) > 1 || !isASCII(t.text) || len(t.text) < 2 || x.isOrg(t) || x.isTitle(t) || x.isStop(t) ||
+		if t.upper && len(t.text) > 1 || !isASCII(t.text) || len(t.text) < 2 || x.isOrg(&t) || x.isTitle(&t) || x.isStop(&t) ||
 			t.cls&(cNotName|cParticle) != 0 || k > i && t.gap > gapHyphen {
 			return false
 		}
@@ -257,12 +257,12 @@ func (x *personScan) asianName(i, j int) bool {
 		}
 		return n >= 2
 	}
-	if asianFamilyNames[toks[i].key] && !x.isPlace(toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
+	if asianFamilyNames[toks[i].key] && !x.isPlace(&toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
 		return true
 	}
 	// Given name first: the family name last, after one word or two
 	// joined by a hyphen (Xianglin Hou, Junichiro Koizumi).
-	return asianFamilyNames[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(toks[j-1]) &&
+	return asianFamilyNames[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(&toks[j-1]) &&
 		(n == 2 || toks[i+1].gap == gapHyphen) && syl(i, j-1)
 }
 

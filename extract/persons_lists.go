@@ -377,8 +377,8 @@ func (x *personScan) listItem(i, j int) {
 	given := x.toks[i].cls&(cGiven|cGivenTr) != 0
 	// After a given name a Turkish stem of institutions is a surname too
 	// (Oğuz Savaş: savaş, "war").
-	org := x.isOrg(last) && !(given && x.c(last)&cOrg == 0)
-	if x.mentionOf(i, j) || org || x.isPlace(last) || !given && (x.isStop(last) || x.isTitle(last)) {
+	org := x.isOrg(&last) && !(given && x.c(&last)&cOrg == 0)
+	if x.mentionOf(i, j) || org || x.isPlace(&last) || !given && (x.isStop(&last) || x.isTitle(&last)) {
 		x.run(i, j)
 		return
 	}
