@@ -261,7 +261,7 @@ func (x *personScan) firmAfter(s, j int) bool {
 func (x *personScan) unitsAfterNumbers() {
 	const titles = cTitleSq | cTitleTr | cTitleEn
 	for k := 1; k < len(x.toks); k++ {
-		t, p := &x.toks[k], x.toks[k-1]
+		t, p := &x.toks[k], &x.toks[k-1] // pointers: this runs over every word
 		if p.text == "" || p.text[0] < '0' || p.text[0] > '9' || t.gap > gapPunct || !abbrevTitles[keyOf(*t)] ||
 			k+1 < len(x.toks) && x.toks[k+1].gap == gapInitial {
 			continue
