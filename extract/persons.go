@@ -50,9 +50,9 @@ func People(text, lang string) []PersonMention {
 	if lang == "sq" {
 		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
 		// Sllobodan, Millorad): their given names are the list's.
-		for i, t := range x.toks {
-			if t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
-				x.toks[i].cls |= x.pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
+		for i := range x.toks {
+			if t := &x.toks[i]; t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
+				t.cls |= x.pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
 			}
 		}
 	}
