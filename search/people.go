@@ -120,10 +120,7 @@ func loadPersonTable(idx bleve.Index, counts map[string]int) (*personTable, erro
 	}
 	t := &personTable{byID: make(map[string]int32, len(counts))}
 	for id, n := range counts {
-		p := person{ID: id, Count: n, Name: pickName(forms[id])}
-		if p.Name == "" {
-			p.Name = fallbackName(id)
-		}
+		p := person{ID: id, Count: n, Name: shownName(id, forms[id])}
 		seen := map[string]bool{}
 		for _, f := range append(forms[id], nameForm{name: p.Name}) {
 			for _, w := range nameWords(f.name) {
@@ -194,6 +191,20 @@ func readerOf(idx bleve.Index) (bindex.IndexReader, error) {
 type nameForm struct {
 	name string
 	n    int
+}
+
+// shownName is the name a generation shows for a person: a known person's
+// own (Recep Tayyip Erdoğan, however many wires write Erdogan: the seed
+// articles in Albanian and English outnumber the Turkish one), else the
+// one the articles write (pickName), else one made from the id.
+func shownName(id string, forms []nameForm) string {
+	if name, ok := extract.PersonName(id); ok {
+		return name
+	}
+	if name := pickName(forms); name != "" {
+		return name
+	}
+	return fallbackName(id)
 }
 
 // pickName chooses the name shown for a person from the ways the articles

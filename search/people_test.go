@@ -297,6 +297,27 @@ func TestPickName(t *testing.T) {
 	}
 }
 
+// TestShownName: a known person shows under their own name whatever the
+// articles write most; others under what the articles write, or their id's
+// words.
+func TestShownName(t *testing.T) {
+	tests := []struct {
+		id    string
+		forms []nameForm
+		want  string
+	}{
+		{"recep-tayyip-erdogan", []nameForm{{"Recep Tayyip Erdogan", 2}, {"Recep Tayyip Erdoğan", 1}}, "Recep Tayyip Erdoğan"},
+		{"recep-tayyip-erdogan", nil, "Recep Tayyip Erdoğan"},
+		{"arban-abrashi", []nameForm{{"Abrashi", 1}, {"Arban Abrashi", 1}}, "Arban Abrashi"},
+		{"arban-abrashi", nil, "Arban Abrashi"},
+	}
+	for _, tt := range tests {
+		if got := shownName(tt.id, tt.forms); got != tt.want {
+			t.Errorf("shownName(%s, %v) = %q; want %q", tt.id, tt.forms, got, tt.want)
+		}
+	}
+}
+
 // TestTopValues checks the heap against a full sort.
 func TestTopValues(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
