@@ -1620,8 +1620,13 @@ func (x *personScan) isPlace(t *ptoken) bool {
 // knownFull returns the known person whose name toks[i:j] writes: a given
 // name and a surname of theirs, or a surname alone that names them alone.
 func (x *personScan) knownFull(i, j int) *knownPerson {
-	last := x.toks[j-1]
-	cands := x.pt.bySurname(last.key)
+	last := &x.toks[j-1]
+	var cands []*knownPerson
+	if last.cap || last.lc {
+		cands = x.pt.bySurnameHash(last.key, last.h) // the tokenizer hashed its key
+	} else {
+		cands = x.pt.bySurname(last.key)
+	}
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(last.key, func(s string) bool {
 			cands = x.pt.bySurname(s)
@@ -3045,7 +3050,12 @@ func (t *personTables) isTrCommon(k string) bool {
 // whether it is a known person's surname, and few are: a bloom filter
 // answers most of them without the map's probe.
 func (t *personTables) bySurname(k string) []*knownPerson {
-	if !t.surnameBloom.has(fnv(k)) {
+	return t.bySurnameHash(k, fnv(k))
+}
+
+// bySurnameHash is bySurname for a key whose fnv is h.
+func (t *personTables) bySurnameHash(k string, h uint32) []*knownPerson {
+	if !t.surnameBloom.has(h) {
 		return nil
 	}
 	return t.knownBySurname[k]

@@ -168,7 +168,7 @@ func (x *personScan) enTokens() {
 		if !(t.cap && !t.upper || t.lc) {
 			continue
 		}
-		e := enClass(t.key)
+		e := enClass(t.key, t.h) // capitalized or lc: h is the key's
 		if e&enTitle != 0 {
 			t.cls |= cTitleEn
 		}
@@ -218,9 +218,9 @@ var enWords, enBloom = func() (map[string]uint8, *bloom) {
 	return m, b
 }()
 
-// enClass is the enWords bits of key.
-func enClass(key string) uint8 {
-	if !enBloom.has(fnv(key)) {
+// enClass is the enWords bits of key, whose fnv is h.
+func enClass(key string, h uint32) uint8 {
+	if !enBloom.has(h) {
 		return 0
 	}
 	return enWords[key]

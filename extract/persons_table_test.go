@@ -35,3 +35,20 @@ func TestWordTable_Find(t *testing.T) {
 		}
 	}
 }
+
+// TestPtokens_Hash checks that the tokenizer's hash of a capitalized word,
+// or of a lowercase one whose classes it looked up, is the hash of its key:
+// the bloom filters of enClass and knownFull read it instead of hashing.
+func TestPtokens_Hash(t *testing.T) {
+	for _, text := range []string{
+		"Kryeministri Edi Rama takoi sot në Tiranë Presidentin Bajram Begaj dhe ministrin e Jashtëm.",
+		"Cumhurbaşkanı Recep Tayyip Erdoğan'ın ÇAĞRISI, Dışişleri Bakanı Hakan Fidan ile İstanbul'da.",
+		"Treasury Secretary James A. Baker III met O'Neill and Ramon del\nRosario at the U.N.",
+	} {
+		for _, tok := range ptokens(text) {
+			if (tok.cap || tok.lc) && tok.h != fnv(tok.key) {
+				t.Errorf("%q: h = %d, fnv(%q) = %d", tok.text, tok.h, tok.key, fnv(tok.key))
+			}
+		}
+	}
+}

@@ -14,15 +14,16 @@ import (
 type ptoken struct {
 	text   string // as written, without an apostrophe suffix (Erdoğan'ın gives Erdoğan)
 	key    string // fold(text); "" for a lowercase word with non-ASCII letters (see keyOf)
+	start  int    // byte offset in the text
+	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
+	h      uint32 // fnv(key) of a capitalized word or of a lowercase one when lc, for the bloom filters
 	cap    bool   // first letter uppercase
 	upper  bool   // every letter uppercase (two letters at least)
 	suffix bool   // a suffix followed after an apostrophe: the name ends here
 	poss   bool   // ... and it was a Turkish possessive (CEO'su), not a case ending
 	gap    uint8  // what separates it from the word before
-	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
 	lc     bool   // a lowercase word whose cls was looked up (next to a capitalized word)
 	nl     bool   // a line break stands between it and the word before (newlineBefore)
-	start  int    // byte offset in the text
 }
 
 // Gaps between two words.
@@ -79,7 +80,7 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 			}
 			t.upper = letters >= 2 && uppers == letters
 			if t.cap {
-				t.key, t.cls = capKey(pt, w)
+				t.key, t.cls, t.h = capKey(pt, w)
 			}
 		}
 		// The lowercase words beside a capitalized one are the titles,
@@ -88,10 +89,12 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 		if n := len(out); n > 0 {
 			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
 				p.key = keyOf(*p)
-				p.cls, p.lc = lowerClass(pt, p.key), true
+				p.h = fnv(p.key)
+				p.cls, p.lc = lowerClass(pt, p.key, p.h), true
 			} else if !t.cap && p.cap {
 				t.key = keyOf(t)
-				t.cls, t.lc = lowerClass(pt, t.key), true
+				t.h = fnv(t.key)
+				t.cls, t.lc = lowerClass(pt, t.key, t.h), true
 			}
 		}
 		out = append(out, t)
@@ -290,18 +293,18 @@ func keyOf(t ptoken) string {
 // lowered on the stack and, when it is a listed word, takes the list's key
 // string: most capitalized words of news are names, titles and places of
 // the lists, and this spares an allocation each.
-func capKey(pt *personTables, w string) (string, uint32) {
+func capKey(pt *personTables, w string) (key string, cls, h uint32) {
 	var buf [48]byte
 	if len(w) > len(buf) {
 		k := fold(w)
-		return k, pt.class[k]
+		return k, pt.class[k], fnv(k)
 	}
-	h := uint32(fnvOffset)
+	h = fnvOffset
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
 			k := fold(w)
-			return k, pt.class[k]
+			return k, pt.class[k], fnv(k)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -310,12 +313,12 @@ func capKey(pt *personTables, w string) (string, uint32) {
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	if !pt.capBloom.has(h) {
-		return string(buf[:len(w)]), 0 // no listed word: spare the map's probe
+		return string(buf[:len(w)]), 0, h // no listed word: spare the table's probe
 	}
 	if k, cls, ok := pt.words.find(h, buf[:len(w)]); ok {
-		return k, cls
+		return k, cls, h
 	}
-	return string(buf[:len(w)]), 0
+	return string(buf[:len(w)]), 0, h
 }
 
 // wordTable holds the keys of the lists with their classes, found by the
@@ -385,10 +388,10 @@ func (t *wordTable) find(h uint32, k []byte) (string, uint32, bool) {
 	}
 }
 
-// lowerClass is the classes of a lowercase word's key: only those the rules
-// ask of a lowercase word (titles, particles, institution and place words).
-func lowerClass(pt *personTables, k string) uint32 {
-	h := fnv(k)
+// lowerClass is the classes of a lowercase word's key k (whose fnv is h):
+// only those the rules ask of a lowercase word (titles, particles,
+// institution and place words).
+func lowerClass(pt *personTables, k string, h uint32) uint32 {
 	if !pt.lowerBloom.has(h) {
 		return 0
 	}
