@@ -43,15 +43,16 @@ func People(text, lang string) []PersonMention {
 	if lang != "sq" && lang != "tr" {
 		lang = "en"
 	}
-	buf := tokenPool.Get().(*[]ptoken)
 	pt := tables()
-	x := personScan{pt: pt, text: text, toks: ptokensInto(pt, (*buf)[:0], text), lang: lang, shift: langShift(lang)}
+	x := scanPool.Get().(*personScan)
+	*x = personScan{pt: pt, text: text, toks: ptokensInto(pt, x.toks[:0], text), lang: lang, shift: langShift(lang),
+		persons: x.persons[:0], used: x.used[:0], pending: x.pending[:0], loose: x.loose[:0], sbuf: x.sbuf[:0]}
 	if lang == "sq" {
 		// Albanian writes the l of Slavic and Greek names as ll (Nikolla,
 		// Sllobodan, Millorad): their given names are the list's.
-		for i, t := range x.toks {
-			if t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
-				x.toks[i].cls |= x.pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
+		for i := range x.toks {
+			if t := &x.toks[i]; t.cap && t.cls&cGiven == 0 && strings.Contains(t.key, "ll") {
+				t.cls |= x.pt.class[strings.ReplaceAll(t.key, "ll", "l")] & cGiven
 			}
 		}
 	}
@@ -80,9 +81,21 @@ func People(text, lang string) []PersonMention {
 	x.link()
 	x.runOns()
 	out := x.result()
-	*buf = x.toks
-	tokenPool.Put(buf)
+	x.release()
 	return out
+}
+
+// scanPool recycles the state of People between texts: an index build calls
+// it once per article, and a token slice per call was a fifth of its cost;
+// the run lists and the used marks were a tenth of its allocations.
+var scanPool = sync.Pool{New: func() any { return &personScan{toks: make([]ptoken, 0, 512)} }}
+
+// release puts x back in scanPool with its slices emptied, keeping no
+// person of this text reachable from the pool.
+func (x *personScan) release() {
+	clear(x.persons[:cap(x.persons)])
+	*x = personScan{toks: x.toks[:0], persons: x.persons[:0], used: x.used[:0], pending: x.pending[:0], loose: x.loose[:0], sbuf: x.sbuf[:0]}
+	scanPool.Put(x)
 }
 
 // spacedDashes joins, in Albanian, a double surname written with a spaced
@@ -96,14 +109,14 @@ func (x *personScan) spacedDashes() {
 	for k := 2; k < len(t); k++ {
 		a, b, c := t[k-2], t[k-1], t[k]
 		if c.gap != gapPunct || !c.cap || c.upper || !b.cap || b.upper || b.gap != gapSpace || !a.cap || a.cls&cGiven == 0 ||
-			b.cls&cGiven != 0 || c.cls&(cGiven|cNotName|cParticle) != 0 || x.isTitle(c) || x.isPlace(c) || x.isOrg(c) || x.isStop(c) || x.sqOrg(c.key) {
+			b.cls&cGiven != 0 || c.cls&(cGiven|cNotName|cParticle) != 0 || x.isTitle(&c) || x.isPlace(&c) || x.isOrg(&c) || x.isStop(&c) || x.sqOrg(c.key) {
 			continue
 		}
 		between := strings.TrimSpace(x.text[b.start+len(b.text) : c.start])
 		if between != "–" && between != "-" && between != "—" {
 			continue
 		}
-		if k+1 < len(t) && t[k+1].gap <= gapSpace && x.nameWord(t[k+1]) {
+		if k+1 < len(t) && t[k+1].gap <= gapSpace && x.nameWord(&t[k+1]) {
 			continue
 		}
 		t[k].gap = gapHyphen
@@ -118,11 +131,11 @@ func (x *personScan) spacedDashes() {
 func (x *personScan) firms() {
 	toks := x.toks
 	for j := 1; j <= len(toks); j++ {
-		if !x.nameWord(toks[j-1]) || toks[j-1].suffix {
+		if !x.nameWord(&toks[j-1]) || toks[j-1].suffix {
 			continue
 		}
 		s := j - 1
-		for s > 0 && toks[s].gap <= gapInitial && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+		for s > 0 && toks[s].gap <= gapInitial && x.nameWord(&toks[s-1]) && !toks[s-1].suffix {
 			s--
 		}
 		before := false
@@ -167,14 +180,14 @@ filmi filminin filminde filmine filmini filmiyle filminden`)
 func (x *personScan) roles() {
 	toks := x.toks
 	for j := 1; j <= len(toks); j++ {
-		if !x.nameWord(toks[j-1]) {
+		if !x.nameWord(&toks[j-1]) {
 			continue
 		}
 		s := j - 1
-		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(toks[s-1]) && !toks[s-1].suffix {
+		for s > 0 && toks[s].gap <= gapHyphen && x.nameWord(&toks[s-1]) && !toks[s-1].suffix {
 			s--
 		}
-		for s < j-1 && x.isTitle(toks[s]) {
+		for s < j-1 && x.isTitle(&toks[s]) {
 			s++ // Dr. Hannibal Lecter
 		}
 		if j-s < 2 || !x.roleNext(s, j) {
@@ -248,18 +261,14 @@ func (x *personScan) firmAfter(s, j int) bool {
 func (x *personScan) unitsAfterNumbers() {
 	const titles = cTitleSq | cTitleTr | cTitleEn
 	for k := 1; k < len(x.toks); k++ {
-		t, p := &x.toks[k], x.toks[k-1]
+		t, p := &x.toks[k], &x.toks[k-1] // pointers: this runs over every word
 		if p.text == "" || p.text[0] < '0' || p.text[0] > '9' || t.gap > gapPunct || !abbrevTitles[keyOf(*t)] ||
 			k+1 < len(x.toks) && x.toks[k+1].gap == gapInitial {
 			continue
 		}
-		t.cls, t.lc = x.c(*t)&^titles, !t.cap
+		t.cls, t.lc = x.c(t)&^titles, !t.cap
 	}
 }
-
-// tokenPool recycles token slices: an index build calls People once per
-// article, and a slice per call was a fifth of its cost.
-var tokenPool = sync.Pool{New: func() any { s := make([]ptoken, 0, 512); return &s }}
 
 // pperson is a person being collected from one article.
 type pperson struct {
@@ -358,26 +367,41 @@ func langShift(lang string) uint {
 }
 
 // c is the word classes of t (looked up now for a lowercase word).
-func (x *personScan) c(t ptoken) uint32 {
+func (x *personScan) c(t *ptoken) uint32 {
 	if t.cap || t.lc {
 		return t.cls
 	}
-	return x.pt.class[keyOf(t)]
+	return x.pt.classOf(t.key, t.text) // apart, so that c stays small enough to inline
 }
 
-func (x *personScan) isTitle(t ptoken) bool {
+// classOf is the classes of a lowercase word written text, whose key is
+// key ("" when not folded yet; see keyOf).
+func (pt *personTables) classOf(key, text string) uint32 {
+	if key == "" {
+		key = fold(text)
+	}
+	if !pt.capBloom.has(fnv(key)) {
+		return 0 // most words are in no list
+	}
+	return pt.class[key]
+}
+
+func (x *personScan) isTitle(t *ptoken) bool {
 	return x.c(t)&(cTitleSq<<x.shift) != 0
 }
 
-func (x *personScan) nameWord(t ptoken) bool {
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return t.cap && unicode.IsLetter(r)
+// nameWord tells whether t is a capitalized word. ptokensInto sets cap only
+// when the first rune is an uppercase letter, so cap alone says it: this is
+// asked of every token several times, and decoding the rune again was a
+// fifth of link's time.
+func (x *personScan) nameWord(t *ptoken) bool {
+	return t.cap
 }
 
 // runs finds the runs of capitalized words and decides which are persons.
 func (x *personScan) runs() {
 	toks := x.toks
-	x.used = make([]bool, len(toks))
+	x.used = append(x.used[:0], make([]bool, len(toks))...) // all false, in the pooled slice
 	for i := 0; i < len(toks); {
 		if x.item != nil && x.item[i] != 0 {
 			if e := x.item[i]; e > 0 {
@@ -389,7 +413,7 @@ func (x *personScan) runs() {
 			}
 			continue
 		}
-		if !x.nameWord(toks[i]) {
+		if !x.nameWord(&toks[i]) {
 			i++
 			continue
 		}
@@ -405,7 +429,7 @@ func (x *personScan) runs() {
 			if x.lang == "sq" && (t.text == "I" || t.text == "E") && t.gap == gapSpace && j+1 < len(toks) && toks[j+1].gap == gapSpace && toks[j+1].cap {
 				break // a heading in title case goes on after a name (Vali Corleone I Ofron ...; round 17)
 			}
-			if x.nameWord(t) && (t.cls&cNotName == 0 && !x.isStop(t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(toks[j+1]) ||
+			if x.nameWord(&t) && (t.cls&cNotName == 0 && !x.isStop(&t) || t.cls&cParticle != 0 && j+1 < len(toks) && x.nameWord(&toks[j+1]) ||
 				x.monthSurname(j) || x.middleA(j)) {
 				// A capitalized function word inside a run starts a new
 				// sentence whose end was lost (Law / The Reagan
@@ -425,18 +449,18 @@ func (x *personScan) runs() {
 			// Particles join when a capitalized word follows them (Eduardo
 			// de los Angeles).
 			e := j
-			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
+			for e < len(toks) && !toks[e].cap && toks[e].gap <= gapSpace && !toks[e].suffix && x.c(&toks[e])&cParticle != 0 && x.particleOK(toks[e].key) {
 				e++
 			}
 			// An Albanian name may hold an Ottoman honorific in lowercase
 			// between a given name and the surname (Esat pashë Toptanit,
 			// Ismail bej Vlora).
 			if e == j && x.lang == "sq" && j+1 < len(toks) && sqInnerHonorifics[t.key] && !t.cap && t.gap <= gapSpace &&
-				toks[j-1].cls&(cGiven|cGivenTr) != 0 && x.nameWord(toks[j+1]) && toks[j+1].gap <= gapSpace {
+				toks[j-1].cls&(cGiven|cGivenTr) != 0 && x.nameWord(&toks[j+1]) && toks[j+1].gap <= gapSpace {
 				e = j + 1
 			}
 			// Arabic al-/el- join with a hyphen (Sadeq al-Mahdi).
-			if e > j && e < len(toks) && x.nameWord(toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
+			if e > j && e < len(toks) && x.nameWord(&toks[e]) && (toks[e].gap <= gapSpace || toks[e].gap == gapHyphen && (toks[e-1].key == "al" || toks[e-1].key == "el")) {
 				j = e + 1
 				continue
 			}
@@ -453,7 +477,7 @@ func (x *personScan) runs() {
 func (x *personScan) middleA(k int) bool {
 	t := x.toks
 	return x.lang == "en" && t[k].text == "A" && k > 0 && k+1 < len(t) && t[k-1].cls&cGiven != 0 && !t[k-1].upper &&
-		t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper && x.nameWord(t[k+1])
+		t[k+1].gap == gapInitial && t[k+1].cap && !t[k+1].upper && x.nameWord(&t[k+1])
 }
 
 // monthSurname tells whether the month word at k is a surname: right after
@@ -487,7 +511,7 @@ func (x *personScan) particleOK(k string) bool {
 func (x *personScan) run(i, j int) {
 	toks := x.toks
 	titled := false
-	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd(i)) {
+	if i > 0 && toks[i].gap <= gapInitial && x.isTitle(&toks[i-1]) && (!toks[i-1].suffix || toks[i-1].poss) && !(x.lang == "en" && x.capsLineEnd(i)) {
 		// A title with a case ending after an apostrophe is no apposition
 		// (Genel Sekreteri'yle Kahire'de görüştük).
 		// Words of kinship (kızı Selin'e, eşi Meziyet) name family members
@@ -497,11 +521,11 @@ func (x *personScan) run(i, j int) {
 	}
 	// A lowercase demonym between the title and the name (kryeministrit
 	// italian Masimo D'Alema, presidentin amerikan Trump).
-	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(toks[i-1]) && x.isTitle(toks[i-2]) {
+	if i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.isPlace(&toks[i-1]) && x.isTitle(&toks[i-2]) {
 		titled = true
 	}
-	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(toks[i-1])&cOrgBefore != 0 ||
-		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(toks[i-2])&cOrgBefore != 0 {
+	if i > 0 && (toks[i].gap <= gapSpace || toks[i].gap == gapPunct && x.quoteBefore(i)) && x.c(&toks[i-1])&cOrgBefore != 0 ||
+		i > 1 && toks[i].gap <= gapPunct && toks[i-1].gap <= gapSpace && !toks[i-1].cap && x.c(&toks[i-2])&cOrgBefore != 0 {
 		// Universiteti Johns Hopkins; rrugën “Bardhyl Qaushi”; Instituti
 		// gjerman, Robert Koch.
 		x.block(i, j)
@@ -514,13 +538,13 @@ func (x *personScan) run(i, j int) {
 		return
 	}
 	if x.lang == "en" && i > 1 && toks[i].gap == gapSpace && toks[i-1].key == "of" && !toks[i-1].cap &&
-		toks[i-1].gap == gapSpace && toks[i-2].cap && x.isOrg(toks[i-2]) && !x.isTitle(toks[i]) {
+		toks[i-1].gap == gapSpace && toks[i-2].cap && x.isOrg(&toks[i-2]) && !x.isTitle(&toks[i]) {
 		// What an institution is of is a place or a field, not a person
 		// (the Bank of Nova Scotia, Institute of Mining); a title or a
 		// given name after it opens a name (Bank of Israel Governor Michael
 		// Bruno, Bank of England Robin Leigh-Pemberton).
 		for k := i + 1; k < j; k++ {
-			if x.isTitle(toks[k]) || k < j-1 && toks[k].cls&cGiven != 0 {
+			if x.isTitle(&toks[k]) || k < j-1 && toks[k].cls&cGiven != 0 {
 				x.block(i, k)
 				x.run(k, j)
 				return
@@ -529,7 +553,7 @@ func (x *personScan) run(i, j int) {
 		x.block(i, j)
 		return
 	}
-	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
+	if x.lang == "sq" && j-i >= 2 && (toks[i].cap && !toks[i].upper && (x.c(&toks[i])&cOrgBefore != 0 || sqThingHeads[toks[i].key]) || toks[i].text == "TV") {
 		// A capitalized head opens the name of a thing (Gazeta Express,
 		// Garda Ceremoniale, Çmimin Saharov, TV Newsmax Adria Serbia), as
 		// its lowercase form does before one (round 17).
@@ -569,25 +593,25 @@ func (x *personScan) run(i, j int) {
 	// A word of institutions right after the run (lowercase ilçesi, company)
 	// makes the last part an institution's name.
 	orgAfter := j < len(toks) && toks[j].gap <= gapSpace && !toks[j-1].suffix &&
-		(toks[j].cap && x.isOrg(toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn[toks[j].key])
+		(toks[j].cap && x.isOrg(&toks[j]) || x.lang == "tr" && hasPrefixIn(keyOf(toks[j]), trPlaceStems) || x.lang == "en" && !toks[j].cap && thingAfterEn[toks[j].key])
 	orgAfter = orgAfter || x.lang == "en" && x.tickerAfter(j)
 	start := i
 	for k := i; k < j; {
 		switch t := toks[k]; {
-		case k == start && x.strongName(k, j, titled || k > i && x.isTitle(toks[k-1])):
+		case k == start && x.strongName(k, j, titled || k > i && x.isTitle(&toks[k-1])):
 			// A name-like place holds a name whose words are also common
 			// or institution words (Prof. Dr. Savaş Abak; a byline Özgür
 			// ALTUNCU - Özgür ARSLAN; Ezgi Akıncılar, Belediye Başkanı,).
 			x.add(k, j, x.knownFull(k, j), x.allUpper(k, j))
 			x.persons[len(x.persons)-1].titled = true
 			return
-		case x.isOrg(t) && t.cls&cOrgBefore != 0:
+		case x.isOrg(&t) && t.cls&cOrgBefore != 0:
 			// An Albanian head before the name (Universitetin George
 			// Mason, Institutit Robert Koch): the rest of the run is the
 			// institution's name.
 			x.block(start, j)
 			return
-		case x.isOrg(t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
+		case x.isOrg(&t) && titled && x.lang == "tr" && k-start >= 2 && k-start <= 3 && x.trNounAfterName(t) &&
 			(toks[start].upper || x.givenFirst(start, k)):
 			// A title, a name, then a common noun with an ending that a
 			// heading in capitals or title case capitalized (GENEL MÜDÜRÜ
@@ -596,21 +620,21 @@ func (x *personScan) run(i, j int) {
 			x.part(start, k, true)
 			titled = false
 			start, k = k+1, k+1
-		case x.isOrg(t) && !orgAfter && x.orgSurname(start, k, j, titled):
+		case x.isOrg(&t) && !orgAfter && x.orgSurname(start, k, j, titled):
 			k++ // BBC correspondent Simon Hall; Greg Mills, program director (round 17)
-		case x.isOrg(t) && titled && x.trNameBeforeOrg(start, k):
+		case x.isOrg(&t) && titled && x.trNameBeforeOrg(start, k):
 			x.part(start, start+2, true) // round 17
 			x.block(start+2, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isOrg(t):
+		case x.isOrg(&t):
 			// The capitals before the institution word and the word are
 			// the institution's name (Toll Brothers, Güven Hastanesi); a
 			// name may follow it (Onur Ödülü Kadir İnanır'ın).
 			x.block(start, k+1)
 			titled = false
 			start, k = k+1, k+1
-		case x.isTitle(t) && x.titleHere(k, i, j) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
+		case x.isTitle(&t) && x.titleHere(k, i, j) && !(x.lang == "en" && k == j-1 && k > start && toks[k-1].cls&cGiven != 0 && !toks[k-1].upper):
 			// An English title word after a given name, last in the run, is
 			// a surname (Kristin King, Carole King), not a title.
 			if start < k {
@@ -653,10 +677,10 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 	}
 	for k := i; k < j; k++ {
 		t := toks[k]
-		if !x.nameWord(t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
-			k < j-1 && t.suffix || x.isTitle(t) || x.isStop(t) || x.isPlace(t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
+		if !x.nameWord(&t) || utf8.RuneCountInString(t.text) < 2 || k > i && t.gap != gapSpace ||
+			k < j-1 && t.suffix || x.isTitle(&t) || x.isStop(&t) || x.isPlace(&t) || t.cls&(cNotName|cParticle|cKnown) != 0 && k > i ||
 			t.cls&(cFamiliar|cHonorific) != 0 || hasPrefixIn(t.key, trTitleStems) || trAbstract(t.key) || isAcronym(t) ||
-			k > i && (x.isTrOrg(t.key) || x.isOrg(t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.trCommon[t.key]) {
+			k > i && (x.isTrOrg(t.key) || x.isOrg(&t) && trPossessed(x.pt, t.key) || !t.upper && x.pt.isTrCommon(t.key)) {
 			return false
 		}
 	}
@@ -669,12 +693,12 @@ func (x *personScan) strongName(i, j int, titled bool) bool {
 	// Elsewhere a word in capitals is a heading's (SAYIN ARINÇ HERHALDE),
 	// and a run of listed given names and surnames without a common word
 	// is part's to judge.
-	hard := g.cls&(cGiven|cGivenTr) == 0 || x.isOrg(g)
+	hard := g.cls&(cGiven|cGivenTr) == 0 || x.isOrg(&g)
 	for k := i; k < j; k++ {
 		if toks[k].upper {
 			return false
 		}
-		hard = hard || x.isOrg(toks[k]) && !toks[k].suffix
+		hard = hard || x.isOrg(&toks[k]) && !toks[k].suffix
 	}
 	return hard && (titled || x.roleAfter(j))
 }
@@ -749,7 +773,7 @@ func (x *personScan) roleAfter(j int) bool {
 		if !t.cap || k > j && t.gap > gapSpace {
 			return false
 		}
-		if hasPrefixIn(t.key, trTitleStems) || x.isTitle(t) {
+		if hasPrefixIn(t.key, trTitleStems) || x.isTitle(&t) {
 			return k+1 == len(toks) || toks[k+1].gap >= gapPunct
 		}
 	}
@@ -798,7 +822,7 @@ func (x *personScan) titleHere(k, runStart, runEnd int) bool {
 }
 
 // isOrg tells whether a word is a word of institutions, places or events.
-func (x *personScan) isOrg(t ptoken) bool {
+func (x *personScan) isOrg(t *ptoken) bool {
 	if c := x.c(t); c&cOrg != 0 || t.upper && c&cOrgUp != 0 {
 		return true
 	}
@@ -823,7 +847,7 @@ func (x *personScan) markTrOrg() {
 // sets a name's endings off with an apostrophe, so such a word in capitals is
 // a part of an institution's or a thing's name, not a surname.
 func trInflected(t *personTables, k string) bool {
-	if len(k) < 6 || t.trCommon[k] || strings.HasSuffix(k, "oglu") {
+	if len(k) < 6 || t.isTrCommon(k) || strings.HasSuffix(k, "oglu") {
 		return false
 	}
 	for _, s := range trInflections {
@@ -833,12 +857,17 @@ func trInflected(t *personTables, k string) bool {
 			continue
 		}
 		st := k[:len(k)-len(s)]
-		if t.trCommon[st] {
+		if t.isTrCommon(st) {
 			return true
 		}
-		// Consonant softening before a vowel: mozaiği → mozaik.
-		if soft, ok := trSoftened[st[len(st)-1]]; ok && t.trCommon[st[:len(st)-1]+soft] {
-			return true
+		// Consonant softening before a vowel: mozaiği → mozaik. The
+		// stem's hash goes on from its prefix's, and the stem is built
+		// only when the bloom filter lets it through.
+		if soft, ok := trSoftened[st[len(st)-1]]; ok {
+			pre := st[:len(st)-1]
+			if h := (fnv(pre) ^ uint32(soft[0])) * fnvPrime; t.trCommonBloom.has(h) && t.trCommon[pre+soft] {
+				return true
+			}
 		}
 	}
 	return false
@@ -879,7 +908,7 @@ func (x *personScan) block(i, j int) {
 		i++ // Universitetin George Mason: George Mason names nobody here
 	}
 	e := j
-	for e > i && x.isOrg(x.toks[e-1]) {
+	for e > i && x.isOrg(&x.toks[e-1]) {
 		e--
 	}
 	if e <= i {
@@ -910,10 +939,10 @@ func (x *personScan) part(i, j int, titled bool) {
 	// (quarterback Ben Roethlisberger; round 17).
 	keepParticle = keepParticle || x.lang == "en" && j-i >= 2 && toks[i].cap && !toks[i].upper && givenEn[toks[i].key]
 	for i < j && !keepParticle && !x.initialPair(i, j) && !x.initialGiven(i, j) && !x.sqInitialSurname(i, j) && !(sqWordGiven[toks[i].key] && x.sqGivenShape(i, j)) && !(titled && x.monthGiven(i, j)) && !x.knownPair(i, j) &&
-		(toks[i].cls&cNotName != 0 || x.isStop(toks[i]) || x.isPlace(toks[i]) || x.c(toks[i])&cParticle != 0) {
+		(toks[i].cls&cNotName != 0 || x.isStop(&toks[i]) || x.isPlace(&toks[i]) || x.c(&toks[i])&cParticle != 0) {
 		i++
 	}
-	for j > i && x.c(toks[j-1])&cParticle != 0 {
+	for j > i && x.c(&toks[j-1])&cParticle != 0 {
 		j--
 	}
 	if x.lang == "tr" && j-i >= 3 && trEpithets[toks[i].key] && !toks[i].upper && toks[i+1].gap == gapSpace && toks[i+1].cls&(cGiven|cGivenTr) != 0 {
@@ -976,7 +1005,7 @@ func (x *personScan) part(i, j int, titled bool) {
 			break
 		}
 	}
-	for i < j && !keepParticle && x.c(toks[i])&cParticle != 0 {
+	for i < j && !keepParticle && x.c(&toks[i])&cParticle != 0 {
 		i++
 	}
 	if x.lang == "en" && i < j && x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] {
@@ -1170,8 +1199,8 @@ func (x *personScan) part(i, j int, titled bool) {
 	case x.gazetteerName(i, j):
 		x.block(i, j)
 		return
-	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(last) && !x.isPlace(last):
-	case n >= 2 && x.givenFirst(i, j) && (!x.isStop(last) && last.cls&cNotName == 0 || x.monthSurname(j-1)):
+	case titled && (n <= 3 || n == 4 && x.givenFirst(i, j)) && !x.isStop(&last) && !x.isPlace(&last):
+	case n >= 2 && x.givenFirst(i, j) && (!x.isStop(&last) && last.cls&cNotName == 0 || x.monthSurname(j-1)):
 		// The last word may be a country's name: Bülent Karadağ.
 	case x.trCommonGiven(i, j):
 	case honor && last.cls&cGiven == 0:
@@ -1267,7 +1296,7 @@ func (x *personScan) trCommonGiven(i, j int) bool {
 	}
 	g, s := x.toks[i], x.toks[i+1]
 	if !trCommonGivens[g.key] && !trCommonGivensMore[g.key] || g.upper || s.upper || g.gap >= gapStop || s.gap != gapSpace || utf8.RuneCountInString(s.text) < 3 ||
-		x.pt.trCommon[s.key] || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || x.isStop(s) || s.cls&(cNotName|cParticle) != 0 ||
+		x.pt.isTrCommon(s.key) || s.cls&(cGiven|cGivenTr) != 0 || strings.HasSuffix(s.key, "lari") || strings.HasSuffix(s.key, "leri") || x.isPlace(&s) || x.isOrg(&s) || x.isTitle(&s) || x.isStop(&s) || s.cls&(cNotName|cParticle) != 0 ||
 		x.lowerElsewhere(s.key) {
 		return false
 	}
@@ -1322,10 +1351,10 @@ func (x *personScan) titledSurname(k int) bool {
 			continue
 		}
 		if m+1 < len(x.toks) && !t.suffix && (x.toks[m+1].gap == gapHyphen ||
-			x.toks[m+1].gap == gapSpace && x.nameWord(x.toks[m+1]) && !t.upper) {
+			x.toks[m+1].gap == gapSpace && x.nameWord(&x.toks[m+1]) && !t.upper) {
 			return false // Ahmed-i Hânî; a heading in capitals runs on (SAYIN ARINÇ ...)
 		}
-		if m > 0 && t.gap <= gapInitial && x.isTitle(x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
+		if m > 0 && t.gap <= gapInitial && x.isTitle(&x.toks[m-1]) && !kinTitles[keyOf(x.toks[m-1])] {
 			n++
 		}
 	}
@@ -1372,7 +1401,7 @@ func (x *personScan) trGiven(i, j int) bool {
 	}
 	for k := i + 1; k < j; k++ {
 		u := x.toks[k]
-		if u.upper || x.pt.trCommon[u.key] || x.isPlace(u) || x.isOrg(u) || x.isTitle(u) {
+		if u.upper || x.pt.isTrCommon(u.key) || x.isPlace(&u) || x.isOrg(&u) || x.isTitle(&u) {
 			return false
 		}
 	}
@@ -1405,7 +1434,7 @@ func (x *personScan) sqGivenShape(i, j int) bool {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
+		if x.isPlace(&t) || x.isOrg(&t) || x.isStop(&t) && !(t == g && sqWordGiven[g.key]) || x.isTitle(&t) || t.cls&cNotName != 0 || x.sqOrg(t.key) || x.lowerElsewhere(t.key) {
 			return false
 		}
 	}
@@ -1429,8 +1458,8 @@ func (x *personScan) slavicShape(i, j int) bool {
 		return false
 	}
 	for _, t := range []ptoken{g, s} {
-		if x.isPlace(t) || x.isOrg(t) || x.isStop(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 ||
-			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.trCommon[t.key] {
+		if x.isPlace(&t) || x.isOrg(&t) || x.isStop(&t) || x.isTitle(&t) || t.cls&(cNotName|cParticle) != 0 ||
+			x.lang == "sq" && x.sqOrg(t.key) || x.lowerElsewhere(t.key) || x.lang == "tr" && x.pt.isTrCommon(t.key) {
 			return false
 		}
 	}
@@ -1577,13 +1606,13 @@ func (x *personScan) slugBytes(i, j int) []byte {
 	return b
 }
 
-func (x *personScan) isStop(t ptoken) bool {
+func (x *personScan) isStop(t *ptoken) bool {
 	return x.c(t)&(cStopSq<<x.shift) != 0
 }
 
 // isPlace tells whether a word names a country or an organization on its own
 // (Kosovës, Turkish, NATO): such words start or end no person's name.
-func (x *personScan) isPlace(t ptoken) bool {
+func (x *personScan) isPlace(t *ptoken) bool {
 	c := x.c(t)
 	return c&(cPlaceSq<<x.shift) != 0 || t.upper && c&(cPlaceUpSq<<x.shift) != 0
 }
@@ -1591,11 +1620,16 @@ func (x *personScan) isPlace(t ptoken) bool {
 // knownFull returns the known person whose name toks[i:j] writes: a given
 // name and a surname of theirs, or a surname alone that names them alone.
 func (x *personScan) knownFull(i, j int) *knownPerson {
-	last := x.toks[j-1]
-	cands := x.pt.knownBySurname[last.key]
+	last := &x.toks[j-1]
+	var cands []*knownPerson
+	if last.cap || last.lc {
+		cands = x.pt.bySurnameHash(last.key, last.h) // the tokenizer hashed its key
+	} else {
+		cands = x.pt.bySurname(last.key)
+	}
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(last.key, func(s string) bool {
-			cands = x.pt.knownBySurname[s]
+			cands = x.pt.bySurname(s)
 			return len(cands) > 0
 		})
 	}
@@ -1618,10 +1652,10 @@ func (x *personScan) knownFull(i, j int) *knownPerson {
 // knownSurname returns the known person one of whose surnames key is, if
 // only one has it.
 func (x *personScan) knownSurname(k string) *knownPerson {
-	cands := x.pt.knownBySurname[k]
+	cands := x.pt.bySurname(k)
 	if x.lang == "sq" && len(cands) == 0 {
 		sqNominatives(k, func(s string) bool {
-			cands = x.pt.knownBySurname[s]
+			cands = x.pt.bySurname(s)
 			return len(cands) > 0
 		})
 	}
@@ -1793,6 +1827,12 @@ func (x *personScan) knownGivenIn(kp *knownPerson, given []string) bool {
 // the other c, the fold of ç (Kuqi, Kuçi): Albanian typed without ç writes
 // q for it, so they are one surname (round 12); two given names that share
 // nothing still make two persons (find).
+// cqPair tells whether bytes a and b are c and q (either way round), the
+// letters cqSame takes for one.
+func cqPair(a, b byte) bool {
+	return a == 'q' && b == 'c' || a == 'c' && b == 'q'
+}
+
 func cqSame(a, b string) bool {
 	if a == b || len(a) != len(b) {
 		return false
@@ -1927,7 +1967,7 @@ func (x *personScan) repeated() {
 		for k := i; k < j && ok; k++ {
 			t := x.toks[k]
 			ok = t.cap && !t.upper && utf8.RuneCountInString(t.text) >= 3 && (k == i || t.gap == gapSpace) &&
-				!x.isStop(t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(t) && !x.isOrg(t) && !x.isTitle(t)
+				!x.isStop(&t) && t.cls&(cNotName|cParticle) == 0 && !x.isPlace(&t) && !x.isOrg(&t) && !x.isTitle(&t)
 		}
 		if !ok || x.blocked != nil && x.blocked[string(x.slugBytes(i, j))] || x.lang == "sq" && sqObliqueKey(x.toks[i].key) ||
 			x.lang == "tr" && j-i == 2 && x.trThingName(i, j) {
@@ -1941,14 +1981,23 @@ func (x *personScan) repeated() {
 		}
 		first, last := x.toks[i].key, x.toks[j-1].key
 		again := false
-		for k, t := range x.toks {
+		for k := range x.toks {
 			if k >= i && k < j {
 				continue
 			}
-			if t.key == "" && fold(t.text[:1]) != first[:1] {
-				continue // a lowercase word of another letter: no need to fold it
+			t := &x.toks[k] // not a copy: this loop runs over the text once per loose run
+			// A lowercase word of another letter: no need to fold it. Its
+			// first byte is what fold(t.text[:1]) was compared by: an ASCII
+			// letter folds to itself, and a lone lead byte of a longer
+			// letter folds to U+FFFD, never one byte.
+			if t.key == "" && (t.text[0] >= utf8.RuneSelf || t.text[0] != first[0]) {
+				continue
 			}
-			if x.sameSurname(first, keyOf(t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
+			// sameSurname needs the same first letter (or c for q in
+			// Albanian): most words fail here, before a fold or a call. (A
+			// word without its key has passed the first-byte test above.)
+			maySame := t.key == "" || t.key[0] == first[0] || cqPair(t.key[0], first[0])
+			if maySame && x.sameSurname(first, keyOf(*t)) && (k+1 >= len(x.toks) || x.toks[k+1].key != x.toks[i+1].key) {
 				// The first word stands elsewhere without this surname: a
 				// word of the text (Klasik Müzik, Radios Evropa), not a
 				// given name, which news does not repeat alone.
@@ -1958,8 +2007,8 @@ func (x *personScan) repeated() {
 			if again || !t.cap || t.upper || x.used[k] {
 				continue
 			}
-			alone := (k == 0 || !x.nameWord(x.toks[k-1]) || t.gap > gapSpace) &&
-				(k+1 == len(x.toks) || !x.nameWord(x.toks[k+1]) || x.toks[k+1].gap > gapSpace || t.suffix)
+			alone := (k == 0 || !x.nameWord(&x.toks[k-1]) || t.gap > gapSpace) &&
+				(k+1 == len(x.toks) || !x.nameWord(&x.toks[k+1]) || x.toks[k+1].gap > gapSpace || t.suffix)
 			if alone && k > 0 && articles[keyOf(x.toks[k-1])] {
 				alone = false // Shtëpinë e Bardhë: a noun after an article
 			}
@@ -2005,8 +2054,7 @@ func (x *personScan) lists() {
 // newlineBefore tells whether a line break stands between token k and the
 // one before it.
 func (x *personScan) newlineBefore(k int) bool {
-	p := x.toks[k-1]
-	return strings.IndexByte(x.text[p.start+len(p.text):x.toks[k].start], '\n') >= 0
+	return x.toks[k].nl // the tokenizer saw it: lists ask it of every word
 }
 
 // list judges the line toks[a:b] (see lists); after tells whether the line
@@ -2020,7 +2068,7 @@ func (x *personScan) list(a, b int, after bool) bool {
 			e++
 		}
 		for k := s; k < e; k++ {
-			if !x.nameWord(x.toks[k]) {
+			if !x.nameWord(&x.toks[k]) {
 				return false
 			}
 		}
@@ -2046,7 +2094,7 @@ func (x *personScan) list(a, b int, after bool) bool {
 			continue
 		}
 		if it[1]-k != 1 || x.used[k] || t.upper || utf8.RuneCountInString(t.text) < 3 || x.hasSurname(t.key) ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || t.cls&(cNotName|cParticle) != 0 || x.lowerElsewhere(t.key) {
 			continue
 		}
 		x.add(k, k+1, nil, false)
@@ -2064,7 +2112,7 @@ func (x *personScan) initialItem(k int) bool {
 		return false
 	}
 	if x.used[k] || x.used[k+1] || s.upper || utf8.RuneCountInString(s.text) < 3 || x.mentionOf(k, k+2) ||
-		x.isStop(s) || x.isPlace(s) || x.isOrg(s) || x.isTitle(s) || s.cls&(cNotName|cParticle) != 0 {
+		x.isStop(&s) || x.isPlace(&s) || x.isOrg(&s) || x.isTitle(&s) || s.cls&(cNotName|cParticle) != 0 {
 		return true // a word also written in lowercase is kept: the initial says it is a name (S. Best ... our best rugby)
 	}
 	x.add(k, k+2, nil, false)
@@ -2094,11 +2142,11 @@ func (x *personScan) sayers() {
 		if !t.cap || t.upper || x.used[k] || t.gap != gapSpace || !sqSayVerbs[keyOf(x.toks[k-1])] || x.toks[k-1].cap {
 			continue
 		}
-		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(x.toks[k+1]) && !x.toks[k].suffix {
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapInitial && x.nameWord(&x.toks[k+1]) && !x.toks[k].suffix {
 			continue // a run of capitals: runs() judged it
 		}
 		if utf8.RuneCountInString(t.text) < 4 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || x.sqOrg(t.key) {
 			continue
 		}
 		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
@@ -2144,7 +2192,7 @@ func (x *personScan) appositions() {
 			continue
 		}
 		if utf8.RuneCountInString(t.text) < 5 || x.blocked[t.key] || t.cls&(cNotName|cParticle|cGiven) != 0 ||
-			x.isStop(t) || x.isPlace(t) || x.isOrg(t) || x.isTitle(t) || x.sqOrg(t.key) || x.hasSurname(t.key) {
+			x.isStop(&t) || x.isPlace(&t) || x.isOrg(&t) || x.isTitle(&t) || x.sqOrg(t.key) || x.hasSurname(t.key) {
 			continue
 		}
 		if x.lowerElsewhere(t.key) || sqStems(t.key, func(s string) bool { return x.pt.class[s]&cGiven != 0 }) {
@@ -2194,15 +2242,15 @@ func (x *personScan) sqDroppedJ(k string) bool {
 func (x *personScan) fullNameOf(k int) int {
 	for m := 1; m < len(x.toks); m++ {
 		t, g := x.toks[m], x.toks[m-1]
-		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(g) || g.upper ||
-			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
+		if m == k || !t.cap || x.used[m] || x.used[m-1] || t.gap != gapSpace || !x.nameWord(&g) || g.upper ||
+			!x.sameSurname(x.toks[k].key, t.key) || m+1 < len(x.toks) && x.nameWord(&x.toks[m+1]) && x.toks[m+1].gap == gapSpace {
 			continue
 		}
-		if m >= 2 && x.nameWord(x.toks[m-2]) && g.gap <= gapInitial {
+		if m >= 2 && x.nameWord(&x.toks[m-2]) && g.gap <= gapInitial {
 			continue
 		}
-		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(g) || x.isPlace(g) ||
-			x.isOrg(g) || x.isTitle(g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
+		if utf8.RuneCountInString(g.text) < 3 || g.cls&(cNotName|cParticle) != 0 || x.isStop(&g) || x.isPlace(&g) ||
+			x.isOrg(&g) || x.isTitle(&g) || x.sqOrg(g.key) || sqSayVerbs[g.key] || x.lowerElsewhere(g.key) {
 			continue
 		}
 		return m - 1
@@ -2255,11 +2303,14 @@ var articles = wordSet("e i të së në nga me për the of in a an at to for fro
 // link counts the surname-alone mentions: of the article's persons first,
 // then of known persons whose surname names them alone.
 func (x *personScan) link() {
-	for k, t := range x.toks {
+	for k := range x.toks {
+		// A pointer, not a copy of each token: link walks every token of
+		// the text.
+		t := &x.toks[k]
 		if x.used[k] || !x.nameWord(t) || x.blocked[t.key] {
 			continue
 		}
-		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapSpace && x.c(x.toks[k+1])&cOrg != 0 && !t.suffix {
+		if k+1 < len(x.toks) && x.toks[k+1].gap <= gapSpace && x.c(&x.toks[k+1])&cOrg != 0 && !t.suffix {
 			continue // Kurti Foundation, Erdoğan Stadı
 		}
 		var best *pperson
@@ -2339,7 +2390,7 @@ func (x *personScan) runOnOf(p *pperson) *pperson {
 // holds a given name before it (Bilal Erdoğan is not the president): only
 // surnames standing alone or after a title name a known person by surname.
 func (x *personScan) inName(k int) bool {
-	return k > 0 && x.toks[k].gap <= gapSpace && x.toks[k-1].cls&cGiven != 0 && x.toks[k-1].cap && !x.isTitle(x.toks[k-1])
+	return k > 0 && x.toks[k].gap <= gapSpace && x.toks[k-1].cls&cGiven != 0 && x.toks[k-1].cap && !x.isTitle(&x.toks[k-1])
 }
 
 func (x *personScan) result() []PersonMention {
@@ -2815,14 +2866,16 @@ type personTables struct {
 	orgBefore      map[string]bool
 	notName        map[string]bool
 	notPersons     map[string]bool
-	notPersonFirst map[string]bool      // first words of notPersons, to build a slug only when one may match
-	trCommon       map[string]bool      // Turkish common nouns and adjectives (trInflected)
-	class          map[string]uint32    // word classes by key (cGiven...)
-	words          map[string]wordEntry // the same, with the key's string (capKey)
-	lower          map[string]uint32    // the classes a lowercase word is asked for (lowerClass)
-	capBloom       bloom                // hashes of the keys of words
-	lowerBloom     bloom                // hashes of the keys of lower
-	trOrg          map[string][]string  // trOrgStems by their first three bytes
+	notPersonFirst map[string]bool     // first words of notPersons, to build a slug only when one may match
+	trCommon       map[string]bool     // Turkish common nouns and adjectives (trInflected)
+	trCommonBloom  bigBloom            // hashes of the keys of trCommon (isTrCommon)
+	class          map[string]uint32   // word classes by key (cGiven...)
+	words          *wordTable          // the same, with the key's string (capKey)
+	lower          *wordTable          // the classes a lowercase word is asked for (lowerClass)
+	capBloom       bigBloom            // hashes of the keys of words (and class)
+	surnameBloom   bloom               // hashes of the keys of knownBySurname
+	lowerBloom     bloom               // hashes of the keys of lower
+	trOrg          map[string][]string // trOrgStems by their first three bytes
 	knownBySurname map[string][]*knownPerson
 	knownGiven     map[*knownPerson]map[string]bool
 	knownAlone     map[string]*knownPerson // the one names of knownPerson.alone
@@ -2878,7 +2931,10 @@ func buildPersonTables() *personTables {
 		}
 	})
 	t.trCommon = map[string]bool{}
-	lines(trCommonFile, func(k string) { t.trCommon[k] = true })
+	lines(trCommonFile, func(k string) {
+		t.trCommon[k] = true
+		t.trCommonBloom.add(fnv(k))
+	})
 	for k := range wordSet(givenTrWritten) {
 		// Round 17: common words stay out (tr_common.txt, notGiven).
 		if !not[k] && !t.trCommon[k] {
@@ -2957,28 +3013,52 @@ func buildPersonTables() *personTables {
 			}
 		}
 	}
+	for k := range t.knownBySurname {
+		t.surnameBloom.add(fnv(k))
+	}
 	t.buildClasses()
 	for k := range givenTr {
 		t.class[k] |= cGivenTr
 	}
-	t.words = make(map[string]wordEntry, len(t.class))
-	t.lower = map[string]uint32{}
+	t.words = newWordTable(len(t.class))
 	const lowerAsked = cTitleSq | cTitleTr | cTitleEn | cOrg | cOrgUp | cOrgBefore | cParticle | cPlaceSq | cPlaceTr | cPlaceEn
+	nLower := 0
+	for _, c := range t.class {
+		if c&lowerAsked != 0 {
+			nLower++
+		}
+	}
+	t.lower = newWordTable(nLower)
 	for k, c := range t.class {
-		t.words[k] = wordEntry{key: k, cls: c}
+		t.words.add(k, c)
 		t.capBloom.add(fnv(k))
 		if c&lowerAsked != 0 {
-			t.lower[k] = c
+			t.lower.add(k, c)
 			t.lowerBloom.add(fnv(k))
 		}
 	}
 	return t
 }
 
-// wordEntry is a listed word's key and classes (personTables.words).
-type wordEntry struct {
-	key string
-	cls uint32
+// isTrCommon is trCommon[k]: the Turkish rules ask it of every capitalized
+// word and of its stems, and most are in no list.
+func (t *personTables) isTrCommon(k string) bool {
+	return t.trCommonBloom.has(fnv(k)) && t.trCommon[k]
+}
+
+// bySurname is knownBySurname[k]. Every capitalized word of a text is asked
+// whether it is a known person's surname, and few are: a bloom filter
+// answers most of them without the map's probe.
+func (t *personTables) bySurname(k string) []*knownPerson {
+	return t.bySurnameHash(k, fnv(k))
+}
+
+// bySurnameHash is bySurname for a key whose fnv is h.
+func (t *personTables) bySurnameHash(k string, h uint32) []*knownPerson {
+	if !t.surnameBloom.has(h) {
+		return nil
+	}
+	return t.knownBySurname[k]
 }
 
 // trNounAfterName tells whether a Turkish word marked as an institution's is
@@ -2986,7 +3066,7 @@ type wordEntry struct {
 // institutions or places (Hastanesi, Kurulu): after a title and a name it
 // is the heading's next word.
 func (x *personScan) trNounAfterName(t ptoken) bool {
-	return t.cls&cOrgTr != 0 && x.c(t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
+	return t.cls&cOrgTr != 0 && x.c(&t)&cOrg == 0 && !x.isTrOrg(t.key) && trInflected(x.pt, t.key)
 }
 
 // isQeveri tells whether an Albanian key is a form of "qeveri" (government):
@@ -3025,7 +3105,7 @@ func (x *personScan) trThingName(i, j int) bool {
 		return true
 	}
 	for _, suf := range []string{"li", "lu"} {
-		if st := strings.TrimSuffix(k, suf); st != k && len(st) >= 3 && (x.pt.trCommon[k] || x.pt.class[st]&(cPlaceSq<<x.shift) != 0 || strings.HasSuffix(st, "spor")) {
+		if st := strings.TrimSuffix(k, suf); st != k && len(st) >= 3 && (x.pt.isTrCommon(k) || x.pt.class[st]&(cPlaceSq<<x.shift) != 0 || strings.HasSuffix(st, "spor")) {
 			return true
 		}
 	}
@@ -3073,7 +3153,7 @@ func (x *personScan) sqInitialSurname(i, j int) bool {
 	a, b := x.toks[i], x.toks[i+1]
 	return a.cap && utf8.RuneCountInString(a.text) == 1 && b.gap == gapInitial && x.text[a.start+1:b.start] == ". " &&
 		b.cap && !b.upper && utf8.RuneCountInString(b.text) >= 3 && b.cls&cNotName == 0 &&
-		!x.isStop(b) && !x.isPlace(b) && !x.isOrg(b) && !x.isTitle(b) && !x.lowerElsewhere(b.key)
+		!x.isStop(&b) && !x.isPlace(&b) && !x.isOrg(&b) && !x.isTitle(&b) && !x.lowerElsewhere(b.key)
 }
 
 // sqMiddleInitial tells whether the capital at k, in an Albanian run, is a
@@ -3092,7 +3172,7 @@ func (x *personScan) sqMiddleInitial(k, runStart, runEnd int) bool {
 // (Haradinaj apo Mustafa?, tha Osmani) (round 17).
 func (x *personScan) sqKnownAlone(k int) *knownPerson {
 	t := x.toks[k]
-	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
+	if x.lang != "sq" || t.upper || x.inName(k) || k+1 < len(x.toks) && x.nameWord(&x.toks[k+1]) && x.toks[k+1].gap <= gapSpace {
 		return nil
 	}
 	kp := x.knownSurname(t.key)
@@ -3101,7 +3181,7 @@ func (x *personScan) sqKnownAlone(k int) *knownPerson {
 	}
 	n := 0
 	for m, u := range x.toks {
-		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
+		if !u.cap || u.upper || x.inName(m) || m+1 < len(x.toks) && x.nameWord(&x.toks[m+1]) && x.toks[m+1].gap <= gapSpace {
 			continue
 		}
 		if u.key == t.key || x.knownSurname(u.key) == kp {
@@ -3143,7 +3223,7 @@ func (x *personScan) sqCoordinated(i, j int) {
 		return
 	}
 	g := t[i-2]
-	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(t[i-3]) && g.gap <= gapInitial {
+	if !g.cap || g.upper || x.used[i-2] || g.cls&cGiven == 0 || t[i].cls&cGiven == 0 || i > 2 && x.nameWord(&t[i-3]) && g.gap <= gapInitial {
 		return
 	}
 	for _, p := range x.persons {

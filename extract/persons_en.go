@@ -137,7 +137,7 @@ func (x *personScan) enRoleAfter(j int) bool {
 		if k > j && t[k].gap > gapSpace && !t[k].suffix && !t[k-1].suffix {
 			return false
 		}
-		if x.isTitle(t[k]) {
+		if x.isTitle(&t[k]) {
 			return true
 		}
 	}
@@ -163,25 +163,67 @@ banca banco`)
 // names of givenEn, the words of notNameEn and the event words of orgWordsEn on the capitalized
 // words (round 17).
 func (x *personScan) enTokens() {
-	for i, t := range x.toks {
-		if (t.cap && !t.upper || t.lc) && titleWordsEn[t.key] {
-			x.toks[i].cls |= cTitleEn
+	for i := range x.toks {
+		t := &x.toks[i]
+		if !(t.cap && !t.upper || t.lc) {
+			continue
+		}
+		e := enClass(t.key, t.h) // capitalized or lc: h is the key's
+		if e&enTitle != 0 {
+			t.cls |= cTitleEn
 		}
 		if !t.cap || t.upper {
 			continue
 		}
-		if notNameEn[t.key] {
-			x.toks[i].cls |= cNotName
+		if e&enNotName != 0 {
+			t.cls |= cNotName
 			continue
 		}
-		if orgWordsEn[t.key] {
-			x.toks[i].cls |= cOrg
+		if e&enOrg != 0 {
+			t.cls |= cOrg
 			continue
 		}
-		if t.cls&(cGiven|cNotName|cParticle) == 0 && givenEn[t.key] && !x.isPlace(t) && !x.isStop(t) {
-			x.toks[i].cls |= cGiven
+		if t.cls&(cGiven|cNotName|cParticle) == 0 && e&enGiven != 0 && !x.isPlace(t) && !x.isStop(t) {
+			t.cls |= cGiven
 		}
 	}
+}
+
+// The English lists enTokens asks of every capitalized word, as bits of one
+// map behind a bloom filter: most words are in none, and one bit test
+// replaced up to four map probes a word.
+const (
+	enTitle   uint8 = 1 << iota // titleWordsEn
+	enNotName                   // notNameEn
+	enOrg                       // orgWordsEn
+	enGiven                     // givenEn
+)
+
+var enWords, enBloom = func() (map[string]uint8, *bloom) {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{titleWordsEn, enTitle}, {notNameEn, enNotName}, {orgWordsEn, enOrg}, {givenEn, enGiven}} {
+		for k, ok := range l.set {
+			if ok {
+				m[k] |= l.bit
+			}
+		}
+	}
+	b := new(bloom)
+	for k := range m {
+		b.add(fnv(k))
+	}
+	return m, b
+}()
+
+// enClass is the enWords bits of key, whose fnv is h.
+func enClass(key string, h uint32) uint8 {
+	if !enBloom.has(h) {
+		return 0
+	}
+	return enWords[key]
 }
 
 // asianName tells whether toks[i:j], in English text, is a name of an East
@@ -196,7 +238,7 @@ func (x *personScan) asianName(i, j int) bool {
 	toks := x.toks
 	for k := i; k < j; k++ {
 		t := toks[k]
-		if t.upper && len(t.text) > 1 || !isASCII(t.text) || len(t.text) < 2 || x.isOrg(t) || x.isTitle(t) || x.isStop(t) ||
+		if t.upper && len(t.text) > 1 || !isASCII(t.text) || len(t.text) < 2 || x.isOrg(&t) || x.isTitle(&t) || x.isStop(&t) ||
 			t.cls&(cNotName|cParticle) != 0 || k > i && t.gap > gapHyphen {
 			return false
 		}
@@ -215,12 +257,12 @@ func (x *personScan) asianName(i, j int) bool {
 		}
 		return n >= 2
 	}
-	if asianFamilyNames[toks[i].key] && !x.isPlace(toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
+	if asianFamilyNames[toks[i].key] && !x.isPlace(&toks[i]) && toks[i+1].gap == gapSpace && syl(i+1, j) {
 		return true
 	}
 	// Given name first: the family name last, after one word or two
 	// joined by a hyphen (Xianglin Hou, Junichiro Koizumi).
-	return asianFamilyNames[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(toks[j-1]) &&
+	return asianFamilyNames[toks[j-1].key] && toks[j-1].gap == gapSpace && !x.isPlace(&toks[j-1]) &&
 		(n == 2 || toks[i+1].gap == gapHyphen) && syl(i, j-1)
 }
 

@@ -212,7 +212,7 @@ func (x *personScan) nameSpan(i, j int) bool {
 	}
 	for k := i; k < j; k++ {
 		t := x.toks[k]
-		if !x.nameWord(t) || t.upper || k > i && t.gap > gapInitial {
+		if !x.nameWord(&t) || t.upper || k > i && t.gap > gapInitial {
 			return false
 		}
 	}
@@ -256,16 +256,16 @@ type squadItem struct{ i, j, q int }
 // and a surname (C Sweeney Newport-Gwent)) is read as if it were there.
 func (x *personScan) squadLine(a, b int) (start int, items []squadItem, bad int) {
 	start = a
-	for c := a; c < b-1 && c-a < 3 && x.nameWord(x.toks[c]); c++ {
+	for c := a; c < b-1 && c-a < 3 && x.nameWord(&x.toks[c]); c++ {
 		if strings.IndexByte(x.between(c+1), ':') >= 0 {
 			start = c + 1
 			break
 		}
 	}
-	sep := func(k int) bool { return strings.ContainsAny(x.between(k), ",;") }
+	sep := func(k int) bool { return hasAnyByte(x.between(k), ",;") }
 	for k := start; k < b; {
 		j := k
-		for j < b && (j == k || !strings.ContainsAny(x.between(j), ",;()")) && x.nameWord(x.toks[j]) && (j == k || x.toks[j].gap <= gapInitial) {
+		for j < b && (j == k || !hasAnyByte(x.between(j), ",;()")) && x.nameWord(&x.toks[j]) && (j == k || x.toks[j].gap <= gapInitial) {
 			j++
 		}
 		q := j
@@ -377,8 +377,8 @@ func (x *personScan) listItem(i, j int) {
 	given := x.toks[i].cls&(cGiven|cGivenTr) != 0
 	// After a given name a Turkish stem of institutions is a surname too
 	// (Oğuz Savaş: savaş, "war").
-	org := x.isOrg(last) && !(given && x.c(last)&cOrg == 0)
-	if x.mentionOf(i, j) || org || x.isPlace(last) || !given && (x.isStop(last) || x.isTitle(last)) {
+	org := x.isOrg(&last) && !(given && x.c(&last)&cOrg == 0)
+	if x.mentionOf(i, j) || org || x.isPlace(&last) || !given && (x.isStop(&last) || x.isTitle(&last)) {
 		x.run(i, j)
 		return
 	}
@@ -421,6 +421,13 @@ const commaListLen = 6
 // no such given names; the items the row's shape does not fit (the prose
 // before the first comma, "X ve Y" at its end) are read as usual.
 func (x *personScan) commaList(a, b int) {
+	// Every item of a row but its last ends at a gap with a comma or a
+	// semicolon, inside the line: a line with fewer of them holds no row
+	// of commaListLen, and most lines of prose are such.
+	line := x.text[x.toks[a].start:x.toks[b-1].start]
+	if strings.Count(line, ",")+strings.Count(line, ";") < commaListLen-1 {
+		return
+	}
 	_, items, _ := x.squadLine(a, b)
 	row := items[:0:0]
 	flush := func() {
@@ -464,6 +471,21 @@ func (x *personScan) titledItem(i, j int) bool {
 	for k := i; k < j; k++ {
 		if x.toks[k].cls&(cTitleSq|cTitleTr|cTitleEn) != 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// hasAnyByte is strings.ContainsAny for a set of ASCII bytes: what stands
+// between two words is mostly one space, and squadLine asks it of every
+// word of a list's lines, where ContainsAny's set building cost more than
+// the scan.
+func hasAnyByte(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		for j := 0; j < len(set); j++ {
+			if s[i] == set[j] {
+				return true
+			}
 		}
 	}
 	return false

@@ -14,14 +14,16 @@ import (
 type ptoken struct {
 	text   string // as written, without an apostrophe suffix (Erdoğan'ın gives Erdoğan)
 	key    string // fold(text); "" for a lowercase word with non-ASCII letters (see keyOf)
+	start  int    // byte offset in the text
+	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
+	h      uint32 // fnv(key) of a capitalized word or of a lowercase one when lc, for the bloom filters
 	cap    bool   // first letter uppercase
 	upper  bool   // every letter uppercase (two letters at least)
 	suffix bool   // a suffix followed after an apostrophe: the name ends here
 	poss   bool   // ... and it was a Turkish possessive (CEO'su), not a case ending
 	gap    uint8  // what separates it from the word before
-	cls    uint32 // word classes of a capitalized word (cGiven...), or of a lowercase one when lc
 	lc     bool   // a lowercase word whose cls was looked up (next to a capitalized word)
-	start  int    // byte offset in the text
+	nl     bool   // a line break stands between it and the word before (newlineBefore)
 }
 
 // Gaps between two words.
@@ -47,13 +49,14 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 	start := -1
 	skip := false
 	gap := gapStop
+	nl := false // the word starting at start has a line break before it
 	var prev, prev2 rune
 	emit := func(end int, suffix bool) {
 		if start < 0 {
 			return
 		}
 		w := text[start:end]
-		t := ptoken{text: w, suffix: suffix, gap: gap, start: start}
+		t := ptoken{text: w, suffix: suffix, gap: gap, start: start, nl: nl}
 		// Only capitalized words need their key now: lowercase ones are
 		// looked up only beside a name (keyOf folds them then).
 		if c := w[0]; c >= 'a' && c <= 'z' {
@@ -77,7 +80,7 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 			}
 			t.upper = letters >= 2 && uppers == letters
 			if t.cap {
-				t.key, t.cls = capKey(pt, w)
+				t.key, t.cls, t.h = capKey(pt, w)
 			}
 		}
 		// The lowercase words beside a capitalized one are the titles,
@@ -86,10 +89,12 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 		if n := len(out); n > 0 {
 			if p := &out[n-1]; t.cap && !p.cap && !p.lc {
 				p.key = keyOf(*p)
-				p.cls, p.lc = lowerClass(pt, p.key), true
+				p.h = fnv(p.key)
+				p.cls, p.lc = lowerClass(pt, p.key, p.h), true
 			} else if !t.cap && p.cap {
 				t.key = keyOf(t)
-				t.cls, t.lc = lowerClass(pt, t.key), true
+				t.h = fnv(t.key)
+				t.cls, t.lc = lowerClass(pt, t.key, t.h), true
 			}
 		}
 		out = append(out, t)
@@ -113,13 +118,17 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 				if newlines >= 2 && gap < gapStop {
 					gap = gapStop
 				}
+				// Every line break of the text reaches the default case
+				// below, and newlines restarts only here: it counts the
+				// breaks since the word before.
+				nl = newlines > 0
 				newlines = 0
 			} else if i-start > 3 && (r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf) && gluedAt(prev2, prev, r, text[i+size:]) {
 				// Not after a short prefix: McQueen, MacDonald, DeLorean are
 				// one name.
 				emit(i, false)
 				gap = gapStop // a scraper dropped a paragraph break here
-				start = i
+				start, nl = i, false
 			}
 		case isApostrophe(r) && start >= 0 && i+size < len(text) && isWordStart(text[i+size:]):
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -158,6 +167,29 @@ func ptokensInto(pt *personTables, out []ptoken, text string) []ptoken {
 		}
 		prev2, prev = prev, r
 		i += size
+		// The lowercase letters and digits that go on a word (or a
+		// skipped suffix) meet none of the checks above (gluedAt wants an
+		// uppercase letter): most of a text is such, and this loop is the
+		// tokenizer's cost.
+		if start >= 0 || skip {
+			for i < len(text) {
+				c := text[i]
+				if asciiLowerWord[c] {
+					prev2, prev = prev, rune(c)
+					i++
+					continue
+				}
+				if c < utf8.RuneSelf {
+					break
+				}
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !unicode.IsLower(r) { // a lowercase letter is a word rune
+					break
+				}
+				prev2, prev = prev, r
+				i += n
+			}
+		}
 	}
 	emit(len(text), false)
 	return out
@@ -212,12 +244,15 @@ func isWrapped(text string) bool {
 func oneWordLine(text string, nl int) bool {
 	start := strings.LastIndexByte(text[:nl], '\n') + 1
 	before := strings.TrimSpace(text[start:nl])
+	if before == "" || strings.ContainsAny(before, " \t") {
+		return false // most lines: the next one need not be read
+	}
 	after := text[nl+1:]
 	if k := strings.IndexByte(after, '\n'); k >= 0 {
 		after = after[:k]
 	}
 	after = strings.TrimSpace(after)
-	return before != "" && after != "" && !strings.ContainsAny(before, " \t") && !strings.ContainsAny(after, " \t")
+	return after != "" && !strings.ContainsAny(after, " \t")
 }
 
 // isAbbrevWord tells whether a word followed by a dot is an initial (F.) or
@@ -227,9 +262,24 @@ func isAbbrevWord(t ptoken) bool {
 	if utf8.RuneCountInString(t.text) == 1 && t.cap {
 		return true
 	}
+	if len(t.key) > abbrevMaxLen {
+		return false // asked at every full stop: most words are longer than any abbreviation
+	}
 	k := keyOf(t)
 	return abbrevTitles[k] || abbrevOther[k]
 }
+
+// abbrevMaxLen is the length of the longest key of abbrevTitles and
+// abbrevOther.
+var abbrevMaxLen = func() int {
+	n := 0
+	for _, m := range []map[string]bool{abbrevTitles, abbrevOther} {
+		for k := range m {
+			n = max(n, len(k))
+		}
+	}
+	return n
+}()
 
 // keyOf is the key of a token, folding lowercase non-ASCII words on demand.
 func keyOf(t ptoken) string {
@@ -243,18 +293,18 @@ func keyOf(t ptoken) string {
 // lowered on the stack and, when it is a listed word, takes the list's key
 // string: most capitalized words of news are names, titles and places of
 // the lists, and this spares an allocation each.
-func capKey(pt *personTables, w string) (string, uint32) {
+func capKey(pt *personTables, w string) (key string, cls, h uint32) {
 	var buf [48]byte
 	if len(w) > len(buf) {
 		k := fold(w)
-		return k, pt.class[k]
+		return k, pt.class[k], fnv(k)
 	}
-	h := uint32(fnvOffset)
+	h = fnvOffset
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
 			k := fold(w)
-			return k, pt.class[k]
+			return k, pt.class[k], fnv(k)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -263,21 +313,90 @@ func capKey(pt *personTables, w string) (string, uint32) {
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	if !pt.capBloom.has(h) {
-		return string(buf[:len(w)]), 0 // no listed word: spare the map's probe
+		return string(buf[:len(w)]), 0, h // no listed word: spare the table's probe
 	}
-	if e, ok := pt.words[string(buf[:len(w)])]; ok {
-		return e.key, e.cls
+	if k, cls, ok := pt.words.find(h, buf[:len(w)]); ok {
+		return k, cls, h
 	}
-	return string(buf[:len(w)]), 0
+	return string(buf[:len(w)]), 0, h
 }
 
-// lowerClass is the classes of a lowercase word's key: only those the rules
-// ask of a lowercase word (titles, particles, institution and place words).
-func lowerClass(pt *personTables, k string) uint32 {
-	if !pt.lowerBloom.has(fnv(k)) {
+// wordTable holds the keys of the lists with their classes, found by the
+// FNV hash capKey computes anyway while it lowers a word: Go's map hashed
+// the key again and probed a larger table, and that was capKey's largest
+// cost. Open addressing with linear probing, at most half full; built once.
+type wordTable struct {
+	slots []wordSlot // a power of two of them
+}
+
+type wordSlot struct {
+	hash uint32 // fnv(key)
+	cls  uint32
+	key  string // "" for an empty slot
+}
+
+func newWordTable(n int) *wordTable {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	return &wordTable{slots: make([]wordSlot, size)}
+}
+
+// add puts key with its classes in the table; key is not there yet. The
+// empty key marks an empty slot, and capKey never asks for it.
+func (t *wordTable) add(key string, cls uint32) {
+	if key == "" {
+		return
+	}
+	h := fnv(key)
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if t.slots[i].key == "" {
+			t.slots[i] = wordSlot{hash: h, cls: cls, key: key}
+			return
+		}
+	}
+}
+
+// findString is find for a key held as a string.
+func (t *wordTable) findString(h uint32, k string) (string, uint32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return "", 0, false
+		}
+		if s.hash == h && s.key == k {
+			return s.key, s.cls, true
+		}
+	}
+}
+
+// find returns the table's key string equal to k (whose fnv is h) and its
+// classes.
+func (t *wordTable) find(h uint32, k []byte) (string, uint32, bool) {
+	mask := uint32(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == "" {
+			return "", 0, false
+		}
+		if s.hash == h && s.key == string(k) {
+			return s.key, s.cls, true
+		}
+	}
+}
+
+// lowerClass is the classes of a lowercase word's key k (whose fnv is h):
+// only those the rules ask of a lowercase word (titles, particles,
+// institution and place words).
+func lowerClass(pt *personTables, k string, h uint32) uint32 {
+	if !pt.lowerBloom.has(h) {
 		return 0
 	}
-	return pt.lower[k]
+	_, cls, _ := pt.lower.findString(h, k)
+	return cls
 }
 
 // bloom is a set of 32-bit hashes with false positives, 8 KiB: most words
@@ -296,6 +415,28 @@ func (b *bloom) has(h uint32) bool {
 	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
 }
 
+// bigBloom is a bloom filter of 64 KiB for the 37,000 keys of all the
+// lists: in 8 KiB they set two bits in three and half the words that are
+// in no list passed; here one in fifty does.
+type bigBloom [1 << 19 / 64]uint64
+
+// bigBloomBits are the two bits of h: its low 19 bits, and the top 19 of a
+// multiplicative rehash (independent of the low bits of h).
+func bigBloomBits(h uint32) (uint32, uint32) {
+	return h & (1<<19 - 1), (h * 0x9e3779b1) >> 13
+}
+
+func (b *bigBloom) add(h uint32) {
+	x, y := bigBloomBits(h)
+	b[x/64] |= 1 << (x % 64)
+	b[y/64] |= 1 << (y % 64)
+}
+
+func (b *bigBloom) has(h uint32) bool {
+	x, y := bigBloomBits(h)
+	return b[x/64]&(1<<(x%64)) != 0 && b[y/64]&(1<<(y%64)) != 0
+}
+
 const (
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
@@ -309,6 +450,17 @@ func fnv(s string) uint32 {
 	}
 	return h
 }
+
+// asciiLowerWord marks the bytes of lowercase ASCII letters and digits.
+var asciiLowerWord = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // asciiWord marks the ASCII letters and digits (isWordRune below U+0080,
 // without a call per byte).

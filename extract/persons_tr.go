@@ -17,7 +17,7 @@ func (x *personScan) givenPairOf(p *pperson) *pperson {
 	}
 	g := func(w string) string { return fold(strings.TrimRight(w, " -.")) }
 	for _, q := range x.persons {
-		if q != p && len(q.given) >= 2 && !x.blocked[q.surname] && !x.pt.trCommon[q.surname] && g(q.given[0]) == g(p.given[0]) && g(q.given[1]) == p.surname {
+		if q != p && len(q.given) >= 2 && !x.blocked[q.surname] && !x.pt.isTrCommon(q.surname) && g(q.given[0]) == g(p.given[0]) && g(q.given[1]) == p.surname {
 			return q
 		}
 	}
@@ -62,7 +62,7 @@ func (x *personScan) trNameBeforeOrg(start, k int) bool {
 	toks := x.toks
 	g, s := toks[start], toks[start+1]
 	if g.cls&cGiven == 0 || g.upper || s.upper || s.gap != gapSpace || s.cls&(cHonorific|cNotName) != 0 ||
-		x.isOrg(s) || x.isTitle(s) || x.isStop(s) || g.suffix || s.suffix {
+		x.isOrg(&s) || x.isTitle(&s) || x.isStop(&s) || g.suffix || s.suffix {
 		return false
 	}
 	if k == start+2 {
@@ -77,7 +77,7 @@ func (x *personScan) trNameBeforeOrg(start, k int) bool {
 		return false
 	}
 	for m := start + 2; m < k; m++ {
-		if t := toks[m]; t.cls&(cHonorific|cTitleTr) != 0 || t.upper || x.isOrg(t) {
+		if t := toks[m]; t.cls&(cHonorific|cTitleTr) != 0 || t.upper || x.isOrg(&t) {
 			return false
 		}
 	}
