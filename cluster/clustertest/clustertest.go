@@ -112,8 +112,11 @@ func (c *Cluster) Restart(i int) {
 		c.t.Fatalf("nats node %s: %v", n.Name, err)
 	}
 	s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		c.t.Fatalf("nats node %s not ready in 10s", n.Name)
+	// A node is ready in milliseconds alone, but CI runs the packages'
+	// tests at once on two cores, and a JetStream node recovering its
+	// store there once took more than 10 s (TestCluster_Stream).
+	if !s.ReadyForConnections(30 * time.Second) {
+		c.t.Fatalf("nats node %s not ready in 30s", n.Name)
 	}
 	n.srv = s
 }
