@@ -379,7 +379,9 @@ type knownPerson struct {
 	alone string
 }
 
-var knownPersons = []knownPerson{
+// knownPersons are the persons known by name in all three languages;
+// knownPersonsSq (persons_sq.go) adds those of the region's Albanian news.
+var knownPersons = append([]knownPerson{
 	// Turkey
 	{"Recep Tayyip Erdoğan", "Recep Tayyip Tayyib Rexhep Taip Tajip Tayip Redžep", "Erdoğan Erdogan Erdoan", true, ""},
 	{"Ahmet Davutoğlu", "Ahmet Ahmed", "Davutoğlu Davutoglu Davutogllu", true, ""},
@@ -515,7 +517,7 @@ var knownPersons = []knownPerson{
 	{"Donald Tusk", "Donald", "Tusk", true, ""},
 	{"Christine Lagarde", "Christine Kristin", "Lagarde Lagard", true, ""},
 	{"Mario Draghi", "Mario", "Draghi", true, ""},
-}
+}, knownPersonsSq...)
 
 // sqTitleForms inflects an Albanian role noun: president → presidenti,
 // presidentit, presidentin, presidentja; kryeministr(i) → kryeministri...

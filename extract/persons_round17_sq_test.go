@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -57,4 +58,19 @@ func TestPeople_Round17Sq(t *testing.T) {
 		{"a title and a given name that ends like an adjective", "sq", "Koordinatori Mentor Hoxha foli.", "mentor-hoxha"},
 	}
 	checkIDs(t, tests)
+}
+
+// TestKnownPersonsSq_Spellings: no two surname spellings of a round-17
+// known person fold alike (Schröder, Schroder), which would list them twice
+// under one key and make their surname name nobody.
+func TestKnownPersonsSq_Spellings(t *testing.T) {
+	for _, kp := range knownPersonsSq {
+		seen := map[string]string{}
+		for _, s := range strings.Fields(kp.surnames) {
+			if o, ok := seen[fold(s)]; ok {
+				t.Errorf("%s: surnames %q and %q fold alike; keep one", kp.name, o, s)
+			}
+			seen[fold(s)] = s
+		}
+	}
 }
