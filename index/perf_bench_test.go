@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 
@@ -112,24 +113,13 @@ func BenchmarkEnrich(b *testing.B) {
 // BenchmarkBatch times one Bleve batch of 500 enriched articles into an
 // index that already holds a few batches: analysis plus segment building.
 func BenchmarkBatch(b *testing.B) {
-	docs := benchcorpus.Sample(b, 8)
-	setPersons(b, *buildPersons)
 	const batchSize = 500
-	enriched := make([]*Article, len(docs))
-	for i, d := range docs {
-		enriched[i] = Enrich(d)
-	}
-	m, err := newMapping()
-	if err != nil {
-		b.Fatal(err)
-	}
+	m, ready := benchDocs(b, 8)
 	idx, err := bleve.New(filepath.Join(b.TempDir(), "b"), m)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer idx.Close()
-	// Bodies are compressed as a build does, outside the timing.
-	_, ready := encodeAll(b, enriched)
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime()
@@ -155,17 +145,7 @@ func BenchmarkBatch(b *testing.B) {
 // time holds better on a busy machine than BenchmarkBuild's, so it is the
 // figure to compare two document forms by (e.g. -build.persons).
 func BenchmarkSegment(b *testing.B) {
-	docs := benchcorpus.Sample(b, *buildStep)
-	setPersons(b, *buildPersons)
-	enriched := make([]*Article, len(docs))
-	for i, d := range docs {
-		enriched[i] = Enrich(d)
-	}
-	m, err := newMapping()
-	if err != nil {
-		b.Fatal(err)
-	}
-	_, ready := encodeAll(b, enriched)
+	m, ready := benchDocs(b, *buildStep)
 	const batchSize = 500 // BuildOptions.BatchSize's default
 	var zap zapx.ZapPlugin
 	b.ReportAllocs()
@@ -191,6 +171,25 @@ func BenchmarkSegment(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(len(ready)*b.N), "cpu-ns/doc")
+}
+
+// benchDocs enriches every step-th article of the shared corpus, with
+// persons as -build.persons says, and compresses their bodies as a build
+// does, outside the timing; m is a fresh mapping to index them with.
+func benchDocs(b *testing.B, step int) (m *mapping.IndexMappingImpl, ready []encoded) {
+	b.Helper()
+	docs := benchcorpus.Sample(b, step)
+	setPersons(b, *buildPersons)
+	enriched := make([]*Article, len(docs))
+	for i, d := range docs {
+		enriched[i] = Enrich(d)
+	}
+	m, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ready = encodeAll(b, enriched)
+	return m, ready
 }
 
 // analyzeDoc analyzes d's indexed fields, as scorch's Batch does.
