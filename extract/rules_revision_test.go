@@ -72,7 +72,8 @@ func TestRulesRevision(t *testing.T) {
 		}
 	}
 	sort.Strings(stale)
-	if *update && (len(changed) > 0 && rev != RulesRevision || len(changed) == 0) {
+	// -update records new lines, and changed ones only under a new revision.
+	if *update && (len(changed) == 0 || rev != RulesRevision) {
 		keys := make([]string, 0, len(got))
 		for k := range got {
 			keys = append(keys, k)
